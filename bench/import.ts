@@ -1,0 +1,93 @@
+// Import bench (issue 2): 100,000 real-shaped API entries, 50 files of 2,000, built from the real
+// fixture entries with new ids, imported end to end by the CLI (parse, store, index, commit) under
+// /usr/bin/time -v; compared with Python feedparser's parse-only rate on the same bytes.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const FILES = Number(process.env.BENCH_IMPORT_FILES ?? 50);
+const PER_FILE = 2000;
+const FEEDPARSER_FILES = Math.min(FILES, Number(process.env.BENCH_FEEDPARSER_FILES ?? 10));
+const out = join('bench', 'out', 'import');
+const fixtures = ['api-query-all_testing-start0-max100-2026-04-12.xml', 'api-query-cat_cs.LG_OR_cat_cs.AI-max20-2026-04-30.xml'];
+
+/** The real `<entry>` elements of the API fixtures, and the feed header to wrap them in. */
+function readRealEntries(): { head: string; entries: string[] } {
+  let head = '';
+  const entries: string[] = [];
+  for (const name of fixtures) {
+    const xml = readFileSync(join('tests', 'fixtures', 'arxiv', name), 'utf8');
+    if (head === '') head = xml.slice(0, xml.indexOf('<entry>'));
+    for (const match of xml.matchAll(/<entry>[\s\S]*?<\/entry>/g)) entries.push(match[0]);
+  }
+  return { head, entries };
+}
+
+/** Gives an entry a fresh new-style id (and its links), keeping everything else byte for byte. */
+function renumber(entry: string, n: number): string {
+  const yymm = `24${String(1 + (n % 12)).padStart(2, '0')}`;
+  const id = `${yymm}.${String(Math.floor(n / 12)).padStart(5, '0')}`;
+  const old = /<id>https?:\/\/arxiv\.org\/abs\/([^<]+?)(v\d+)<\/id>/.exec(entry);
+  if (!old) throw new Error('fixture entry without an abs id');
+  return entry.split(old[1]!).join(id);
+}
+
+function buildFiles(): string[] {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const { head, entries } = readRealEntries();
+  const files: string[] = [];
+  for (let f = 0; f < FILES; f++) {
+    const body: string[] = [];
+    for (let i = 0; i < PER_FILE; i++) body.push(renumber(entries[(f * PER_FILE + i) % entries.length]!, f * PER_FILE + i));
+    const file = join(out, `api-${String(f).padStart(2, '0')}.xml`);
+    writeFileSync(file, `${head}${body.join('\n  ')}\n</feed>\n`);
+    files.push(file);
+  }
+  return files;
+}
+
+function runImport(files: string[]): { seconds: number; peakMb: number } {
+  const db = join(out, 'bench.db');
+  const started = process.hrtime.bigint();
+  const run = spawnSync('/usr/bin/time', ['-v', 'node', 'bin/arxiv-curator.js', 'import', ...files], {
+    env: { ...process.env, CURATOR_DB: db, LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.status !== 0) throw new Error(`import failed: ${run.stderr.slice(-2000)}`);
+  const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1]);
+  const stored = execFileSync('sqlite3', [db, 'SELECT count(*) FROM papers; SELECT count(*) FROM papers_fts;'], { encoding: 'utf8' });
+  const [papers, indexed] = stored.trim().split('\n').map(Number);
+  if (papers !== FILES * PER_FILE || indexed !== papers) throw new Error(`stored ${papers} papers, indexed ${indexed}, expected ${FILES * PER_FILE}`);
+  return { seconds, peakMb: peakKb / 1024 };
+}
+
+const FEEDPARSER = `
+import sys, time, feedparser
+files = sys.argv[1:]
+blobs = [open(f, 'rb').read() for f in files]
+t = time.perf_counter(); n = 0
+for b in blobs:
+    d = feedparser.parse(b)
+    n += len(d.entries)
+print(n, time.perf_counter() - t)
+`;
+
+function runFeedparser(files: string[]): number {
+  const run = spawnSync('/usr/bin/python3', ['-c', FEEDPARSER, ...files], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`feedparser failed: ${run.stderr.slice(-500)}`);
+  const [entries, seconds] = run.stdout.trim().split(' ').map(Number);
+  return entries! / seconds!;
+}
+
+const files = buildFiles();
+const total = FILES * PER_FILE;
+console.log(`import bench: ${FILES} files x ${PER_FILE} real-shaped API entries = ${total} papers`);
+const imported = runImport(files);
+const rate = total / imported.seconds;
+const python = runFeedparser(files.slice(0, FEEDPARSER_FILES));
+console.log(`  arxiv-curator import (end to end, one process): ${imported.seconds.toFixed(2)} s, ${Math.round(rate)} papers/s, peak RSS ${imported.peakMb.toFixed(0)} MB`);
+console.log(`  python feedparser ${process.env.FEEDPARSER_VERSION ?? ''}parse only, ${FEEDPARSER_FILES * PER_FILE} entries: ${Math.round(python)} entries/s`);
+console.log(`  ratio: ${(rate / python).toFixed(1)}x (target >= 5x); peak memory target < 300 MB: ${imported.peakMb < 300 ? 'met' : 'MISSED'}`);

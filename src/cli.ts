@@ -1,0 +1,57 @@
+// The command line: `arxiv-curator <command>`. Each command is wiring over the library;
+// failures print one line `arxiv-curator: <reason>` and exit non-zero.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.ts';
+import { openContext, type Context } from './context.ts';
+import { CommandError } from './commands/errors.ts';
+import { COMMANDS, USAGE } from './commands/index.ts';
+import { AuthorsConfigError } from './curate/authors-config.ts';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+};
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(USAGE);
+    return name === undefined ? 1 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) return fail(io, `unknown command "${name}" (try: arxiv-curator help)`, 1);
+  let context: Context | undefined;
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    context = openContext(loadConfig(io.env));
+    return await command.run(context, { values, positionals, io });
+  } catch (error) {
+    return fail(io, describeError(error), exitCodeOf(error));
+  } finally {
+    context?.db.close();
+  }
+}
+
+function fail(io: Io, reason: string, code: number): number {
+  io.stderr(`arxiv-curator: ${reason}\n`);
+  return code;
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // parseArgs errors carry a code such as ERR_PARSE_ARGS_UNKNOWN_OPTION; their message is one line.
+  return error.message.split('\n')[0]!;
+}
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof AuthorsConfigError || error instanceof ConfigError) return 2;
+  if (error instanceof CommandError) return error.exitCode;
+  return 1;
+}

@@ -1,0 +1,18 @@
+import type { Context } from '../context.ts';
+import type { CommandArgs } from './index.ts';
+import { fetchFeed } from '../jobs/fetch-feed.ts';
+import { createArxivClient } from '../fetcher/client.ts';
+import { formatCounts } from './format.ts';
+
+export async function runFetch(context: Context, { io }: CommandArgs): Promise<number> {
+  const http = createArxivClient(context.config);
+  try {
+    const result = await fetchFeed(context, http);
+    if (result.kind === 'not-modified') io.stdout(`${result.url}: not modified since the last fetch\n`);
+    else if (result.papers === 0) io.stdout(`${result.day}: no announcement (empty feed)\n`);
+    else io.stdout(`${result.day}: ${result.papers} papers (${formatCounts(result.byType)})\n`);
+    return 0;
+  } finally {
+    await http.close();
+  }
+}

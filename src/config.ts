@@ -1,0 +1,92 @@
+// The only reader of process.env. Validates once and returns a frozen object.
+import { readFileSync } from 'node:fs';
+
+export interface Config {
+  dbPath: string;
+  authorsPath: string;
+  port: number;
+  host: string;
+  rssBase: string;
+  apiUrl: string;
+  oaiUrl: string;
+  minIntervalMs: number;
+  categories: readonly string[];
+  contact: string;
+  userAgent: string;
+  logLevel: LogLevel;
+  smtpUrl: string | undefined;
+  digestTo: string | undefined;
+  digestFrom: string | undefined;
+  digestOnlyStarred: boolean;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+/** A setting that cannot be used; the message names the variable and the value. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const DEFAULT_CONTACT = 'https://github.com/arxiv-curator/arxiv-curator';
+// arXiv's subject classes: archive, optional dot and subject, e.g. cs.LG, stat.ML, hep-th.
+const CATEGORY = /^[a-z-]+(\.[A-Za-z-]+)?$/;
+
+export function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const get = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const contact = get('CURATOR_CONTACT') ?? DEFAULT_CONTACT;
+  const categories = (get('CURATOR_CATEGORIES') ?? 'cs.LG,cs.NE,stat.ML').split(',').map((c) => c.trim()).filter(Boolean);
+  for (const category of categories) {
+    if (!CATEGORY.test(category)) throw new ConfigError(`CURATOR_CATEGORIES: "${category}" is not an arXiv category such as cs.LG`);
+  }
+  if (categories.length === 0) throw new ConfigError('CURATOR_CATEGORIES: no category given');
+  const logLevel = (get('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL: "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}`);
+  const smtpUrl = get('SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL: must start with smtp:// or smtps://');
+  return Object.freeze({
+    dbPath: get('CURATOR_DB') ?? 'data/curator.db',
+    authorsPath: get('CURATOR_AUTHORS') ?? 'config/authors.json',
+    port: readInteger(get('PORT'), 'PORT', 3000, 0, 65535),
+    host: get('HOST') ?? '127.0.0.1',
+    rssBase: readUrl(get('ARXIV_RSS_BASE') ?? 'https://rss.arxiv.org/rss/', 'ARXIV_RSS_BASE'),
+    apiUrl: readUrl(get('ARXIV_API_URL') ?? 'https://export.arxiv.org/api/query', 'ARXIV_API_URL'),
+    oaiUrl: readUrl(get('ARXIV_OAI_URL') ?? 'https://oaipmh.arxiv.org/oai', 'ARXIV_OAI_URL'),
+    minIntervalMs: readInteger(get('ARXIV_MIN_INTERVAL_MS'), 'ARXIV_MIN_INTERVAL_MS', 3000, 0, 3_600_000),
+    categories: Object.freeze(categories),
+    contact,
+    userAgent: `arxiv-curator/${readVersion()} (+${contact})`,
+    logLevel,
+    smtpUrl,
+    digestTo: get('DIGEST_TO'),
+    digestFrom: get('DIGEST_FROM'),
+    digestOnlyStarred: get('DIGEST_ONLY_STARRED') === '1',
+  });
+}
+
+function readInteger(raw: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name}: "${raw}" is not a whole number`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name}: ${value} is outside ${min}..${max}`);
+  return value;
+}
+
+function readUrl(raw: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name}: "${raw}" is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name}: "${raw}" is not an http(s) URL`);
+  return raw;
+}

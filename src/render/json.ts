@@ -1,0 +1,42 @@
+// The digest as JSON: `digest --format json` and /digest/D.json print exactly this.
+import type { Digest } from '../types.ts';
+
+export interface DigestJson {
+  date: string;
+  papers: {
+    id: string;
+    version: number | null;
+    title: string;
+    authors: string[];
+    categories: string[];
+    announceType: string;
+    starred: { name: string; as: string; confidence: string; author: string }[];
+    abstract: string;
+    comment?: string;
+    journalRef?: string;
+    doi?: string;
+  }[];
+}
+
+export function toDigestJson(digest: Digest): DigestJson {
+  return {
+    date: digest.date,
+    papers: digest.papers.map((paper) => ({
+      id: paper.id,
+      version: paper.version,
+      title: paper.title,
+      authors: paper.authors,
+      categories: paper.categories,
+      announceType: paper.announceType,
+      starred: paper.starred.map((star) => ({ name: star.name, as: star.as, confidence: star.confidence, author: star.authorId })),
+      abstract: paper.abstract,
+      ...(paper.comment !== undefined && { comment: paper.comment }),
+      ...(paper.journalRef !== undefined && { journalRef: paper.journalRef }),
+      ...(paper.doi !== undefined && { doi: paper.doi }),
+    })),
+  };
+}
+
+export function renderDigestJson(digest: Digest): string {
+  return `${JSON.stringify(toDigestJson(digest), null, 2)}\n`;
+}

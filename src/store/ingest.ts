@@ -1,0 +1,66 @@
+// One parsed feed into the store, in one transaction: a parse error before it, or a crash
+// or kill -9 during it, leaves the database exactly as it was (SQLite's atomic commit).
+import type { Db } from './db.ts';
+import type { AnnounceType, PaperRecord, ParsedFeed } from '../types.ts';
+import { prepareAnnouncementStatements, markDayStored } from './announcements.ts';
+import { preparePaperStatements, upsertPaper } from './papers.ts';
+import { saveValidators, type Validators } from './runs.ts';
+import { prepareStarredStatements, writeFlags, type FlagPaper } from './starred.ts';
+
+export interface IngestOptions {
+  /** Where the feed came from: `rss`, `api`, `oai` or `import`. */
+  source: string;
+  /** Announcement day; defaults to the feed's own (RSS). Without one, papers are stored unannounced. */
+  day?: string;
+  /** The configured categories, to tell new from cross-list where the feed does not say. */
+  categories: readonly string[];
+  flag: FlagPaper;
+  now: string;
+  /** Validators of the HTTP response, saved only if the ingest commits. */
+  validators?: { url: string; validators: Validators };
+}
+
+export interface IngestResult {
+  day: string | undefined;
+  papers: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  byType: Partial<Record<AnnounceType, number>>;
+}
+
+export function ingestFeed(db: Db, feed: ParsedFeed, options: IngestOptions): IngestResult {
+  const day = options.day ?? feed.announcedOn;
+  const papers = preparePaperStatements(db);
+  const announcements = prepareAnnouncementStatements(db);
+  const starred = prepareStarredStatements(db);
+  const result: IngestResult = { day, papers: 0, inserted: 0, updated: 0, unchanged: 0, byType: {} };
+  db.transaction(() => {
+    for (const paper of feed.papers) {
+      const outcome = upsertPaper(papers, paper, options.now);
+      if (outcome === 'inserted' || outcome === 'replaced') writeFlags(starred, paper.id, options.flag(paper.authors));
+      result[outcome === 'inserted' ? 'inserted' : outcome === 'unchanged' ? 'unchanged' : 'updated']++;
+      result.papers++;
+      if (day === undefined) continue;
+      const type = paper.announceType ?? inferAnnounceType(paper, options.categories);
+      announcements.upsert.run(day, paper.id, paper.version, type, options.source);
+      result.byType[type] = (result.byType[type] ?? 0) + 1;
+    }
+    if (day !== undefined) markDayStored(db, day, options.source, options.now);
+    if (options.validators) saveValidators(db, options.validators.url, options.validators.validators, options.now);
+  })();
+  return result;
+}
+
+/**
+ * The API and OAI-PMH do not say how a paper was announced. What they do say: the primary
+ * category (in our set: a submission, else a cross-list) and the version (1: new, else a replacement).
+ * OAI `arXiv` metadata has no version; a record with an `updated` date counts as a replacement.
+ */
+export function inferAnnounceType(paper: PaperRecord, categories: readonly string[]): AnnounceType {
+  const primary = paper.categories[0]?.toLowerCase();
+  const ours = categories.some((category) => category.toLowerCase() === primary);
+  const first = paper.version === 1 || (paper.version === null && paper.updated === paper.published);
+  if (ours) return first ? 'new' : 'replace';
+  return first ? 'cross' : 'replace-cross';
+}

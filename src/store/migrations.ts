@@ -1,0 +1,113 @@
+// Append-only migrations keyed by `PRAGMA user_version`, each in its own transaction
+// (the Signal-Desktop pattern). Never edit a released migration: add the next one.
+import type Database from 'better-sqlite3';
+
+type Migration = (db: Database.Database) => void;
+
+export class SchemaError extends Error {
+  override name = 'SchemaError';
+}
+
+const MIGRATIONS: readonly Migration[] = [
+  // 1: papers, versions, announcements, fetch runs, HTTP validators, full-text index.
+  (db) => {
+    db.exec(`
+      CREATE TABLE papers (
+        id TEXT PRIMARY KEY,
+        version INTEGER,
+        title TEXT NOT NULL,
+        abstract TEXT NOT NULL,
+        authors TEXT NOT NULL,
+        categories TEXT NOT NULL,
+        primary_category TEXT NOT NULL,
+        comment TEXT,
+        journal_ref TEXT,
+        doi TEXT,
+        license TEXT,
+        published TEXT,
+        updated TEXT,
+        first_seen TEXT NOT NULL
+      );
+      CREATE TABLE versions (
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        updated TEXT,
+        first_seen TEXT NOT NULL,
+        PRIMARY KEY (paper_id, version)
+      ) WITHOUT ROWID;
+      CREATE TABLE announcements (
+        day TEXT NOT NULL,
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        version INTEGER,
+        announce_type TEXT NOT NULL CHECK (announce_type IN ('new', 'cross', 'replace', 'replace-cross')),
+        source TEXT NOT NULL,
+        PRIMARY KEY (day, paper_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX announcements_paper ON announcements (paper_id);
+      CREATE TABLE days (
+        day TEXT PRIMARY KEY,
+        papers INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        stored_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE fetch_runs (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status INTEGER,
+        day TEXT,
+        counts TEXT,
+        error TEXT
+      );
+      CREATE TABLE http_validators (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE starred (
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        author_id TEXT NOT NULL,
+        as_written TEXT NOT NULL,
+        confidence TEXT NOT NULL CHECK (confidence IN ('exact', 'likely')),
+        PRIMARY KEY (paper_id, author_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX starred_author ON starred (author_id);
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE VIRTUAL TABLE papers_fts USING fts5(
+        title, abstract, authors, content='papers', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER papers_ai AFTER INSERT ON papers BEGIN
+        INSERT INTO papers_fts (rowid, title, abstract, authors) VALUES (new.rowid, new.title, new.abstract, new.authors);
+      END;
+      CREATE TRIGGER papers_ad AFTER DELETE ON papers BEGIN
+        INSERT INTO papers_fts (papers_fts, rowid, title, abstract, authors) VALUES ('delete', old.rowid, old.title, old.abstract, old.authors);
+      END;
+      CREATE TRIGGER papers_au AFTER UPDATE OF title, abstract, authors ON papers
+      WHEN old.title IS NOT new.title OR old.abstract IS NOT new.abstract OR old.authors IS NOT new.authors BEGIN
+        INSERT INTO papers_fts (papers_fts, rowid, title, abstract, authors) VALUES ('delete', old.rowid, old.title, old.abstract, old.authors);
+        INSERT INTO papers_fts (rowid, title, abstract, authors) VALUES (new.rowid, new.title, new.abstract, new.authors);
+      END;
+    `);
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the schema to `target` (default: latest). Refuses a database written by newer code. */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new SchemaError(
+      `database schema version ${current} is newer than this arxiv-curator understands (${SCHEMA_VERSION}); upgrade arxiv-curator`,
+    );
+  }
+  for (let version = current + 1; version <= target; version++) {
+    const step = MIGRATIONS[version - 1]!;
+    db.transaction(() => {
+      step(db);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}

@@ -1,0 +1,95 @@
+// Papers and their versions. A newer version updates the paper and keeps the history;
+// an older one never overwrites a newer one; the same one fills in what was missing.
+import type { Db } from './db.ts';
+import type { PaperRecord } from '../types.ts';
+
+interface StoredHead {
+  version: number | null;
+  updated: string | null;
+}
+
+/** `replaced`: a newer version took over; `filled`: missing fields were filled in. */
+export type UpsertOutcome = 'inserted' | 'replaced' | 'filled' | 'unchanged';
+
+/** Prepared statements for one database; build once per ingest, reuse per paper. */
+export function preparePaperStatements(db: Db) {
+  return {
+    head: db.prepare<[string], StoredHead>('SELECT version, updated FROM papers WHERE id = ?'),
+    insert: db.prepare(`
+      INSERT INTO papers (id, version, title, abstract, authors, categories, primary_category, comment,
+        journal_ref, doi, license, published, updated, first_seen)
+      VALUES (@id, @version, @title, @abstract, @authors, @categories, @primary, @comment,
+        @journalRef, @doi, @license, @published, @updated, @now)`),
+    // A newer version: its metadata replaces the old, except what it does not say.
+    replace: db.prepare(`
+      UPDATE papers SET version = coalesce(@version, version), title = @title, abstract = @abstract,
+        authors = @authors, categories = @categories, primary_category = @primary,
+        comment = coalesce(@comment, comment), journal_ref = coalesce(@journalRef, journal_ref),
+        doi = coalesce(@doi, doi), license = coalesce(@license, license),
+        published = coalesce(published, @published), updated = @updated
+      WHERE id = @id`),
+    // The same or an older version: only fill in fields still missing; the first-version date may come from any.
+    fill: db.prepare(`
+      UPDATE papers SET comment = coalesce(comment, @comment), journal_ref = coalesce(journal_ref, @journalRef),
+        doi = coalesce(doi, @doi), license = coalesce(license, @license),
+        published = coalesce(published, @published), updated = coalesce(updated, @updated),
+        version = coalesce(version, @version)
+      WHERE id = @id AND (comment IS NULL OR journal_ref IS NULL OR doi IS NULL OR license IS NULL
+        OR published IS NULL OR updated IS NULL OR version IS NULL)`),
+    version: db.prepare(`
+      INSERT INTO versions (paper_id, version, updated, first_seen) VALUES (?, ?, ?, ?)
+      ON CONFLICT (paper_id, version) DO UPDATE SET updated = coalesce(versions.updated, excluded.updated)
+      WHERE versions.updated IS NULL AND excluded.updated IS NOT NULL`),
+  };
+}
+
+export type PaperStatements = ReturnType<typeof preparePaperStatements>;
+
+/** Inserts or updates one paper; must run inside the caller's transaction. */
+export function upsertPaper(statements: PaperStatements, paper: PaperRecord, now: string): UpsertOutcome {
+  const head = statements.head.get(paper.id);
+  const row = toRow(paper, now);
+  if (paper.version !== null) statements.version.run(paper.id, paper.version, paper.updated ?? null, now);
+  if (head === undefined) {
+    statements.insert.run(row);
+    return 'inserted';
+  }
+  if (isNewer(paper, head)) {
+    statements.replace.run(row);
+    return 'replaced';
+  }
+  return statements.fill.run(row).changes > 0 ? 'filled' : 'unchanged';
+}
+
+/**
+ * Versions decide when both are known. OAI `arXiv` metadata carries no version, so then the
+ * timestamp of the version decides; without either, the stored paper stands.
+ */
+export function isNewer(paper: PaperRecord, head: StoredHead): boolean {
+  if (paper.version !== null && head.version !== null) return paper.version > head.version;
+  if (paper.updated !== undefined && head.updated !== null) return paper.updated > head.updated;
+  return false;
+}
+
+function toRow(paper: PaperRecord, now: string) {
+  return {
+    id: paper.id,
+    version: paper.version,
+    title: paper.title,
+    abstract: paper.abstract,
+    authors: JSON.stringify(paper.authors),
+    categories: JSON.stringify(paper.categories),
+    primary: paper.categories[0] ?? '',
+    comment: paper.comment ?? null,
+    journalRef: paper.journalRef ?? null,
+    doi: paper.doi ?? null,
+    license: paper.license ?? null,
+    published: paper.published ?? null,
+    updated: paper.updated ?? null,
+    now,
+  };
+}
+
+export function countPapers(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM papers').get() as { n: number }).n;
+}

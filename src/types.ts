@@ -1,0 +1,90 @@
+// Domain types only. Wire formats live in src/fetcher/, SQL in src/store/.
+
+/** arXiv's announce types, as in the RSS `arxiv:announce_type` element. */
+export type AnnounceType = 'new' | 'cross' | 'replace' | 'replace-cross';
+
+export const ANNOUNCE_TYPES: readonly AnnounceType[] = ['new', 'cross', 'replace', 'replace-cross'];
+
+/** One paper as a wire format describes it: the metadata of one version. */
+export interface PaperRecord {
+  /** Bare arXiv id without version: `2604.01234` or `math/0601001`. */
+  id: string;
+  /** Version number, or null where the format does not say (OAI `arXiv` metadata). */
+  version: number | null;
+  /** Whitespace collapsed, entities decoded, LaTeX as written. */
+  title: string;
+  abstract: string;
+  /** Author names in order, affiliations removed. */
+  authors: string[];
+  /** Primary category first. */
+  categories: string[];
+  comment?: string;
+  journalRef?: string;
+  doi?: string;
+  license?: string;
+  /** ISO 8601 timestamp of the first version, where the format gives it. */
+  published?: string;
+  /** ISO 8601 timestamp of this version, where the format gives it. */
+  updated?: string;
+  /** Only the RSS feed says how a paper was announced. */
+  announceType?: AnnounceType;
+}
+
+export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'oai';
+
+export interface ParsedFeed {
+  format: FeedFormat;
+  /** Announcement day `YYYY-MM-DD` (RSS channel pubDate, in arXiv's time zone); API and OAI carry none. */
+  announcedOn?: string;
+  /** RSS lastBuildDate as ISO 8601. */
+  builtAt?: string;
+  papers: PaperRecord[];
+  /** API paging (opensearch). */
+  totalResults?: number;
+  startIndex?: number;
+  itemsPerPage?: number;
+  /** OAI-PMH: the token for the next page; undefined on the last page. */
+  resumptionToken?: string;
+}
+
+/** A starred author as configured in config/authors.json. */
+export interface StarredAuthor {
+  /** Stable slug, e.g. `yoshua-bengio`. */
+  id: string;
+  /** Canonical name as the author signs on arXiv. */
+  name: string;
+  variants: string[];
+  /** Names that must never match this author. */
+  not: string[];
+}
+
+export type Confidence = 'exact' | 'likely';
+
+/** Why a paper is flagged: one starred author, as written on the paper. */
+export interface StarredMatch {
+  authorId: string;
+  name: string;
+  as: string;
+  confidence: Confidence;
+}
+
+/** A paper as the store returns it for a digest day. */
+export interface DigestPaper {
+  id: string;
+  version: number | null;
+  title: string;
+  abstract: string;
+  authors: string[];
+  categories: string[];
+  comment?: string;
+  journalRef?: string;
+  doi?: string;
+  announceType: AnnounceType;
+  starred: StarredMatch[];
+}
+
+export interface Digest {
+  /** Announcement day `YYYY-MM-DD`. */
+  date: string;
+  papers: DigestPaper[];
+}
