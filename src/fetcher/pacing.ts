@@ -1,0 +1,100 @@
+// Waiting: Retry-After parsing, exponential backoff with full jitter, an abortable sleep,
+// linked abort signals and the one-at-a-time queue. Real timers only in sleepFor() and linkSignals().
+import { setTimeout as delay } from 'node:timers/promises';
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/**
+ * Retry-After (RFC 9110 §10.2.3) is either delta-seconds or an HTTP-date.
+ * Returns the wait in ms (0 for a date in the past), or undefined when the header is
+ * absent or unreadable, so the caller falls back to its own backoff.
+ */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // RFC 9110 §5.6.7: IMF-fixdate, plus the obsolete RFC 850 and asctime forms, which Date.parse reads.
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - nowMs);
+}
+
+/**
+ * "Full jitter" exponential backoff (AWS Architecture Blog, "Exponential Backoff And Jitter"):
+ * a uniform wait in [0, min(cap, base * 2^(retry-1))], so clients that failed together do
+ * not come back together. `retry` counts from 1.
+ */
+export function computeBackoffMs(retry: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/** The default Sleep: a timer that rejects with the signal's reason when aborted. */
+export const sleepFor: Sleep = async (ms, signal) => {
+  await delay(ms, undefined, signal ? { signal } : undefined);
+};
+
+/** "10 s", "1.5 s", "300 ms": durations as they appear in one-line error messages. */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+/**
+ * One signal that aborts when any of `parents` does, or after `timeoutMs` (then `timedOut()`
+ * is true). Listeners are removed by dispose(), so a process-long parent signal does not
+ * collect one listener per request.
+ */
+export function linkSignals(parents: (AbortSignal | undefined)[], timeoutMs?: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const sources = parents.filter((s): s is AbortSignal => s !== undefined);
+  const onAbort = (event: Event) => controller.abort((event.target as AbortSignal).reason);
+  for (const source of sources) {
+    if (source.aborted) controller.abort(source.reason);
+    else source.addEventListener('abort', onAbort, { once: true });
+  }
+  const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error(`deadline of ${formatDuration(timeoutMs)} reached`));
+  }, timeoutMs);
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose: () => {
+      clearTimeout(timer);
+      for (const source of sources) source.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/**
+ * A FIFO of one: each task starts after the previous one settled. A caller whose signal
+ * aborts while queued leaves at once, yet the next in line still waits for the running task.
+ */
+export function createQueue() {
+  let tail: Promise<void> = Promise.resolve();
+  return async function runInTurn<T>(signal: AbortSignal, task: () => Promise<T>): Promise<T> {
+    const previous = tail;
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    tail = previous.then(() => mine);
+    try {
+      await waitUnlessAborted(previous, signal);
+      return await task();
+    } finally {
+      release();
+    }
+  };
+}
+
+function waitUnlessAborted(turn: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void turn.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
+}
