@@ -35,7 +35,7 @@ export function openContext(config: Readonly<Config>, options: ContextOptions = 
   const db = openDb(config.dbPath);
   try {
     const reflag = reflagIfChanged(db, hash, flag);
-    if (reflag) log.info('authors.reflagged', { papers: reflag.reflagged, authors: authors.length });
+    if (reflag && reflag.reflagged > 0) log.info('authors.reflagged', { papers: reflag.reflagged, authors: authors.length });
   } catch (error) {
     db.close();
     throw error;

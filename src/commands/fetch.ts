@@ -5,7 +5,7 @@ import { createArxivClient } from '../fetcher/client.ts';
 import { formatCounts } from './format.ts';
 
 export async function runFetch(context: Context, { io }: CommandArgs): Promise<number> {
-  const http = createArxivClient(context.config);
+  const http = createArxivClient(context.config, { log: context.log });
   try {
     const result = await fetchFeed(context, http);
     if (result.kind === 'not-modified') io.stdout(`${result.url}: not modified since the last fetch\n`);

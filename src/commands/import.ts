@@ -37,8 +37,12 @@ function readXmlFile(file: string): string {
 }
 
 export function describeImport(file: string, result: IngestResult): string {
-  const stored = `${result.papers} papers (${result.inserted} new to the store, ${result.updated} updated, ${result.unchanged} unchanged)`;
+  const stored = `${plural(result.papers, 'paper')} (${result.inserted} new to the store, ${result.updated} updated, ${result.unchanged} unchanged)`;
   if (result.day === undefined) return `${file}: ${stored}, not announced (use --announced YYYY-MM-DD to file them under a day)`;
   if (result.papers === 0) return `${file}: ${result.day}: no announcement (empty feed)`;
   return `${file}: ${result.day}: ${stored}; ${formatCounts(result.byType)}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

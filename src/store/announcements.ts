@@ -28,7 +28,8 @@ export function markDayStored(db: Db, day: string, source: string, now: string):
   db.prepare(`
     INSERT INTO days (day, papers, source, stored_at)
     VALUES (?, (SELECT count(*) FROM announcements WHERE day = ?), ?, ?)
-    ON CONFLICT (day) DO UPDATE SET papers = excluded.papers, stored_at = excluded.stored_at`).run(day, day, source, now);
+    ON CONFLICT (day) DO UPDATE SET papers = excluded.papers, stored_at = excluded.stored_at
+    WHERE days.papers IS NOT excluded.papers`).run(day, day, source, now);
 }
 
 export interface StoredDay {

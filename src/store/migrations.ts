@@ -91,6 +91,24 @@ const MIGRATIONS: readonly Migration[] = [
       END;
     `);
   },
+  // 2: email sends, one row per announcement day (issue 6). `sent_at` survives a failed
+  // --force resend, so a day once delivered never turns pending again.
+  (db) => {
+    db.exec(`
+      CREATE TABLE sends (
+        day TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'skipped')),
+        message_id TEXT NOT NULL,
+        recipients TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        first_attempt_at TEXT NOT NULL,
+        last_attempt_at TEXT NOT NULL,
+        sent_at TEXT
+      ) WITHOUT ROWID;
+      CREATE INDEX sends_status ON sends (status);
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

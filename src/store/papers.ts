@@ -34,8 +34,10 @@ export function preparePaperStatements(db: Db) {
         doi = coalesce(doi, @doi), license = coalesce(license, @license),
         published = coalesce(published, @published), updated = coalesce(updated, @updated),
         version = coalesce(version, @version)
-      WHERE id = @id AND (comment IS NULL OR journal_ref IS NULL OR doi IS NULL OR license IS NULL
-        OR published IS NULL OR updated IS NULL OR version IS NULL)`),
+      WHERE id = @id AND ((comment IS NULL AND @comment IS NOT NULL) OR (journal_ref IS NULL AND @journalRef IS NOT NULL)
+        OR (doi IS NULL AND @doi IS NOT NULL) OR (license IS NULL AND @license IS NOT NULL)
+        OR (published IS NULL AND @published IS NOT NULL) OR (updated IS NULL AND @updated IS NOT NULL)
+        OR (version IS NULL AND @version IS NOT NULL))`),
     version: db.prepare(`
       INSERT INTO versions (paper_id, version, updated, first_seen) VALUES (?, ?, ?, ?)
       ON CONFLICT (paper_id, version) DO UPDATE SET updated = coalesce(versions.updated, excluded.updated)
@@ -49,16 +51,20 @@ export type PaperStatements = ReturnType<typeof preparePaperStatements>;
 export function upsertPaper(statements: PaperStatements, paper: PaperRecord, now: string): UpsertOutcome {
   const head = statements.head.get(paper.id);
   const row = toRow(paper, now);
-  if (paper.version !== null) statements.version.run(paper.id, paper.version, paper.updated ?? null, now);
+  let outcome: UpsertOutcome;
   if (head === undefined) {
     statements.insert.run(row);
-    return 'inserted';
-  }
-  if (isNewer(paper, head)) {
+    outcome = 'inserted';
+  } else if (isNewer(paper, head)) {
     statements.replace.run(row);
-    return 'replaced';
+    outcome = 'replaced';
+  } else {
+    // An older version's date is not the date of the stored (newer) version.
+    const older = paper.version !== null && head.version !== null && paper.version < head.version;
+    outcome = statements.fill.run(older ? { ...row, updated: null } : row).changes > 0 ? 'filled' : 'unchanged';
   }
-  return statements.fill.run(row).changes > 0 ? 'filled' : 'unchanged';
+  if (paper.version !== null) statements.version.run(paper.id, paper.version, paper.updated ?? null, now);
+  return outcome;
 }
 
 /**

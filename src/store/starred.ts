@@ -5,7 +5,7 @@ import type { StarredMatch } from '../types.ts';
 import { getMeta, setMeta } from './runs.ts';
 
 /** Finds the starred authors among a paper's author names. */
-export type FlagPaper = (authors: readonly string[]) => StarredMatch[];
+export type FlagPaper = (authors: string[]) => StarredMatch[];
 
 export function prepareStarredStatements(db: Db) {
   return {

@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readVersion } from '../../src/config.ts';
+import { dumpData, FIXTURES, makeTempDb, runCli, spawnCli } from '../support/cli.ts';
+import {
+  readFixture, replyBytes, replyFixture, replyHtmlPage, replyStatus, replyText, replyTruncated, startFakeArxiv, type FakeArxiv,
+} from '../support/fake-arxiv.ts';
+
+const FEED_PATH = '/rss/cs.LG+cs.NE+stat.ML';
+const RSS = 'rss2-cs.LG+cs.AI+cs.CL+stat.ML-2026-09-24-trimmed-4items.xml';
+const validators = { etag: '"feed-2026-09-24"', lastModified: 'Thu, 24 Sep 2026 08:58:05 GMT' };
+
+let arxiv: FakeArxiv;
+let temp: ReturnType<typeof makeTempDb>;
+let env: NodeJS.ProcessEnv;
+beforeEach(async () => {
+  arxiv = await startFakeArxiv();
+  temp = makeTempDb();
+  env = { CURATOR_DB: temp.db, ARXIV_RSS_BASE: `${arxiv.url}/rss/`, ARXIV_MIN_INTERVAL_MS: '50', CURATOR_CONTACT: 'mailto:me@example.org' };
+});
+afterEach(async () => {
+  await arxiv.close();
+  temp.cleanup();
+});
+
+describe('fetch', () => {
+  it('requests the combined feed once, stores the day, then asks conditionally and handles 304', async () => {
+    arxiv.on(FEED_PATH, replyFixture(RSS, validators));
+    const first = await runCli(['fetch'], env);
+    expect(first).toMatchObject({ code: 0, stdout: '2026-09-24: 4 papers (new 2, cross 1, replace 1)\n' });
+    expect(arxiv.requests).toHaveLength(1);
+    expect(arxiv.requests[0]!.headers['user-agent']).toBe(`arxiv-curator/${readVersion()} (+mailto:me@example.org)`);
+    expect(arxiv.requests[0]!.headers['if-none-match']).toBeUndefined();
+    const stored = dumpData(temp.db);
+
+    const second = await runCli(['fetch'], env);
+    expect(second).toMatchObject({ code: 0, stdout: `${arxiv.url}${FEED_PATH}: not modified since the last fetch\n` });
+    expect(arxiv.requests[1]!.headers['if-none-match']).toBe(validators.etag);
+    expect(arxiv.requests[1]!.headers['if-modified-since']).toBe(validators.lastModified);
+    expect(dumpData(temp.db)).toEqual(stored);
+  });
+
+  it('says "no announcement" for an empty weekend feed', async () => {
+    arxiv.on(FEED_PATH, replyFixture('rss2-cs-EMPTY-sunday-2026-03-29.xml'));
+    expect(await runCli(['fetch'], env)).toMatchObject({ code: 0, stdout: '2026-03-29: no announcement (empty feed)\n' });
+  });
+
+  it('with default settings spaces its requests >= 3 s apart and sends the User-Agent', async () => {
+    arxiv.on(FEED_PATH, replyStatus(503, { retryAfter: 0 }), replyFixture(RSS));
+    const { ARXIV_MIN_INTERVAL_MS: _, ...defaults } = env;
+    const result = await spawnCli(['fetch'], defaults);
+    expect(result.stdout).toBe('2026-09-24: 4 papers (new 2, cross 1, replace 1)\n');
+    expect(arxiv.requests).toHaveLength(2);
+    expect(arxiv.requests[1]!.at - arxiv.requests[0]!.at).toBeGreaterThanOrEqual(3000);
+    for (const request of arxiv.requests) expect(request.headers['user-agent']).toMatch(/^arxiv-curator\/\d+\.\d+\.\d+ \(\+mailto:me@example\.org\)$/);
+  }, 30_000);
+});
+
+const rss = readFixture(RSS);
+const badResponses: [string, () => ReturnType<typeof replyText>, RegExp][] = [
+  ['an HTML error page served as 200', () => replyHtmlPage(200), /HTML/],
+  ['an empty body', () => replyText(''), /empty/i],
+  ['a feed of the wrong kind', () => replyFixture('api-query-id_list-0000.0000-empty-2026-04-12.xml'), /not .*RSS|no announcement day|API/i],
+  ['a body over the size cap (gzip bomb)', () => replyBytes(60 * 1024 * 1024, { gzip: true }), /larger than/i],
+  ['arXiv\'s RSS error feed (HTTP 400)', () => replyText(feedError, { status: 400 }), /HTTP 400.*Invalid category: cs\.XX/],
+  ['a truncated body', () => replyTruncated(rss, 2000), /ended early|truncated/i],
+];
+const feedError = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Feed error for query: cs.XX</title><link>https://rss.arxiv.org/rss/cs.XX</link><description>Invalid category: cs.XX</description></channel></rss>`;
+
+describe('fetch refuses bad responses, leaving the papers as they were', () => {
+  it.each(badResponses)('%s', async (_name, reply, reason) => {
+    arxiv.on(FEED_PATH, replyFixture('rss2-cs.LG-2026-04-27-trimmed-3items.xml'));
+    await runCli(['fetch'], env);
+    const before = dumpData(temp.db);
+    arxiv.on(FEED_PATH, reply());
+    const result = await runCli(['fetch'], env);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.split('\n')).toEqual([expect.stringContaining(`arxiv-curator: ${arxiv.url}${FEED_PATH}: `), '']);
+    expect(result.stderr).toMatch(reason);
+    expect(dumpData(temp.db)).toEqual(before);
+  }, 60_000);
+});
+
+void FIXTURES;

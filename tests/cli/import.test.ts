@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dumpData, FIXTURES, makeTempDb, runCli, spawnCli } from '../support/cli.ts';
+
+const xmlFixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.xml')).sort();
+const API_ERROR = 'api-error-http400-incorrect-id-format-abc-2026-04-12.xml';
+const RSS = 'rss2-cs.LG+cs.AI+cs.CL+stat.ML-2026-09-24-trimmed-4items.xml';
+const API = 'api-query-cat_cs.LG_OR_cat_cs.AI-max20-2026-04-30.xml';
+
+let temp: ReturnType<typeof makeTempDb>;
+let env: NodeJS.ProcessEnv;
+beforeEach(() => {
+  temp = makeTempDb();
+  env = { CURATOR_DB: temp.db };
+});
+afterEach(() => temp.cleanup());
+
+describe('import', () => {
+  it('ingests every shared fixture and refuses the API error with arXiv\'s message', async () => {
+    const files = xmlFixtures.filter((name) => name !== API_ERROR).map((name) => join(FIXTURES, name));
+    expect(files.length).toBe(14);
+    const ok = await spawnCli(['import', ...files], env);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.trim().split('\n')).toHaveLength(14);
+    expect(ok.stdout).toContain('2026-09-24: 4 papers');
+    expect(ok.stdout).toContain('2026-03-29: no announcement (empty feed)');
+
+    const refused = await spawnCli(['import', join(FIXTURES, API_ERROR)], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(`arxiv-curator: ${join(FIXTURES, API_ERROR)}: arXiv API error: incorrect id format for abc\n`);
+  }, 60_000);
+
+  it('leaves the digest identical when the same files are imported again', async () => {
+    const args = ['import', join(FIXTURES, RSS)];
+    const apiArgs = ['import', '--announced', '2026-09-24', join(FIXTURES, API)];
+    expect((await runCli(args, env)).code).toBe(0);
+    expect((await runCli(apiArgs, env)).code).toBe(0);
+    const first = await runCli(['digest', '--date', '2026-09-24', '--format', 'json'], env);
+    const data = dumpData(temp.db);
+    expect((await runCli(args, env)).stdout).toContain('0 new to the store');
+    expect((await runCli(apiArgs, env)).stdout).toContain('20 unchanged');
+    const second = await runCli(['digest', '--date', '2026-09-24', '--format', 'json'], env);
+    expect(second.stdout).toBe(first.stdout);
+    expect(dumpData(temp.db)).toEqual(data);
+    const digest = JSON.parse(first.stdout) as { date: string; papers: { id: string; announceType: string }[] };
+    expect(digest.date).toBe('2026-09-24');
+    expect(digest.papers).toHaveLength(24);
+    expect(Object.keys(digest.papers[0]!).slice(0, 7)).toEqual(['id', 'version', 'title', 'authors', 'categories', 'announceType', 'starred']);
+  });
+
+  it('files API entries under --announced and tells new from cross-list by primary category', async () => {
+    await runCli(['import', '--announced', '2026-04-30', join(FIXTURES, API)], env);
+    const digest = JSON.parse((await runCli(['digest', '--date', '2026-04-30', '--format', 'json'], env)).stdout) as {
+      papers: { categories: string[]; announceType: string }[];
+    };
+    for (const paper of digest.papers) {
+      const ours = ['cs.LG', 'cs.NE', 'stat.ML'].includes(paper.categories[0]!);
+      expect(paper.announceType.replace('replace', 'new').replace('new-cross', 'cross')).toBe(ours ? 'new' : 'cross');
+    }
+  });
+});
+
+const rssHead = readFileSync(join(FIXTURES, RSS), 'utf8');
+const badInputs: [string, string, RegExp][] = [
+  ['truncated.xml', rssHead.slice(0, Math.floor(rssHead.length * 0.6)), /(truncated|unclosed|not well-formed|invalid xml|ended)/i],
+  ['truncated-tail.xml', rssHead.slice(0, rssHead.lastIndexOf('</channel>')), /(truncated|unclosed|not well-formed|invalid xml|ended)/i],
+  ['error-page.xml', '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>', /HTML/],
+  ['empty.xml', '', /empty/i],
+  ['wrong-kind.xml', '<?xml version="1.0"?><catalog><book id="1"><title>XML</title></book></catalog>', /not an arXiv feed/i],
+  ['entities.xml', `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><rss version="2.0"><channel><title>&lol2;</title></channel></rss>`, /entit/i],
+  ['bad-id.xml', rssHead.replace('oai:arXiv.org:2609.26820v1', 'oai:arXiv.org:abc'), /invalid arXiv id/i],
+  ['api-error.xml', readFileSync(join(FIXTURES, API_ERROR), 'utf8'), /incorrect id format for abc/],
+];
+
+describe('import refuses bad input, leaving the database as it was', () => {
+  it.each(badInputs)('%s', async (name, content, reason) => {
+    await runCli(['import', join(FIXTURES, 'rss2-cs.LG-2026-04-27-trimmed-3items.xml')], env);
+    const before = dumpData(temp.db);
+    const file = join(temp.dir, name);
+    writeFileSync(file, content);
+    const result = await runCli(['import', file], env);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.split('\n')).toEqual([expect.stringContaining(`arxiv-curator: ${file}: `), '']);
+    expect(result.stderr).toMatch(reason);
+    expect(dumpData(temp.db)).toEqual(before);
+  });
+
+  it('refuses a missing file by name', async () => {
+    const result = await runCli(['import', join(temp.dir, 'nope.xml')], env);
+    expect(result).toMatchObject({ code: 1, stderr: `arxiv-curator: ${join(temp.dir, 'nope.xml')}: no such file\n` });
+  });
+});

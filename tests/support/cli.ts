@@ -1,0 +1,53 @@
+// Runs the CLI: in-process through main() for speed, or as the real `bin/arxiv-curator.js` process.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { main } from '../../src/cli.ts';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export const BIN = new URL('../../bin/arxiv-curator.js', import.meta.url).pathname;
+export const FIXTURES = new URL('../fixtures/arxiv/', import.meta.url).pathname;
+
+export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { LOG_LEVEL: 'warn', ...env } });
+  return { code, stdout, stderr };
+}
+
+/** The real process, as a user runs it. */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** A temporary folder with a database path in it; `cleanup()` removes it. */
+export function makeTempDb(): { dir: string; db: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'curator-cli-'));
+  return { dir, db: join(dir, 'curator.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every row of the data tables (the fetch log is a log and is left out). */
+export function dumpData(dbPath: string): Record<string, unknown[]> {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const tables = ['papers', 'versions', 'announcements', 'days', 'starred', 'http_validators'];
+    return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()]));
+  } finally {
+    db.close();
+  }
+}
