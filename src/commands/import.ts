@@ -1,21 +1,26 @@
 // `import <file>...`: ingest local files of any of the three arXiv formats, one transaction each.
-import { readFileSync, statSync } from 'node:fs';
 import type { Context } from '../context.ts';
-import { parseFeed } from '../fetcher/parse.ts';
+import { parseFilesAhead } from '../fetcher/parse-ahead.ts';
 import { ingestFeed, type IngestResult } from '../store/ingest.ts';
+import type { ParsedFeed } from '../types.ts';
 import { formatCounts } from './format.ts';
-import { CommandError } from './errors.ts';
-
-export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 export interface ImportOptions {
   /** Announcement day for API/OAI files, which carry none. */
   announced?: string;
 }
 
-export function importFile(context: Context, file: string, options: ImportOptions): IngestResult {
-  const xml = readXmlFile(file);
-  const feed = parseFeed(xml, file);
+/** Imports the files in order; the first bad file stops the run (the ones before it are stored). */
+export async function importFiles(
+  context: Context,
+  files: readonly string[],
+  options: ImportOptions,
+  onFile: (file: string, result: IngestResult) => void,
+): Promise<void> {
+  for await (const { file, feed } of parseFilesAhead(files)) onFile(file, storeFeed(context, feed, options));
+}
+
+function storeFeed(context: Context, feed: ParsedFeed, options: ImportOptions): IngestResult {
   return ingestFeed(context.db, feed, {
     source: feed.format === 'rss' || feed.format === 'rdf' ? 'rss' : feed.format === 'atom' ? 'api' : 'oai',
     day: options.announced ?? feed.announcedOn,
@@ -23,17 +28,6 @@ export function importFile(context: Context, file: string, options: ImportOption
     flag: context.flag,
     now: context.now().toISOString(),
   });
-}
-
-function readXmlFile(file: string): string {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch (error) {
-    throw new CommandError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-  if (size > MAX_IMPORT_BYTES) throw new CommandError(`${file}: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-  return readFileSync(file, 'utf8');
 }
 
 export function describeImport(file: string, result: IngestResult): string {

@@ -6,6 +6,8 @@ import { runDigest } from './digest.ts';
 import { runFetch } from './fetch.ts';
 import { runImport } from './import-command.ts';
 import { runAuthors } from './authors.ts';
+import { BACKFILL_OPTIONS, runBackfill } from './backfill.ts';
+import { runSend } from './send.ts';
 
 export interface CommandArgs {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -23,6 +25,8 @@ export const COMMANDS: Record<string, Command> = {
   import: { options: { announced: { type: 'string' } }, run: runImport },
   digest: { options: { date: { type: 'string' }, format: { type: 'string' } }, run: runDigest },
   authors: { options: {}, run: runAuthors },
+  backfill: { options: BACKFILL_OPTIONS, run: runBackfill },
+  send: { options: { date: { type: 'string' }, force: { type: 'boolean' } }, run: runSend },
 };
 
 export const USAGE = `arxiv-curator: a self-hosted arXiv feed curator
@@ -32,7 +36,8 @@ Usage: arxiv-curator <command>
   serve                          run the server and its scheduler (what npm start runs)
   fetch                          fetch today's feed of the configured categories and store it
   import <file>... [--announced D]   ingest RSS, API Atom or OAI-PMH files
-  backfill --from D [--to D]     fill announcement days from the arXiv API
+  backfill --from D [--to D] [--source api|oai] [--force]
+                                 fill announcement days from the arXiv API (or OAI-PMH)
   digest [--date D] [--format text|html|json]   print the digest of an announcement day
   authors                        list the starred authors with paper counts
   authors check "<name>"         does this name match a starred author, and why

@@ -5,7 +5,7 @@ import type { AnnounceType, PaperRecord, ParsedFeed } from '../types.ts';
 import { prepareAnnouncementStatements, markDayStored } from './announcements.ts';
 import { preparePaperStatements, upsertPaper } from './papers.ts';
 import { saveValidators, type Validators } from './runs.ts';
-import { prepareStarredStatements, writeFlags, type FlagPaper } from './starred.ts';
+import { insertFlags, prepareStarredStatements, writeFlags, type FlagPaper } from './starred.ts';
 
 export interface IngestOptions {
   /** Where the feed came from: `rss`, `api`, `oai` or `import`. */
@@ -38,7 +38,8 @@ export function ingestFeed(db: Db, feed: ParsedFeed, options: IngestOptions): In
   db.transaction(() => {
     for (const paper of feed.papers) {
       const outcome = upsertPaper(papers, paper, options.now);
-      if (outcome === 'inserted' || outcome === 'replaced') writeFlags(starred, paper.id, options.flag(paper.authors));
+      if (outcome === 'replaced') writeFlags(starred, paper.id, options.flag(paper.authors));
+      if (outcome === 'inserted') insertFlags(starred, paper.id, options.flag(paper.authors));
       result[outcome === 'inserted' ? 'inserted' : outcome === 'unchanged' ? 'unchanged' : 'updated']++;
       result.papers++;
       if (day === undefined) continue;

@@ -21,6 +21,11 @@ export type StarredStatements = ReturnType<typeof prepareStarredStatements>;
 /** Re-flags one paper from its current author list; runs inside the caller's transaction. */
 export function writeFlags(statements: StarredStatements, paperId: string, matches: readonly StarredMatch[]): void {
   statements.clear.run(paperId);
+  insertFlags(statements, paperId, matches);
+}
+
+/** For a paper new to the store, which has no flags to clear. */
+export function insertFlags(statements: StarredStatements, paperId: string, matches: readonly StarredMatch[]): void {
   for (const match of matches) statements.insert.run(paperId, match.authorId, match.as, match.confidence);
 }
 

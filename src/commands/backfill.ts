@@ -1,0 +1,93 @@
+// `backfill --from D [--to D] [--source api|oai] [--force]`: fill announcement days on demand,
+// the same path the server's catch-up takes. Interrupt it and run it again: finished days are
+// skipped, the interrupted one is redone whole (src/jobs/backfill.ts), nothing is duplicated.
+import { listAnnouncementDays, loadHolidays } from '../calendar.ts';
+import type { Context } from '../context.ts';
+import { addDays, easternDay } from '../dates.ts';
+import { createArxivClient } from '../fetcher/client.ts';
+import { backfillDays, type DayOutcome } from '../jobs/backfill.ts';
+import { harvestOai } from '../jobs/oai-harvest.ts';
+import { createProgress, type ProgressStream } from '../progress.ts';
+import { CommandError } from './errors.ts';
+import type { CommandArgs } from './index.ts';
+import { readChoice, readDayOption } from './options.ts';
+
+export const BACKFILL_OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  source: { type: 'string' },
+  force: { type: 'boolean' },
+} as const;
+
+export async function runBackfill(context: Context, { values, io }: CommandArgs): Promise<number> {
+  const from = readDayOption(values['from'], '--from');
+  if (from === undefined) throw new CommandError('--from: required, e.g. backfill --from 2026-04-01');
+  const source = readChoice(values['source'], '--source', ['api', 'oai'] as const, 'api');
+  const force = values['force'] === true;
+  const stream: ProgressStream = { isTTY: process.stdout.isTTY === true, write: io.stdout };
+  const controller = new AbortController();
+  const onSignal = () => controller.abort(new Error('interrupted'));
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  const http = createArxivClient(context.config, { log: context.log, signal: controller.signal });
+  try {
+    if (source === 'oai') await harvest(context, http, { from, force, signal: controller.signal, stream });
+    else await fillDays(context, http, { from, to: readDayOption(values['to'], '--to'), force, signal: controller.signal, stream });
+    return 0;
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+    io.stderr('arxiv-curator: interrupted; run the same command again to resume\n');
+    return 130;
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    await http.close();
+  }
+}
+
+interface RunOptions {
+  from: string;
+  force: boolean;
+  signal: AbortSignal;
+  stream: ProgressStream;
+}
+
+type Http = ReturnType<typeof createArxivClient>;
+
+async function fillDays(context: Context, http: Http, options: RunOptions & { to: string | undefined }): Promise<void> {
+  // By default up to the day before today's feed day: that one is the RSS feed's (`fetch`).
+  const to = options.to ?? addDays(easternDay(context.now()), -1);
+  if (options.from > to) throw new CommandError(`--from ${options.from} is after --to ${to}`);
+  const holidays = loadHolidays();
+  const days = listAnnouncementDays(options.from, to, holidays);
+  const progress = createProgress(options.stream);
+  const result = await backfillDays(context, http, days, {
+    holidays, force: options.force, signal: options.signal,
+    onDay: (outcome, counts) => progress.update(counts, describeDay(outcome)),
+  });
+  progress.finish();
+  const skipped = result.days.filter((d) => d.kind === 'skipped').length;
+  const empty = result.days.filter((d) => d.kind === 'empty').length;
+  options.stream.write(
+    `${days.length} announcement days from ${options.from} to ${to}: ${result.days.length - skipped - empty} fetched, ${skipped} already stored` +
+      `${empty > 0 ? `, ${empty} not yet in the API` : ''}; ${result.papers.toLocaleString('en-US')} papers in ${result.requests} requests\n`,
+  );
+}
+
+function describeDay(outcome: DayOutcome): string {
+  if (outcome.kind === 'skipped') return `${outcome.day}: already stored`;
+  if (outcome.kind === 'empty') return `${outcome.day}: the API has no papers for it yet; not stored`;
+  return `${outcome.day}: ${outcome.papers.toLocaleString('en-US')} papers (${outcome.requests} requests)`;
+}
+
+async function harvest(context: Context, http: Http, options: RunOptions): Promise<void> {
+  const { stream } = options;
+  const result = await harvestOai(context, http, {
+    from: options.from, force: options.force, signal: options.signal,
+    onPage: (p) => stream.write(`${stream.isTTY ? '\r' : ''}${p.set}: ${p.requests} requests, ${p.papers.toLocaleString('en-US')} papers${stream.isTTY ? '\x1b[K' : '\n'}`),
+  });
+  if (stream.isTTY) stream.write('\n');
+  if (result.skipped.length > 0) stream.write(`Already harvested from ${options.from}: ${result.skipped.join(', ')} (--force to start again)\n`);
+  stream.write(
+    `OAI-PMH: ${result.papers.toLocaleString('en-US')} records modified since ${options.from} in ${result.requests} requests. ` +
+      'OAI-PMH records carry no announcement day, so these papers are stored without one: they are searchable, but in no daily digest.\n',
+  );
+}

@@ -1,0 +1,38 @@
+// `send [--date D] [--force]`: email the digest of one announcement day (default: the latest).
+import type { Context } from '../context.ts';
+import type { CommandArgs } from './index.ts';
+import { listStoredDays } from '../store/announcements.ts';
+import { MailConfigError, readMailSettings, sendDigest } from '../mail/send.ts';
+import { CommandError } from './errors.ts';
+import { readDayOption } from './options.ts';
+
+export async function runSend(context: Context, { values, io }: CommandArgs): Promise<number> {
+  try {
+    readMailSettings(context.config);
+  } catch (error) {
+    if (error instanceof MailConfigError) throw new CommandError(`send: ${error.message}`);
+    throw error;
+  }
+  const day = readDayOption(values.date, '--date') ?? latestDay(context);
+  const outcome = await sendDigest(context, day, { force: values.force === true });
+  switch (outcome.status) {
+    case 'sent':
+      io.stdout(`sent ${day} to ${outcome.recipients.join(', ')} (message-id ${outcome.messageId})\n`);
+      return 0;
+    case 'already-sent':
+      io.stdout(`${day} already sent at ${outcome.sentAt} (use --force)\n`);
+      return 0;
+    case 'skipped':
+      if (outcome.why === 'no-papers') throw new CommandError(`send: no papers stored for ${day}`);
+      io.stdout(`${day} skipped: ${outcome.reason}\n`);
+      return 0;
+    case 'failed':
+      throw new CommandError(`send: ${day} not sent after ${outcome.tries} ${outcome.tries === 1 ? 'try' : 'tries'}: ${outcome.error} (recorded; a later run sends it)`);
+  }
+}
+
+function latestDay(context: Context): string {
+  const [latest] = listStoredDays(context.db, { withPapers: true, limit: 1 });
+  if (latest === undefined) throw new CommandError('send: no announcement day is stored yet (run: arxiv-curator fetch)');
+  return latest.day;
+}

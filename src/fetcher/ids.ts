@@ -1,0 +1,57 @@
+// arXiv identifiers as they appear in every wire format (FORMATS.md §6,
+// https://info.arxiv.org/help/arxiv_identifier.html).
+
+export interface ArxivIdParts {
+  /** Bare id in arXiv's preferred form: `2401.12345`, `math/0611800` (subject class dropped). */
+  id: string;
+  /** `vN` if the text carried one, else null (= latest version). */
+  version: number | null;
+}
+
+// Prefixes: the API `<id>`/links, RSS guid and OAI identifier, and `arXiv:` as in RSS descriptions.
+const PREFIX = /^(?:oai:arxiv\.org:|arxiv:|https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/)/i;
+const NEW_STYLE = /^(\d\d)(\d\d)\.(\d{4,5})(?:v([1-9]\d{0,3}))?$/;
+// archive[.SUBJ]/YYMMNNN, e.g. hep-th/9901001, math.CA/0611800v2, physics.acc-ph/0601001.
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(?:\.[A-Za-z][A-Za-z-]*)?\/(\d\d)(\d\d)(\d{3})(?:v([1-9]\d{0,3}))?$/;
+
+/** Parses and validates an arXiv id in any of its written forms; undefined if it is not one. */
+export function parseArxivId(raw: string): ArxivIdParts | undefined {
+  const s = raw.trim().replace(PREFIX, '');
+  return parseNewStyleId(s) ?? parseOldStyleId(s);
+}
+
+function parseNewStyleId(s: string): ArxivIdParts | undefined {
+  const m = NEW_STYLE.exec(s);
+  if (!m) return undefined;
+  const [, yy, mm, num, v] = m as unknown as [string, string, string, string, string | undefined];
+  const yymm = Number(yy + mm);
+  if (!isMonth(mm) || yymm < 704) return undefined; // new style began with 0704 (April 2007)
+  // 4 digits up to 1412, 5 from 1501: `0808.05394` is not an id (FORMATS.md §6).
+  if (num.length !== (yymm <= 1412 ? 4 : 5)) return undefined;
+  return { id: `${yy}${mm}.${num}`, version: toVersion(v) };
+}
+
+function parseOldStyleId(s: string): ArxivIdParts | undefined {
+  const m = OLD_STYLE.exec(s);
+  if (!m) return undefined;
+  const [, archive, yy, mm, num, v] = m as unknown as [string, string, string, string, string, string | undefined];
+  // Old-style ids ran from August 1991 to March 2007.
+  const year = Number(yy) >= 91 ? 1900 + Number(yy) : 2000 + Number(yy);
+  const ym = year * 100 + Number(mm);
+  if (!isMonth(mm) || ym < 199108 || ym > 200703) return undefined;
+  return { id: `${archive}/${yy}${mm}${num}`, version: toVersion(v) };
+}
+
+function isMonth(mm: string): boolean {
+  const n = Number(mm);
+  return n >= 1 && n <= 12;
+}
+
+function toVersion(v: string | undefined): number | null {
+  return v === undefined ? null : Number(v);
+}
+
+/** True for a URL on arxiv.org or one of its subdomains (rss., export., oaipmh.). */
+export function isArxivUrl(url: string | undefined): boolean {
+  return url !== undefined && /^https?:\/\/(?:[a-z0-9-]+\.)*arxiv\.org(?:[/:?#]|$)/i.test(url);
+}

@@ -1,0 +1,156 @@
+// The one XML parser of the fetcher, the checks run before it, and small pure helpers
+// that read its output. Values stay strings; entities are decoded here, not by the parser.
+import { XMLParser } from 'fast-xml-parser';
+import { FeedFormatError } from './errors.ts';
+import { findTagImbalance } from './wellformed.ts';
+
+export type XmlNode = Record<string, unknown>;
+
+export interface XmlDocument {
+  /** Name of the root element as written, prefix included (`rss`, `rdf:RDF`, `feed`, `OAI-PMH`). */
+  rootName: string;
+  root: XmlNode;
+}
+
+// Elements that can repeat in any arXiv format: without isArray, one <item> gives an object
+// and none gives undefined (feedsmith habit, STYLE.md).
+const REPEATED = new Set(['item', 'entry', 'record', 'category', 'author', 'link', 'error']);
+
+// Long free text is taken raw (stop nodes): the parser's per-character text loop is its
+// slowest part, and these elements never hold markup in arXiv output (FORMATS.md §1, §3, §4).
+const RAW_TEXT = ['summary', 'description', 'abstract', 'title', 'dc:creator'];
+
+// processEntities is off: fast-xml-parser v5 decodes numeric references only together with
+// the HTML named entities, and arXiv uses just XML's five plus numeric ones (FORMATS.md §4
+// Encoding). decodeXml() does exactly that, once, so `&amp;lt;` stays `&lt;`.
+// Prefixes are kept (no removeNSPrefix) so that dc:, arxiv: and opensearch: stay distinct.
+const PARSER = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  jPath: false,
+  stopNodes: RAW_TEXT.map((name) => `*.${name}`),
+  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && REPEATED.has(name),
+});
+
+/** Runs the pre-checks, validates well-formedness and parses. Throws FeedFormatError. */
+export function parseXmlDocument(xml: string): XmlDocument {
+  const body = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+  refuseNonFeedBody(body);
+  const imbalance = findTagImbalance(body);
+  if (imbalance !== undefined) throw new FeedFormatError(imbalance);
+  const parsed = parseWithLibrary(body);
+  const names = Object.keys(parsed);
+  if (names.length !== 1) throw new FeedFormatError(`expected one root element, found ${names.length}`);
+  const rootName = names[0] as string;
+  const root = parsed[rootName];
+  return { rootName, root: isNode(root) ? root : {} };
+}
+
+/** Refuses bodies that must never reach the parser: empty, entity-declaring DOCTYPE, HTML. */
+function refuseNonFeedBody(body: string): void {
+  if (body.trim() === '') throw new FeedFormatError('empty response body');
+  // The prolog ends where the root start tag begins; DOCTYPE and its internal subset live there.
+  const rootStart = body.search(/<[A-Za-z_]/);
+  const prolog = rootStart === -1 ? body : body.slice(0, rootStart);
+  // Entity declarations are refused outright, never expanded (billion laughs, XXE). The whole
+  // body is searched, as a quoted '<x' in the internal subset would end the prolog early.
+  if (/<!DOCTYPE/i.test(prolog) && body.includes('<!ENTITY')) {
+    throw new FeedFormatError('DOCTYPE declares entities; refused without expanding');
+  }
+  const rootName = rootStart === -1 ? '' : /^<([^\s/>]+)/.exec(body.slice(rootStart, rootStart + 64))?.[1] ?? '';
+  if (/<!DOCTYPE\s+html/i.test(prolog) || rootName.toLowerCase() === 'html') {
+    throw new FeedFormatError('an HTML page, not a feed');
+  }
+}
+
+/** The library's own errors (bad attribute syntax, nesting too deep…) as one short reason. */
+function parseWithLibrary(body: string): XmlNode {
+  try {
+    return PARSER.parse(body) as XmlNode;
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    // Some messages quote 100 characters of context: keep only the reason.
+    throw new FeedFormatError(`malformed XML: ${why.split(/\n|Context:/)[0]?.trim() ?? ''}`);
+  }
+}
+
+export function isNode(v: unknown): v is XmlNode {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The element(s) of a repeated name as an array of nodes; text-only elements become `{'#text'}`. */
+export function children(v: unknown): XmlNode[] {
+  if (v === undefined) return [];
+  const list = Array.isArray(v) ? v : [v];
+  return list.map((x) => (isNode(x) ? x : { '#text': x }));
+}
+
+/** The first child element of that name, if it is an element with content or attributes. */
+export function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
+  const v = node?.[name];
+  const first = Array.isArray(v) ? v[0] : v;
+  return isNode(first) ? first : undefined;
+}
+
+/** Text content as written (entities not decoded); first occurrence if repeated. */
+export function rawText(v: unknown): string | undefined {
+  const first = Array.isArray(v) ? v[0] : v;
+  if (typeof first === 'string') return first;
+  if (isNode(first) && typeof first['#text'] === 'string') return first['#text'];
+  return undefined;
+}
+
+/** Decoded text with whitespace runs collapsed and trimmed; undefined when empty. */
+export function text(v: unknown): string | undefined {
+  const raw = rawText(v);
+  if (raw === undefined) return undefined;
+  const s = collapseWhitespace(decodeMarkup(raw));
+  return s === '' ? undefined : s;
+}
+
+/** A decoded attribute value, e.g. attr(category, 'term'). */
+export function attr(node: unknown, name: string): string | undefined {
+  if (!isNode(node)) return undefined;
+  const v = node[`@_${name}`];
+  return typeof v === 'string' ? decodeXml(v) : undefined;
+}
+
+// XML whitespace only (XML 1.0 §2.3 S): a no-break space is content, not layout.
+const XML_SPACE_RUN = / [ \t\n\r]+|[\t\n\r][ \t\n\r]*/g;
+
+export function collapseWhitespace(s: string): string {
+  return s.replace(XML_SPACE_RUN, ' ').trim();
+}
+
+const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes XML's five named entities and numeric references, one level only. */
+export function decodeXml(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(ENTITY, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return NAMED[name] ?? whole;
+    const cp = hex !== undefined ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
+    const ok = cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
+    return ok ? String.fromCodePoint(cp) : whole;
+  });
+}
+
+/** Decodes raw element content: CDATA sections are taken literally, the rest via decodeXml. */
+function decodeMarkup(raw: string): string {
+  if (!raw.includes('<![CDATA[')) return decodeXml(raw);
+  let out = '';
+  let from = 0;
+  for (let start = raw.indexOf('<![CDATA['); start !== -1; start = raw.indexOf('<![CDATA[', from)) {
+    const end = raw.indexOf(']]>', start + 9);
+    if (end === -1) break;
+    out += decodeXml(raw.slice(from, start)) + raw.slice(start + 9, end);
+    from = end + 3;
+  }
+  return out + decodeXml(raw.slice(from));
+}
