@@ -1,0 +1,88 @@
+// One announcement day as an email: subject, plain-text and HTML parts, a Message-ID and headers.
+// Pure: the same digest and recipients always give the same message (retries, --force).
+import { createHash } from 'node:crypto';
+import addressparser from 'nodemailer/lib/addressparser';
+import type { Digest } from '../types.ts';
+import { renderDigestText } from '../render/text.ts';
+import { renderDigestEmailHtml } from '../render/email.ts';
+
+export interface ComposedMail {
+  subject: string;
+  text: string;
+  html: string;
+  /** With angle brackets, as in the header. */
+  messageId: string;
+  headers: Record<string, string>;
+}
+
+export interface ComposeOptions {
+  /** Bare addresses, as parseRecipients returns them. */
+  recipients: readonly string[];
+  /** Site URL for a link back to the web page, without a trailing slash. */
+  baseUrl?: string;
+}
+
+/** Names beyond this many become "+N more", so the subject stays readable in a mail list. */
+const SUBJECT_NAMES = 3;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function composeDigestMail(digest: Digest, options: ComposeOptions): ComposedMail {
+  const meta = options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl };
+  return {
+    subject: formatSubject(digest),
+    text: renderDigestText(digest, meta),
+    html: renderDigestEmailHtml(digest, meta),
+    messageId: createDigestMessageId(digest.date, options.recipients),
+    headers: {
+      // RFC 3834 §5: machine-sent, so auto-responders (vacation replies) stay quiet.
+      'Auto-Submitted': 'auto-generated',
+      'X-Arxiv-Curator-Day': digest.date,
+    },
+  };
+}
+
+/**
+ * `arXiv digest Thu, 26 Nov: 2 by starred authors (Yoshua Bengio, Quoc V. Le) · 143 new`.
+ * N counts papers with at least one starred author, whatever their announce type; M counts
+ * papers announced as `new` (starred ones included), as arXiv's own mailing counts submissions.
+ */
+export function formatSubject(digest: Digest): string {
+  const starred = digest.papers.filter((paper) => paper.starred.length > 0).length;
+  const fresh = digest.papers.filter((paper) => paper.announceType === 'new').length;
+  const names = listStarredNames(digest);
+  const shown = names.slice(0, SUBJECT_NAMES).join(', ');
+  const more = names.length > SUBJECT_NAMES ? ` +${names.length - SUBJECT_NAMES} more` : '';
+  const who = names.length > 0 ? ` (${shown}${more})` : '';
+  return `arXiv digest ${formatShortDay(digest.date)}: ${starred} by starred authors${who} · ${fresh} new`;
+}
+
+/** Distinct canonical names of the starred authors, in digest order. */
+export function listStarredNames(digest: Digest): string[] {
+  return [...new Set(digest.papers.flatMap((paper) => paper.starred.map((match) => match.name)))];
+}
+
+/** `Thu, 26 Nov`: the day-month form of RFC 5322 dates, two-digit day. */
+export function formatShortDay(day: string): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  const dd = String(date.getUTCDate()).padStart(2, '0');
+  return `${WEEKDAYS[date.getUTCDay()]}, ${dd} ${MONTHS[date.getUTCMonth()]}`;
+}
+
+/**
+ * `<digest-2026-11-26.1a2b3c4d5e@arxiv-curator>`: the same for a day and recipient set across
+ * retries and resends, so clients and list servers see one message (RFC 5322 §3.6.4), and
+ * different for another recipient set, which is another message.
+ */
+export function createDigestMessageId(day: string, recipients: readonly string[]): string {
+  const key = [...new Set(recipients.map((address) => address.toLowerCase()))].sort().join(',');
+  const hash = createHash('sha256').update(key).digest('hex').slice(0, 10);
+  return `<digest-${day}.${hash}@arxiv-curator>`;
+}
+
+/** Bare addresses of an address list such as `Ada <ada@example.org>, bob@example.org`. */
+export function parseRecipients(list: string): string[] {
+  return addressparser(list, { flatten: true })
+    .map((mailbox) => mailbox.address.trim())
+    .filter((address) => address.includes('@'));
+}

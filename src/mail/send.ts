@@ -1,0 +1,166 @@
+// Delivery of the daily digest over SMTP (nodemailer): once per day, recorded in the database,
+// retried with backoff; a day that fails stays pending and a later run sends it (issue 6).
+import { setTimeout as delay } from 'node:timers/promises';
+import { createTransport, type SendMailOptions } from 'nodemailer';
+import type { Config } from '../config.ts';
+import type { Context } from '../context.ts';
+import { getDayPapers } from '../store/digest.ts';
+import { finishSend, getPendingSends, getSend, skipSend, startSend, MAX_UNATTEMPTED_DAYS } from '../store/sends.ts';
+import { composeDigestMail, createDigestMessageId, parseRecipients, type ComposedMail } from './compose.ts';
+
+/** What we need of a nodemailer transporter; tests may pass one bound to a local server. */
+export interface MailTransport {
+  sendMail(message: SendMailOptions): Promise<unknown>;
+  close?(): void;
+}
+
+/** SMTP_URL or DIGEST_TO missing or unusable; the message names the variable. */
+export class MailConfigError extends Error {
+  override name = 'MailConfigError';
+}
+
+export interface SendOptions {
+  /** Send even if the day was delivered already (same Message-ID). */
+  force?: boolean;
+  transport?: MailTransport;
+  /** Waits between tries; tests pass one that returns at once. */
+  sleep?: (ms: number) => Promise<void>;
+  /** SMTP tries per day in one run, the first included. */
+  tries?: number;
+}
+
+export type SendOutcome =
+  | { status: 'sent'; day: string; messageId: string; recipients: string[]; tries: number }
+  | { status: 'already-sent'; day: string; messageId: string; sentAt: string }
+  | { status: 'skipped'; day: string; why: 'no-papers' | 'no-starred'; reason: string }
+  | { status: 'failed'; day: string; error: string; permanent: boolean; tries: number };
+
+interface MailSettings {
+  smtpUrl: string;
+  /** DIGEST_TO as written, for the To header. */
+  to: string;
+  recipients: string[];
+  from: string;
+}
+
+const DEFAULT_TRIES = 3;
+/** Backoff: 5 s, 10 s, 20 s … between tries. */
+const BASE_DELAY_MS = 5_000;
+
+export function isMailConfigured(config: Readonly<Config>): boolean {
+  return config.smtpUrl !== undefined && config.digestTo !== undefined;
+}
+
+export function readMailSettings(config: Readonly<Config>): MailSettings {
+  if (config.smtpUrl === undefined) throw new MailConfigError('SMTP_URL is not set (smtp://user:pass@host:587 or smtps://user:pass@host:465)');
+  if (config.digestTo === undefined) throw new MailConfigError('DIGEST_TO is not set (the address to mail the digest to)');
+  const recipients = parseRecipients(config.digestTo);
+  if (recipients.length === 0) throw new MailConfigError(`DIGEST_TO: "${config.digestTo}" holds no email address`);
+  return { smtpUrl: config.smtpUrl, to: config.digestTo, recipients, from: config.digestFrom ?? defaultFrom(config.smtpUrl, recipients[0]!) };
+}
+
+/** Without DIGEST_FROM: the SMTP login when it is an address (most providers require that), else the recipient. */
+function defaultFrom(smtpUrl: string, recipient: string): string {
+  const user = decodeURIComponent(new URL(smtpUrl).username);
+  return `arxiv-curator <${user.includes('@') ? user : recipient}>`;
+}
+
+/** Timeouts well under nodemailer's defaults (2 min connect, 10 min idle), so a dead server fails a run fast. */
+export function createMailTransport(smtpUrl: string): MailTransport {
+  return createTransport({ url: smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 });
+}
+
+export async function sendDigest(context: Context, day: string, options: SendOptions = {}): Promise<SendOutcome> {
+  const settings = readMailSettings(context.config);
+  const previous = getSend(context.db, day);
+  if (previous?.sentAt && !options.force) {
+    return { status: 'already-sent', day, messageId: previous.messageId, sentAt: previous.sentAt };
+  }
+  const digest = { date: day, papers: getDayPapers(context.db, day, context.authorNames) };
+  if (digest.papers.length === 0) return { status: 'skipped', day, why: 'no-papers', reason: 'no papers stored for this day' };
+  const start = { day, messageId: createDigestMessageId(day, settings.recipients), recipients: settings.recipients, now: context.now().toISOString() };
+  if (context.config.digestOnlyStarred && !digest.papers.some((paper) => paper.starred.length > 0)) {
+    skipSend(context.db, start);
+    return { status: 'skipped', day, why: 'no-starred', reason: 'no starred papers (DIGEST_ONLY_STARRED=1)' };
+  }
+  const mail = composeDigestMail(digest, { recipients: settings.recipients });
+  startSend(context.db, start);
+  const transport = options.transport ?? createMailTransport(settings.smtpUrl);
+  try {
+    const result = await deliverWithRetries(context, transport, toMessage(settings, mail, context.now()), options);
+    finishSend(context.db, day, { ...result, now: context.now().toISOString() });
+    if (!result.ok) {
+      context.log.error('mail.failed', { day, error: result.error, tries: result.tries });
+      return { status: 'failed', day, error: result.error, permanent: result.permanent, tries: result.tries };
+    }
+    context.log.info('mail.sent', { day, to: settings.recipients.join(','), messageId: mail.messageId, tries: result.tries });
+    return { status: 'sent', day, messageId: mail.messageId, recipients: settings.recipients, tries: result.tries };
+  } finally {
+    if (options.transport === undefined) transport.close?.();
+  }
+}
+
+function toMessage(settings: MailSettings, mail: ComposedMail, date: Date): SendMailOptions {
+  return {
+    from: settings.from, to: settings.to, subject: mail.subject, text: mail.text, html: mail.html,
+    messageId: mail.messageId, headers: mail.headers, date,
+  };
+}
+
+type Delivery = { ok: true; tries: number } | { ok: false; tries: number; error: string; permanent: boolean };
+
+/** A 5xx reply (RFC 5321 §4.2.1, except 503) would come back the same: no retry then. */
+async function deliverWithRetries(context: Context, transport: MailTransport, message: SendMailOptions, options: SendOptions): Promise<Delivery> {
+  const tries = options.tries ?? DEFAULT_TRIES;
+  const sleep = options.sleep ?? ((ms: number) => delay(ms));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await transport.sendMail(message);
+      return { ok: true, tries: attempt };
+    } catch (error) {
+      const failure = describeSmtpError(error);
+      if (failure.permanent || attempt >= tries) return { ok: false, tries: attempt, ...failure };
+      const wait = BASE_DELAY_MS * 2 ** (attempt - 1);
+      context.log.warn('mail.retry', { error: failure.error, attempt, waitMs: wait });
+      await sleep(wait);
+    }
+  }
+}
+
+/** One line naming the cause: the SMTP reply when there is one, else the socket error. */
+export function describeSmtpError(error: unknown): { error: string; permanent: boolean } {
+  if (!(error instanceof Error)) return { error: String(error), permanent: false };
+  const { responseCode, permanent, code } = error as Error & { responseCode?: number; permanent?: boolean; code?: string };
+  const firstLine = error.message.split('\n')[0]!;
+  const isPermanent = permanent ?? (responseCode !== undefined && responseCode >= 500 && responseCode !== 503);
+  return { error: code && !firstLine.includes(code) ? `${code}: ${firstLine}` : firstLine, permanent: isPermanent };
+}
+
+export interface PendingOptions extends Omit<SendOptions, 'force'> {
+  /** How many never-attempted days one run may mail (a new install must not mail a month). */
+  maxDays?: number;
+}
+
+/**
+ * Sends every pending day, oldest first; called after each scheduled fetch of a new day.
+ * Does nothing without SMTP_URL and DIGEST_TO. Stops at a transient failure (the server is
+ * down: the remaining days stay pending for the next run) but goes on after a permanent one,
+ * so one rejected message does not hold back the days after it.
+ */
+export async function sendPendingDigests(context: Context, options: PendingOptions = {}): Promise<SendOutcome[]> {
+  if (!isMailConfigured(context.config)) return [];
+  const days = getPendingSends(context.db, options.maxDays ?? MAX_UNATTEMPTED_DAYS);
+  if (days.length === 0) return [];
+  const transport = options.transport ?? createMailTransport(readMailSettings(context.config).smtpUrl);
+  const outcomes: SendOutcome[] = [];
+  try {
+    for (const day of days) {
+      const outcome = await sendDigest(context, day, { ...options, transport });
+      outcomes.push(outcome);
+      if (outcome.status === 'failed' && !outcome.permanent) break;
+    }
+  } finally {
+    if (options.transport === undefined) transport.close?.();
+  }
+  return outcomes;
+}
