@@ -18,6 +18,10 @@ export interface Config {
   digestTo: string | undefined;
   digestFrom: string | undefined;
   digestOnlyStarred: boolean;
+  /** The site's public URL (links in feeds and pages); undefined: the request's own origin. */
+  publicUrl: string | undefined;
+  /** CURATOR_NOW, tests only: the clock starts at this instant and runs on from there. */
+  fixedNow: Date | undefined;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -69,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     digestTo: get('DIGEST_TO'),
     digestFrom: get('DIGEST_FROM'),
     digestOnlyStarred: get('DIGEST_ONLY_STARRED') === '1',
+    publicUrl: get('PUBLIC_URL') === undefined ? undefined : readUrl(get('PUBLIC_URL')!, 'PUBLIC_URL').replace(/\/+$/, ''),
+    fixedNow: readInstant(get('CURATOR_NOW'), 'CURATOR_NOW'),
   });
 }
 
@@ -78,6 +84,13 @@ function readInteger(raw: string | undefined, name: string, fallback: number, mi
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(`${name}: ${value} is outside ${min}..${max}`);
   return value;
+}
+
+function readInstant(raw: string | undefined, name: string): Date | undefined {
+  if (raw === undefined) return undefined;
+  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) ? Date.parse(raw) : NaN;
+  if (Number.isNaN(at)) throw new ConfigError(`${name}: "${raw}" is not an ISO 8601 instant such as 2026-04-28T05:00:00Z`);
+  return new Date(at);
 }
 
 function readUrl(raw: string, name: string): string {

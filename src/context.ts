@@ -41,5 +41,12 @@ export function openContext(config: Readonly<Config>, options: ContextOptions = 
     throw error;
   }
   const authorNames = new Map(authors.map((author) => [author.id, author.name]));
-  return { config, db, authors, authorNames, flag, log, now: options.now ?? (() => new Date()) };
+  return { config, db, authors, authorNames, flag, log, now: options.now ?? createClock(config.fixedNow) };
+}
+
+/** The real clock, or (CURATOR_NOW, tests only) one that starts at `start` and runs at real speed. */
+function createClock(start: Date | undefined): () => Date {
+  if (start === undefined) return () => new Date();
+  const offset = start.getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
 }

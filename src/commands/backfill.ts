@@ -7,7 +7,7 @@ import { addDays, easternDay } from '../dates.ts';
 import { createArxivClient } from '../fetcher/client.ts';
 import { backfillDays, type DayOutcome } from '../jobs/backfill.ts';
 import { harvestOai } from '../jobs/oai-harvest.ts';
-import { createProgress, type ProgressStream } from '../progress.ts';
+import { countOf, createProgress, type ProgressStream } from '../progress.ts';
 import { CommandError } from './errors.ts';
 import type { CommandArgs } from './index.ts';
 import { readChoice, readDayOption } from './options.ts';
@@ -68,26 +68,26 @@ async function fillDays(context: Context, http: Http, options: RunOptions & { to
   const empty = result.days.filter((d) => d.kind === 'empty').length;
   options.stream.write(
     `${days.length} announcement days from ${options.from} to ${to}: ${result.days.length - skipped - empty} fetched, ${skipped} already stored` +
-      `${empty > 0 ? `, ${empty} not yet in the API` : ''}; ${result.papers.toLocaleString('en-US')} papers in ${result.requests} requests\n`,
+      `${empty > 0 ? `, ${empty} not yet in the API` : ''}; ${countOf(result.papers, 'paper')} in ${countOf(result.requests, 'request')}\n`,
   );
 }
 
 function describeDay(outcome: DayOutcome): string {
   if (outcome.kind === 'skipped') return `${outcome.day}: already stored`;
   if (outcome.kind === 'empty') return `${outcome.day}: the API has no papers for it yet; not stored`;
-  return `${outcome.day}: ${outcome.papers.toLocaleString('en-US')} papers (${outcome.requests} requests)`;
+  return `${outcome.day}: ${countOf(outcome.papers, 'paper')} in ${countOf(outcome.requests, 'request')}`;
 }
 
 async function harvest(context: Context, http: Http, options: RunOptions): Promise<void> {
   const { stream } = options;
   const result = await harvestOai(context, http, {
     from: options.from, force: options.force, signal: options.signal,
-    onPage: (p) => stream.write(`${stream.isTTY ? '\r' : ''}${p.set}: ${p.requests} requests, ${p.papers.toLocaleString('en-US')} papers${stream.isTTY ? '\x1b[K' : '\n'}`),
+    onPage: (p) => stream.write(`${stream.isTTY ? '\r' : ''}${p.set}: ${countOf(p.requests, 'request')}, ${countOf(p.papers, 'paper')}${stream.isTTY ? '\x1b[K' : '\n'}`),
   });
   if (stream.isTTY) stream.write('\n');
   if (result.skipped.length > 0) stream.write(`Already harvested from ${options.from}: ${result.skipped.join(', ')} (--force to start again)\n`);
   stream.write(
-    `OAI-PMH: ${result.papers.toLocaleString('en-US')} records modified since ${options.from} in ${result.requests} requests. ` +
+    `OAI-PMH: ${countOf(result.papers, 'record')} modified since ${options.from} in ${countOf(result.requests, 'request')}. ` +
       'OAI-PMH records carry no announcement day, so these papers are stored without one: they are searchable, but in no daily digest.\n',
   );
 }

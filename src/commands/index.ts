@@ -7,6 +7,7 @@ import { runFetch } from './fetch.ts';
 import { runImport } from './import-command.ts';
 import { runAuthors } from './authors.ts';
 import { BACKFILL_OPTIONS, runBackfill } from './backfill.ts';
+import { runServe } from './serve.ts';
 import { runSend } from './send.ts';
 
 export interface CommandArgs {
@@ -26,6 +27,7 @@ export const COMMANDS: Record<string, Command> = {
   digest: { options: { date: { type: 'string' }, format: { type: 'string' } }, run: runDigest },
   authors: { options: {}, run: runAuthors },
   backfill: { options: BACKFILL_OPTIONS, run: runBackfill },
+  serve: { options: {}, run: runServe },
   send: { options: { date: { type: 'string' }, force: { type: 'boolean' } }, run: runSend },
 };
 

@@ -3,14 +3,24 @@ import type { Context } from '../context.ts';
 import type { CommandArgs } from './index.ts';
 import { createApp } from '../server.ts';
 import { startServer } from '../http-server.ts';
+import { createArxivClient } from '../fetcher/client.ts';
+import { startBackgroundJobs, type BackgroundJobs } from '../jobs/background.ts';
 
 export async function runServe(context: Context, { io }: CommandArgs): Promise<number> {
-  const app = createApp({ context });
+  // Aborting it cancels the request in flight and any wait, so a signal ends the process in seconds.
+  const controller = new AbortController();
+  const http = createArxivClient(context.config, { log: context.log, signal: controller.signal });
+  let jobs: BackgroundJobs | undefined;
+  const app = createApp({ context, status: () => jobs?.status() ?? {} });
   const server = await startServer(app, { host: context.config.host, port: context.config.port });
   io.stdout(`arxiv-curator: serving ${server.url}\n`);
   context.log.info('server.listening', { url: server.url });
+  jobs = startBackgroundJobs(context, http);
   const signal = await waitForSignal();
   context.log.info('server.stopping', { signal });
+  controller.abort(new Error(`${signal} received`));
+  await jobs.stop();
+  await http.close();
   await server.close();
   return 0;
 }

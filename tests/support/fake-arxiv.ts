@@ -181,3 +181,110 @@ export async function findClosedPort(): Promise<number> {
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Scheduler, catch-up and backfill helpers (built from the real fixtures, dates and ids adjusted).
+//   replyRssDay(day)             the 3-item cs.LG RSS capture re-dated to feed day `day`
+//   createFakeApi({ perWindow }) an /api/query reply answering `submittedDate:[A TO B]` with
+//                                `perWindow` entries dated inside it; `.windows` lists every asked range
+//   createFakeOai({ pages })     an OAI-PMH ListRecords reply: `pages` pages per set via resumptionToken
+// ---------------------------------------------------------------------------------------------
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "Tue, 01 Dec 2026 00:00:00 -0500": midnight of `day` in New York, as arXiv's RSS writes it. */
+function formatEasternMidnight(day: string): string {
+  const utc = new Date(`${day}T00:00:00Z`);
+  const local = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: '2-digit', hourCycle: 'h23' });
+  // New York midnight is 04:00 or 05:00 UTC; read which from the zone data.
+  const offsetHours = Number(local.format(new Date(`${day}T04:00:00Z`))) === 0 ? 4 : 5;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${WEEKDAYS[utc.getUTCDay()]}, ${pad(utc.getUTCDate())} ${MONTHS[utc.getUTCMonth()]} ${utc.getUTCFullYear()} 00:00:00 -0${offsetHours}00`;
+}
+
+/** The RSS capture re-dated to `day`, with ids unique to that day. */
+export function buildRssDay(day: string): string {
+  const dayOfYear = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${day.slice(0, 4)}-01-01T00:00:00Z`)) / 86_400_000) + 1;
+  return readFixture('rss2-cs.LG-2026-04-27-trimmed-3items.xml')
+    .replaceAll('Mon, 27 Apr 2026 00:00:00 -0400', formatEasternMidnight(day))
+    .replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/, `<lastBuildDate>${formatEasternMidnight(day)}</lastBuildDate>`)
+    .replace(/2604\.219(\d\d)/g, `2604.${String(dayOfYear).padStart(3, '0')}$1`);
+}
+
+export function replyRssDay(day: string): Reply {
+  return replyText(buildRssDay(day), { headers: { etag: `"rss-${day}"` } });
+}
+
+export interface FakeApi {
+  reply: Reply;
+  /** The `[A TO B]` range of every request, in order (a page of the same window repeats it). */
+  windows: string[];
+  queries: URLSearchParams[];
+}
+
+export function createFakeApi(options: { perWindow?: number } = {}): FakeApi {
+  const perWindow = options.perWindow ?? 3;
+  const fixture = readFixture('api-query-cat_cs.LG_OR_cat_cs.AI-max20-2026-04-30.xml');
+  const head = fixture.slice(0, fixture.indexOf('<entry>'));
+  const entry = /<entry>[\s\S]*?<\/entry>/.exec(fixture)![0];
+  const seen = new Map<string, number>();
+  const api: FakeApi = { windows: [], queries: [], reply: () => {} };
+  api.reply = (req, res) => {
+    const query = new URL(req.url ?? '/', 'http://fake').searchParams;
+    api.queries.push(query);
+    const range = /submittedDate:\[(\d{12}) TO (\d{12})\]/.exec(query.get('search_query') ?? '');
+    if (!range) return void replyStatus(400, { body: 'fake-arxiv: no submittedDate range' })(req, res);
+    api.windows.push(`[${range[1]} TO ${range[2]}]`);
+    const index = seen.get(range[0]) ?? seen.size;
+    seen.set(range[0], index);
+    const start = Number(query.get('start') ?? 0);
+    const max = Number(query.get('max_results') ?? 10);
+    const from = range[1]!;
+    const published = `${from.slice(0, 4)}-${from.slice(4, 6)}-${from.slice(6, 8)}T${from.slice(8, 10)}:${from.slice(10, 12)}:30Z`;
+    const entries: string[] = [];
+    for (let i = start; i < Math.min(perWindow, start + max); i++) {
+      entries.push(entry
+        .replaceAll('2604.26951', `2612.${10000 + index * 100 + i}`)
+        .replace(/<(published|updated)>[^<]*</g, `<$1>${published}<`)
+        .replace('<arxiv:primary_category term="cs.CL"/>', `<arxiv:primary_category term="${i % 2 === 0 ? 'cs.LG' : 'cs.CL'}"/>`));
+    }
+    const body = head
+      .replace(/<opensearch:itemsPerPage>\d+/, `<opensearch:itemsPerPage>${max}`)
+      .replace(/<opensearch:totalResults>\d+/, `<opensearch:totalResults>${perWindow}`)
+      .replace(/<opensearch:startIndex>\d+/, `<opensearch:startIndex>${start}`) + entries.join('\n') + '\n</feed>\n';
+    replyText(body)(req, res);
+  };
+  return api;
+}
+
+export interface FakeOai {
+  reply: Reply;
+  queries: URLSearchParams[];
+}
+
+/** ListRecords over `pages` pages per set; tokens are `<set>|<page>`; `badTokens` answers badResumptionToken. */
+export function createFakeOai(options: { pages?: number; badTokens?: boolean } = {}): FakeOai {
+  const pages = options.pages ?? 2;
+  const fixture = readFixture('oai-listrecords-arXiv-new-endpoint-set-physics_physics_plasm-ph-2026-01-05-3records.xml');
+  const oai: FakeOai = { queries: [], reply: () => {} };
+  oai.reply = (req, res) => {
+    const query = new URL(req.url ?? '/', 'http://fake').searchParams;
+    oai.queries.push(query);
+    const token = query.get('resumptionToken');
+    if (token !== null && options.badTokens) {
+      const error = '<error code="badResumptionToken">The value of the resumptionToken argument is invalid or expired.</error>';
+      return void replyText(fixture.replace(/<ListRecords>[\s\S]*<\/ListRecords>/, error))(req, res);
+    }
+    const [set, page] = token === null ? [query.get('set') ?? '', 1] : [token.split('|')[0]!, Number(token.split('|')[1])];
+    const next = page < pages ? `<resumptionToken expirationDate="2026-12-31T00:00:00Z">${set}|${page + 1}</resumptionToken>` : '<resumptionToken/>';
+    const tag = `${(OAI_SET_NUMBERS[set] ?? 9) * 10 + page}`;
+    const body = fixture
+      .replace(/(\d{4}\.)(\d{3})(\d{2})(?=<)/g, (_m, yymm: string, _x: string, tail: string) => `${yymm}${tag.padStart(3, '0')}${tail}`)
+      .replace('</ListRecords>', `${next}</ListRecords>`);
+    replyText(body)(req, res);
+  };
+  return oai;
+}
+
+const OAI_SET_NUMBERS: Record<string, number> = { 'cs:cs:LG': 1, 'cs:cs:NE': 2, 'stat:stat:ML': 3 };

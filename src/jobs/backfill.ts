@@ -1,0 +1,137 @@
+// Filling announcement days from the arXiv API (FORMATS.md §3), one day at a time.
+//
+// How exact this is. The RSS feed says what arXiv announced on a day; the API only answers
+// "what was submitted between two instants". So for each announcement day we ask for the
+// papers first submitted in its window (src/jobs/windows.ts: previous cutoff to this cutoff,
+// 14:00 US Eastern, holidays rolled forward) in our categories, and infer the rest:
+// - API entries carry the LATEST version's metadata, and submittedDate is the v1 date, so a
+//   replacement announced that day is NOT found this way; API days hold new papers and
+//   cross-lists only (the RSS feed of the same day would also list replacements).
+// - How a paper was announced is inferred from its primary category (inferAnnounceType):
+//   primary in our categories -> `new`, otherwise -> `cross`. A paper whose primary category
+//   was changed after announcement is misfiled, and a paper cross-listed to us days after its
+//   submission is filed under its submission's day instead of the cross-list's.
+// - The cutoff is arXiv's published one; a paper held for moderation past it is announced later
+//   than its window says. Ad-hoc deferrals (status.arxiv.org) are not in config/holidays.json.
+//
+// A day is stored in ONE transaction after its last page (ingestFeed marks the day stored on
+// every call), so an interrupted day leaves nothing behind and is redone whole on the next run.
+import type { Context } from '../context.ts';
+import type { HttpClient } from '../fetcher/http.ts';
+import { parseFeed } from '../fetcher/parse.ts';
+import { isDayStored } from '../store/announcements.ts';
+import { ingestFeed } from '../store/ingest.ts';
+import { finishFetchRun, startFetchRun } from '../store/runs.ts';
+import type { PaperRecord, ParsedFeed } from '../types.ts';
+import { formatApiRange, submissionWindow, type SubmissionWindow } from './windows.ts';
+
+/** The API's largest page; it refuses to page beyond 30000 results in all (FORMATS.md §3). */
+export const API_PAGE_SIZE = 2000;
+const API_RESULT_LIMIT = 30_000;
+
+export interface BackfillProgress {
+  daysDone: number;
+  daysTotal: number;
+  requests: number;
+  papers: number;
+}
+
+export interface DayOutcome {
+  day: string;
+  /** `empty`: the API found nothing, which for our categories means it is behind; not marked stored. */
+  kind: 'stored' | 'skipped' | 'empty';
+  papers: number;
+  requests: number;
+}
+
+export interface BackfillOptions {
+  holidays: ReadonlySet<string>;
+  /** Fetch days that are already stored. */
+  force?: boolean;
+  signal?: AbortSignal;
+  pageSize?: number;
+  onDay?: (outcome: DayOutcome, progress: BackfillProgress) => void;
+}
+
+export interface BackfillResult extends BackfillProgress {
+  days: DayOutcome[];
+}
+
+/** `(cat:A OR cat:B) AND submittedDate:[… TO …]`, form-encoded (`+` for spaces, `%28` for `(`). */
+export function buildApiUrl(apiUrl: string, categories: readonly string[], window: SubmissionWindow, start: number, max: number): string {
+  const cats = categories.map((c) => `cat:${c}`).join(' OR ');
+  const params = new URLSearchParams({
+    search_query: `(${cats}) AND submittedDate:${formatApiRange(window)}`,
+    sortBy: 'submittedDate',
+    sortOrder: 'ascending',
+    start: String(start),
+    max_results: String(max),
+  });
+  return `${apiUrl}?${params.toString()}`;
+}
+
+/** Fills `days` (announcement feed days, oldest first), skipping stored ones unless `force`. */
+export async function backfillDays(context: Context, http: HttpClient, days: readonly string[], options: BackfillOptions): Promise<BackfillResult> {
+  const result: BackfillResult = { days: [], daysDone: 0, daysTotal: days.length, requests: 0, papers: 0 };
+  for (const day of days) {
+    options.signal?.throwIfAborted();
+    const outcome = !options.force && isDayStored(context.db, day)
+      ? { day, kind: 'skipped' as const, papers: 0, requests: 0 }
+      : await fetchDay(context, http, day, options);
+    result.days.push(outcome);
+    result.daysDone += 1;
+    result.requests += outcome.requests;
+    result.papers += outcome.papers;
+    options.onDay?.(outcome, { daysDone: result.daysDone, daysTotal: result.daysTotal, requests: result.requests, papers: result.papers });
+  }
+  return result;
+}
+
+async function fetchDay(context: Context, http: HttpClient, day: string, options: BackfillOptions): Promise<DayOutcome> {
+  const window = submissionWindow(day, options.holidays);
+  const pageSize = options.pageSize ?? API_PAGE_SIZE;
+  const papers = new Map<string, PaperRecord>();
+  let requests = 0;
+  for (let start = 0; ; ) {
+    const url = buildApiUrl(context.config.apiUrl, context.config.categories, window, start, pageSize);
+    const page = await fetchPage(context, http, url, { day, signal: options.signal });
+    requests += 1;
+    for (const paper of page.papers) papers.set(paper.id, paper);
+    const total = Math.min(page.totalResults ?? 0, API_RESULT_LIMIT);
+    start += page.papers.length;
+    if (start >= total) break;
+    // arXiv's API sometimes answers a page with no entries; storing the day now would leave a hole.
+    if (page.papers.length === 0) throw new Error(`${url}: empty page at start=${start} of ${total} results; the day will be fetched again`);
+  }
+  if (papers.size === 0) {
+    context.log.warn('backfill.empty', { day, range: formatApiRange(window), reason: 'the API found no papers; not marking the day stored' });
+    return { day, kind: 'empty', papers: 0, requests };
+  }
+  const feed: ParsedFeed = { format: 'atom', papers: [...papers.values()] };
+  const stored = ingestFeed(context.db, feed, {
+    source: 'api', day, categories: context.config.categories, flag: context.flag, now: context.now().toISOString(),
+  });
+  return { day, kind: 'stored', papers: stored.papers, requests };
+}
+
+/** One API or OAI-PMH request, parsed, with its line in the fetch log (fetch_runs) and in the process log. */
+export async function fetchPage(context: Context, http: HttpClient, url: string, options: { day?: string; signal?: AbortSignal | undefined }): Promise<ParsedFeed> {
+  const { day, signal } = options;
+  const { db, log } = context;
+  const started = Date.now();
+  const runId = startFetchRun(db, url, context.now().toISOString());
+  log.info('fetch.start', { url, day });
+  try {
+    const response = await http.get(url, signal ? { signal } : {});
+    const feed = parseFeed(response.body, url);
+    const counts = { papers: feed.papers.length, total: feed.totalResults ?? 0 };
+    finishFetchRun(db, runId, { status: response.status, day, counts }, context.now().toISOString());
+    log.info('fetch.end', { url, day, papers: counts.papers, total: counts.total, ms: Date.now() - started });
+    return feed;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    finishFetchRun(db, runId, { status: (error as { status?: number }).status, day, error: message }, context.now().toISOString());
+    log.error('fetch.failed', { url, day, error: message, ms: Date.now() - started });
+    throw error;
+  }
+}

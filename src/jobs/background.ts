@@ -1,0 +1,94 @@
+// What `serve` runs besides the web app: the catch-up at start-up, the same run every weekday
+// at 00:30 New York time, retries after failures, and a status line for the page.
+import { loadHolidays } from '../calendar.ts';
+import type { Context } from '../context.ts';
+import { HttpError, type HttpClient } from '../fetcher/http.ts';
+import type { Sleep } from '../fetcher/pacing.ts';
+import { createJobRunner, cronTrigger, nextRunAfter, type RunOutcome, type Trigger } from '../scheduler.ts';
+import type { ServerStatus } from '../server.ts';
+import { ARXIV_TIME_ZONE } from './windows.ts';
+import { runCatchUp, type CatchUpProgress } from './catch-up.ts';
+
+export interface BackgroundOptions {
+  holidays?: ReadonlySet<string>;
+  /** Default: node-cron at 00:30 America/New_York, Monday to Friday. */
+  trigger?: Trigger;
+  sleep?: Sleep;
+  retryDelaysMs?: readonly number[];
+  initialDays?: number;
+}
+
+export interface BackgroundJobs {
+  status(): ServerStatus;
+  /** Settles when no run is going or waiting to retry (for tests and the CLI). */
+  idle(): Promise<void>;
+  /** Aborts the run in progress (its open transaction, if any, has already committed or rolled back). */
+  stop(): Promise<void>;
+}
+
+export function startBackgroundJobs(context: Context, http: HttpClient, options: BackgroundOptions = {}): BackgroundJobs {
+  const holidays = options.holidays ?? loadHolidays();
+  let progress: CatchUpProgress | undefined;
+  const runner = createJobRunner({
+    log: context.log,
+    now: context.now,
+    ...(options.sleep && { sleep: options.sleep }),
+    ...(options.retryDelaysMs && { retryDelaysMs: options.retryDelaysMs }),
+    run: async (signal): Promise<RunOutcome> => {
+      try {
+        const result = await runCatchUp(context, http, {
+          holidays, signal, ...(options.initialDays && { initialDays: options.initialDays }), onProgress: (p) => (progress = p),
+        });
+        if (result.stale) return { ok: false, reason: `arXiv has not published the feed of ${result.stale.expected} yet; it still shows ${result.stale.shown}` };
+        if (result.emptyDays.length > 0) return { ok: false, reason: `the arXiv API has no papers yet for ${result.emptyDays.join(', ')}` };
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, reason: describeFailure(error) };
+      } finally {
+        progress = undefined;
+      }
+    },
+  });
+  const schedule = (options.trigger ?? cronTrigger)(() => runner.fire());
+  runner.fire();
+  return {
+    status: () => describeStatus(runner.state(), progress, context.now()),
+    idle: () => runner.idle(),
+    stop: async () => {
+      schedule.stop();
+      await runner.stop();
+    },
+  };
+}
+
+function describeStatus(state: { running: boolean; retryAt?: Date; problem?: string }, progress: CatchUpProgress | undefined, now: Date): ServerStatus {
+  const next = nextRunAfter(now);
+  const nextRunAt = (state.retryAt && state.retryAt < next ? state.retryAt : next).toISOString();
+  if (state.running && progress && progress.total > 0) return { nextRunAt, activity: describeProgress(progress) };
+  if (state.running) return { nextRunAt, activity: 'Checking arXiv for new announcements…' };
+  if (state.problem && state.retryAt) return { nextRunAt, activity: `${state.problem}. Trying again at ${formatEastern(state.retryAt)}.` };
+  if (state.problem) return { nextRunAt, activity: `${state.problem}. Trying again at the next scheduled run, ${formatEastern(next)}.` };
+  return { nextRunAt };
+}
+
+/** "Fetching the last 7 announcement days: 3/7". */
+export function describeProgress(progress: CatchUpProgress): string {
+  const { done, total } = progress;
+  if (progress.initial) return `Fetching the last ${total} announcement days: ${done}/${total}`;
+  return total === 1 ? `Fetching the latest announcement day: ${done}/1` : `Catching up ${total} missing announcement days: ${done}/${total}`;
+}
+
+/** Plain words for the page: no network is the common case on a first start. */
+function describeFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof HttpError && (error.kind === 'network' || error.kind === 'timeout')) return `arXiv cannot be reached (${message})`;
+  if (error instanceof HttpError && error.kind === 'status') return `arXiv answered with an error (${message})`;
+  return `Fetching from arXiv failed (${message})`;
+}
+
+const eastern = new Intl.DateTimeFormat('en-US', { timeZone: ARXIV_TIME_ZONE, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** "Tue 00:45 New York time". */
+function formatEastern(at: Date): string {
+  return `${eastern.format(at).replace(',', '')} New York time`;
+}

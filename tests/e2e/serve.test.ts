@@ -1,0 +1,144 @@
+// The real `arxiv-curator serve` process against a fake arXiv on loopback: it stores the current
+// day by itself, keeps arXiv's spacing and User-Agent, and exits 0 on SIGTERM with the database intact.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb } from '../../src/store/db.ts';
+import { markDayStored } from '../../src/store/announcements.ts';
+import { createFakeApi, replyRssDay, replyStall, startFakeArxiv, type FakeArxiv } from '../support/fake-arxiv.ts';
+
+const BIN = new URL('../../bin/arxiv-curator.js', import.meta.url).pathname;
+const RSS_PATH = '/rss/cs.LG+cs.NE+stat.ML';
+// Tuesday 28 April 2026, 00:40 New York time.
+const NOW = '2026-04-28T04:40:00Z';
+
+interface Server {
+  child: ChildProcessWithoutNullStreams;
+  url: Promise<string>;
+  /** Resolves on the first stderr line containing `text`. */
+  waitForLog(text: string): Promise<string>;
+  exit: Promise<{ code: number | null; ms: number; stderr: string }>;
+  kill(signal: NodeJS.Signals): number;
+}
+
+let arxiv: FakeArxiv;
+let dir: string;
+const children: ChildProcessWithoutNullStreams[] = [];
+afterEach(async () => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  await arxiv?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function startServe(env: NodeJS.ProcessEnv): Promise<Server> {
+  arxiv = await startFakeArxiv();
+  const base: NodeJS.ProcessEnv = { ...process.env };
+  delete base['ARXIV_MIN_INTERVAL_MS'];
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    env: {
+      ...base, PORT: '0', LOG_LEVEL: 'info', CURATOR_DB: join(dir, 'curator.db'), CURATOR_NOW: NOW,
+      ARXIV_RSS_BASE: `${arxiv.url}/rss/`, ARXIV_API_URL: `${arxiv.url}/api/query`, ...env,
+    },
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  const waiters: { text: string; resolve: (line: string) => void }[] = [];
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+    for (const waiter of [...waiters]) {
+      const line = stderr.split('\n').find((l) => l.includes(waiter.text));
+      if (line !== undefined) waiters.splice(waiters.indexOf(waiter), 1), waiter.resolve(line);
+    }
+  });
+  const url = new Promise<string>((resolve) => child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+    const match = /serving (http:\/\/\S+)/.exec(stdout);
+    if (match) resolve(match[1]!);
+  }));
+  let killedAt = 0;
+  const exit = new Promise<{ code: number | null; ms: number; stderr: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, ms: performance.now() - killedAt, stderr })));
+  return {
+    child, url, exit,
+    waitForLog: (text) => new Promise((resolve) => {
+      const line = stderr.split('\n').find((l) => l.includes(text));
+      if (line !== undefined) resolve(line);
+      else waiters.push({ text, resolve });
+    }),
+    kill: (signal) => ((killedAt = performance.now()), child.kill(signal), killedAt),
+  };
+}
+
+function readDb(): { integrity: string; days: string[] } {
+  const db = new Database(join(dir, 'curator.db'), { readonly: true });
+  try {
+    const integrity = (db.pragma('integrity_check', { simple: true }) as string);
+    const days = (db.prepare('SELECT day FROM days ORDER BY day').all() as { day: string }[]).map((r) => r.day);
+    return { integrity, days };
+  } finally {
+    db.close();
+  }
+}
+
+describe('arxiv-curator serve', () => {
+  it('stores the current day and the week before it by itself, and exits 0 on SIGTERM with the database intact', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'curator-e2e-'));
+    const server = await startServe({ ARXIV_MIN_INTERVAL_MS: '20' });
+    arxiv.on(RSS_PATH, replyRssDay('2026-04-28'));
+    arxiv.on('/api/query', createFakeApi().reply);
+    const url = await server.url;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    await server.waitForLog('catchup.end');
+    const health = (await (await fetch(`${url}healthz`)).json()) as { activity: string | null; nextRun: string };
+    expect(health).toMatchObject({ activity: null, nextRun: '2026-04-29T04:30:00.000Z' });
+    server.kill('SIGTERM');
+    expect((await server.exit).code).toBe(0);
+    expect(readDb()).toEqual({
+      integrity: 'ok',
+      days: ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27', '2026-04-28'],
+    });
+  }, 60_000);
+
+  it('exits 0 within a few seconds on SIGTERM in the middle of a request, showing progress until then', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'curator-e2e-'));
+    const server = await startServe({ ARXIV_MIN_INTERVAL_MS: '20' });
+    arxiv.on(RSS_PATH, replyRssDay('2026-04-28'));
+    let stalled!: () => void;
+    const apiAsked = new Promise<void>((resolve) => (stalled = resolve));
+    arxiv.on('/api/query', (req, res) => (stalled(), replyStall()(req, res)));
+    const url = await server.url;
+    await apiAsked;
+    const health = (await (await fetch(`${url}healthz`)).json()) as { activity: string | null };
+    expect(health.activity).toBe('Fetching the last 7 announcement days: 1/7');
+    server.kill('SIGTERM');
+    const exit = await server.exit;
+    expect(exit.code).toBe(0);
+    expect(exit.ms).toBeLessThan(5000);
+    expect(readDb()).toEqual({ integrity: 'ok', days: ['2026-04-28'] });
+  }, 60_000);
+
+  it('keeps requests at least the default 3000 ms apart, each with the User-Agent', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'curator-e2e-'));
+    // Only 24 and 27 April are missing: three requests (RSS, then two API days).
+    const db = openDb(join(dir, 'curator.db'));
+    for (const day of ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23']) markDayStored(db, day, 'rss', NOW);
+    db.close();
+    const server = await startServe({});
+    arxiv.on(RSS_PATH, replyRssDay('2026-04-28'));
+    arxiv.on('/api/query', createFakeApi().reply);
+    await server.waitForLog('catchup.end');
+    server.kill('SIGTERM');
+    expect((await server.exit).code).toBe(0);
+    const { requests } = arxiv;
+    expect(requests).toHaveLength(3);
+    for (const request of requests) expect(request.headers['user-agent']).toMatch(/^arxiv-curator\/\d+\.\d+\.\d+ \(\+.+\)$/);
+    // Arrival times on the server; the client spaces request starts, so allow a few ms of loopback latency.
+    for (let i = 1; i < requests.length; i++) expect(requests[i]!.at - requests[i - 1]!.at).toBeGreaterThanOrEqual(3000 - 10);
+    expect(arxiv.maxInFlight).toBe(1);
+    expect(readDb().days).toContain('2026-04-27');
+  }, 60_000);
+});
