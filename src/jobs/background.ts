@@ -8,6 +8,7 @@ import { createJobRunner, cronTrigger, nextRunAfter, type RunOutcome, type Trigg
 import type { ServerStatus } from '../server.ts';
 import { ARXIV_TIME_ZONE } from './windows.ts';
 import { runCatchUp, type CatchUpProgress } from './catch-up.ts';
+import { isMailConfigured, sendPendingDigests, type PendingOptions } from '../mail/send.ts';
 
 export interface BackgroundOptions {
   holidays?: ReadonlySet<string>;
@@ -16,6 +17,8 @@ export interface BackgroundOptions {
   sleep?: Sleep;
   retryDelaysMs?: readonly number[];
   initialDays?: number;
+  /** Options for the digest mail sent after each run (SMTP_URL and DIGEST_TO set). */
+  mail?: PendingOptions;
 }
 
 export interface BackgroundJobs {
@@ -41,7 +44,7 @@ export function startBackgroundJobs(context: Context, http: HttpClient, options:
         });
         if (result.stale) return { ok: false, reason: `arXiv has not published the feed of ${result.stale.expected} yet; it still shows ${result.stale.shown}` };
         if (result.emptyDays.length > 0) return { ok: false, reason: `the arXiv API has no papers yet for ${result.emptyDays.join(', ')}` };
-        return { ok: true };
+        return await mailPendingDigests(context, options.mail);
       } catch (error) {
         return { ok: false, reason: describeFailure(error) };
       } finally {
@@ -91,4 +94,19 @@ const eastern = new Intl.DateTimeFormat('en-US', { timeZone: ARXIV_TIME_ZONE, we
 /** "Tue 00:45 New York time". */
 function formatEastern(at: Date): string {
   return `${eastern.format(at).replace(',', '')} New York time`;
+}
+
+/**
+ * After the fetches, mail every stored day not yet sent. A temporary SMTP failure fails the run,
+ * so the runner retries with backoff; the fetches it repeats are no-ops for stored days.
+ */
+async function mailPendingDigests(context: Context, options: PendingOptions = {}): Promise<RunOutcome> {
+  if (!isMailConfigured(context.config)) return { ok: true };
+  const outcomes = await sendPendingDigests(context, options);
+  for (const outcome of outcomes) {
+    if (outcome.status === 'sent') context.log.info('mail.sent', { day: outcome.day, to: outcome.recipients.join(','), tries: outcome.tries });
+    if (outcome.status === 'failed') context.log.error('mail.failed', { day: outcome.day, error: outcome.error, permanent: outcome.permanent });
+  }
+  const failed = outcomes.find((outcome) => outcome.status === 'failed' && !outcome.permanent);
+  return failed?.status === 'failed' ? { ok: false, reason: `Sending the digest of ${failed.day} failed (${failed.error})` } : { ok: true };
 }

@@ -1,0 +1,64 @@
+// The automatic send: after a run that stores a new announcement day, the digest is mailed;
+// an SMTP outage fails the run so the runner retries, and the day is delivered then.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBackgroundJobs, type BackgroundJobs } from '../../src/jobs/background.ts';
+import { getLastSendStatus } from '../../src/store/sends.ts';
+import { replyRssDay } from '../support/fake-arxiv.ts';
+import { createArxivWorld, RSS_PATH, type ArxivWorld } from '../jobs/world.ts';
+import { findClosedPort, startSmtp, type TestSmtp } from './smtp.ts';
+
+const DAYS_BEFORE = ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27'];
+let world: ArxivWorld;
+let smtp: TestSmtp | undefined;
+let jobs: BackgroundJobs | undefined;
+afterEach(async () => {
+  await jobs?.stop();
+  await smtp?.close();
+  await world?.dispose();
+});
+
+/** The runner's wait before a retry: held until the test stops the jobs. */
+const holdRetry = (_ms: number, signal?: AbortSignal) =>
+  new Promise<void>((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+
+function start(): BackgroundJobs {
+  const trigger = () => ({ stop: () => {} });
+  return startBackgroundJobs(world.context, world.http, { trigger, sleep: holdRetry, mail: { sleep: async () => {}, maxDays: 1 } });
+}
+
+async function waitFor(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  expect(check()).toBe(true);
+}
+
+describe('the scheduled run mails the new day', () => {
+  it('sends the digest of the day it stored', async () => {
+    smtp = await startSmtp();
+    world = await createArxivWorld('2026-04-28T04:40:00Z', { SMTP_URL: smtp.url, DIGEST_TO: 'reader@example.org' });
+    for (const day of DAYS_BEFORE) world.ingestDay(day, []);
+    world.arxiv.on(RSS_PATH, replyRssDay('2026-04-28'));
+    jobs = start();
+    await jobs.idle();
+    expect(smtp.received.map((mail) => mail.mail.subject)).toEqual([expect.stringMatching(/^arXiv digest Tue, 28 Apr: /)]);
+    expect(getLastSendStatus(world.context.db)).toMatchObject({ lastSentDay: '2026-04-28', pending: [] });
+  });
+
+  it('retries a refused SMTP connection in a later run and then delivers the day', async () => {
+    const closed = await findClosedPort();
+    world = await createArxivWorld('2026-04-28T04:40:00Z', { SMTP_URL: `smtp://127.0.0.1:${closed}`, DIGEST_TO: 'reader@example.org' });
+    for (const day of DAYS_BEFORE) world.ingestDay(day, []);
+    world.arxiv.on(RSS_PATH, replyRssDay('2026-04-28'));
+    const failing = start();
+    await waitFor(() => /Sending the digest of 2026-04-28 failed/.test(failing.status().activity ?? ''));
+    expect(getLastSendStatus(world.context.db)).toMatchObject({ pending: ['2026-04-28'], lastError: { day: '2026-04-28' } });
+    await failing.stop();
+
+    smtp = await startSmtp();
+    const config = { ...world.context.config, smtpUrl: smtp.url };
+    world.context = { ...world.context, config } as typeof world.context;
+    jobs = start();
+    await jobs.idle();
+    expect(smtp.received).toHaveLength(1);
+    expect(getLastSendStatus(world.context.db)).toMatchObject({ lastSentDay: '2026-04-28', pending: [] });
+  });
+});
