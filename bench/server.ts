@@ -1,0 +1,100 @@
+// `npx tsx bench/server.ts`: wrk against the real server with 100,000 and 1,000,000 synthetic
+// papers stored (BENCH_SIZES=100000 to shorten), next to a bare node:http server sending the
+// same /rss.xml bytes from memory. Targets: /rss.xml >= half the bare req/s; / p99 < 20 ms.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../src/config.ts';
+import type { Context } from '../src/context.ts';
+import { silentLogger } from '../src/log.ts';
+import { openDb } from '../src/store/db.ts';
+import { countPapers } from '../src/store/papers.ts';
+import { createApp } from '../src/server.ts';
+import { startServer } from '../src/http-server.ts';
+import { BENCH_AUTHORS, fillSyntheticDb } from './synthetic.ts';
+
+const OUT = new URL('./out/', import.meta.url).pathname;
+const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
+const WRK_ARGS = ['-t2', '-c32', '-d10s', '--latency'];
+
+interface WrkResult {
+  requestsPerSec: number;
+  p50: string;
+  p99: string;
+  non2xx: number;
+}
+
+// Asynchronous: the servers under test run in this very process and must keep answering.
+async function runWrk(url: string, headers: string[] = []): Promise<WrkResult> {
+  const { stdout: output } = await promisify(execFile)('wrk', [...WRK_ARGS, ...headers.flatMap((header) => ['-H', header]), url], { encoding: 'utf8' });
+  const percentile = (p: string) => new RegExp(`^\\s+${p}%\\s+(\\S+)`, 'm').exec(output)?.[1] ?? '?';
+  return {
+    requestsPerSec: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0),
+    p50: percentile('50'),
+    p99: percentile('99'),
+    non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0),
+  };
+}
+
+function openBenchDb(size: number) {
+  mkdirSync(OUT, { recursive: true });
+  const path = `${OUT}bench-${size}.db`;
+  if (existsSync(path)) {
+    const db = openDb(path);
+    if (countPapers(db) === size) return db;
+    db.close();
+  }
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  const db = openDb(path);
+  const started = Date.now();
+  fillSyntheticDb(db, size);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  console.log(`built ${size} papers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return db;
+}
+
+function startBareServer(body: Buffer): Promise<{ url: string; close: () => void }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Content-Length': body.length });
+    response.end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as AddressInfo;
+    resolve({ url: `http://127.0.0.1:${port}/rss.xml`, close: () => server.close() });
+  }));
+}
+
+async function benchSize(size: number): Promise<string[]> {
+  const db = openBenchDb(size);
+  const config = loadConfig({ CURATOR_DB: db.name, LOG_LEVEL: 'silent' });
+  const context: Context = {
+    config, db, authors: BENCH_AUTHORS, authorNames: new Map(BENCH_AUTHORS.map((a) => [a.id, a.name])),
+    flag: () => [], log: silentLogger, now: () => new Date(),
+  };
+  const server = await startServer(createApp({ context, holidays: new Set() }), { host: '127.0.0.1', port: 0 });
+  const warm = await fetch(`${server.url}rss.xml`);
+  const rss = Buffer.from(await warm.arrayBuffer());
+  const etag = warm.headers.get('etag')!;
+  const page = await fetch(server.url);
+  console.log(`${size} papers: / is ${(await page.arrayBuffer()).byteLength} bytes, /rss.xml ${rss.length} bytes`);
+  const bare = await startBareServer(rss);
+  const rows = [
+    ['/', await runWrk(server.url)],
+    ['/rss.xml', await runWrk(`${server.url}rss.xml`)],
+    ['/rss.xml 304', await runWrk(`${server.url}rss.xml`, [`If-None-Match: ${etag}`])],
+    ['bare node:http /rss.xml', await runWrk(bare.url)],
+  ] as const;
+  bare.close();
+  await server.close();
+  db.close();
+  const bareRps = rows[3][1].requestsPerSec;
+  return rows.map(([target, result]) =>
+    `| ${size.toLocaleString('en')} | ${target} | ${result.requestsPerSec.toFixed(0)} | ${(result.requestsPerSec / bareRps).toFixed(2)} | ${result.p50} | ${result.p99} | ${result.non2xx} |`);
+}
+
+const lines = ['| papers | target | req/s | vs bare | p50 | p99 | non-2xx/3xx |', '|---|---|---|---|---|---|---|'];
+for (const size of SIZES) lines.push(...(await benchSize(size)));
+console.log(`\nwrk ${WRK_ARGS.join(' ')} <url>\n`);
+console.log(lines.join('\n'));

@@ -1,0 +1,80 @@
+// The other HTML pages: days without a digest, search, one starred author, the fetch notice.
+import type { StarredAuthor } from '../types.ts';
+import type { SearchHit } from '../store/search.ts';
+import type { StarredPaper } from '../store/feeds.ts';
+import type { FetchRun } from '../store/runs.ts';
+import { formatLongDay } from '../dates.ts';
+import { escapeHtml } from './escape.ts';
+import { renderPage } from './html-layout.ts';
+import { attr, describeMatch, renderAuthors, shortAuthors } from './html-paper.ts';
+
+/** Why a day has no digest page: arXiv announced nothing, or we do not have it (yet). */
+export type NoDigestKind = 'weekend' | 'holiday' | 'empty' | 'not-fetched' | 'future' | 'nothing-stored';
+
+export interface NoDigestMeta {
+  baseUrl: string;
+  day?: string;
+  kind: NoDigestKind;
+  previous?: string;
+  notice?: string;
+}
+
+export function describeNoDigest(kind: NoDigestKind, day: string | undefined): string {
+  const on = day === undefined ? '' : ` on ${formatLongDay(day)}`;
+  switch (kind) {
+    case 'weekend': return `No arXiv announcement${on} (weekend)`;
+    case 'holiday': return `No arXiv announcement${on} (holiday)`;
+    case 'empty': return `No arXiv announcement${on} (the feed was empty)`;
+    case 'future': return `Nothing announced${on} yet`;
+    case 'not-fetched': return `The digest${on} is not fetched yet`;
+    case 'nothing-stored': return 'No digest is stored yet: the first fetch has not completed';
+  }
+}
+
+export function renderNoDigestHtml(meta: NoDigestMeta): string {
+  const base = meta.baseUrl;
+  const previous = meta.previous
+    ? `<p><a href="${base}/digest/${meta.previous}">← Previous digest: ${escapeHtml(formatLongDay(meta.previous))}</a></p>`
+    : '';
+  const text = describeNoDigest(meta.kind, meta.day);
+  return renderPage({
+    title: `${text} · arxiv-curator`,
+    baseUrl: base,
+    body: `<h1>${escapeHtml(text)}</h1>${previous}`,
+    ...(meta.notice && { notice: meta.notice }),
+  });
+}
+
+/** Says that the last fetch failed, why, and when the next attempt is; '' when it did not fail. */
+export function renderFetchNotice(run: FetchRun | undefined, nextRunAt: string | undefined): string {
+  if (run === undefined || run.error === null) return '';
+  const when = run.finishedAt ?? run.startedAt;
+  const next = nextRunAt ? `Next attempt: ${escapeHtml(nextRunAt)}.` : 'No next attempt is scheduled.';
+  return `<div class="n warn" role=status>The last fetch failed (${escapeHtml(when)}): ${escapeHtml(run.error)}. ${next}</div>\n`;
+}
+
+export function renderSearchHtml(baseUrl: string, query: string, hits: readonly SearchHit[]): string {
+  const form = `<form action="${baseUrl}/search" method=get role=search><input type=search name=q value=${attr(query)} maxlength=200 aria-label="Search"> <button>Search</button></form>`;
+  const results = query.trim() === ''
+    ? '<p class=m>Search titles, abstracts and authors.</p>'
+    : hits.length === 0
+      ? '<p>No paper matches.</p>'
+      : `<p class=m>${hits.length} best matches</p><ol>${hits.map((hit) => renderHit(baseUrl, hit)).join('')}</ol>`;
+  return renderPage({ title: query ? `${query} · search · arxiv-curator` : 'Search · arxiv-curator', baseUrl, body: `<h1>Search</h1>${form}${results}` });
+}
+
+function renderHit(baseUrl: string, hit: SearchHit): string {
+  const day = hit.day ? ` · <a href="${baseUrl}/digest/${hit.day}">${hit.day}</a>` : '';
+  return `<li><a href=${attr(hit.id)}>${escapeHtml(hit.title)}</a> <span class=m>${escapeHtml(shortAuthors(hit.authors))} · ${escapeHtml(hit.categories[0] ?? '')}${day}</span>\n`;
+}
+
+export function renderAuthorHtml(baseUrl: string, author: StarredAuthor, papers: readonly StarredPaper[]): string {
+  const items = papers.map((paper) => {
+    const match = paper.starred.find((star) => star.authorId === author.id);
+    return `<li><a href=${attr(paper.id)}>${escapeHtml(paper.title)}</a><br><span class=m>${renderAuthors(paper.authors, paper.starred)}<br>
+<a href="${baseUrl}/digest/${paper.day}">${paper.day}</a> · ${escapeHtml(paper.announceType)} · ${escapeHtml(paper.categories[0] ?? '')}${match ? ` · ${escapeHtml(describeMatch(match))}` : ''}</span>\n`;
+  });
+  const list = items.length > 0 ? `<ol>${items.join('')}</ol>` : '<p>No stored paper by this author yet.</p>';
+  const feed = `<p class=m><a href="${baseUrl}/authors/${author.id}.xml">RSS feed for ${escapeHtml(author.name)}</a></p>`;
+  return renderPage({ title: `${author.name} · arxiv-curator`, baseUrl, body: `<h1>★ ${escapeHtml(author.name)}</h1>${feed}${list}` });
+}

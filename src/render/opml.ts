@@ -1,0 +1,21 @@
+// OPML 2.0 (http://opml.org/spec2.opml) listing our feeds, for importing into a feed reader.
+import type { StarredAuthor } from '../types.ts';
+import { escapeXml, formatRfc822 } from './escape.ts';
+
+export function renderOpml(baseUrl: string, authors: readonly StarredAuthor[], builtAt: string): string {
+  const outline = (title: string, xmlPath: string, htmlPath: string) =>
+    `<outline type="rss" text="${escapeXml(title)}" title="${escapeXml(title)}" xmlUrl="${escapeXml(baseUrl + xmlPath)}" htmlUrl="${escapeXml(baseUrl + htmlPath)}"/>`;
+  const lines = [
+    outline('arXiv: papers by starred authors', '/rss.xml', '/'),
+    outline('arXiv daily digest', '/rss/daily.xml', '/'),
+    ...authors.map((author) => outline(`arXiv: ${author.name}`, `/authors/${author.id}.xml`, `/authors/${author.id}`)),
+  ];
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0">
+<head><title>arxiv-curator feeds</title><dateCreated>${formatRfc822(builtAt)}</dateCreated></head>
+<body>
+${lines.join('\n')}
+</body>
+</opml>
+`;
+}

@@ -1,0 +1,90 @@
+// RSS 2.0 feeds (https://www.rssboard.org/rss-specification): papers by starred authors, one
+// item per paper version; and the daily digest, one item per announcement day.
+import type { Digest } from '../types.ts';
+import type { StarredPaper } from '../store/feeds.ts';
+import { formatLongDay } from '../dates.ts';
+import { escapeXml, formatRfc822, formatRfc822Day } from './escape.ts';
+import { renderDigestBody } from './html.ts';
+import { FEED_LINKS, versionedId } from './html-paper.ts';
+
+export interface ChannelMeta {
+  title: string;
+  description: string;
+  /** The site's URL without a trailing slash (channel link). */
+  baseUrl: string;
+  /** This feed's own URL (atom:link rel="self"). */
+  selfUrl: string;
+  /** ISO timestamp of the newest data the feed reflects. */
+  builtAt: string;
+}
+
+function renderChannel(meta: ChannelMeta, items: string[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel>
+<title>${escapeXml(meta.title)}</title>
+<link>${escapeXml(meta.baseUrl)}/</link>
+<description>${escapeXml(meta.description)}</description>
+<atom:link href="${escapeXml(meta.selfUrl)}" rel="self" type="application/rss+xml"/>
+<language>en</language>
+<lastBuildDate>${formatRfc822(meta.builtAt)}</lastBuildDate>
+<generator>arxiv-curator</generator>
+<docs>https://www.rssboard.org/rss-specification</docs>
+${items.join('')}</channel>
+</rss>
+`;
+}
+
+/**
+ * The guid names the paper version, so it stays the same however often we fetch; a paper
+ * without a known version (OAI metadata) is named by its announcement day instead.
+ */
+export function paperGuid(paper: { id: string; version: number | null; day: string }): string {
+  return paper.version === null ? `arxiv:${paper.id}@${paper.day}` : `arxiv:${paper.id}v${paper.version}`;
+}
+
+function renderStarredItem(paper: StarredPaper): string {
+  const names = [...new Set(paper.starred.map((match) => match.name))].join(', ');
+  const description = `<p>${escapeXml(paper.authors.join(', '))}</p><p>${escapeXml(paper.categories.join(' · '))} · ${escapeXml(paper.announceType)} · arXiv:${escapeXml(versionedId(paper))}</p><p>${escapeXml(paper.abstract)}</p>`;
+  return `<item>
+<title>${escapeXml(`[${names}] ${paper.title}`)}</title>
+<link>https://arxiv.org/abs/${escapeXml(paper.id)}</link>
+<guid isPermaLink="false">${escapeXml(paperGuid(paper))}</guid>
+<pubDate>${formatRfc822Day(paper.day)}</pubDate>
+<description>${escapeXml(description)}</description>
+<dc:creator>${escapeXml(paper.authors.join(', '))}</dc:creator>
+${paper.categories.map((category) => `<category>${escapeXml(category)}</category>`).join('')}
+</item>
+`;
+}
+
+/** Starred papers, newest announcement first; one item per version even if listed twice. */
+export function renderStarredRss(papers: readonly StarredPaper[], meta: ChannelMeta): string {
+  const seen = new Set<string>();
+  const items: string[] = [];
+  for (const paper of papers) {
+    const guid = paperGuid(paper);
+    if (seen.has(guid)) continue;
+    seen.add(guid);
+    items.push(renderStarredItem(paper));
+  }
+  return renderChannel(meta, items);
+}
+
+/** One item per announcement day; the day's digest (HTML, escaped) in content:encoded. */
+export function renderDailyRss(digests: readonly Digest[], meta: ChannelMeta): string {
+  const items = digests.map((digest) => {
+    const starred = digest.papers.filter((paper) => paper.starred.length > 0).length;
+    const summary = `${digest.papers.length} papers, ${starred} by starred authors`;
+    return `<item>
+<title>${escapeXml(`arXiv digest ${formatLongDay(digest.date)}: ${summary}`)}</title>
+<link>${escapeXml(`${meta.baseUrl}/digest/${digest.date}`)}</link>
+<guid isPermaLink="false">arxiv-digest:${digest.date}</guid>
+<pubDate>${formatRfc822Day(digest.date)}</pubDate>
+<description>${escapeXml(summary)}</description>
+<content:encoded>${escapeXml(renderDigestBody(digest, FEED_LINKS))}</content:encoded>
+</item>
+`;
+  });
+  return renderChannel(meta, items);
+}

@@ -1,0 +1,65 @@
+// What the route groups share: the context, the calendar, the scheduler's status and the cache.
+import type { Context as HonoContext } from 'hono';
+import type { Context } from '../context.ts';
+import { easternDay } from '../dates.ts';
+import { createResponder, type Rendered, type Responder } from './cache.ts';
+import { createVersionReader, type DataVersion } from './version.ts';
+
+/** What the scheduler tells the server about itself (nothing without a scheduler). */
+export interface ServerStatus {
+  /** ISO timestamp of the next scheduled fetch. */
+  nextRunAt?: string;
+  /** What the scheduler is doing now, e.g. "fetching cs.LG". */
+  activity?: string;
+}
+
+export interface Site {
+  context: Context;
+  holidays: ReadonlySet<string>;
+  status: () => ServerStatus;
+  responder: Responder;
+  readVersion: (extra: string) => DataVersion;
+}
+
+export function createSite(context: Context, holidays: ReadonlySet<string>, status: () => ServerStatus): Site {
+  return { context, holidays, status, responder: createResponder(), readVersion: createVersionReader(context.db) };
+}
+
+// An origin as URL parsing leaves it; anything else (a hostile Host header) is not echoed into pages.
+const SAFE_ORIGIN = /^https?:\/\/(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/** The site's URL without a trailing slash: PUBLIC_URL when set, else the request's origin. */
+export function baseUrlOf(site: Site, c: HonoContext): string {
+  const configured = site.context.config.publicUrl;
+  if (configured) return configured.replace(/\/+$/, '');
+  let origin = '';
+  try {
+    origin = new URL(c.req.url).origin;
+  } catch {
+    // Fall through to the configured address.
+  }
+  return SAFE_ORIGIN.test(origin) ? origin : `http://${site.context.config.host}:${site.context.config.port}`;
+}
+
+/** Today in arXiv's time zone, for telling "not fetched yet" from "not announced yet". */
+export function todayOf(site: Site): string {
+  return easternDay(site.context.now());
+}
+
+/** Answers with a cached or freshly rendered body, or a 304 when the client's copy is current. */
+export function sendCached(site: Site, c: HonoContext, render: (version: DataVersion, baseUrl: string) => Rendered): Response {
+  const baseUrl = baseUrlOf(site, c);
+  const url = new URL(c.req.url);
+  const version = site.readVersion(`${todayOf(site)}|${site.status().nextRunAt ?? ''}`);
+  return site.responder.respond(c, `${baseUrl}${url.pathname}${url.search}`, version, () => render(version, baseUrl));
+}
+
+export const HTML = 'text/html; charset=utf-8';
+export const RSS = 'application/rss+xml; charset=utf-8';
+export const TEXT = 'text/plain; charset=utf-8';
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The ISO timestamp of a data version, for a feed's lastBuildDate. */
+export function builtAtOf(version: DataVersion, now: Date): string {
+  return (version.lastModified ? new Date(version.lastModified) : now).toISOString();
+}

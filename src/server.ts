@@ -1,0 +1,94 @@
+// The web app: routes only. Rendering lives in src/render/, queries in src/store/.
+import { Hono } from 'hono';
+import type { Context } from './context.ts';
+import { loadHolidays } from './calendar.ts';
+import { countPapers } from './store/papers.ts';
+import { getLastFetchRun } from './store/runs.ts';
+import { searchPapers } from './store/search.ts';
+import { renderErrorPage } from './render/html-layout.ts';
+import { renderSearchHtml } from './render/html-pages.ts';
+import { APP_JS, SCRIPT_PATH, STYLE_CSS, STYLE_PATH } from './render/html-assets.ts';
+import { registerDigestRoutes } from './routes/digest.ts';
+import { registerFeedRoutes } from './routes/feeds.ts';
+import { HTML, baseUrlOf, createSite, sendCached, type ServerStatus, type Site } from './routes/site.ts';
+
+export type { ServerStatus } from './routes/site.ts';
+
+export interface AppDeps {
+  context: Context;
+  /** The scheduler's state; without a scheduler, nothing is scheduled. */
+  status?: () => ServerStatus;
+  /** arXiv holiday evenings; default config/holidays.json. */
+  holidays?: ReadonlySet<string>;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  // `<base>` points at arXiv's abs pages (see html-layout.ts); nothing else may load or run.
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; base-uri https://arxiv.org/abs/; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
+
+const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
+
+export const MAX_QUERY_LENGTH = 200;
+
+export function createApp(deps: AppDeps): Hono {
+  const site = createSite(deps.context, deps.holidays ?? loadHolidays(), deps.status ?? (() => ({})));
+  const app = new Hono();
+  // Set before the handler so Hono puts them on every response it builds (200, 304, 404, 500)
+  // without copying headers afterwards on the hot path.
+  app.use('*', async (c, next) => {
+    for (const [name, value] of SECURITY_ENTRIES) c.header(name, value);
+    await next();
+  });
+  registerAssets(app);
+  registerDigestRoutes(app, site);
+  registerFeedRoutes(app, site);
+  registerSearch(app, site);
+  registerHealth(app, site);
+  app.notFound((c) => c.html(renderErrorPage(baseUrlOf(site, c), 404, 'There is no page at this address.'), 404));
+  app.onError((error, c) => {
+    deps.context.log.error('server.error', { path: c.req.path, error: error.message });
+    return c.html(renderErrorPage(baseUrlOf(site, c), 500, 'The server could not answer this request.'), 500);
+  });
+  return app;
+}
+
+function registerAssets(app: Hono): void {
+  const immutable = { 'Cache-Control': 'public, max-age=31536000, immutable' };
+  app.get(STYLE_PATH, (c) => c.body(STYLE_CSS, 200, { ...immutable, 'Content-Type': 'text/css; charset=utf-8' }));
+  app.get(SCRIPT_PATH, (c) => c.body(APP_JS, 200, { ...immutable, 'Content-Type': 'text/javascript; charset=utf-8' }));
+}
+
+function registerSearch(app: Hono, site: Site): void {
+  app.get('/search', (c) =>
+    sendCached(site, c, (_version, baseUrl) => {
+      const query = c.req.query('q') ?? '';
+      if (query.length > MAX_QUERY_LENGTH) {
+        return { status: 400, type: HTML, body: renderErrorPage(baseUrl, 400, `A search is at most ${MAX_QUERY_LENGTH} characters.`) };
+      }
+      return { status: 200, type: HTML, body: renderSearchHtml(baseUrl, query, searchPapers(site.context.db, query)) };
+    }),
+  );
+}
+
+function registerHealth(app: Hono, site: Site): void {
+  app.get('/healthz', (c) => {
+    const noStore = { 'Cache-Control': 'no-store' };
+    const status = site.status();
+    try {
+      const run = getLastFetchRun(site.context.db);
+      const lastFetch = run ? { time: run.finishedAt ?? run.startedAt, status: run.status, error: run.error, day: run.day } : null;
+      return c.json(
+        { status: 'ok', database: 'ok', papers: countPapers(site.context.db), lastFetch, nextRun: status.nextRunAt ?? null, activity: status.activity ?? null },
+        200,
+        noStore,
+      );
+    } catch (error) {
+      site.context.log.error('healthz.database', { error: (error as Error).message });
+      return c.json({ status: 'error', database: 'error', nextRun: status.nextRunAt ?? null }, 503, noStore);
+    }
+  });
+}

@@ -1,0 +1,108 @@
+// The feeds as a real feed reader sees them: Debian's python3-feedparser must parse them with
+// bozo == 0, xmllint must accept them, and guids must survive a second fetch run unchanged.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server.ts';
+import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
+import type { PaperRecord } from '../../src/types.ts';
+
+const PYTHON = '/usr/bin/python3';
+const hasFeedparser = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import feedparser']).status === 0;
+const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+// In CI (.ci/run installs them) a missing tool must fail the run, not skip it.
+const requireTools = process.env.CI === 'true';
+
+const READ_FEED = `
+import json, sys, feedparser
+d = feedparser.parse(sys.stdin.buffer.read())
+print(json.dumps({"bozo": d.bozo, "error": str(d.get("bozo_exception", "")), "version": d.version,
+  "title": d.feed.get("title"), "self": [l.get("href") for l in d.feed.get("links", []) if l.get("rel") == "self"],
+  "items": [{"id": e.get("id"), "title": e.get("title"), "link": e.get("link"), "published": e.get("published"),
+             "summary": e.get("summary", ""), "content": [c.get("value") for c in e.get("content", [])]} for e in d.entries]}))
+`;
+
+interface ReadFeed {
+  bozo: number | boolean;
+  error: string;
+  version: string;
+  self: string[];
+  items: { id: string; title: string; link: string; published: string; summary: string; content: string[] }[];
+}
+
+function readWithFeedparser(xml: string): ReadFeed {
+  return JSON.parse(execFileSync(PYTHON, ['-c', READ_FEED], { input: xml, encoding: 'utf8' })) as ReadFeed;
+}
+
+const HOSTILE = '<script>alert(1)</script> & ]]> "q" \u0001 $\\alpha < \\beta$';
+let world: TestWorld;
+const dayOne = (): PaperRecord[] => [
+  makePaper({ id: '2609.26820', title: `Star paper ${HOSTILE}`, authors: ['Ada Lovelace', 'Y. Bengio'], abstract: `Abstract ${HOSTILE}` }),
+  makePaper({ id: '2609.26821', title: 'Hinton paper', authors: ['Geoffrey E. Hinton'] }),
+  makePaper({ id: '2609.26811', title: 'Unstarred', authors: ['Fabien Polly'] }),
+];
+
+beforeEach(() => {
+  world = createTestWorld();
+  world.ingestDay('2026-09-23', dayOne());
+});
+afterEach(() => world.close());
+
+describe.skipIf(!hasFeedparser && !requireTools)('feeds read by python3-feedparser', () => {
+  const FEEDS = ['/rss.xml', '/rss/daily.xml', '/authors/yoshua-bengio.xml', '/authors/geoffrey-hinton.xml'];
+
+  it.each(FEEDS)('%s parses with bozo == 0 as RSS 2.0', async (path) => {
+    const app = createApp({ context: world.context, holidays: new Set() });
+    const feed = readWithFeedparser(await (await app.request(path)).text());
+    expect(feed.error).toBe('');
+    expect(feed.bozo).toBeFalsy();
+    expect(feed.version).toBe('rss20');
+    expect(feed.self).toEqual([`http://localhost${path}`]);
+    expect(feed.items.length).toBeGreaterThan(0);
+  });
+
+  it('/rss.xml lists only starred papers, titled with the starred names, hostile text intact', async () => {
+    const app = createApp({ context: world.context, holidays: new Set() });
+    const feed = readWithFeedparser(await (await app.request('/rss.xml')).text());
+    expect(feed.items.map((item) => item.id).sort()).toEqual(['arxiv:2609.26820v1', 'arxiv:2609.26821v1']);
+    const star = feed.items.find((item) => item.id === 'arxiv:2609.26820v1')!;
+    expect(star.title).toBe(`[Yoshua Bengio] Star paper ${HOSTILE.replace('\u0001', '')}`);
+    expect(star.link).toBe('https://arxiv.org/abs/2609.26820');
+    expect(star.summary).toContain('Ada Lovelace, Y. Bengio');
+    expect(star.summary).not.toContain('<script>');
+  });
+
+  it('guids do not change between two fetch runs, newest announcement first', async () => {
+    const app = createApp({ context: world.context, holidays: new Set() });
+    const before = readWithFeedparser(await (await app.request('/rss.xml')).text()).items.map((item) => item.id);
+    // The next run: the same feed again (re-fetch), then a new day repeating a starred paper as a replacement.
+    world.ingestDay('2026-09-23', dayOne(), '2026-09-23T09:00:00Z');
+    const again = readWithFeedparser(await (await app.request('/rss.xml')).text()).items.map((item) => item.id);
+    expect(again).toEqual(before);
+    world.ingestDay('2026-09-24', [makePaper({ id: '2609.26821', version: 2, title: 'Hinton paper v2', authors: ['Geoffrey E. Hinton'], announceType: 'replace' })]);
+    const after = readWithFeedparser(await (await app.request('/rss.xml')).text());
+    expect(after.items[0]!.id).toBe('arxiv:2609.26821v2');
+    expect(after.items.map((item) => item.id)).toEqual(expect.arrayContaining(before.filter((id) => id !== 'arxiv:2609.26821v1')));
+    expect(after.items[0]!.published).toBe('Thu, 24 Sep 2026 00:00:00 +0000');
+  });
+
+  it('/rss/daily.xml carries each day\'s digest as HTML content', async () => {
+    world.ingestDay('2026-09-24', [makePaper({ title: 'Second day' })]);
+    const app = createApp({ context: world.context, holidays: new Set() });
+    const feed = readWithFeedparser(await (await app.request('/rss/daily.xml')).text());
+    expect(feed.items.map((item) => item.id)).toEqual(['arxiv-digest:2026-09-24', 'arxiv-digest:2026-09-23']);
+    const html = feed.items[1]!.content[0]!;
+    expect(html).toContain('Starred authors (2)');
+    expect(html).toContain('href="https://arxiv.org/abs/2609.26820"');
+  });
+});
+
+describe.skipIf(!hasXmllint && !requireTools)('feeds are well-formed for xmllint', () => {
+  it.each(['/rss.xml', '/rss/daily.xml', '/authors/yoshua-bengio.xml', '/feeds.opml'])('%s passes xmllint --noout', async (path) => {
+    const app = createApp({ context: world.context, holidays: new Set() });
+    const xml = await (await app.request(path)).text();
+    const result = spawnSync('xmllint', ['--noout', '-'], { input: xml, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
