@@ -37,6 +37,7 @@ export function fillSyntheticDb(db: Db, count: number): number {
   const random = createRandom(42);
   const paper = db.prepare(`INSERT INTO papers (id, version, title, abstract, authors, categories, primary_category, comment, first_seen)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const fts = db.prepare('INSERT INTO papers_fts (rowid, title, abstract, authors) VALUES (?, ?, ?, ?)');
   const version = db.prepare('INSERT INTO versions (paper_id, version, first_seen) VALUES (?, ?, ?)');
   const announce = db.prepare("INSERT INTO announcements (day, paper_id, version, announce_type, source) VALUES (?, ?, ?, ?, 'rss')");
   const star = db.prepare('INSERT INTO starred (paper_id, author_id, as_written, confidence) VALUES (?, ?, ?, ?)');
@@ -56,8 +57,10 @@ export function fillSyntheticDb(db: Db, count: number): number {
       const primary = type.includes('cross') ? CROSS[index % CROSS.length]! : CATEGORIES[index % CATEGORIES.length]!;
       const v = type.startsWith('replace') ? 2 : 1;
       const at = `${date}T04:00:00Z`;
-      paper.run(id, v, words(random, 80), words(random, 1000), JSON.stringify(authors), JSON.stringify([primary, 'cs.AI']), primary,
+      const [title, abstract, authorList] = [words(random, 80), words(random, 1000), JSON.stringify(authors)];
+      const { lastInsertRowid } = paper.run(id, v, title, abstract, authorList, JSON.stringify([primary, 'cs.AI']), primary,
         index % 3 === 0 ? '12 pages, 4 figures' : null, at);
+      fts.run(lastInsertRowid, title, abstract, authorList);
       version.run(id, v, at);
       announce.run(date, id, v, type);
       if (starred) star.run(id, starred.id, starred.name, 'exact');

@@ -4,6 +4,7 @@ import type { Db } from './db.ts';
 import type { PaperRecord } from '../types.ts';
 
 interface StoredHead {
+  rowid: number;
   version: number | null;
   updated: string | null;
 }
@@ -14,7 +15,11 @@ export type UpsertOutcome = 'inserted' | 'replaced' | 'filled' | 'unchanged';
 /** Prepared statements for one database; build once per ingest, reuse per paper. */
 export function preparePaperStatements(db: Db) {
   return {
-    head: db.prepare<[string], StoredHead>('SELECT version, updated FROM papers WHERE id = ?'),
+    head: db.prepare<[string], StoredHead>('SELECT rowid, version, updated FROM papers WHERE id = ?'),
+    // The full-text index is external-content: it must be told the old text to forget it.
+    indexText: db.prepare<[number | bigint, string, string, string]>('INSERT INTO papers_fts (rowid, title, abstract, authors) VALUES (?, ?, ?, ?)'),
+    forgetText: db.prepare<[number]>(`INSERT INTO papers_fts (papers_fts, rowid, title, abstract, authors)
+      SELECT 'delete', rowid, title, abstract, authors FROM papers WHERE rowid = ?`),
     insert: db.prepare(`
       INSERT INTO papers (id, version, title, abstract, authors, categories, primary_category, comment,
         journal_ref, doi, license, published, updated, first_seen)
@@ -53,10 +58,13 @@ export function upsertPaper(statements: PaperStatements, paper: PaperRecord, now
   const row = toRow(paper, now);
   let outcome: UpsertOutcome;
   if (head === undefined) {
-    statements.insert.run(row);
+    const { lastInsertRowid } = statements.insert.run(row);
+    statements.indexText.run(lastInsertRowid, row.title, row.abstract, row.authors);
     outcome = 'inserted';
   } else if (isNewer(paper, head)) {
+    statements.forgetText.run(head.rowid);
     statements.replace.run(row);
+    statements.indexText.run(head.rowid, row.title, row.abstract, row.authors);
     outcome = 'replaced';
   } else {
     // An older version's date is not the date of the stored (newer) version.

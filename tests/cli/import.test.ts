@@ -87,8 +87,22 @@ describe('import refuses bad input, leaving the database as it was', () => {
     expect(dumpData(temp.db)).toEqual(before);
   });
 
+  it('stops at the first bad file of several: the files before it are stored, the bad one is named', async () => {
+    const bad = join(temp.dir, 'truncated.xml');
+    writeFileSync(bad, rssHead.slice(0, 3000));
+    const good = join(FIXTURES, 'rss2-cs.LG-2026-04-27-trimmed-3items.xml');
+    const result = await runCli(['import', good, bad, join(FIXTURES, RSS)], env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('2026-04-27: 3 papers');
+    expect(result.stderr).toMatch(new RegExp(`^arxiv-curator: ${bad}: .+\n$`));
+    expect(dumpData(temp.db).days).toEqual([expect.objectContaining({ day: '2026-04-27' })]);
+  });
+
   it('refuses a missing file by name', async () => {
-    const result = await runCli(['import', join(temp.dir, 'nope.xml')], env);
-    expect(result).toMatchObject({ code: 1, stderr: `arxiv-curator: ${join(temp.dir, 'nope.xml')}: no such file\n` });
+    const missing = join(temp.dir, 'nope.xml');
+    expect(await runCli(['import', missing], env)).toMatchObject({ code: 1, stderr: `arxiv-curator: ${missing}: no such file\n` });
+    // Among several files the worker thread reads it, with the same message.
+    const several = await runCli(['import', join(FIXTURES, RSS), missing], env);
+    expect(several).toMatchObject({ code: 1, stderr: `arxiv-curator: ${missing}: no such file\n` });
   });
 });
