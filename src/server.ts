@@ -4,6 +4,8 @@ import type { Context } from './context.ts';
 import { loadHolidays } from './calendar.ts';
 import { countPapers } from './store/papers.ts';
 import { getLastFetchRun } from './store/runs.ts';
+import { getLastSendStatus } from './store/sends.ts';
+import { isMailConfigured } from './mail/send.ts';
 import { searchPapers } from './store/search.ts';
 import { renderErrorPage } from './render/html-layout.ts';
 import { renderSearchHtml } from './render/html-pages.ts';
@@ -82,7 +84,10 @@ function registerHealth(app: Hono, site: Site): void {
       const run = getLastFetchRun(site.context.db);
       const lastFetch = run ? { time: run.finishedAt ?? run.startedAt, status: run.status, error: run.error, day: run.day } : null;
       return c.json(
-        { status: 'ok', database: 'ok', papers: countPapers(site.context.db), lastFetch, nextRun: status.nextRunAt ?? null, activity: status.activity ?? null },
+        {
+          status: 'ok', database: 'ok', papers: countPapers(site.context.db), lastFetch,
+          nextRun: status.nextRunAt ?? null, activity: status.activity ?? null, mail: describeMail(site.context),
+        },
         200,
         noStore,
       );
@@ -91,4 +96,11 @@ function registerHealth(app: Hono, site: Site): void {
       return c.json({ status: 'error', database: 'error', nextRun: status.nextRunAt ?? null }, 503, noStore);
     }
   });
+}
+
+/** The digest mail as /healthz shows it: null when SMTP is not configured. */
+function describeMail(context: Context) {
+  if (!isMailConfigured(context.config)) return null;
+  const sends = getLastSendStatus(context.db);
+  return { lastSentDay: sends.lastSentDay ?? null, lastSentAt: sends.lastSentAt ?? null, pending: sends.pending, lastError: sends.lastError ?? null };
 }

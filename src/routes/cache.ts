@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context as HonoContext } from 'hono';
-import type { DataVersion } from './version.ts';
+import type { DataVersion } from '../store/version.ts';
 
 export interface Rendered {
   status: 200 | 400 | 404;

@@ -3,7 +3,7 @@ import type { Context as HonoContext } from 'hono';
 import type { Context } from '../context.ts';
 import { easternDay } from '../dates.ts';
 import { createResponder, type Rendered, type Responder } from './cache.ts';
-import { createVersionReader, type DataVersion } from './version.ts';
+import { createVersionReader, type DataVersion } from '../store/version.ts';
 
 /** What the scheduler tells the server about itself (nothing without a scheduler). */
 export interface ServerStatus {

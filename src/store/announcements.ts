@@ -14,7 +14,10 @@ export function prepareAnnouncementStatements(db: Db) {
     ON CONFLICT (day, paper_id) DO UPDATE SET
       version = max(coalesce(excluded.version, 0), coalesce(announcements.version, 0)),
       announce_type = CASE WHEN ${rankSql('excluded.announce_type')} < ${rankSql('announcements.announce_type')}
-        THEN excluded.announce_type ELSE announcements.announce_type END`);
+        THEN excluded.announce_type ELSE announcements.announce_type END
+    -- Only a real change counts (ingestFeed bumps the data generation on changes).
+    WHERE coalesce(excluded.version, 0) > coalesce(announcements.version, 0)
+      OR ${rankSql('excluded.announce_type')} < ${rankSql('announcements.announce_type')}`);
   return { upsert };
 }
 
@@ -24,12 +27,13 @@ function rankSql(column: string): string {
 }
 
 /** Marks a day as stored (also an empty one: a weekend or holiday feed is a real answer). */
-export function markDayStored(db: Db, day: string, source: string, now: string): void {
-  db.prepare(`
+/** Returns 1 when the day is new or its paper count changed, else 0. */
+export function markDayStored(db: Db, day: string, source: string, now: string): number {
+  return db.prepare(`
     INSERT INTO days (day, papers, source, stored_at)
     VALUES (?, (SELECT count(*) FROM announcements WHERE day = ?), ?, ?)
     ON CONFLICT (day) DO UPDATE SET papers = excluded.papers, stored_at = excluded.stored_at
-    WHERE days.papers IS NOT excluded.papers`).run(day, day, source, now);
+    WHERE days.papers IS NOT excluded.papers`).run(day, day, source, now).changes;
 }
 
 export interface StoredDay {

@@ -5,6 +5,7 @@ import type { AnnounceType, PaperRecord, ParsedFeed } from '../types.ts';
 import { prepareAnnouncementStatements, markDayStored } from './announcements.ts';
 import { preparePaperStatements, upsertPaper } from './papers.ts';
 import { saveValidators, type Validators } from './runs.ts';
+import { bumpGeneration } from './version.ts';
 import { insertFlags, prepareStarredStatements, writeFlags, type FlagPaper } from './starred.ts';
 
 export interface IngestOptions {
@@ -35,6 +36,7 @@ export function ingestFeed(db: Db, feed: ParsedFeed, options: IngestOptions): In
   const announcements = prepareAnnouncementStatements(db);
   const starred = prepareStarredStatements(db);
   const result: IngestResult = { day, papers: 0, inserted: 0, updated: 0, unchanged: 0, byType: {} };
+  let changes = 0;
   db.transaction(() => {
     for (const paper of feed.papers) {
       const outcome = upsertPaper(papers, paper, options.now);
@@ -44,11 +46,12 @@ export function ingestFeed(db: Db, feed: ParsedFeed, options: IngestOptions): In
       result.papers++;
       if (day === undefined) continue;
       const type = paper.announceType ?? inferAnnounceType(paper, options.categories);
-      announcements.upsert.run(day, paper.id, paper.version, type, options.source);
+      changes += announcements.upsert.run(day, paper.id, paper.version, type, options.source).changes;
       result.byType[type] = (result.byType[type] ?? 0) + 1;
     }
-    if (day !== undefined) markDayStored(db, day, options.source, options.now);
+    if (day !== undefined) changes += markDayStored(db, day, options.source, options.now);
     if (options.validators) saveValidators(db, options.validators.url, options.validators.validators, options.now);
+    if (changes + result.inserted + result.updated > 0) bumpGeneration(db);
   })();
   return result;
 }

@@ -1,8 +1,9 @@
 // The automatic send: after a run that stores a new announcement day, the digest is mailed;
-// an SMTP outage fails the run so the runner retries, and the day is delivered then.
+// an SMTP outage fails the run so the runner retries, shows on /healthz, and the day is delivered then.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackgroundJobs, type BackgroundJobs } from '../../src/jobs/background.ts';
 import { getLastSendStatus } from '../../src/store/sends.ts';
+import { createApp } from '../../src/server.ts';
 import { replyRssDay } from '../support/fake-arxiv.ts';
 import { createArxivWorld, RSS_PATH, type ArxivWorld } from '../jobs/world.ts';
 import { findClosedPort, startSmtp, type TestSmtp } from './smtp.ts';
@@ -51,6 +52,9 @@ describe('the scheduled run mails the new day', () => {
     const failing = start();
     await waitFor(() => /Sending the digest of 2026-04-28 failed/.test(failing.status().activity ?? ''));
     expect(getLastSendStatus(world.context.db)).toMatchObject({ pending: ['2026-04-28'], lastError: { day: '2026-04-28' } });
+    const health = await (await createApp({ context: world.context, status: () => failing.status() }).request('/healthz')).json();
+    expect(health.mail).toMatchObject({ lastSentDay: null, pending: ['2026-04-28'], lastError: { day: '2026-04-28', error: expect.stringMatching(/ECONNREFUSED|refused/i) } });
+    expect(health.activity).toMatch(/Sending the digest of 2026-04-28 failed/);
     await failing.stop();
 
     smtp = await startSmtp();

@@ -208,7 +208,7 @@ describe('search and health', () => {
     expect(body).toEqual({
       status: 'ok', database: 'ok', papers: 4,
       lastFetch: { time: '2026-09-25T04:05:00Z', status: 503, error: 'HTTP 503', day: null },
-      nextRun: '2026-09-25T05:05:00Z', activity: null,
+      nextRun: '2026-09-25T05:05:00Z', activity: null, mail: null,
     });
   });
 });

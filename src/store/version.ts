@@ -1,8 +1,8 @@
 // The "data version": what every page and feed is a function of. Stored data changes only when
-// an ingest commits, the authors list changes or a fetch run ends, so one cheap query per request
-// tells whether a cached body (and the client's ETag) is still good.
-// TODO(lead): the query belongs in src/store/ (all SQL lives there); kept here as store/ is not mine.
-import type { Db } from '../store/db.ts';
+// an ingest changes something (the `generation` that ingestFeed bumps), the authors list changes
+// or a fetch run ends, so one cheap query per request tells whether a cached body (and the
+// client's ETag) is still good.
+import type { Db } from './db.ts';
 
 export interface DataVersion {
   /** Opaque; changes whenever any page could change. */
@@ -12,6 +12,7 @@ export interface DataVersion {
 }
 
 interface VersionRow {
+  generation: string | null;
   storedAt: string | null;
   days: number;
   authors: string | null;
@@ -19,7 +20,8 @@ interface VersionRow {
   finishedAt: string | null;
 }
 
-const VERSION_SQL = `SELECT (SELECT max(stored_at) FROM days) AS storedAt, (SELECT count(*) FROM days) AS days,
+const VERSION_SQL = `SELECT (SELECT value FROM meta WHERE key = 'generation') AS generation,
+  (SELECT max(stored_at) FROM days) AS storedAt, (SELECT count(*) FROM days) AS days,
   (SELECT value FROM meta WHERE key = 'authors_hash') AS authors,
   (SELECT max(id) FROM fetch_runs) AS runId,
   (SELECT finished_at FROM fetch_runs ORDER BY id DESC LIMIT 1) AS finishedAt`;
@@ -42,7 +44,13 @@ export function createVersionReader(db: Db): (extra: string) => DataVersion {
       seen = mark;
     }
     const newest = [row.storedAt, row.finishedAt].filter((value): value is string => value !== null).sort().pop();
-    const tag = `${row.storedAt}|${row.days}|${row.authors}|${row.runId}|${row.finishedAt}|${extra}`;
+    const tag = `${row.generation}|${row.storedAt}|${row.days}|${row.authors}|${row.runId}|${row.finishedAt}|${extra}`;
     return newest === undefined ? { tag } : { tag, lastModified: new Date(newest).toUTCString() };
   };
+}
+
+/** Marks that stored papers or announcements changed; runs inside the ingest transaction. */
+export function bumpGeneration(db: Db): void {
+  db.prepare(`INSERT INTO meta (key, value) VALUES ('generation', '1')
+    ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`).run();
 }
