@@ -9,7 +9,9 @@ import { renderPage } from './html-layout.ts';
 import { attr, describeMatch, renderAuthors, shortAuthors } from './html-paper.ts';
 
 /** Why a day has no digest page: arXiv announced nothing, or we do not have it (yet). */
-export type NoDigestKind = 'weekend' | 'holiday' | 'empty' | 'not-fetched' | 'future' | 'nothing-stored';
+import type { NoDigestKind } from '../digest-day.ts';
+
+export type { NoDigestKind };
 
 export interface NoDigestMeta {
   baseUrl: string;

@@ -58,7 +58,10 @@ function renderPaperBlock(paper: DigestPaper): string[] {
 
 export function renderDigestText(digest: Digest, meta: DigestTextMeta = {}): string {
   const lines = [...heading(`arXiv digest for ${formatLongDay(digest.date)}`, '='), ''];
-  if (meta.noAnnouncement !== undefined) lines.push(...wrapText(`No arXiv announcement on this day (${meta.noAnnouncement}).`), '');
+  if (meta.noAnnouncement !== undefined) {
+    lines.push(...wrapText(`No arXiv announcement on this day (${meta.noAnnouncement}).`), '');
+    return finishText(lines, digest, meta);
+  }
   const starred = digest.papers.filter((paper) => paper.starred.length > 0);
   lines.push(...heading(`Starred authors (${starred.length})`, '-'), '');
   if (starred.length === 0) lines.push('No paper by a starred author on this day.', '');
@@ -74,6 +77,10 @@ export function renderDigestText(digest: Digest, meta: DigestTextMeta = {}): str
     lines.push(...heading(`${TYPE_HEADINGS[type]} (${papers.length})`, '-'), '');
     for (const paper of papers) lines.push(...renderPaperBlock(paper));
   }
+  return finishText(lines, digest, meta);
+}
+
+function finishText(lines: string[], digest: Digest, meta: DigestTextMeta): string {
   if (meta.baseUrl) lines.push('-- ', `On the web: ${meta.baseUrl}/digest/${digest.date}`);
   return `${lines.join('\n').trimEnd()}\n`;
 }

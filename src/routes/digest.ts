@@ -1,29 +1,19 @@
 // `/` and `/digest/YYYY-MM-DD[.txt|.json]`: the digest of a day, or a normal page saying why there is none.
 import type { Hono } from 'hono';
-import { noAnnouncementReason } from '../calendar.ts';
 import { parseDay } from '../dates.ts';
-import { findNeighbourDays, isDayStored, listStoredDays } from '../store/announcements.ts';
-import { getDayPapers } from '../store/digest.ts';
+import { findNeighbourDays, listStoredDays } from '../store/announcements.ts';
+import { isMissing, resolveDay, type DayState } from '../digest-day.ts';
 import { getLastFetchRun } from '../store/runs.ts';
 import { renderDigestHtml } from '../render/html.ts';
-import { describeNoDigest, renderFetchNotice, renderNoDigestHtml, type NoDigestKind } from '../render/html-pages.ts';
+import { describeNoDigest, renderFetchNotice, renderNoDigestHtml } from '../render/html-pages.ts';
 import { renderErrorPage } from '../render/html-layout.ts';
 import { renderDigestJson } from '../render/json.ts';
 import { renderDigestText } from '../render/text.ts';
-import type { Digest } from '../types.ts';
 import type { Rendered } from './cache.ts';
-import { HTML, JSON_TYPE, TEXT, sendCached, todayOf, type Site } from './site.ts';
+import { HTML, JSON_TYPE, TEXT, sendCached, type Site } from './site.ts';
 
-type DayState = { kind: 'digest'; digest: Digest } | { kind: NoDigestKind; digest: Digest };
-
-function resolveDay(site: Site, day: string): DayState {
-  const { db, authorNames } = site.context;
-  const digest: Digest = { date: day, papers: getDayPapers(db, day, authorNames) };
-  if (digest.papers.length > 0) return { kind: 'digest', digest };
-  const reason = noAnnouncementReason(day, site.holidays);
-  if (reason !== undefined) return { kind: reason, digest };
-  if (isDayStored(db, day)) return { kind: 'empty', digest };
-  return { kind: day > todayOf(site) ? 'future' : 'not-fetched', digest };
+function resolveSiteDay(site: Site, day: string): DayState {
+  return resolveDay(site.context, site.holidays, day);
 }
 
 function fetchNotice(site: Site): string {
@@ -31,7 +21,7 @@ function fetchNotice(site: Site): string {
 }
 
 function renderDayHtml(site: Site, day: string, baseUrl: string): Rendered {
-  const state = resolveDay(site, day);
+  const state = resolveSiteDay(site, day);
   const notice = fetchNotice(site);
   if (state.kind !== 'digest') {
     const previous = findNeighbourDays(site.context.db, day).previous;
@@ -45,13 +35,12 @@ function renderDayHtml(site: Site, day: string, baseUrl: string): Rendered {
 
 // A day arXiv announced nothing on has an (empty) digest; a day we lack has none.
 function renderDayData(site: Site, day: string, format: 'txt' | 'json', baseUrl: string): Rendered {
-  const state = resolveDay(site, day);
-  const missing = state.kind === 'future' || state.kind === 'not-fetched';
+  const state = resolveSiteDay(site, day);
   if (format === 'json') {
-    if (missing) return { status: 404, type: JSON_TYPE, body: `${JSON.stringify({ error: describeNoDigest(state.kind, day) })}\n` };
+    if (isMissing(state)) return { status: 404, type: JSON_TYPE, body: `${JSON.stringify({ error: describeNoDigest(state.kind, day) })}\n` };
     return { status: 200, type: JSON_TYPE, body: renderDigestJson(state.digest) };
   }
-  if (missing) return { status: 404, type: TEXT, body: `${describeNoDigest(state.kind, day)}.\n` };
+  if (isMissing(state)) return { status: 404, type: TEXT, body: `${describeNoDigest(state.kind, day)}.\n` };
   const noAnnouncement = state.kind === 'digest' ? undefined : state.kind;
   return { status: 200, type: TEXT, body: renderDigestText(state.digest, { baseUrl, ...(noAnnouncement && { noAnnouncement }) }) };
 }
