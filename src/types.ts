@@ -68,17 +68,9 @@ export interface StarredMatch {
   confidence: Confidence;
 }
 
-/** A paper as the store returns it for a digest day. */
-export interface DigestPaper {
-  id: string;
-  version: number | null;
-  title: string;
-  abstract: string;
-  authors: string[];
-  categories: string[];
-  comment?: string;
-  journalRef?: string;
-  doi?: string;
+/** A paper as the store returns it for a digest day: the latest metadata, this day's announcement. */
+export interface DigestPaper
+  extends Pick<PaperRecord, 'id' | 'version' | 'title' | 'abstract' | 'authors' | 'categories' | 'comment' | 'journalRef' | 'doi'> {
   announceType: AnnounceType;
   starred: StarredMatch[];
 }

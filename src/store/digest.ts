@@ -1,8 +1,8 @@
-// The papers of one announcement day, as the digest page, the feeds and the CLI show them.
+// Papers as the digest page, the feeds and the CLI show them: one announcement of a paper.
 import type { Db } from './db.ts';
 import type { AnnounceType, DigestPaper, StarredMatch } from '../types.ts';
 
-interface DigestRow {
+export interface DigestRow {
   id: string;
   version: number | null;
   title: string;
@@ -16,12 +16,15 @@ interface DigestRow {
   starred: string | null;
 }
 
+/** The columns of a DigestRow, for a query over `announcements a JOIN papers p`. */
+export const DIGEST_COLUMNS = `p.id, a.version, p.title, p.abstract, p.authors, p.categories, p.comment, p.journal_ref, p.doi,
+  a.announce_type,
+  (SELECT json_group_array(json_object('authorId', s.author_id, 'as', s.as_written, 'confidence', s.confidence))
+     FROM starred s WHERE s.paper_id = p.id) AS starred`;
+
 // arXiv lists new, cross, replace, replace-cross, each block by id descending (FORMATS.md §1).
 const DAY_SQL = `
-  SELECT p.id, a.version, p.title, p.abstract, p.authors, p.categories, p.comment, p.journal_ref, p.doi,
-    a.announce_type,
-    (SELECT json_group_array(json_object('authorId', s.author_id, 'as', s.as_written, 'confidence', s.confidence))
-       FROM starred s WHERE s.paper_id = p.id) AS starred
+  SELECT ${DIGEST_COLUMNS}
   FROM announcements a JOIN papers p ON p.id = a.paper_id
   WHERE a.day = ?
   ORDER BY CASE a.announce_type WHEN 'new' THEN 0 WHEN 'cross' THEN 1 WHEN 'replace' THEN 2 ELSE 3 END, p.id DESC`;
@@ -34,7 +37,7 @@ export function getDayPapers(db: Db, day: string, names: AuthorNames): DigestPap
   return rows.map((row) => toDigestPaper(row, names));
 }
 
-function toDigestPaper(row: DigestRow, names: AuthorNames): DigestPaper {
+export function toDigestPaper(row: DigestRow, names: AuthorNames): DigestPaper {
   return {
     id: row.id,
     version: row.version,
