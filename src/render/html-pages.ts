@@ -48,11 +48,27 @@ export function renderNoDigestHtml(meta: NoDigestMeta): string {
 }
 
 /** Says that the last fetch failed, why, and when the next attempt is; '' when it did not fail. */
-export function renderFetchNotice(run: FetchRun | undefined, nextRunAt: string | undefined): string {
+/**
+ * What the fetcher is doing, for the top of every day page: the scheduler's own words while it
+ * works or waits to retry ("Fetching the last 7 announcement days: 3/7", "arXiv cannot be
+ * reached (…). Trying again at …"), else the last fetch's failure and the next attempt.
+ */
+export function renderFetchNotice(run: FetchRun | undefined, status: { nextRunAt?: string; activity?: string }): string {
+  if (status.activity) return `<div class=n role=status>${escapeHtml(status.activity)}</div>\n`;
   if (run === undefined || run.error === null) return '';
-  const when = run.finishedAt ?? run.startedAt;
-  const next = nextRunAt ? `Next attempt: ${escapeHtml(nextRunAt)}.` : 'No next attempt is scheduled.';
+  const when = formatEasternTime(run.finishedAt ?? run.startedAt);
+  const next = status.nextRunAt ? `Next attempt: ${formatEasternTime(status.nextRunAt)}.` : 'No next attempt is scheduled.';
   return `<div class="n warn" role=status>The last fetch failed (${escapeHtml(when)}): ${escapeHtml(run.error)}. ${next}</div>\n`;
+}
+
+const eastern = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/New_York', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** "Fri, Nov 27, 00:30 New York time": arXiv's clock, the one its schedule is written in. */
+function formatEasternTime(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : `${eastern.format(at)} New York time`;
 }
 
 export function renderSearchHtml(baseUrl: string, query: string, hits: readonly SearchHit[]): string {

@@ -17,7 +17,7 @@ function resolveSiteDay(site: Site, day: string): DayState {
 }
 
 function fetchNotice(site: Site): string {
-  return renderFetchNotice(getLastFetchRun(site.context.db), site.status().nextRunAt);
+  return renderFetchNotice(getLastFetchRun(site.context.db), site.status());
 }
 
 function renderDayHtml(site: Site, day: string, baseUrl: string): Rendered {

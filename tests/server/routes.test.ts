@@ -1,7 +1,7 @@
 // Route behaviour through app.request(): digest days, the no-announcement pages, formats,
 // conditional GET, security headers, errors and search with hostile text.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server.ts';
+import { createApp, type ServerStatus } from '../../src/server.ts';
 import { renderDigestJson } from '../../src/render/json.ts';
 import { getDayPapers } from '../../src/store/digest.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
@@ -20,7 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => world.close());
 
-const app = (status?: () => { nextRunAt?: string }) => createApp({ context: world.context, holidays: HOLIDAYS, ...(status && { status }) });
+const app = (status?: () => ServerStatus) => createApp({ context: world.context, holidays: HOLIDAYS, ...(status && { status }) });
 
 describe('digest pages', () => {
   it('/ shows the latest day with the starred paper before the others', async () => {
@@ -71,7 +71,15 @@ describe('digest pages', () => {
     expect(html).toContain('is not fetched yet');
     expect(html).toContain('The last fetch failed');
     expect(html).toContain('HTTP 503 from rss.arxiv.org');
-    expect(html).toContain('Next attempt: 2026-09-25T05:05:00Z');
+    expect(html).toContain('Next attempt: Fri, Sep 25, 01:05 New York time.');
+  });
+
+  it('shows what the scheduler is doing while it works or waits', async () => {
+    const activity = 'arXiv cannot be reached (https://rss.arxiv.org/rss/cs.LG: DNS lookup failed). Trying again at Fri 01:10 New York time.';
+    const html = await (await app(() => ({ nextRunAt: '2026-09-25T05:10:00Z', activity })).request('/digest/2026-09-25')).text();
+    expect(html).toContain(`<div class=n role=status>${activity}</div>`);
+    const first = await (await app(() => ({ activity: 'Fetching the last 7 announcement days: 3/7' })).request('/digest/2026-09-25')).text();
+    expect(first).toContain('Fetching the last 7 announcement days: 3/7');
   });
 
   it('a future day is a 404 page of the same kind', async () => {
