@@ -3,7 +3,7 @@
 import { noAnnouncementReason } from './calendar.ts';
 import { easternDay } from './dates.ts';
 import type { Context } from './context.ts';
-import { isDayStored } from './store/announcements.ts';
+import { isDayStored, listStoredDays } from './store/announcements.ts';
 import { getDayPapers } from './store/digest.ts';
 import type { Digest } from './types.ts';
 
@@ -23,4 +23,12 @@ export function resolveDay(context: Context, holidays: ReadonlySet<string>, day:
 /** A day we lack, as opposed to one arXiv announced nothing on (which has an empty digest). */
 export function isMissing(state: DayState): state is { kind: 'future' | 'not-fetched' | 'nothing-stored'; digest: Digest } {
   return state.kind === 'future' || state.kind === 'not-fetched' || state.kind === 'nothing-stored';
+}
+
+// The archive under a digest page: a week of links is enough next to previous/next, and every
+// byte counts on a 500-paper page (60 KB budget).
+const ARCHIVE_DAYS = 7;
+
+export function listArchiveDays(context: Context): string[] {
+  return listStoredDays(context.db, { withPapers: true, limit: ARCHIVE_DAYS }).map((stored) => stored.day);
 }

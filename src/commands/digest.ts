@@ -2,7 +2,7 @@
 import type { Context } from '../context.ts';
 import type { CommandArgs } from './index.ts';
 import { loadHolidays } from '../calendar.ts';
-import { isMissing, resolveDay } from '../digest-day.ts';
+import { isMissing, listArchiveDays, resolveDay } from '../digest-day.ts';
 import { findNeighbourDays, listStoredDays } from '../store/announcements.ts';
 import { renderDigestJson } from '../render/json.ts';
 import { renderDigestHtml } from '../render/html.ts';
@@ -25,15 +25,11 @@ export async function runDigest(context: Context, { values, io }: CommandArgs): 
   else if (format === 'text') {
     io.stdout(renderDigestText(state.digest, { baseUrl, ...(state.kind !== 'digest' && { noAnnouncement: state.kind }) }));
   } else if (state.kind === 'digest') {
-    io.stdout(renderDigestHtml(state.digest, { baseUrl, archive: recentDays(context), ...neighbours }));
+    io.stdout(renderDigestHtml(state.digest, { baseUrl, archive: listArchiveDays(context), ...neighbours }));
   } else {
     io.stdout(renderNoDigestHtml({ baseUrl, day: date, kind: state.kind, ...(neighbours.previous && { previous: neighbours.previous }) }));
   }
   return 0;
-}
-
-function recentDays(context: Context): string[] {
-  return listStoredDays(context.db, { withPapers: true, limit: 14 }).map((stored) => stored.day);
 }
 
 function latestDay(context: Context): string {

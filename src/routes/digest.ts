@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { parseDay } from '../dates.ts';
 import { findNeighbourDays, listStoredDays } from '../store/announcements.ts';
-import { isMissing, resolveDay, type DayState } from '../digest-day.ts';
+import { isMissing, listArchiveDays, resolveDay, type DayState } from '../digest-day.ts';
 import { getLastFetchRun } from '../store/runs.ts';
 import { renderDigestHtml } from '../render/html.ts';
 import { describeNoDigest, renderFetchNotice, renderNoDigestHtml } from '../render/html-pages.ts';
@@ -28,7 +28,7 @@ function renderDayHtml(site: Site, day: string, baseUrl: string): Rendered {
     const body = renderNoDigestHtml({ baseUrl, day, kind: state.kind, notice, ...(previous && { previous }) });
     return { status: state.kind === 'future' ? 404 : 200, type: HTML, body };
   }
-  const archive = listStoredDays(site.context.db, { withPapers: true, limit: 14 }).map((stored) => stored.day);
+  const archive = listArchiveDays(site.context);
   const body = renderDigestHtml(state.digest, { baseUrl, archive, notice, ...findNeighbourDays(site.context.db, day) });
   return { status: 200, type: HTML, body };
 }
