@@ -8,7 +8,8 @@
 //   replacement announced that day is NOT found this way; API days hold new papers and
 //   cross-lists only (the RSS feed of the same day would also list replacements).
 // - How a paper was announced is inferred from its primary category (inferAnnounceType):
-//   primary in our categories -> `new`, otherwise -> `cross`. A paper whose primary category
+//   primary in our categories -> `new`, otherwise -> `cross`, as version 1 even when the API
+//   already shows a later version (`firstSubmissions`). A paper whose primary category
 //   was changed after announcement is misfiled, and a paper cross-listed to us days after its
 //   submission is filed under its submission's day instead of the cross-list's.
 // - The cutoff is arXiv's published one; a paper held for moderation past it is announced later
@@ -109,7 +110,7 @@ async function fetchDay(context: Context, http: HttpClient, day: string, options
   }
   const feed: ParsedFeed = { format: 'atom', papers: [...papers.values()] };
   const stored = ingestFeed(context.db, feed, {
-    source: 'api', day, categories: context.config.categories, flag: context.flag, now: context.now().toISOString(),
+    source: 'api', day, categories: context.config.categories, flag: context.flag, now: context.now().toISOString(), firstSubmissions: true,
   });
   return { day, kind: 'stored', papers: stored.papers, requests };
 }

@@ -17,6 +17,11 @@ export interface IngestOptions {
   categories: readonly string[];
   flag: FlagPaper;
   now: string;
+  /**
+   * The feed lists papers by first submission (the API's submittedDate window of a day): each
+   * was announced that day as version 1, new or cross-list, whatever version it has reached since.
+   */
+  firstSubmissions?: boolean;
   /** Validators of the HTTP response, saved only if the ingest commits. */
   validators?: { url: string; validators: Validators };
 }
@@ -45,8 +50,9 @@ export function ingestFeed(db: Db, feed: ParsedFeed, options: IngestOptions): In
       result[outcome === 'inserted' ? 'inserted' : outcome === 'unchanged' ? 'unchanged' : 'updated']++;
       result.papers++;
       if (day === undefined) continue;
-      const type = paper.announceType ?? inferAnnounceType(paper, options.categories);
-      changes += announcements.upsert.run(day, paper.id, paper.version, type, options.source).changes;
+      const first = options.firstSubmissions === true;
+      const type = paper.announceType ?? inferAnnounceType(first ? { ...paper, version: 1 } : paper, options.categories);
+      changes += announcements.upsert.run(day, paper.id, first ? 1 : paper.version, type, options.source).changes;
       result.byType[type] = (result.byType[type] ?? 0) + 1;
     }
     if (day !== undefined) changes += markDayStored(db, day, options.source, options.now);

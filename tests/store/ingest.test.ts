@@ -96,6 +96,20 @@ describe('ingesting feeds into the store', () => {
     expect(types).toEqual([['2604.00001', 'new'], ['2604.00002', 'cross'], ['2604.00003', 'replace']]);
   });
 
+  it('files an API day of first submissions as version 1, new or cross, even when revised since', () => {
+    const api: ParsedFeed = {
+      format: 'atom',
+      papers: [
+        paper({ id: '2604.00001', announceType: undefined, version: 3, categories: ['cs.LG'] }),
+        paper({ id: '2604.00002', announceType: undefined, version: 2, categories: ['math.OC', 'stat.ML'] }),
+      ],
+    };
+    ingestFeed(db, api, { source: 'api', day: '2026-04-28', categories: CATEGORIES, flag, now: '2026-04-28T05:00:00Z', firstSubmissions: true });
+    const announced = getDayPapers(db, '2026-04-28', names).map((p) => [p.id, p.version, p.announceType]);
+    expect(announced).toEqual([['2604.00001', 1, 'new'], ['2604.00002', 1, 'cross']]);
+    expect(db.prepare('SELECT version FROM papers ORDER BY id').all()).toEqual([{ version: 3 }, { version: 2 }]);
+  });
+
   it('flags starred authors and finds them through full-text search', () => {
     ingest(rss('2026-04-27', [paper({ id: '2604.05678', title: 'Deep <b>nets</b> & LaTeX $x^2$', authors: ['Yoshua Bengio'] })]));
     const [found] = getDayPapers(db, '2026-04-27', names);
