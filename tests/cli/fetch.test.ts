@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readVersion } from '../../src/config.ts';
-import { dumpData, FIXTURES, makeTempDb, runCli, spawnCli } from '../support/cli.ts';
+import { buildFullRssDay } from '../support/big-feed.ts';
+import { dumpData, makeTempDb, runCli, spawnCli } from '../support/cli.ts';
 import {
   readFixture, replyBytes, replyFixture, replyHtmlPage, replyStatus, replyText, replyTruncated, startFakeArxiv, type FakeArxiv,
 } from '../support/fake-arxiv.ts';
@@ -37,6 +38,15 @@ describe('fetch', () => {
     expect(arxiv.requests[1]!.headers['if-none-match']).toBe(validators.etag);
     expect(arxiv.requests[1]!.headers['if-modified-since']).toBe(validators.lastModified);
     expect(dumpData(temp.db)).toEqual(stored);
+  });
+
+  it('stores a full-size day of 2,000 items in one request', async () => {
+    arxiv.on(FEED_PATH, replyText(buildFullRssDay(2000), { gzip: true }));
+    const result = await runCli(['fetch'], env);
+    expect(result).toMatchObject({ code: 0, stdout: '2026-09-24: 2000 papers (new 900, cross 300, replace 800)\n' });
+    expect(arxiv.requests).toHaveLength(1);
+    const digest = JSON.parse((await runCli(['digest', '--format', 'json'], env)).stdout) as { papers: { id: string }[] };
+    expect(new Set(digest.papers.map((paper) => paper.id)).size).toBe(2000);
   });
 
   it('says "no announcement" for an empty weekend feed', async () => {
@@ -80,4 +90,3 @@ describe('fetch refuses bad responses, leaving the papers as they were', () => {
   }, 60_000);
 });
 
-void FIXTURES;

@@ -1,0 +1,28 @@
+// A full-size day of the combined RSS feed, built from the real items of the captured feeds
+// (no full-day capture exists): each real item repeated under fresh ids, in arXiv's order.
+import { readFixture } from './fake-arxiv.ts';
+
+const FEED = 'rss2-cs.LG+cs.AI+cs.CL+stat.ML-2026-09-24-trimmed-4items.xml';
+
+/** `count` items: the real `new` items for the first 45%, then the `cross` one, then the `replace` one. */
+export function buildFullRssDay(count: number): string {
+  const xml = readFixture(FEED);
+  const items = [...xml.matchAll(/<item>[\s\S]*?<\/item>/g)].map((match) => match[0]);
+  const byType = (type: string) => items.filter((item) => item.includes(`<arxiv:announce_type>${type}</arxiv:announce_type>`));
+  const [news, crosses, replaces] = [byType('new'), byType('cross'), byType('replace')];
+  const built: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const share = n / count;
+    const pool = share < 0.45 ? news : share < 0.6 ? crosses : replaces;
+    built.push(renumber(pool[n % pool.length]!, n));
+  }
+  const start = xml.indexOf('<item>');
+  const end = xml.lastIndexOf('</item>') + '</item>'.length;
+  return `${xml.slice(0, start)}${built.join('\n')}${xml.slice(end)}`;
+}
+
+/** Every mention of the item's id (guid, link, description) becomes 2609.9NNNN. */
+function renumber(item: string, n: number): string {
+  const id = /oai:arXiv\.org:([^<]+?)v\d+</.exec(item)![1]!;
+  return item.split(id).join(`2609.${String(90000 + n)}`);
+}
