@@ -3,6 +3,7 @@ import type { Context } from '../context.ts';
 import { parseFilesAhead } from '../fetcher/parse-ahead.ts';
 import { ingestFeed, type IngestResult } from '../store/ingest.ts';
 import type { ParsedFeed } from '../types.ts';
+import { CommandError } from './errors.ts';
 import { formatCounts } from './format.ts';
 
 export interface ImportOptions {
@@ -17,10 +18,14 @@ export async function importFiles(
   options: ImportOptions,
   onFile: (file: string, result: IngestResult) => void,
 ): Promise<void> {
-  for await (const { file, feed } of parseFilesAhead(files)) onFile(file, storeFeed(context, feed, options));
+  for await (const { file, feed } of parseFilesAhead(files)) onFile(file, storeFeed(context, file, feed, options));
 }
 
-function storeFeed(context: Context, feed: ParsedFeed, options: ImportOptions): IngestResult {
+function storeFeed(context: Context, file: string, feed: ParsedFeed, options: ImportOptions): IngestResult {
+  // An RSS feed names its own day; --announced is for API and OAI files, which name none.
+  if (options.announced !== undefined && feed.announcedOn !== undefined && options.announced !== feed.announcedOn) {
+    throw new CommandError(`${file}: the feed is of ${feed.announcedOn}, not --announced ${options.announced} (that option is for API and OAI files)`);
+  }
   return ingestFeed(context.db, feed, {
     source: feed.format === 'rss' || feed.format === 'rdf' ? 'rss' : feed.format === 'atom' ? 'api' : 'oai',
     day: options.announced ?? feed.announcedOn,

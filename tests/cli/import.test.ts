@@ -87,6 +87,12 @@ describe('import refuses bad input, leaving the database as it was', () => {
     expect(dumpData(temp.db)).toEqual(before);
   });
 
+  it('refuses --announced that contradicts the day an RSS feed names', async () => {
+    const result = await runCli(['import', '--announced', '2026-09-25', join(FIXTURES, RSS)], env);
+    expect(result).toMatchObject({ code: 1, stderr: `arxiv-curator: ${join(FIXTURES, RSS)}: the feed is of 2026-09-24, not --announced 2026-09-25 (that option is for API and OAI files)\n` });
+    expect(dumpData(temp.db).papers).toEqual([]);
+  });
+
   it('stops at the first bad file of several: the files before it are stored, the bad one is named', async () => {
     const bad = join(temp.dir, 'truncated.xml');
     writeFileSync(bad, rssHead.slice(0, 3000));
