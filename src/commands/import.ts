@@ -1,8 +1,9 @@
 // `import <file>...`: ingest local files of any of the three arXiv formats, one transaction each.
+import { statSync } from 'node:fs';
 import type { Context } from '../context.ts';
-import { parseFilesAhead } from '../fetcher/parse-ahead.ts';
-import { ingestFeed, type IngestResult } from '../store/ingest.ts';
-import type { ParsedFeed } from '../types.ts';
+import { readFeedFile } from '../fetcher/files.ts';
+import { streamParsedFiles, WORKER_MAX_FILE_BYTES, type FeedHead } from '../fetcher/parse-stream.ts';
+import { ingestFeed, startIngest, type Ingest, type IngestOptions, type IngestResult } from '../store/ingest.ts';
 import { CommandError } from './errors.ts';
 import { formatCounts } from './format.ts';
 
@@ -11,28 +12,52 @@ export interface ImportOptions {
   announced?: string;
 }
 
+type OnFile = (file: string, result: IngestResult) => void;
+
 /** Imports the files in order; the first bad file stops the run (the ones before it are stored). */
-export async function importFiles(
-  context: Context,
-  files: readonly string[],
-  options: ImportOptions,
-  onFile: (file: string, result: IngestResult) => void,
-): Promise<void> {
-  for await (const { file, feed } of parseFilesAhead(files)) onFile(file, storeFeed(context, file, feed, options));
+export async function importFiles(context: Context, files: readonly string[], options: ImportOptions, onFile: OnFile): Promise<void> {
+  if (files.length === 1 || files.some(isTooBigForWorker)) {
+    for (const file of files) {
+      const feed = readFeedFile(file);
+      onFile(file, ingestFeed(context.db, feed, ingestOptions(context, file, feed, options)));
+    }
+    return;
+  }
+  // Several files: a worker parses the next file while this thread stores the current one, in a
+  // transaction held open across the chunks of that file.
+  const { db } = context;
+  let ingest: Ingest | undefined;
+  try {
+    await streamParsedFiles(files, {
+      begin: (file, head) => {
+        const settings = ingestOptions(context, file, head, options);
+        db.exec('BEGIN IMMEDIATE');
+        ingest = startIngest(db, head.announcedOn, settings);
+      },
+      papers: (papers) => ingest!.add(papers),
+      end: (file) => {
+        const result = ingest!.finish();
+        db.exec('COMMIT');
+        onFile(file, result);
+      },
+    });
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
+  }
 }
 
-function storeFeed(context: Context, file: string, feed: ParsedFeed, options: ImportOptions): IngestResult {
+function ingestOptions(context: Context, file: string, head: FeedHead, options: ImportOptions): IngestOptions {
   // An RSS feed names its own day; --announced is for API and OAI files, which name none.
-  if (options.announced !== undefined && feed.announcedOn !== undefined && options.announced !== feed.announcedOn) {
-    throw new CommandError(`${file}: the feed is of ${feed.announcedOn}, not --announced ${options.announced} (that option is for API and OAI files)`);
+  if (options.announced !== undefined && head.announcedOn !== undefined && options.announced !== head.announcedOn) {
+    throw new CommandError(`${file}: the feed is of ${head.announcedOn}, not --announced ${options.announced} (that option is for API and OAI files)`);
   }
-  return ingestFeed(context.db, feed, {
-    source: feed.format === 'rss' || feed.format === 'rdf' ? 'rss' : feed.format === 'atom' ? 'api' : 'oai',
-    day: options.announced ?? feed.announcedOn,
+  return {
+    source: head.format === 'rss' || head.format === 'rdf' ? 'rss' : head.format === 'atom' ? 'api' : 'oai',
+    ...(options.announced !== undefined && { day: options.announced }),
     categories: context.config.categories,
     flag: context.flag,
     now: context.now().toISOString(),
-  });
+  };
 }
 
 export function describeImport(file: string, result: IngestResult): string {
@@ -44,4 +69,12 @@ export function describeImport(file: string, result: IngestResult): string {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function isTooBigForWorker(file: string): boolean {
+  try {
+    return statSync(file).size > WORKER_MAX_FILE_BYTES;
+  } catch {
+    return false; // a missing file is reported in order, like any other failure
+  }
 }

@@ -36,30 +36,51 @@ export interface IngestResult {
 }
 
 export function ingestFeed(db: Db, feed: ParsedFeed, options: IngestOptions): IngestResult {
-  const day = options.day ?? feed.announcedOn;
+  return db.transaction(() => {
+    const ingest = startIngest(db, feed.announcedOn, options);
+    ingest.add(feed.papers);
+    return ingest.finish();
+  })();
+}
+
+export interface Ingest {
+  add(papers: readonly PaperRecord[]): void;
+  /** Marks the day stored and saves the validators; the caller commits. */
+  finish(): IngestResult;
+}
+
+/**
+ * The steps of one ingest, for a caller that holds the transaction open itself (an import that
+ * receives a file's papers in chunks from a worker thread). Every call must run inside it.
+ */
+export function startIngest(db: Db, announcedOn: string | undefined, options: IngestOptions): Ingest {
+  const day = options.day ?? announcedOn;
   const papers = preparePaperStatements(db);
   const announcements = prepareAnnouncementStatements(db);
   const starred = prepareStarredStatements(db);
   const result: IngestResult = { day, papers: 0, inserted: 0, updated: 0, unchanged: 0, byType: {} };
   let changes = 0;
-  db.transaction(() => {
-    for (const paper of feed.papers) {
-      const outcome = upsertPaper(papers, paper, options.now);
-      if (outcome === 'replaced') writeFlags(starred, paper.id, options.flag(paper.authors));
-      if (outcome === 'inserted') insertFlags(starred, paper.id, options.flag(paper.authors));
-      result[outcome === 'inserted' ? 'inserted' : outcome === 'unchanged' ? 'unchanged' : 'updated']++;
-      result.papers++;
-      if (day === undefined) continue;
-      const first = options.firstSubmissions === true;
-      const type = paper.announceType ?? inferAnnounceType(first ? { ...paper, version: 1 } : paper, options.categories);
-      changes += announcements.upsert.run(day, paper.id, first ? 1 : paper.version, type, options.source).changes;
-      result.byType[type] = (result.byType[type] ?? 0) + 1;
-    }
-    if (day !== undefined) changes += markDayStored(db, day, options.source, options.now);
-    if (options.validators) saveValidators(db, options.validators.url, options.validators.validators, options.now);
-    if (changes + result.inserted + result.updated > 0) bumpGeneration(db);
-  })();
-  return result;
+  const addOne = (paper: PaperRecord) => {
+    const outcome = upsertPaper(papers, paper, options.now);
+    if (outcome === 'replaced') writeFlags(starred, paper.id, options.flag(paper.authors));
+    if (outcome === 'inserted') insertFlags(starred, paper.id, options.flag(paper.authors));
+    result[outcome === 'inserted' ? 'inserted' : outcome === 'unchanged' ? 'unchanged' : 'updated']++;
+    result.papers++;
+    if (day === undefined) return;
+    const first = options.firstSubmissions === true;
+    const type = paper.announceType ?? inferAnnounceType(first ? { ...paper, version: 1 } : paper, options.categories);
+    changes += announcements.upsert.run(day, paper.id, first ? 1 : paper.version, type, options.source).changes;
+    result.byType[type] = (result.byType[type] ?? 0) + 1;
+  };
+  return {
+    add: (batch) => batch.forEach(addOne),
+    finish: () => {
+      if (day !== undefined) changes += markDayStored(db, day, options.source, options.now);
+      if (options.validators) saveValidators(db, options.validators.url, options.validators.validators, options.now);
+      if (changes + result.inserted + result.updated > 0) bumpGeneration(db);
+      return result;
+    },
+  };
 }
 
 /**

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dumpData, FIXTURES, makeTempDb, runCli, spawnCli } from '../support/cli.ts';
+import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { buildFullRssDay } from '../support/big-feed.ts';
+import { BIN, dumpData, FIXTURES, makeTempDb, runCli, spawnCli } from '../support/cli.ts';
 
 const xmlFixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.xml')).sort();
 const API_ERROR = 'api-error-http400-incorrect-id-format-abc-2026-04-12.xml';
@@ -60,6 +63,46 @@ describe('import', () => {
       expect(paper.announceType.replace('replace', 'new').replace('new-cross', 'cross')).toBe(ours ? 'new' : 'cross');
     }
   });
+});
+
+describe('import is atomic per file', () => {
+  it('never shows a reader part of a file, and leaves whole files only when killed with SIGKILL', async () => {
+    const days = ['2026-09-21', '2026-09-22', '2026-09-23', '2026-09-24', '2026-09-25', '2026-09-28'];
+    const files = days.map((day) => {
+      const file = join(temp.dir, `rss-${day}.xml`);
+      writeFileSync(file, buildFullRssDay(2000, day));
+      return file;
+    });
+    await runCli(['import', join(FIXTURES, RSS)], env); // creates the schema, 4 papers
+    const child = spawn(process.execPath, [BIN, 'import', ...files], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+    const exited = new Promise((resolve) => child.once('close', resolve));
+    // A second connection sees only committed data: it must never see part of a file.
+    const reader = new Database(temp.db, { readonly: true });
+    const seen = new Set<number>();
+    for (let polls = 0; polls < 20_000; polls++) {
+      const { n } = reader.prepare('SELECT count(*) AS n FROM papers').get() as { n: number };
+      seen.add(n - 4);
+      if (n - 4 >= 4000) break; // two files committed, the third is being written: kill it there
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    reader.close();
+    expect([...seen].filter((n) => n % 2000 !== 0)).toEqual([]);
+    expect(Math.max(...seen)).toBeGreaterThanOrEqual(4000);
+
+    const db = new Database(temp.db);
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const stored = db.prepare("SELECT day, papers FROM days WHERE day != '2026-09-24' ORDER BY day").all() as { papers: number }[];
+      expect(stored.length).toBeLessThan(days.length);
+      for (const row of stored) expect(row.papers).toBe(2000);
+      const counts = db.prepare('SELECT (SELECT count(*) FROM papers) AS papers, (SELECT count(*) FROM papers_fts) AS indexed').get();
+      expect(counts).toEqual({ papers: 4 + 2000 * stored.length, indexed: 4 + 2000 * stored.length });
+    } finally {
+      db.close();
+    }
+  }, 60_000);
 });
 
 const rssHead = readFileSync(join(FIXTURES, RSS), 'utf8');
