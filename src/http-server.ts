@@ -13,7 +13,10 @@ export interface RunningServer {
 export function startServer(app: Hono, options: { host: string; port: number }): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port }) as Server;
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const why = error.code === 'EADDRINUSE' ? 'the address is in use (set PORT or HOST)' : error.message;
+      reject(new Error(`cannot listen on ${options.host}:${options.port}: ${why}`, { cause: error }));
+    });
     server.once('listening', () => {
       const address = server.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
