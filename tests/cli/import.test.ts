@@ -67,7 +67,8 @@ describe('import', () => {
 
 describe('import is atomic per file', () => {
   it('never shows a reader part of a file, and leaves whole files only when killed with SIGKILL', async () => {
-    const days = ['2026-09-21', '2026-09-22', '2026-09-23', '2026-09-24', '2026-09-25', '2026-09-28'];
+    // Ten files: the kill lands after the second, with eight more to go even on a slow machine.
+    const days = ['2026-09-14', '2026-09-15', '2026-09-16', '2026-09-17', '2026-09-18', '2026-09-21', '2026-09-22', '2026-09-23', '2026-09-25', '2026-09-28'];
     const files = days.map((day) => {
       const file = join(temp.dir, `rss-${day}.xml`);
       writeFileSync(file, buildFullRssDay(2000, day));
