@@ -6,7 +6,8 @@ import cron from 'node-cron';
 import { easternDay, addDays, weekday } from './dates.ts';
 import type { Logger } from './log.ts';
 import { sleepFor, type Sleep } from './fetcher/pacing.ts';
-import { ARXIV_TIME_ZONE, easternInstant } from './jobs/windows.ts';
+import { ARXIV_TIME_ZONE } from './dates.ts';
+import { easternInstant } from './jobs/windows.ts';
 
 export const DAILY_CRON = '30 0 * * 1-5';
 const RUN_HOUR = 0;

@@ -6,7 +6,7 @@ import { HttpError, type HttpClient } from '../fetcher/http.ts';
 import type { Sleep } from '../fetcher/pacing.ts';
 import { createJobRunner, cronTrigger, nextRunAfter, type RunOutcome, type Trigger } from '../scheduler.ts';
 import type { ServerStatus } from '../server.ts';
-import { ARXIV_TIME_ZONE } from './windows.ts';
+import { formatEasternTime } from '../dates.ts';
 import { runCatchUp, type CatchUpProgress } from './catch-up.ts';
 import { isMailConfigured, sendPendingDigests, type PendingOptions } from '../mail/send.ts';
 
@@ -69,8 +69,8 @@ function describeStatus(state: { running: boolean; retryAt?: Date; problem?: str
   const nextRunAt = (state.retryAt && state.retryAt < next ? state.retryAt : next).toISOString();
   if (state.running && progress && progress.total > 0) return { nextRunAt, activity: describeProgress(progress) };
   if (state.running) return { nextRunAt, activity: 'Checking arXiv for new announcements…' };
-  if (state.problem && state.retryAt) return { nextRunAt, activity: `${state.problem}. Trying again at ${formatEastern(state.retryAt)}.` };
-  if (state.problem) return { nextRunAt, activity: `${state.problem}. Trying again at the next scheduled run, ${formatEastern(next)}.` };
+  if (state.problem && state.retryAt) return { nextRunAt, activity: `${state.problem}. Trying again at ${formatEasternTime(state.retryAt)}.` };
+  if (state.problem) return { nextRunAt, activity: `${state.problem}. Trying again at the next scheduled run, ${formatEasternTime(next)}.` };
   return { nextRunAt };
 }
 
@@ -87,13 +87,6 @@ function describeFailure(error: unknown): string {
   if (error instanceof HttpError && (error.kind === 'network' || error.kind === 'timeout')) return `arXiv cannot be reached (${message})`;
   if (error instanceof HttpError && error.kind === 'status') return `arXiv answered with an error (${message})`;
   return `Fetching from arXiv failed (${message})`;
-}
-
-const eastern = new Intl.DateTimeFormat('en-US', { timeZone: ARXIV_TIME_ZONE, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-/** "Tue 00:45 New York time". */
-function formatEastern(at: Date): string {
-  return `${eastern.format(at).replace(',', '')} New York time`;
 }
 
 /**

@@ -4,9 +4,8 @@
 // evening has no announcement, so its submissions roll into the next one. Pure functions;
 // US Eastern offsets come from Intl (America/New_York), so DST changes are handled by the zone data.
 import { isAnnouncementDay, previousAnnouncementDay } from '../calendar.ts';
-import { addDays, weekday } from '../dates.ts';
+import { addDays, ARXIV_TIME_ZONE, weekday } from '../dates.ts';
 
-export const ARXIV_TIME_ZONE = 'America/New_York';
 const CUTOFF_HOUR = 14;
 
 export interface SubmissionWindow {

@@ -3,7 +3,7 @@ import type { StarredAuthor } from '../types.ts';
 import type { SearchHit } from '../store/search.ts';
 import type { StarredPaper } from '../store/feeds.ts';
 import type { FetchRun } from '../store/runs.ts';
-import { formatLongDay } from '../dates.ts';
+import { formatEasternTime, formatLongDay } from '../dates.ts';
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
 import { attr, describeMatch, renderAuthors, shortAuthors } from './html-paper.ts';
@@ -59,16 +59,6 @@ export function renderFetchNotice(run: FetchRun | undefined, status: { nextRunAt
   const when = formatEasternTime(run.finishedAt ?? run.startedAt);
   const next = status.nextRunAt ? `Next attempt: ${formatEasternTime(status.nextRunAt)}.` : 'No next attempt is scheduled.';
   return `<div class="n warn" role=status>The last fetch failed (${escapeHtml(when)}): ${escapeHtml(run.error)}. ${next}</div>\n`;
-}
-
-const eastern = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'America/New_York', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-});
-
-/** "Fri, Nov 27, 00:30 New York time": arXiv's clock, the one its schedule is written in. */
-function formatEasternTime(iso: string): string {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : `${eastern.format(at)} New York time`;
 }
 
 export function renderSearchHtml(baseUrl: string, query: string, hits: readonly SearchHit[]): string {

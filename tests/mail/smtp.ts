@@ -1,5 +1,4 @@
 // A real SMTP server on 127.0.0.1 (smtp-server) that keeps what it receives, parsed by mailparser.
-import { createServer } from 'node:net';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 
@@ -67,11 +66,4 @@ export async function startSmtp(): Promise<TestSmtp> {
   return state;
 }
 
-/** A port nothing listens on: bound, then released. */
-export async function findClosedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
+export { findClosedPort } from '../support/fake-arxiv.ts';

@@ -57,7 +57,7 @@ describe('startBackgroundJobs', () => {
     running.push(jobs);
     await waiting.promise;
     const status = jobs.status();
-    expect(status.activity).toMatch(/^arXiv cannot be reached \(.*127\.0\.0\.1.*\)\. Trying again at Tue 00:45 New York time\.$/);
+    expect(status.activity).toMatch(/^arXiv cannot be reached \(.*127\.0\.0\.1.*\)\. Trying again at Tue, Apr 28, 00:45 New York time\.$/);
     expect(status.nextRunAt).toBe('2026-04-28T04:45:00.000Z');
     const failed = world.context.db.prepare('SELECT error FROM fetch_runs').get() as { error: string };
     expect(failed.error).toContain(`127.0.0.1:${port}`);
