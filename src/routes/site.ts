@@ -50,7 +50,9 @@ export function todayOf(site: Site): string {
 export function sendCached(site: Site, c: HonoContext, render: (version: DataVersion, baseUrl: string) => Rendered): Response {
   const baseUrl = baseUrlOf(site, c);
   const url = new URL(c.req.url);
-  const version = site.readVersion(`${todayOf(site)}|${site.status().nextRunAt ?? ''}`);
+  // Pages show the scheduler's status too: it is part of what a cached body depends on.
+  const status = site.status();
+  const version = site.readVersion(`${todayOf(site)}|${status.nextRunAt ?? ''}|${status.activity ?? ''}`);
   return site.responder.respond(c, `${baseUrl}${url.pathname}${url.search}`, version, () => render(version, baseUrl));
 }
 

@@ -74,6 +74,14 @@ describe('digest pages', () => {
     expect(html).toContain('Next attempt: Fri, Sep 25, 01:05 New York time.');
   });
 
+  it('never serves a cached page with an old status', async () => {
+    let activity = 'Fetching the last 7 announcement days: 1/7';
+    const site = app(() => ({ activity }));
+    expect(await (await site.request('/')).text()).toContain('1/7');
+    activity = 'Fetching the last 7 announcement days: 2/7';
+    expect(await (await site.request('/')).text()).toContain('2/7');
+  });
+
   it('shows what the scheduler is doing while it works or waits', async () => {
     const activity = 'arXiv cannot be reached (https://rss.arxiv.org/rss/cs.LG: DNS lookup failed). Trying again at Fri 01:10 New York time.';
     const html = await (await app(() => ({ nextRunAt: '2026-09-25T05:10:00Z', activity })).request('/digest/2026-09-25')).text();
