@@ -1,5 +1,5 @@
 // Synthetic, real-shaped data for the bench: ~500 papers per announcement day (new, cross,
-// replace, replace-cross as arXiv lists them), 80-char titles, 1,000-char abstracts, 4-6
+// replace, replace-cross as arXiv lists them), ~70-char titles, 1,000-char abstracts, 4-6
 // authors, about 0.5% of papers by a starred author. Written with prepared statements in big
 // transactions: ingestFeed's per-paper lookups are not needed for data known to be fresh.
 import type { Db } from '../src/store/db.ts';
@@ -57,7 +57,8 @@ export function fillSyntheticDb(db: Db, count: number): number {
       const primary = type.includes('cross') ? CROSS[index % CROSS.length]! : CATEGORIES[index % CATEGORIES.length]!;
       const v = type.startsWith('replace') ? 2 : 1;
       const at = `${date}T04:00:00Z`;
-      const [title, abstract, authorList] = [words(random, 80), words(random, 1000), JSON.stringify(authors)];
+      // Real titles run 20 to 150 characters, 71 on average (the captured feeds); abstracts ~1,000.
+      const [title, abstract, authorList] = [words(random, 35 + Math.floor(random() * 60)), words(random, 1000), JSON.stringify(authors)];
       const { lastInsertRowid } = paper.run(id, v, title, abstract, authorList, JSON.stringify([primary, 'cs.AI']), primary,
         index % 3 === 0 ? '12 pages, 4 figures' : null, at);
       fts.run(lastInsertRowid, title, abstract, authorList);
