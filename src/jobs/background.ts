@@ -3,7 +3,7 @@
 import { loadHolidays } from '../calendar.ts';
 import type { Context } from '../context.ts';
 import { HttpError, type HttpClient } from '../fetcher/http.ts';
-import type { Sleep } from '../fetcher/pacing.ts';
+import { sleepFor, type Sleep } from '../fetcher/pacing.ts';
 import { createJobRunner, cronTrigger, nextRunAfter, type RunOutcome, type Trigger } from '../scheduler.ts';
 import type { ServerStatus } from '../server.ts';
 import { formatEasternTime } from '../dates.ts';
@@ -44,7 +44,7 @@ export function startBackgroundJobs(context: Context, http: HttpClient, options:
         });
         if (result.stale) return { ok: false, reason: `arXiv has not published the feed of ${result.stale.expected} yet; it still shows ${result.stale.shown}` };
         if (result.emptyDays.length > 0) return { ok: false, reason: `the arXiv API has no papers yet for ${result.emptyDays.join(', ')}` };
-        return await mailPendingDigests(context, options.mail);
+        return await mailPendingDigests(context, signal, options.mail);
       } catch (error) {
         return { ok: false, reason: describeFailure(error) };
       } finally {
@@ -93,9 +93,10 @@ function describeFailure(error: unknown): string {
  * After the fetches, mail every stored day not yet sent. A temporary SMTP failure fails the run,
  * so the runner retries with backoff; the fetches it repeats are no-ops for stored days.
  */
-async function mailPendingDigests(context: Context, options: PendingOptions = {}): Promise<RunOutcome> {
-  if (!isMailConfigured(context.config)) return { ok: true };
-  const outcomes = await sendPendingDigests(context, options);
+async function mailPendingDigests(context: Context, signal: AbortSignal, options: PendingOptions = {}): Promise<RunOutcome> {
+  if (!isMailConfigured(context.config) || signal.aborted) return { ok: true };
+  // SIGTERM ends the waits between tries at once; the day stays pending for the next start.
+  const outcomes = await sendPendingDigests(context, { sleep: (ms) => sleepFor(ms, signal), ...options });
   for (const outcome of outcomes) {
     if (outcome.status === 'sent') context.log.info('mail.sent', { day: outcome.day, to: outcome.recipients.join(','), tries: outcome.tries });
     if (outcome.status === 'failed') context.log.error('mail.failed', { day: outcome.day, error: outcome.error, permanent: outcome.permanent });

@@ -22,9 +22,9 @@ afterEach(async () => {
 const holdRetry = (_ms: number, signal?: AbortSignal) =>
   new Promise<void>((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
 
-function start(): BackgroundJobs {
+function start(mail: { sleep?: (ms: number) => Promise<void> } = { sleep: async () => {} }): BackgroundJobs {
   const trigger = () => ({ stop: () => {} });
-  return startBackgroundJobs(world.context, world.http, { trigger, sleep: holdRetry, mail: { sleep: async () => {}, maxDays: 1 } });
+  return startBackgroundJobs(world.context, world.http, { trigger, sleep: holdRetry, mail: { ...mail, maxDays: 1 } });
 }
 
 async function waitFor(check: () => boolean): Promise<void> {
@@ -64,5 +64,18 @@ describe('the scheduled run mails the new day', () => {
     await jobs.idle();
     expect(smtp.received).toHaveLength(1);
     expect(getLastSendStatus(world.context.db)).toMatchObject({ lastSentDay: '2026-04-28', pending: [] });
+  });
+
+  it('stops within a moment while waiting to retry the SMTP server (SIGTERM)', async () => {
+    const closed = await findClosedPort();
+    world = await createArxivWorld('2026-04-28T04:40:00Z', { SMTP_URL: `smtp://127.0.0.1:${closed}`, DIGEST_TO: 'reader@example.org' });
+    for (const day of DAYS_BEFORE) world.ingestDay(day, []);
+    world.arxiv.on(RSS_PATH, replyRssDay('2026-04-28'));
+    const running = start({}); // the real waits between tries: 5 s, then 10 s
+    await waitFor(() => getLastSendStatus(world.context.db).pending.includes('2026-04-28'));
+    const started = Date.now();
+    await running.stop();
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(getLastSendStatus(world.context.db).pending).toEqual(['2026-04-28']);
   });
 });
