@@ -27,6 +27,14 @@ function start(mail: { sleep?: (ms: number) => Promise<void> } = { sleep: async 
   return startBackgroundJobs(world.context, world.http, { trigger, sleep: holdRetry, mail: { ...mail, maxDays: 1 } });
 }
 
+/** Tuesday 28 April 2026 00:40 New York: the week before stored, the feed of the day served. */
+async function createMailWorld(smtpUrl: string): Promise<ArxivWorld> {
+  const created = await createArxivWorld('2026-04-28T04:40:00Z', { SMTP_URL: smtpUrl, DIGEST_TO: 'reader@example.org' });
+  for (const day of DAYS_BEFORE) created.ingestDay(day, []);
+  created.arxiv.on(RSS_PATH, replyRssDay('2026-04-28'));
+  return created;
+}
+
 async function waitFor(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
   expect(check()).toBe(true);
@@ -35,9 +43,7 @@ async function waitFor(check: () => boolean): Promise<void> {
 describe('the scheduled run mails the new day', () => {
   it('sends the digest of the day it stored', async () => {
     smtp = await startSmtp();
-    world = await createArxivWorld('2026-04-28T04:40:00Z', { SMTP_URL: smtp.url, DIGEST_TO: 'reader@example.org' });
-    for (const day of DAYS_BEFORE) world.ingestDay(day, []);
-    world.arxiv.on(RSS_PATH, replyRssDay('2026-04-28'));
+    world = await createMailWorld(smtp.url);
     jobs = start();
     await jobs.idle();
     expect(smtp.received.map((mail) => mail.mail.subject)).toEqual([expect.stringMatching(/^arXiv digest Tue, 28 Apr: /)]);
@@ -45,10 +51,7 @@ describe('the scheduled run mails the new day', () => {
   });
 
   it('retries a refused SMTP connection in a later run and then delivers the day', async () => {
-    const closed = await findClosedPort();
-    world = await createArxivWorld('2026-04-28T04:40:00Z', { SMTP_URL: `smtp://127.0.0.1:${closed}`, DIGEST_TO: 'reader@example.org' });
-    for (const day of DAYS_BEFORE) world.ingestDay(day, []);
-    world.arxiv.on(RSS_PATH, replyRssDay('2026-04-28'));
+    world = await createMailWorld(`smtp://127.0.0.1:${await findClosedPort()}`);
     const failing = start();
     await waitFor(() => /Sending the digest of 2026-04-28 failed/.test(failing.status().activity ?? ''));
     expect(getLastSendStatus(world.context.db)).toMatchObject({ pending: ['2026-04-28'], lastError: { day: '2026-04-28' } });
@@ -67,10 +70,7 @@ describe('the scheduled run mails the new day', () => {
   });
 
   it('stops within a moment while waiting to retry the SMTP server (SIGTERM)', async () => {
-    const closed = await findClosedPort();
-    world = await createArxivWorld('2026-04-28T04:40:00Z', { SMTP_URL: `smtp://127.0.0.1:${closed}`, DIGEST_TO: 'reader@example.org' });
-    for (const day of DAYS_BEFORE) world.ingestDay(day, []);
-    world.arxiv.on(RSS_PATH, replyRssDay('2026-04-28'));
+    world = await createMailWorld(`smtp://127.0.0.1:${await findClosedPort()}`);
     const running = start({}); // the real waits between tries: 5 s, then 10 s
     await waitFor(() => getLastSendStatus(world.context.db).pending.includes('2026-04-28'));
     const started = Date.now();
