@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config.ts';
 import type { Context } from '../src/context.ts';
 import { silentLogger } from '../src/log.ts';
 import { openDb } from '../src/store/db.ts';
+import { createMatcher } from '../src/curate/authors.ts';
 import { countPapers } from '../src/store/papers.ts';
 import { createApp } from '../src/server.ts';
 import { startServer } from '../src/http-server.ts';
@@ -70,7 +71,7 @@ async function benchSize(size: number): Promise<string[]> {
   const db = openBenchDb(size);
   const config = loadConfig({ CURATOR_DB: db.name, LOG_LEVEL: 'silent' });
   const context: Context = {
-    config, db, authors: BENCH_AUTHORS, authorNames: new Map(BENCH_AUTHORS.map((a) => [a.id, a.name])),
+    config, db, authors: BENCH_AUTHORS, matcher: createMatcher(BENCH_AUTHORS), authorNames: new Map(BENCH_AUTHORS.map((a) => [a.id, a.name])),
     flag: () => [], log: silentLogger, now: () => new Date(),
   };
   const server = await startServer(createApp({ context, holidays: new Set() }), { host: '127.0.0.1', port: 0 });

@@ -3,7 +3,7 @@ import type { Config } from './config.ts';
 import { openDb, type Db } from './store/db.ts';
 import { reflagIfChanged, type FlagPaper } from './store/starred.ts';
 import { loadAuthorsConfig } from './curate/authors-config.ts';
-import { createMatcher, matchAuthors } from './curate/authors.ts';
+import { createMatcher, matchAuthors, type Matcher } from './curate/authors.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { StarredAuthor } from './types.ts';
 
@@ -11,6 +11,7 @@ export interface Context {
   config: Readonly<Config>;
   db: Db;
   authors: StarredAuthor[];
+  matcher: Matcher;
   /** Canonical names by author id. */
   authorNames: Map<string, string>;
   flag: FlagPaper;
@@ -41,7 +42,7 @@ export function openContext(config: Readonly<Config>, options: ContextOptions = 
     throw error;
   }
   const authorNames = new Map(authors.map((author) => [author.id, author.name]));
-  return { config, db, authors, authorNames, flag, log, now: options.now ?? createClock(config.fixedNow) };
+  return { config, db, authors, matcher, authorNames, flag, log, now: options.now ?? createClock(config.fixedNow) };
 }
 
 /** The real clock, or (CURATOR_NOW, tests only) one that starts at `start` and runs at real speed. */

@@ -1,7 +1,6 @@
 // `authors`: the starred authors with paper counts; `authors check "<name>"`: the verdict and the rule.
 import type { Context } from '../context.ts';
 import type { CommandArgs } from './index.ts';
-import { createMatcher } from '../curate/authors.ts';
 import { countStarredPapers } from '../store/starred.ts';
 import { CommandError } from './errors.ts';
 
@@ -10,7 +9,7 @@ export async function runAuthors(context: Context, { positionals, io }: CommandA
   if (sub === undefined) return listAuthors(context, io.stdout);
   if (sub !== 'check') throw new CommandError(`authors: unknown subcommand "${sub}" (use: authors, or authors check "<name>")`);
   if (names.length !== 1 || names[0]!.trim() === '') throw new CommandError('authors check: give one name in quotes, e.g. authors check "Y. LeCun"');
-  const verdict = createMatcher(context.authors).explain(names[0]!);
+  const verdict = context.matcher.explain(names[0]!);
   if (verdict.match) {
     const { name, confidence, authorId } = verdict.match;
     io.stdout(`match: ${name} (${authorId}), ${confidence}\nrule: ${verdict.rule}\n`);

@@ -7,6 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { loadConfig } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
 import { silentLogger } from '../../src/log.ts';
+import { createMatcher } from '../../src/curate/authors.ts';
 import { openDb } from '../../src/store/db.ts';
 import { ingestFeed } from '../../src/store/ingest.ts';
 import { finishFetchRun, startFetchRun, setMeta } from '../../src/store/runs.ts';
@@ -48,7 +49,7 @@ export function createTestWorld(options: { authors?: StarredAuthor[]; now?: () =
   setMeta(db, 'authors_hash', 'test');
   const flag = createExactFlag(authors);
   const context: Context = {
-    config, db, authors, flag, log: silentLogger,
+    config, db, authors, matcher: createMatcher(authors), flag, log: silentLogger,
     authorNames: new Map(authors.map((author) => [author.id, author.name])),
     now: options.now ?? (() => new Date('2026-09-25T12:00:00Z')),
   };
