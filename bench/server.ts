@@ -7,13 +7,13 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config.ts';
-import type { Context } from '../src/context.ts';
-import { silentLogger } from '../src/log.ts';
+import { fixedStarredSource, type Context } from '../src/app/context.ts';
+import { silentLogger } from '../src/app/log.ts';
 import { openDb } from '../src/store/db.ts';
-import { createMatcher } from '../src/curate/authors.ts';
-import { countPapers } from '../src/store/papers.ts';
+import { buildStarredList } from '../src/curate/starred-list.ts';
+import { countPapers } from '../src/store/read/papers.ts';
 import { createApp } from '../src/server.ts';
-import { startServer } from '../src/http-server.ts';
+import { startServer } from '../src/routes/listen.ts';
 import { BENCH_AUTHORS, fillSyntheticDb } from './synthetic.ts';
 
 const OUT = new URL('./out/', import.meta.url).pathname;
@@ -71,8 +71,7 @@ async function benchSize(size: number): Promise<string[]> {
   const db = openBenchDb(size);
   const config = loadConfig({ CURATOR_DB: db.name, LOG_LEVEL: 'silent' });
   const context: Context = {
-    config, db, authors: BENCH_AUTHORS, matcher: createMatcher(BENCH_AUTHORS), authorNames: new Map(BENCH_AUTHORS.map((a) => [a.id, a.name])),
-    flag: () => [], log: silentLogger, now: () => new Date(),
+    config, db, starred: fixedStarredSource(buildStarredList(BENCH_AUTHORS, 'bench')), log: silentLogger, now: () => new Date(),
   };
   const server = await startServer(createApp({ context, holidays: new Set() }), { host: '127.0.0.1', port: 0 });
   const warm = await fetch(`${server.url}rss.xml`);

@@ -3,7 +3,7 @@
 // authors, about 0.5% of papers by a starred author. Written with prepared statements in big
 // transactions: ingestFeed's per-paper lookups are not needed for data known to be fresh.
 import type { Db } from '../src/store/db.ts';
-import { addDays, weekday } from '../src/dates.ts';
+import { addDays, weekday } from '../src/calendar/days.ts';
 import type { AnnounceType, StarredAuthor } from '../src/types.ts';
 
 export const BENCH_AUTHORS: StarredAuthor[] = [
@@ -35,10 +35,9 @@ function words(random: () => number, length: number): string {
 /** Fills an empty, migrated database with `count` papers; returns the number of days. */
 export function fillSyntheticDb(db: Db, count: number): number {
   const random = createRandom(42);
-  const paper = db.prepare(`INSERT INTO papers (id, version, title, abstract, authors, categories, primary_category, comment, first_seen)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const paper = db.prepare(`INSERT INTO papers (id, version, title, abstract, authors, categories, comment, first_seen)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const fts = db.prepare('INSERT INTO papers_fts (rowid, title, abstract, authors) VALUES (?, ?, ?, ?)');
-  const version = db.prepare('INSERT INTO versions (paper_id, version, first_seen) VALUES (?, ?, ?)');
   const announce = db.prepare("INSERT INTO announcements (day, paper_id, version, announce_type, source) VALUES (?, ?, ?, ?, 'rss')");
   const star = db.prepare('INSERT INTO starred (paper_id, author_id, as_written, confidence) VALUES (?, ?, ?, ?)');
   const dayRow = db.prepare("INSERT INTO days (day, papers, source, stored_at) VALUES (?, ?, 'rss', ?)");
@@ -59,10 +58,9 @@ export function fillSyntheticDb(db: Db, count: number): number {
       const at = `${date}T04:00:00Z`;
       // Real titles run 20 to 150 characters, 71 on average (the captured feeds); abstracts ~1,000.
       const [title, abstract, authorList] = [words(random, 35 + Math.floor(random() * 60)), words(random, 1000), JSON.stringify(authors)];
-      const { lastInsertRowid } = paper.run(id, v, title, abstract, authorList, JSON.stringify([primary, 'cs.AI']), primary,
+      const { lastInsertRowid } = paper.run(id, v, title, abstract, authorList, JSON.stringify([primary, 'cs.AI']),
         index % 3 === 0 ? '12 pages, 4 figures' : null, at);
       fts.run(lastInsertRowid, title, abstract, authorList);
-      version.run(id, v, at);
       announce.run(date, id, v, type);
       if (starred) star.run(id, starred.id, starred.name, 'exact');
     }

@@ -1,17 +1,12 @@
 // The command line: `arxiv-curator <command>`. Each command is wiring over the library;
-// failures print one line `arxiv-curator: <reason>` and exit non-zero.
+// failures print one line `arxiv-curator: <reason>` and exit non-zero (2 for a broken configuration).
 import { parseArgs } from 'node:util';
+import { openContext, type Context } from './app/context.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { openContext, type Context } from './context.ts';
-import { CommandError } from './commands/errors.ts';
-import { COMMANDS, USAGE } from './commands/index.ts';
 import { AuthorsConfigError } from './curate/authors-config.ts';
-
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-}
+import { CommandError } from './commands/errors.ts';
+import { COMMANDS, USAGE } from './commands/table.ts';
+import type { Io } from './commands/types.ts';
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -25,13 +20,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stdout(USAGE);
     return name === undefined ? 1 : 0;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) return fail(io, `unknown command "${name}" (try: arxiv-curator help)`, 1);
   let context: Context | undefined;
   try {
     const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
-    context = openContext(loadConfig(io.env));
-    return await command.run(context, { values, positionals, io });
+    const config = loadConfig(io.env);
+    const run = await command.load();
+    return await run({ values, positionals, io, config, open: () => (context ??= openContext(config)) });
   } catch (error) {
     return fail(io, describeError(error), exitCodeOf(error));
   } finally {

@@ -1,33 +1,33 @@
-// The web app: routes only. Rendering lives in src/render/, queries in src/store/.
+// The web app: routes only. Pages and feeds are built from views/ and rendered by render/; the
+// server only reads (the scheduler's jobs, started by `serve`, do the writing).
 import { Hono } from 'hono';
-import type { Context } from './context.ts';
-import { loadHolidays } from './calendar.ts';
-import { countPapers } from './store/papers.ts';
-import { getLastFetchRun } from './store/runs.ts';
-import { getLastSendStatus } from './store/sends.ts';
-import { isMailConfigured } from './mail/send.ts';
-import { searchPapers } from './store/search.ts';
+import type { Context } from './app/context.ts';
+import { loadHolidays } from './calendar/announcement-days.ts';
+import { ARXIV_ABS_BASE } from './fetcher/arxiv-links.ts';
+import { isMailConfigured } from './mail/settings.ts';
+import { countPapers } from './store/read/papers.ts';
+import { getLastFetchRun } from './store/read/runs.ts';
+import { getLastSendStatus } from './store/read/sends.ts';
+import { buildSearch } from './views/feeds.ts';
+import type { StatusView } from './views/types.ts';
 import { renderErrorPage } from './render/html-layout.ts';
 import { renderSearchHtml } from './render/html-pages.ts';
 import { APP_JS, SCRIPT_PATH, STYLE_CSS, STYLE_PATH } from './render/html-assets.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
-import { HTML, baseUrlOf, createSite, sendCached, type ServerStatus, type Site } from './routes/site.ts';
-
-export type { ServerStatus } from './routes/site.ts';
+import { HTML, baseUrlOf, createSite, sendCached, type Site } from './routes/site.ts';
 
 export interface AppDeps {
   context: Context;
   /** The scheduler's state; without a scheduler, nothing is scheduled. */
-  status?: () => ServerStatus;
+  status?: () => StatusView;
   /** arXiv holiday evenings; default config/holidays.json. */
   holidays?: ReadonlySet<string>;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
-  // `<base>` points at arXiv's abs pages (see html-layout.ts); nothing else may load or run.
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; base-uri https://arxiv.org/abs/; frame-ancestors 'none'",
+  // `<base>` points at the papers' pages (see html-layout.ts); nothing else may load or run.
+  'Content-Security-Policy': `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; base-uri ${ARXIV_ABS_BASE}; frame-ancestors 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
@@ -61,7 +61,9 @@ export function createApp(deps: AppDeps): Hono {
 function registerAssets(app: Hono): void {
   const immutable = { 'Cache-Control': 'public, max-age=31536000, immutable' };
   app.get(STYLE_PATH, (c) => c.body(STYLE_CSS, 200, { ...immutable, 'Content-Type': 'text/css; charset=utf-8' }));
-  app.get(SCRIPT_PATH, (c) => c.body(APP_JS, 200, { ...immutable, 'Content-Type': 'text/javascript; charset=utf-8' }));
+  app.get(SCRIPT_PATH, (c) =>
+    c.body(APP_JS, 200, { ...immutable, 'Content-Type': 'text/javascript; charset=utf-8' }),
+  );
 }
 
 function registerSearch(app: Hono, site: Site): void {
@@ -69,9 +71,10 @@ function registerSearch(app: Hono, site: Site): void {
     sendCached(site, c, (_version, baseUrl) => {
       const query = c.req.query('q') ?? '';
       if (query.length > MAX_QUERY_LENGTH) {
-        return { status: 400, type: HTML, body: renderErrorPage(baseUrl, 400, `A search is at most ${MAX_QUERY_LENGTH} characters.`) };
+        const body = renderErrorPage(baseUrl, 400, `A search is at most ${MAX_QUERY_LENGTH} characters.`);
+        return { status: 400, type: HTML, body };
       }
-      return { status: 200, type: HTML, body: renderSearchHtml(baseUrl, query, searchPapers(site.context.db, query)) };
+      return { status: 200, type: HTML, body: renderSearchHtml(baseUrl, buildSearch(site.context, query)) };
     }),
   );
 }
@@ -80,20 +83,18 @@ function registerHealth(app: Hono, site: Site): void {
   app.get('/healthz', (c) => {
     const noStore = { 'Cache-Control': 'no-store' };
     const status = site.status();
+    const nextRun = status.nextRunAt ?? null;
     try {
-      const run = getLastFetchRun(site.context.db);
-      const lastFetch = run ? { time: run.finishedAt ?? run.startedAt, status: run.status, error: run.error, day: run.day } : null;
-      return c.json(
-        {
-          status: 'ok', database: 'ok', papers: countPapers(site.context.db), lastFetch,
-          nextRun: status.nextRunAt ?? null, activity: status.activity ?? null, mail: describeMail(site.context),
-        },
-        200,
-        noStore,
-      );
+      const { db } = site.context;
+      const run = getLastFetchRun(db);
+      const lastFetch = run
+        ? { time: run.finishedAt ?? run.startedAt, status: run.status, error: run.error, day: run.day }
+        : null;
+      const health = { status: 'ok', database: 'ok', papers: countPapers(db), lastFetch, nextRun };
+      return c.json({ ...health, activity: status.activity ?? null, mail: describeMail(site.context) }, 200, noStore);
     } catch (error) {
       site.context.log.error('healthz.database', { error: (error as Error).message });
-      return c.json({ status: 'error', database: 'error', nextRun: status.nextRunAt ?? null }, 503, noStore);
+      return c.json({ status: 'error', database: 'error', nextRun }, 503, noStore);
     }
   });
 }
@@ -102,5 +103,10 @@ function registerHealth(app: Hono, site: Site): void {
 function describeMail(context: Context) {
   if (!isMailConfigured(context.config)) return null;
   const sends = getLastSendStatus(context.db);
-  return { lastSentDay: sends.lastSentDay ?? null, lastSentAt: sends.lastSentAt ?? null, pending: sends.pending, lastError: sends.lastError ?? null };
+  return {
+    lastSentDay: sends.lastSentDay ?? null,
+    lastSentAt: sends.lastSentAt ?? null,
+    pending: sends.pending,
+    lastError: sends.lastError ?? null,
+  };
 }

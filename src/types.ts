@@ -75,8 +75,16 @@ export interface DigestPaper
   starred: StarredMatch[];
 }
 
-export interface Digest {
-  /** Announcement day `YYYY-MM-DD`. */
-  date: string;
-  papers: DigestPaper[];
+/** A paper with the day of one of its announcements (a replacement is announced again). */
+export interface AnnouncedPaper extends DigestPaper {
+  day: string;
+}
+
+/** Finds the starred authors among a paper's author names. */
+export type FlagPaper = (authors: string[]) => StarredMatch[];
+
+/** The validators remembered for a URL (RFC 9110 §8.8), sent back as a conditional GET. */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
 }

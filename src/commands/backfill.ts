@@ -1,29 +1,24 @@
 // `backfill --from D [--to D] [--source api|oai] [--force]`: fill announcement days on demand,
 // the same path the server's catch-up takes. Interrupt it and run it again: finished days are
 // skipped, the interrupted one is redone whole (src/jobs/backfill.ts), nothing is duplicated.
-import { listAnnouncementDays, loadHolidays } from '../calendar.ts';
-import type { Context } from '../context.ts';
-import { addDays, easternDay } from '../dates.ts';
+import type { Context } from '../app/context.ts';
+import { listAnnouncementDays, loadHolidays } from '../calendar/announcement-days.ts';
+import { addDays } from '../calendar/days.ts';
+import { easternDay } from '../calendar/eastern.ts';
 import { createArxivClient } from '../fetcher/client.ts';
 import { backfillDays, type DayOutcome } from '../jobs/backfill.ts';
 import { harvestOai } from '../jobs/oai-harvest.ts';
-import { countOf, createProgress, type ProgressStream } from '../progress.ts';
 import { CommandError } from './errors.ts';
-import type { CommandArgs } from './index.ts';
 import { readChoice, readDayOption } from './options.ts';
+import { countOf, createProgress, type ProgressStream } from './progress.ts';
+import type { CommandArgs } from './types.ts';
 
-export const BACKFILL_OPTIONS = {
-  from: { type: 'string' },
-  to: { type: 'string' },
-  source: { type: 'string' },
-  force: { type: 'boolean' },
-} as const;
-
-export async function runBackfill(context: Context, { values, io }: CommandArgs): Promise<number> {
+export async function runBackfill({ values, io, open }: CommandArgs): Promise<number> {
   const from = readDayOption(values['from'], '--from');
   if (from === undefined) throw new CommandError('--from: required, e.g. backfill --from 2026-04-01');
   const source = readChoice(values['source'], '--source', ['api', 'oai'] as const, 'api');
   const force = values['force'] === true;
+  const context = open();
   const stream: ProgressStream = { isTTY: process.stdout.isTTY === true, write: io.stdout };
   const controller = new AbortController();
   const onSignal = () => controller.abort(new Error('interrupted'));

@@ -1,10 +1,11 @@
-import type { Context } from '../context.ts';
-import type { CommandArgs } from './index.ts';
-import { fetchFeed } from '../jobs/fetch-feed.ts';
+// `fetch`: today's combined feed, once.
 import { createArxivClient } from '../fetcher/client.ts';
+import { fetchFeed } from '../jobs/fetch-feed.ts';
 import { formatCounts } from './format.ts';
+import type { CommandArgs } from './types.ts';
 
-export async function runFetch(context: Context, { io }: CommandArgs): Promise<number> {
+export async function runFetch({ open, io }: CommandArgs): Promise<number> {
+  const context = open();
   const http = createArxivClient(context.config, { log: context.log });
   try {
     const result = await fetchFeed(context, http);

@@ -1,80 +1,29 @@
-// `import <file>...`: ingest local files of any of the three arXiv formats, one transaction each.
-import { statSync } from 'node:fs';
-import type { Context } from '../context.ts';
-import { readFeedFile } from '../fetcher/files.ts';
-import { streamParsedFiles, WORKER_MAX_FILE_BYTES, type FeedHead } from '../fetcher/parse-stream.ts';
-import { ingestFeed, startIngest, type Ingest, type IngestOptions, type IngestResult } from '../store/ingest.ts';
+// `import <file>... [--announced D]`: local files of any of arXiv's formats, one transaction each.
+import { importFiles } from '../jobs/import-files.ts';
+import type { IngestResult } from '../store/write/ingest.ts';
 import { CommandError } from './errors.ts';
 import { formatCounts } from './format.ts';
+import { readDayOption } from './options.ts';
+import type { CommandArgs } from './types.ts';
 
-export interface ImportOptions {
-  /** Announcement day for API/OAI files, which carry none. */
-  announced?: string;
-}
-
-type OnFile = (file: string, result: IngestResult) => void;
-
-/** Imports the files in order; the first bad file stops the run (the ones before it are stored). */
-export async function importFiles(context: Context, files: readonly string[], options: ImportOptions, onFile: OnFile): Promise<void> {
-  if (files.length === 1 || files.some(isTooBigForWorker)) {
-    for (const file of files) {
-      const feed = readFeedFile(file);
-      onFile(file, ingestFeed(context.db, feed, ingestOptions(context, file, feed, options)));
-    }
-    return;
-  }
-  // Several files: a worker parses the next file while this thread stores the current one, in a
-  // transaction held open across the chunks of that file.
-  const { db } = context;
-  let ingest: Ingest | undefined;
-  try {
-    await streamParsedFiles(files, {
-      begin: (file, head) => {
-        const settings = ingestOptions(context, file, head, options);
-        db.exec('BEGIN IMMEDIATE');
-        ingest = startIngest(db, head.announcedOn, settings);
-      },
-      papers: (papers) => ingest!.add(papers),
-      end: (file) => {
-        const result = ingest!.finish();
-        db.exec('COMMIT');
-        onFile(file, result);
-      },
-    });
-  } finally {
-    if (db.inTransaction) db.exec('ROLLBACK');
-  }
-}
-
-function ingestOptions(context: Context, file: string, head: FeedHead, options: ImportOptions): IngestOptions {
-  // An RSS feed names its own day; --announced is for API and OAI files, which name none.
-  if (options.announced !== undefined && head.announcedOn !== undefined && options.announced !== head.announcedOn) {
-    throw new CommandError(`${file}: the feed is of ${head.announcedOn}, not --announced ${options.announced} (that option is for API and OAI files)`);
-  }
-  return {
-    source: head.format === 'rss' || head.format === 'rdf' ? 'rss' : head.format === 'atom' ? 'api' : 'oai',
-    ...(options.announced !== undefined && { day: options.announced }),
-    categories: context.config.categories,
-    flag: context.flag,
-    now: context.now().toISOString(),
-  };
+export async function runImport({ values, positionals, io, open }: CommandArgs): Promise<number> {
+  if (positionals.length === 0) throw new CommandError('import: name at least one file');
+  const announced = readDayOption(values.announced, '--announced');
+  const report = (file: string, result: IngestResult) => io.stdout(`${describeImport(file, result)}\n`);
+  await importFiles(open(), positionals, { announced }, report);
+  return 0;
 }
 
 export function describeImport(file: string, result: IngestResult): string {
-  const stored = `${plural(result.papers, 'paper')} (${result.inserted} new to the store, ${result.updated} updated, ${result.unchanged} unchanged)`;
-  if (result.day === undefined) return `${file}: ${stored}, not announced (use --announced YYYY-MM-DD to file them under a day)`;
+  const changes = `${result.inserted} new to the store, ${result.updated} updated, ${result.unchanged} unchanged`;
+  const stored = `${plural(result.papers, 'paper')} (${changes})`;
+  if (result.day === undefined) {
+    return `${file}: ${stored}, not announced (use --announced YYYY-MM-DD to file them under a day)`;
+  }
   if (result.papers === 0) return `${file}: ${result.day}: no announcement (empty feed)`;
   return `${file}: ${result.day}: ${stored}; ${formatCounts(result.byType)}`;
 }
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function isTooBigForWorker(file: string): boolean {
-  try {
-    return statSync(file).size > WORKER_MAX_FILE_BYTES;
-  } catch {
-    return false; // a missing file is reported in order, like any other failure
-  }
 }

@@ -1,4 +1,4 @@
-import { parseDay } from '../dates.ts';
+import { parseDay } from '../calendar/days.ts';
 import { CommandError } from './errors.ts';
 
 /** A `YYYY-MM-DD` option value, or undefined when absent. */

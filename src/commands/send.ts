@@ -1,19 +1,23 @@
 // `send [--date D] [--force]`: email the digest of one announcement day (default: the latest).
-import type { Context } from '../context.ts';
-import type { CommandArgs } from './index.ts';
-import { listStoredDays } from '../store/announcements.ts';
-import { MailConfigError, readMailSettings, sendDigest } from '../mail/send.ts';
+import { syncStarredFlags } from '../jobs/reflag.ts';
+import { sendDigest } from '../mail/send.ts';
+import { MailConfigError, readMailSettings } from '../mail/settings.ts';
+import { findLatestDay } from '../views/day.ts';
 import { CommandError } from './errors.ts';
 import { readDayOption } from './options.ts';
+import type { CommandArgs } from './types.ts';
 
-export async function runSend(context: Context, { values, io }: CommandArgs): Promise<number> {
+export async function runSend({ values, io, open, config }: CommandArgs): Promise<number> {
   try {
-    readMailSettings(context.config);
+    readMailSettings(config);
   } catch (error) {
     if (error instanceof MailConfigError) throw new CommandError(`send: ${error.message}`);
     throw error;
   }
-  const day = readDayOption(values.date, '--date') ?? latestDay(context);
+  const context = open();
+  syncStarredFlags(context);
+  const day = readDayOption(values.date, '--date') ?? findLatestDay(context.db);
+  if (day === undefined) throw new CommandError('send: no announcement day is stored yet (run: arxiv-curator fetch)');
   const outcome = await sendDigest(context, day, { force: values.force === true });
   switch (outcome.status) {
     case 'sent':
@@ -29,10 +33,4 @@ export async function runSend(context: Context, { values, io }: CommandArgs): Pr
     case 'failed':
       throw new CommandError(`send: ${day} not sent after ${outcome.tries} ${outcome.tries === 1 ? 'try' : 'tries'}: ${outcome.error} (recorded; a later run sends it)`);
   }
-}
-
-function latestDay(context: Context): string {
-  const [latest] = listStoredDays(context.db, { withPapers: true, limit: 1 });
-  if (latest === undefined) throw new CommandError('send: no announcement day is stored yet (run: arxiv-curator fetch)');
-  return latest.day;
 }

@@ -1,12 +1,15 @@
-// `serve`: the web app on config.host:config.port until SIGINT or SIGTERM.
-import type { Context } from '../context.ts';
-import type { CommandArgs } from './index.ts';
-import { createApp } from '../server.ts';
-import { startServer } from '../http-server.ts';
+// `serve`: the web app on config.host:config.port and the scheduler, until SIGINT or SIGTERM.
 import { createArxivClient } from '../fetcher/client.ts';
 import { startBackgroundJobs, type BackgroundJobs } from '../jobs/background.ts';
+import { syncStarredFlags, watchStarredAuthors } from '../jobs/reflag.ts';
+import { startServer } from '../routes/listen.ts';
+import { createApp } from '../server.ts';
+import type { CommandArgs } from './types.ts';
 
-export async function runServe(context: Context, { io }: CommandArgs): Promise<number> {
+export async function runServe({ open, io }: CommandArgs): Promise<number> {
+  const context = open();
+  // Flags stored by an earlier list are redone before the first page is served.
+  syncStarredFlags(context);
   // Aborting it cancels the request in flight and any wait, so a signal ends the process in seconds.
   const controller = new AbortController();
   const http = createArxivClient(context.config, { log: context.log, signal: controller.signal });
@@ -15,10 +18,12 @@ export async function runServe(context: Context, { io }: CommandArgs): Promise<n
   const server = await startServer(app, { host: context.config.host, port: context.config.port });
   io.stdout(`arxiv-curator: serving ${server.url}\n`);
   context.log.info('server.listening', { url: server.url });
+  const authors = watchStarredAuthors(context);
   jobs = startBackgroundJobs(context, http);
   const signal = await waitForSignal();
   context.log.info('server.stopping', { signal });
   controller.abort(new Error(`${signal} received`));
+  authors.stop();
   await jobs.stop();
   await http.close();
   await server.close();

@@ -5,10 +5,9 @@ import { readFileSync } from 'node:fs';
 import type { StarredAuthor } from '../types.ts';
 import { normalizeName } from './names.ts';
 
-/** A starred-authors file that cannot be used. The CLI exits with `exitCode`. */
+/** A starred-authors file that cannot be used (the CLI exits with 2, as for any broken configuration). */
 export class AuthorsConfigError extends Error {
   override name = 'AuthorsConfigError';
-  readonly exitCode = 2;
 }
 
 const AUTHOR_KEYS = new Set(['id', 'name', 'variants', 'not']);

@@ -1,6 +1,6 @@
 // The one arXiv client of a process, built from the config (User-Agent, spacing).
 import type { Config } from '../config.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../app/log.ts';
 import { createHttpClient, type HttpClient } from './http.ts';
 
 export function createArxivClient(config: Readonly<Config>, options: { log?: Logger; signal?: AbortSignal } = {}): HttpClient {

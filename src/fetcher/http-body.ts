@@ -5,7 +5,7 @@
 import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import type { Validators } from './http.ts';
+import type { Validators } from '../types.ts';
 
 /** Response headers as undici gives them (lower-case names). */
 export type IncomingHttpHeaders = Record<string, string | string[] | undefined>;

@@ -3,6 +3,7 @@
 import { STATUS_CODES } from 'node:http';
 import { formatDuration, parseRetryAfter } from './pacing.ts';
 import { BodyError, type IncomingHttpHeaders } from './http-body.ts';
+import { decodeXml } from './entities.ts';
 
 export type HttpErrorKind = 'status' | 'timeout' | 'network' | 'truncated' | 'too-large' | 'decode' | 'aborted';
 
@@ -87,16 +88,8 @@ export function extractServerMessage(body: string): string | undefined {
   const oai = /<error\b[^>]*code="([^"]*)"[^>]*>([\s\S]*?)<\/error>/.exec(body);
   const raw = atom?.[1] ?? rss?.[1] ?? (oai ? `${oai[1]}: ${oai[2]}` : undefined);
   if (raw === undefined) return undefined;
-  const text = decodeEntities(raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')).replace(/\s+/g, ' ').trim();
+  const text = decodeXml(raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')).replace(/\s+/g, ' ').trim();
   return text === '' ? undefined : text.length > 200 ? `${text.slice(0, 199)}…` : text;
-}
-
-function decodeEntities(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') return String.fromCodePoint(Number(name[1] === 'x' || name[1] === 'X' ? `0x${name.slice(2)}` : name.slice(1)));
-    return named[name] ?? whole;
-  });
 }
 
 // Node reports some connect failures as an AggregateError (one per address tried).

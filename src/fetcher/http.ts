@@ -13,15 +13,10 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { decodeUtf8, flattenHeaders, readBody, readValidators } from './http-body.ts';
 import { classifyStatus, classifyThrown, type AttemptFailure, type HttpErrorKind } from './http-failure.ts';
 import { computeBackoffMs, createQueue, formatDuration, linkSignals, sleepFor, type Sleep } from './pacing.ts';
+import type { Validators } from '../types.ts';
 
 export type { HttpErrorKind } from './http-failure.ts';
 export type { Sleep } from './pacing.ts';
-
-/** The validators remembered for a URL (RFC 9110 §8.8), sent back as a conditional GET. */
-export interface Validators {
-  etag?: string;
-  lastModified?: string;
-}
 
 export interface HttpResponse {
   url: string;

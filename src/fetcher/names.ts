@@ -1,6 +1,7 @@
 // Author names from the three shapes arXiv writes them in. Names are kept as written
 // (TeX accents such as `V\'ictor` included); the matcher in src/curate normalises later.
-import { collapseWhitespace, decodeXml } from './xml.ts';
+import { decodeXml } from './entities.ts';
+import { collapseWhitespace } from './xml.ts';
 
 // Generational suffixes that arrive as their own comma piece: `John Smith, Jr., Jane Doe`.
 const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/i;

@@ -1,6 +1,6 @@
 // Legacy export.arxiv.org RSS 1.0 / RDF (before Feb 2024) -> ParsedFeed (FORMATS.md §2).
 import type { AnnounceType, PaperRecord, ParsedFeed } from '../types.ts';
-import { addDays } from '../dates.ts';
+import { addDays } from '../calendar/days.ts';
 import { FeedFormatError } from './errors.ts';
 import { isArxivUrl, parseArxivId } from './ids.ts';
 import { extractLinkedNames } from './names.ts';

@@ -2,6 +2,7 @@
 // that read its output. Values stay strings; entities are decoded here, not by the parser.
 import { XMLParser } from 'fast-xml-parser';
 import { FeedFormatError } from './errors.ts';
+import { decodeXml } from './entities.ts';
 import { findTagImbalance } from './wellformed.ts';
 
 export type XmlNode = Record<string, unknown>;
@@ -127,20 +128,6 @@ export function collapseWhitespace(s: string): string {
   // Most titles and names are already one line: indexOf is far cheaper than a replace.
   if (s.indexOf('  ') === -1 && s.indexOf('\n') === -1 && s.indexOf('\t') === -1 && s.indexOf('\r') === -1) return s.trim();
   return s.replace(XML_SPACE_RUN, ' ').trim();
-}
-
-const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decodes XML's five named entities and numeric references, one level only. */
-export function decodeXml(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(ENTITY, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-    if (name !== undefined) return NAMED[name] ?? whole;
-    const cp = hex !== undefined ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
-    const ok = cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
-    return ok ? String.fromCodePoint(cp) : whole;
-  });
 }
 
 /** Decodes raw element content: CDATA sections are taken literally, the rest via decodeXml. */

@@ -17,13 +17,14 @@
 //
 // A day is stored in ONE transaction after its last page (ingestFeed marks the day stored on
 // every call), so an interrupted day leaves nothing behind and is redone whole on the next run.
-import type { Context } from '../context.ts';
+import type { Context } from '../app/context.ts';
 import type { HttpClient } from '../fetcher/http.ts';
 import { parseFeed } from '../fetcher/parse.ts';
-import { isDayStored } from '../store/announcements.ts';
-import { ingestFeed } from '../store/ingest.ts';
-import { finishFetchRun, startFetchRun } from '../store/runs.ts';
+import { isDayStored } from '../store/read/days.ts';
+import { ingestFeed } from '../store/write/ingest.ts';
 import type { PaperRecord, ParsedFeed } from '../types.ts';
+import { recordFetch } from './fetch-run.ts';
+import { currentStarred } from './reflag.ts';
 import { formatApiRange, submissionWindow, type SubmissionWindow } from './windows.ts';
 
 /** The API's largest page; it refuses to page beyond 30000 results in all (FORMATS.md §3). */
@@ -110,29 +111,27 @@ async function fetchDay(context: Context, http: HttpClient, day: string, options
   }
   const feed: ParsedFeed = { format: 'atom', papers: [...papers.values()] };
   const stored = ingestFeed(context.db, feed, {
-    source: 'api', day, categories: context.config.categories, flag: context.flag, now: context.now().toISOString(), firstSubmissions: true,
+    source: 'api',
+    day,
+    categories: context.config.categories,
+    flags: currentStarred(context),
+    now: context.now().toISOString(),
+    firstSubmissions: true,
   });
   return { day, kind: 'stored', papers: stored.papers, requests };
 }
 
-/** One API or OAI-PMH request, parsed, with its line in the fetch log (fetch_runs) and in the process log. */
-export async function fetchPage(context: Context, http: HttpClient, url: string, options: { day?: string; signal?: AbortSignal | undefined }): Promise<ParsedFeed> {
-  const { day, signal } = options;
-  const { db, log } = context;
-  const started = Date.now();
-  const runId = startFetchRun(db, url, context.now().toISOString());
-  log.info('fetch.start', { url, day });
-  try {
-    const response = await http.get(url, signal ? { signal } : {});
+/** One API or OAI-PMH request, parsed, with its line in the fetch log and in the process log. */
+export function fetchPage(
+  context: Context,
+  http: HttpClient,
+  url: string,
+  options: { day?: string; signal?: AbortSignal | undefined },
+): Promise<ParsedFeed> {
+  return recordFetch(context, url, options.day, async () => {
+    const response = await http.get(url, options.signal ? { signal: options.signal } : {});
     const feed = parseFeed(response.body, url);
     const counts = { papers: feed.papers.length, total: feed.totalResults ?? 0 };
-    finishFetchRun(db, runId, { status: response.status, day, counts }, context.now().toISOString());
-    log.info('fetch.end', { url, day, papers: counts.papers, total: counts.total, ms: Date.now() - started });
-    return feed;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    finishFetchRun(db, runId, { status: (error as { status?: number }).status, day, error: message }, context.now().toISOString());
-    log.error('fetch.failed', { url, day, error: message, ms: Date.now() - started });
-    throw error;
-  }
+    return { result: feed, record: { status: response.status, counts } };
+  });
 }

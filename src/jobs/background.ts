@@ -1,14 +1,15 @@
 // What `serve` runs besides the web app: the catch-up at start-up, the same run every weekday
 // at 00:30 New York time, retries after failures, and a status line for the page.
-import { loadHolidays } from '../calendar.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../app/context.ts';
+import { loadHolidays } from '../calendar/announcement-days.ts';
+import { formatEasternTime } from '../calendar/eastern.ts';
 import { HttpError, type HttpClient } from '../fetcher/http.ts';
 import { sleepFor, type Sleep } from '../fetcher/pacing.ts';
-import { createJobRunner, cronTrigger, nextRunAfter, type RunOutcome, type Trigger } from '../scheduler.ts';
-import type { ServerStatus } from '../server.ts';
-import { formatEasternTime } from '../dates.ts';
+import { sendPendingDigests, type PendingOptions } from '../mail/send.ts';
+import { isMailConfigured } from '../mail/settings.ts';
+import type { StatusView } from '../views/types.ts';
 import { runCatchUp, type CatchUpProgress } from './catch-up.ts';
-import { isMailConfigured, sendPendingDigests, type PendingOptions } from '../mail/send.ts';
+import { createJobRunner, cronTrigger, nextRunAfter, type RunOutcome, type Trigger } from './scheduler.ts';
 
 export interface BackgroundOptions {
   holidays?: ReadonlySet<string>;
@@ -22,7 +23,7 @@ export interface BackgroundOptions {
 }
 
 export interface BackgroundJobs {
-  status(): ServerStatus;
+  status(): StatusView;
   /** Settles when no run is going or waiting to retry (for tests and the CLI). */
   idle(): Promise<void>;
   /** Aborts the run in progress (its open transaction, if any, has already committed or rolled back). */
@@ -64,7 +65,7 @@ export function startBackgroundJobs(context: Context, http: HttpClient, options:
   };
 }
 
-function describeStatus(state: { running: boolean; retryAt?: Date; problem?: string }, progress: CatchUpProgress | undefined, now: Date): ServerStatus {
+function describeStatus(state: { running: boolean; retryAt?: Date; problem?: string }, progress: CatchUpProgress | undefined, now: Date): StatusView {
   const next = nextRunAfter(now);
   const nextRunAt = (state.retryAt && state.retryAt < next ? state.retryAt : next).toISOString();
   if (state.running && progress && progress.total > 0) return { nextRunAt, activity: describeProgress(progress) };
@@ -97,10 +98,6 @@ async function mailPendingDigests(context: Context, signal: AbortSignal, options
   if (!isMailConfigured(context.config) || signal.aborted) return { ok: true };
   // SIGTERM ends the waits between tries at once; the day stays pending for the next start.
   const outcomes = await sendPendingDigests(context, { sleep: (ms) => sleepFor(ms, signal), ...options });
-  for (const outcome of outcomes) {
-    if (outcome.status === 'sent') context.log.info('mail.sent', { day: outcome.day, to: outcome.recipients.join(','), tries: outcome.tries });
-    if (outcome.status === 'failed') context.log.error('mail.failed', { day: outcome.day, error: outcome.error, permanent: outcome.permanent });
-  }
   const failed = outcomes.find((outcome) => outcome.status === 'failed' && !outcome.permanent);
   return failed?.status === 'failed' ? { ok: false, reason: `Sending the digest of ${failed.day} failed (${failed.error})` } : { ok: true };
 }

@@ -1,11 +1,12 @@
 // The run the server does at start-up and every weekday night: store the current feed day
 // from RSS, then fill the announcement days missing since the last stored one from the API.
 // Idempotent: a stored day is never fetched again, so running it twice costs one RSS request.
-import { isAnnouncementDay, listAnnouncementDays } from '../calendar.ts';
-import type { Context } from '../context.ts';
-import { addDays, easternDay } from '../dates.ts';
+import type { Context } from '../app/context.ts';
+import { isAnnouncementDay, listAnnouncementDays } from '../calendar/announcement-days.ts';
+import { addDays } from '../calendar/days.ts';
+import { easternDay } from '../calendar/eastern.ts';
 import type { HttpClient } from '../fetcher/http.ts';
-import { listStoredDays } from '../store/announcements.ts';
+import { listStoredDays } from '../store/read/days.ts';
 import { backfillDays } from './backfill.ts';
 import { fetchFeed } from './fetch-feed.ts';
 
@@ -31,7 +32,6 @@ export interface CatchUpResult {
   plan: CatchUpPlan;
   /** The RSS feed still shows an older day (or did not change) when `expected` was due. */
   stale?: { expected: string; shown: string };
-  apiDays: number;
   /** Days the API found nothing for (it lags behind); they stay missing. */
   emptyDays: string[];
 }
@@ -90,6 +90,5 @@ export async function runCatchUp(context: Context, http: HttpClient, options: Ca
     },
   });
   context.log.info('catchup.end', { today, stored: done, total, requests: filled.requests, papers: filled.papers, stale: stale !== undefined });
-  const apiDays = filled.days.filter((d) => d.kind === 'stored').length;
-  return { plan, ...(stale && { stale }), apiDays, emptyDays: filled.days.filter((d) => d.kind === 'empty').map((d) => d.day) };
+  return { plan, ...(stale && { stale }), emptyDays: filled.days.filter((d) => d.kind === 'empty').map((d) => d.day) };
 }

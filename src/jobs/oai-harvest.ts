@@ -4,11 +4,13 @@
 // Progress (the token of the next page) is saved in the meta table in the same transaction as
 // the page's papers, so an interrupted harvest resumes where it stopped. Tokens expire daily:
 // a refused token restarts that set from `from`, which is harmless because ingest is idempotent.
-import type { Context } from '../context.ts';
+import type { Context } from '../app/context.ts';
 import type { HttpClient } from '../fetcher/http.ts';
-import { ingestFeed } from '../store/ingest.ts';
-import { getMeta, setMeta } from '../store/runs.ts';
+import { getMeta } from '../store/read/meta.ts';
+import { ingestFeed } from '../store/write/ingest.ts';
+import { setMeta } from '../store/write/meta.ts';
 import { fetchPage } from './backfill.ts';
+import { currentStarred } from './reflag.ts';
 
 export const OAI_SETS: readonly string[] = ['cs:cs:LG', 'cs:cs:NE', 'stat:stat:ML'];
 
@@ -74,7 +76,12 @@ async function harvestSet(context: Context, http: HttpClient, set: string, start
     const next: HarvestState = { from: state.from, papers: state.papers + page.papers.length, ...(page.resumptionToken ? { token: page.resumptionToken } : { done: true }) };
     const { db } = context;
     db.transaction(() => {
-      ingestFeed(db, page, { source: 'oai', categories: context.config.categories, flag: context.flag, now: context.now().toISOString() });
+      ingestFeed(db, page, {
+        source: 'oai',
+        categories: context.config.categories,
+        flags: currentStarred(context),
+        now: context.now().toISOString(),
+      });
       setMeta(db, stateKey(set), JSON.stringify(next));
     })();
     state = next;

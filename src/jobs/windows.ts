@@ -1,10 +1,10 @@
 // Which submissions an announcement day holds, from arXiv's schedule (FORMATS.md §5): the
 // cutoff is 14:00 US Eastern; feed day D carries the announcement of the evening D-1; that
 // announcement holds what was submitted since the previous announcement's cutoff. A holiday
-// evening has no announcement, so its submissions roll into the next one. Pure functions;
-// US Eastern offsets come from Intl (America/New_York), so DST changes are handled by the zone data.
-import { isAnnouncementDay, previousAnnouncementDay } from '../calendar.ts';
-import { addDays, ARXIV_TIME_ZONE, weekday } from '../dates.ts';
+// evening has no announcement, so its submissions roll into the next one. Pure functions.
+import { isAnnouncementDay, previousAnnouncementDay } from '../calendar/announcement-days.ts';
+import { addDays, weekday } from '../calendar/days.ts';
+import { easternInstant } from '../calendar/eastern.ts';
 
 const CUTOFF_HOUR = 14;
 
@@ -15,27 +15,6 @@ export interface SubmissionWindow {
   from: Date;
   /** This announcement's cutoff, exclusive. */
   to: Date;
-}
-
-const parts = new Intl.DateTimeFormat('en-US', {
-  timeZone: ARXIV_TIME_ZONE, hourCycle: 'h23',
-  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-});
-
-/** New York's offset from UTC in minutes at `instant`: -300 in winter (EST), -240 in summer (EDT). */
-function easternOffsetMinutes(instant: number): number {
-  const p = Object.fromEntries(parts.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  return Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000);
-}
-
-/** The instant of wall-clock `hour:minute` on `day` in New York. */
-export function easternInstant(day: string, hour: number, minute = 0): Date {
-  const wall = Date.parse(`${day}T00:00:00Z`) + (hour * 60 + minute) * 60_000;
-  // Two passes: the offset at the guess can differ from the offset at the answer near a DST change.
-  let instant = wall - easternOffsetMinutes(wall) * 60_000;
-  instant = wall - easternOffsetMinutes(instant) * 60_000;
-  return new Date(instant);
 }
 
 /**

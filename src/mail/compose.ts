@@ -2,7 +2,7 @@
 // Pure: the same digest and recipients always give the same message (retries, --force).
 import { createHash } from 'node:crypto';
 import addressparser from 'nodemailer/lib/addressparser';
-import type { Digest } from '../types.ts';
+import type { DigestView } from '../views/types.ts';
 import { renderDigestText } from '../render/text.ts';
 import { renderDigestEmailHtml } from '../render/email.ts';
 
@@ -18,8 +18,8 @@ export interface ComposedMail {
 export interface ComposeOptions {
   /** Bare addresses, as parseRecipients returns them. */
   recipients: readonly string[];
-  /** Site URL for a link back to the web page, without a trailing slash. */
-  baseUrl?: string;
+  /** Site URL for the link back to the day's web page, without a trailing slash (config siteUrl). */
+  baseUrl: string;
 }
 
 /** Names beyond this many become "+N more", so the subject stays readable in a mail list. */
@@ -27,8 +27,8 @@ const SUBJECT_NAMES = 3;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-export function composeDigestMail(digest: Digest, options: ComposeOptions): ComposedMail {
-  const meta = options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl };
+export function composeDigestMail(digest: DigestView, options: ComposeOptions): ComposedMail {
+  const meta = { baseUrl: options.baseUrl };
   return {
     subject: formatSubject(digest),
     text: renderDigestText(digest, meta),
@@ -47,9 +47,9 @@ export function composeDigestMail(digest: Digest, options: ComposeOptions): Comp
  * N counts papers with at least one starred author, whatever their announce type; M counts
  * papers announced as `new` (starred ones included), as arXiv's own mailing counts submissions.
  */
-export function formatSubject(digest: Digest): string {
-  const starred = digest.papers.filter((paper) => paper.starred.length > 0).length;
-  const fresh = digest.papers.filter((paper) => paper.announceType === 'new').length;
+export function formatSubject(digest: DigestView): string {
+  const { starred } = digest.counts;
+  const fresh = digest.counts.byType.find((entry) => entry.type === 'new')?.count ?? 0;
   const names = listStarredNames(digest);
   const shown = names.slice(0, SUBJECT_NAMES).join(', ');
   const more = names.length > SUBJECT_NAMES ? ` +${names.length - SUBJECT_NAMES} more` : '';
@@ -58,7 +58,7 @@ export function formatSubject(digest: Digest): string {
 }
 
 /** Distinct canonical names of the starred authors, in digest order. */
-export function listStarredNames(digest: Digest): string[] {
+export function listStarredNames(digest: DigestView): string[] {
   return [...new Set(digest.papers.flatMap((paper) => paper.starred.map((match) => match.name)))];
 }
 

@@ -1,22 +1,21 @@
 // Delivery of the daily digest over SMTP (nodemailer): once per day, recorded in the database,
-// retried with backoff; a day that fails stays pending and a later run sends it (issue 6).
+// retried with backoff; a day that fails stays pending and a later run sends it. Every outcome is
+// logged here, once.
 import { setTimeout as delay } from 'node:timers/promises';
 import { createTransport, type SendMailOptions } from 'nodemailer';
-import type { Config } from '../config.ts';
-import type { Context } from '../context.ts';
-import { getDayPapers } from '../store/digest.ts';
-import { finishSend, getPendingSends, getSend, skipSend, startSend, MAX_UNATTEMPTED_DAYS } from '../store/sends.ts';
-import { composeDigestMail, createDigestMessageId, parseRecipients, type ComposedMail } from './compose.ts';
+import type { Context } from '../app/context.ts';
+import { loadHolidays } from '../calendar/announcement-days.ts';
+import { siteUrl } from '../config.ts';
+import { getPendingSends, getSend, MAX_UNATTEMPTED_DAYS } from '../store/read/sends.ts';
+import { finishSend, skipSend, startSend } from '../store/write/sends.ts';
+import { loadDayDigest } from '../views/day.ts';
+import { composeDigestMail, createDigestMessageId, type ComposedMail } from './compose.ts';
+import { isMailConfigured, readMailSettings, type MailSettings } from './settings.ts';
 
 /** What we need of a nodemailer transporter; tests may pass one bound to a local server. */
 export interface MailTransport {
   sendMail(message: SendMailOptions): Promise<unknown>;
   close?(): void;
-}
-
-/** SMTP_URL or DIGEST_TO missing or unusable; the message names the variable. */
-export class MailConfigError extends Error {
-  override name = 'MailConfigError';
 }
 
 export interface SendOptions {
@@ -27,6 +26,8 @@ export interface SendOptions {
   sleep?: (ms: number) => Promise<void>;
   /** SMTP tries per day in one run, the first included. */
   tries?: number;
+  /** arXiv holiday evenings; default config/holidays.json. */
+  holidays?: ReadonlySet<string>;
 }
 
 export type SendOutcome =
@@ -35,35 +36,9 @@ export type SendOutcome =
   | { status: 'skipped'; day: string; why: 'no-papers' | 'no-starred'; reason: string }
   | { status: 'failed'; day: string; error: string; permanent: boolean; tries: number };
 
-interface MailSettings {
-  smtpUrl: string;
-  /** DIGEST_TO as written, for the To header. */
-  to: string;
-  recipients: string[];
-  from: string;
-}
-
 const DEFAULT_TRIES = 3;
 /** Backoff: 5 s, 10 s, 20 s … between tries. */
 const BASE_DELAY_MS = 5_000;
-
-export function isMailConfigured(config: Readonly<Config>): boolean {
-  return config.smtpUrl !== undefined && config.digestTo !== undefined;
-}
-
-export function readMailSettings(config: Readonly<Config>): MailSettings {
-  if (config.smtpUrl === undefined) throw new MailConfigError('SMTP_URL is not set (smtp://user:pass@host:587 or smtps://user:pass@host:465)');
-  if (config.digestTo === undefined) throw new MailConfigError('DIGEST_TO is not set (the address to mail the digest to)');
-  const recipients = parseRecipients(config.digestTo);
-  if (recipients.length === 0) throw new MailConfigError(`DIGEST_TO: "${config.digestTo}" holds no email address`);
-  return { smtpUrl: config.smtpUrl, to: config.digestTo, recipients, from: config.digestFrom ?? defaultFrom(config.smtpUrl, recipients[0]!) };
-}
-
-/** Without DIGEST_FROM: the SMTP login when it is an address (most providers require that), else the recipient. */
-function defaultFrom(smtpUrl: string, recipient: string): string {
-  const user = decodeURIComponent(new URL(smtpUrl).username);
-  return `arxiv-curator <${user.includes('@') ? user : recipient}>`;
-}
 
 /** Timeouts well under nodemailer's defaults (2 min connect, 10 min idle), so a dead server fails a run fast. */
 export function createMailTransport(smtpUrl: string): MailTransport {
@@ -76,21 +51,21 @@ export async function sendDigest(context: Context, day: string, options: SendOpt
   if (previous?.sentAt && !options.force) {
     return { status: 'already-sent', day, messageId: previous.messageId, sentAt: previous.sentAt };
   }
-  const digest = { date: day, papers: getDayPapers(context.db, day, context.authorNames) };
+  const digest = loadDayDigest(context, options.holidays ?? loadHolidays(), day).view;
   if (digest.papers.length === 0) return { status: 'skipped', day, why: 'no-papers', reason: 'no papers stored for this day' };
   const start = { day, messageId: createDigestMessageId(day, settings.recipients), recipients: settings.recipients, now: context.now().toISOString() };
-  if (context.config.digestOnlyStarred && !digest.papers.some((paper) => paper.starred.length > 0)) {
+  if (context.config.digestOnlyStarred && digest.counts.starred === 0) {
     skipSend(context.db, start);
     return { status: 'skipped', day, why: 'no-starred', reason: 'no starred papers (DIGEST_ONLY_STARRED=1)' };
   }
-  const mail = composeDigestMail(digest, { recipients: settings.recipients });
+  const mail = composeDigestMail(digest, { recipients: settings.recipients, baseUrl: siteUrl(context.config) });
   startSend(context.db, start);
   const transport = options.transport ?? createMailTransport(settings.smtpUrl);
   try {
     const result = await deliverWithRetries(context, transport, toMessage(settings, mail, context.now()), options);
     finishSend(context.db, day, { ...result, now: context.now().toISOString() });
     if (!result.ok) {
-      context.log.error('mail.failed', { day, error: result.error, tries: result.tries });
+      context.log.error('mail.failed', { day, error: result.error, tries: result.tries, permanent: result.permanent });
       return { status: 'failed', day, error: result.error, permanent: result.permanent, tries: result.tries };
     }
     context.log.info('mail.sent', { day, to: settings.recipients.join(','), messageId: mail.messageId, tries: result.tries });

@@ -1,23 +1,14 @@
 // The digest as HTML for mail clients: tables and inline styles only, because Gmail and Outlook
 // drop <style> blocks and external assets; no scripts, no images. Every piece of data is escaped.
-import type { AnnounceType, Digest, DigestPaper } from '../types.ts';
-import { ANNOUNCE_TYPES } from '../types.ts';
-import { formatLongDay } from '../dates.ts';
+import { formatLongDay } from '../calendar/days.ts';
+import type { DigestView, PaperView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
-import { countByType } from './html.ts';
-import { describeMatch, versionedId } from './html-paper.ts';
+import { describeMatch, formatTypeCounts } from './format.ts';
 
 export interface EmailHtmlMeta {
   /** Site URL for a link back to the web page, without a trailing slash. */
   baseUrl?: string;
 }
-
-const TYPE_HEADINGS: Record<AnnounceType, string> = {
-  new: 'New submissions',
-  cross: 'Cross-lists',
-  replace: 'Replacements',
-  'replace-cross': 'Cross-list replacements',
-};
 
 // Styles as constants: written once here, repeated inline on each element by necessity.
 const FONT = 'font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif';
@@ -41,58 +32,55 @@ const S = {
   link: 'color:#1a0dab',
 } as const;
 
-function absUrl(paper: DigestPaper): string {
-  return `https://arxiv.org/abs/${paper.id}`;
-}
-
-function renderTitleLink(paper: DigestPaper, style: string = S.title): string {
-  return `<a href="${escapeHtml(absUrl(paper))}" style="${style}">${escapeHtml(paper.title)}</a>`;
+function renderTitleLink(paper: PaperView, style: string = S.title): string {
+  return `<a href="${escapeHtml(paper.links.abs)}" style="${style}">${escapeHtml(paper.title)}</a>`;
 }
 
 /** Author list with the starred names marked, as written on the paper. */
-function renderMarkedAuthors(paper: DigestPaper): string {
+function renderMarkedAuthors(paper: PaperView): string {
   const marked = new Set(paper.starred.map((match) => match.as));
   return paper.authors
     .map((name) => (marked.has(name) ? `<span style="${S.mark}">★ ${escapeHtml(name)}</span>` : escapeHtml(name)))
     .join(', ');
 }
 
-function renderStarredBlock(paper: DigestPaper): string {
-  const id = versionedId(paper);
+function renderStarredBlock(paper: PaperView): string {
   const who = paper.starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ');
   const comment = paper.comment ? ` · ${escapeHtml(paper.comment)}` : '';
-  const pdf = `https://arxiv.org/pdf/${id}`;
   return `<div style="${S.starred}"><div style="${S.who}">${who}</div>
 <div>${renderTitleLink(paper)}</div>
 <div>${renderMarkedAuthors(paper)}</div>
-<div style="${S.small}">${escapeHtml(paper.categories.join(' · '))} · ${escapeHtml(paper.announceType)} · arXiv:${escapeHtml(id)} · <a href="${escapeHtml(pdf)}" style="${S.link}">pdf</a>${comment}</div>
+<div style="${S.small}">${escapeHtml(paper.categories.join(' · '))} · ${escapeHtml(paper.announceType)} · ${escapeHtml(paper.label)} · <a href="${escapeHtml(paper.links.pdf)}" style="${S.link}">pdf</a>${comment}</div>
 <p style="${S.abstract}">${escapeHtml(paper.abstract)}</p></div>`;
 }
 
-function renderCompactPaper(paper: DigestPaper): string {
-  return `<p style="${S.paper}">${renderTitleLink(paper, S.compactTitle)}<br>${escapeHtml(paper.authors.join(', '))}<br><small style="${S.compactMeta}">${escapeHtml(paper.categories.join(' · '))} · arXiv:${escapeHtml(versionedId(paper))}</small></p>`;
+function renderCompactPaper(paper: PaperView): string {
+  return `<p style="${S.paper}">${renderTitleLink(paper, S.compactTitle)}<br>${escapeHtml(paper.authors.join(', '))}<br><small style="${S.compactMeta}">${escapeHtml(paper.categories.join(' · '))} · ${escapeHtml(paper.label)}</small></p>`;
 }
 
-function renderCounts(digest: Digest): string {
-  const byType = countByType(digest.papers);
-  const parts = ANNOUNCE_TYPES.map((type) => `${type} ${byType[type]}`).join(', ');
-  return `<p style="${S.meta}">${digest.papers.length} papers: ${escapeHtml(parts)}</p>`;
+function renderCounts(digest: DigestView): string {
+  return `<p style="${S.meta}">${digest.counts.total} papers: ${escapeHtml(formatTypeCounts(digest.counts, ', '))}</p>`;
 }
 
-function renderSections(digest: Digest): string {
+function renderSections(digest: DigestView): string {
   const out: string[] = [];
-  for (const type of ANNOUNCE_TYPES) {
-    const papers = digest.papers.filter((paper) => paper.announceType === type && paper.starred.length === 0);
-    if (papers.length === 0) continue;
-    out.push(`<h2 style="${S.h2}">${TYPE_HEADINGS[type]} (${papers.length})</h2>`, `<div style="${S.section}">`, ...papers.map(renderCompactPaper), '</div>');
+  for (const section of digest.sections.slice(1)) {
+    if (section.papers.length === 0) continue;
+    const heading = `<h2 style="${S.h2}">${escapeHtml(section.heading)} (${section.papers.length})</h2>`;
+    out.push(heading, `<div style="${S.section}">`, ...section.papers.map(renderCompactPaper), '</div>');
   }
   return out.join('\n');
 }
 
-export function renderDigestEmailHtml(digest: Digest, meta: EmailHtmlMeta = {}): string {
+/** Starred papers in full under the view's first section, the other sections compactly. */
+export function renderDigestEmailHtml(digest: DigestView, meta: EmailHtmlMeta = {}): string {
   const day = escapeHtml(formatLongDay(digest.date));
-  const starred = digest.papers.filter((paper) => paper.starred.length > 0);
-  const starredHtml = starred.length > 0 ? starred.map(renderStarredBlock).join('\n') : `<p style="${S.meta}">No paper by a starred author on this day.</p>`;
+  const first = digest.sections[0];
+  const starred = first?.papers ?? [];
+  const starredHtml =
+    starred.length > 0
+      ? starred.map(renderStarredBlock).join('\n')
+      : `<p style="${S.meta}">${escapeHtml(first?.empty ?? '')}</p>`;
   const web = meta.baseUrl ? ` · <a href="${escapeHtml(`${meta.baseUrl}/digest/${digest.date}`)}" style="${S.link}">on the web</a>` : '';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>arXiv digest ${day}</title></head>
@@ -100,7 +88,7 @@ export function renderDigestEmailHtml(digest: Digest, meta: EmailHtmlMeta = {}):
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${S.card}"><tr><td style="padding:20px 24px">
 <h1 style="${S.h1}">arXiv digest</h1><p style="${S.meta}">${day}</p>
 ${renderCounts(digest)}
-<h2 style="${S.h2}">Starred authors (${starred.length})</h2>
+<h2 style="${S.h2}">${escapeHtml(first?.heading ?? '')} (${starred.length})</h2>
 ${starredHtml}
 ${renderSections(digest)}
 <p style="${S.small};margin-top:24px">Sent by arxiv-curator${web}</p>

@@ -6,17 +6,20 @@ export interface PageOptions {
   title: string;
   /** Absolute URL of the site without a trailing slash; internal links use it (see `<base>`). */
   baseUrl: string;
+  /** Where relative paper links point (the view's linkBase): the page's `<base>`. */
+  linkBase?: string;
   body: string;
   /** Notice shown above the content, already HTML. */
   notice?: string;
 }
 
-// `<base>` points at arXiv's abs pages so each of hundreds of paper links is just `href=ID`:
+// `<base>` points at the papers' pages so each of hundreds of paper links is just `href=ID`:
 // that is what keeps a 500-paper day under 60 KB. Internal links are therefore absolute.
 export function renderPage(options: PageOptions): string {
   const base = options.baseUrl;
+  const linkBase = options.linkBase === undefined ? '' : `<base href="${escapeHtml(options.linkBase)}">`;
   return `<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1">
-<title>${escapeHtml(options.title)}</title><base href="https://arxiv.org/abs/"><link rel=stylesheet href="${base}${STYLE_PATH}">
+<title>${escapeHtml(options.title)}</title>${linkBase}<link rel=stylesheet href="${base}${STYLE_PATH}">
 <link rel=alternate type=application/rss+xml title="Starred authors" href="${base}/rss.xml">
 <link rel=alternate type=application/rss+xml title="Daily digest" href="${base}/rss/daily.xml">
 <script src="${base}${SCRIPT_PATH}" defer></script></head><body>

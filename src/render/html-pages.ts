@@ -1,35 +1,35 @@
 // The other HTML pages: days without a digest, search, one starred author, the fetch notice.
-import type { StarredAuthor } from '../types.ts';
-import type { SearchHit } from '../store/search.ts';
-import type { StarredPaper } from '../store/feeds.ts';
-import type { FetchRun } from '../store/runs.ts';
-import { formatEasternTime, formatLongDay } from '../dates.ts';
+import { formatLongDay } from '../calendar/days.ts';
+import { formatEasternTime } from '../calendar/eastern.ts';
+import type { AuthorPageView, FetchRunView, NoDigestKind, SearchHitView, SearchView, StatusView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
-import { attr, describeMatch, renderAuthors, shortAuthors } from './html-paper.ts';
-
-/** Why a day has no digest page: arXiv announced nothing, or we do not have it (yet). */
-import type { NoDigestKind } from '../digest-day.ts';
-
-export type { NoDigestKind };
+import { describeMatch } from './format.ts';
+import { attr, linkFrom, renderAuthors, shortAuthors } from './html-paper.ts';
 
 export interface NoDigestMeta {
   baseUrl: string;
   day?: string;
   kind: NoDigestKind;
-  previous?: string;
+  previous?: string | undefined;
   notice?: string;
 }
 
 export function describeNoDigest(kind: NoDigestKind, day: string | undefined): string {
   const on = day === undefined ? '' : ` on ${formatLongDay(day)}`;
   switch (kind) {
-    case 'weekend': return `No arXiv announcement${on} (weekend)`;
-    case 'holiday': return `No arXiv announcement${on} (holiday)`;
-    case 'empty': return `No arXiv announcement${on} (the feed was empty)`;
-    case 'future': return `Nothing announced${on} yet`;
-    case 'not-fetched': return `The digest${on} is not fetched yet`;
-    case 'nothing-stored': return 'No digest is stored yet: the first fetch has not completed';
+    case 'weekend':
+      return `No arXiv announcement${on} (weekend)`;
+    case 'holiday':
+      return `No arXiv announcement${on} (holiday)`;
+    case 'empty':
+      return `No arXiv announcement${on} (the feed was empty)`;
+    case 'future':
+      return `Nothing announced${on} yet`;
+    case 'not-fetched':
+      return `The digest${on} is not fetched yet`;
+    case 'nothing-stored':
+      return 'No digest is stored yet: the first fetch has not completed';
   }
 }
 
@@ -47,42 +47,57 @@ export function renderNoDigestHtml(meta: NoDigestMeta): string {
   });
 }
 
-/** Says that the last fetch failed, why, and when the next attempt is; '' when it did not fail. */
 /**
  * What the fetcher is doing, for the top of every day page: the scheduler's own words while it
  * works or waits to retry ("Fetching the last 7 announcement days: 3/7", "arXiv cannot be
- * reached (…). Trying again at …"), else the last fetch's failure and the next attempt.
+ * reached (…). Trying again at …"), else the last fetch's failure and the next attempt; '' when
+ * there is nothing to say.
  */
-export function renderFetchNotice(run: FetchRun | undefined, status: { nextRunAt?: string; activity?: string }): string {
+export function renderFetchNotice(run: FetchRunView | undefined, status: StatusView): string {
   if (status.activity) return `<div class=n role=status>${escapeHtml(status.activity)}</div>\n`;
   if (run === undefined || run.error === null) return '';
   const when = formatEasternTime(run.finishedAt ?? run.startedAt);
-  const next = status.nextRunAt ? `Next attempt: ${formatEasternTime(status.nextRunAt)}.` : 'No next attempt is scheduled.';
+  const next = status.nextRunAt
+    ? `Next attempt: ${formatEasternTime(status.nextRunAt)}.`
+    : 'No next attempt is scheduled.';
   return `<div class="n warn" role=status>The last fetch failed (${escapeHtml(when)}): ${escapeHtml(run.error)}. ${next}</div>\n`;
 }
 
-export function renderSearchHtml(baseUrl: string, query: string, hits: readonly SearchHit[]): string {
+export function renderSearchHtml(baseUrl: string, search: SearchView): string {
+  const { query, hits } = search;
   const form = `<form action="${baseUrl}/search" method=get role=search><input type=search name=q value=${attr(query)} maxlength=200 aria-label="Search"> <button>Search</button></form>`;
-  const results = query.trim() === ''
-    ? '<p class=m>Search titles, abstracts and authors.</p>'
-    : hits.length === 0
-      ? '<p>No paper matches.</p>'
-      : `<p class=m>${hits.length} best matches</p><ol>${hits.map((hit) => renderHit(baseUrl, hit)).join('')}</ol>`;
-  return renderPage({ title: query ? `${query} · search · arxiv-curator` : 'Search · arxiv-curator', baseUrl, body: `<h1>Search</h1>${form}${results}` });
+  const results =
+    query.trim() === ''
+      ? '<p class=m>Search titles, abstracts and authors.</p>'
+      : hits.length === 0
+        ? '<p>No paper matches.</p>'
+        : `<p class=m>${hits.length} best matches</p><ol>${hits.map((hit) => renderHit(baseUrl, hit, search.linkBase)).join('')}</ol>`;
+  return renderPage({
+    title: query ? `${query} · search · arxiv-curator` : 'Search · arxiv-curator',
+    baseUrl,
+    linkBase: search.linkBase,
+    body: `<h1>Search</h1>${form}${results}`,
+  });
 }
 
-function renderHit(baseUrl: string, hit: SearchHit): string {
+function renderHit(baseUrl: string, hit: SearchHitView, linkBase: string): string {
   const day = hit.day ? ` · <a href="${baseUrl}/digest/${hit.day}">${hit.day}</a>` : '';
-  return `<li><a href=${attr(hit.id)}>${escapeHtml(hit.title)}</a> <span class=m>${escapeHtml(shortAuthors(hit.authors))} · ${escapeHtml(hit.categories[0] ?? '')}${day}</span>\n`;
+  return `<li><a href=${attr(linkFrom(linkBase, hit.links.abs))}>${escapeHtml(hit.title)}</a> <span class=m>${escapeHtml(shortAuthors(hit.authors))} · ${escapeHtml(hit.categories[0] ?? '')}${day}</span>\n`;
 }
 
-export function renderAuthorHtml(baseUrl: string, author: StarredAuthor, papers: readonly StarredPaper[]): string {
+export function renderAuthorHtml(baseUrl: string, page: AuthorPageView): string {
+  const { author, papers } = page;
   const items = papers.map((paper) => {
     const match = paper.starred.find((star) => star.authorId === author.id);
-    return `<li><a href=${attr(paper.id)}>${escapeHtml(paper.title)}</a><br><span class=m>${renderAuthors(paper.authors, paper.starred)}<br>
+    return `<li><a href=${attr(linkFrom(page.linkBase, paper.links.abs))}>${escapeHtml(paper.title)}</a><br><span class=m>${renderAuthors(paper.authors, paper.starred)}<br>
 <a href="${baseUrl}/digest/${paper.day}">${paper.day}</a> · ${escapeHtml(paper.announceType)} · ${escapeHtml(paper.categories[0] ?? '')}${match ? ` · ${escapeHtml(describeMatch(match))}` : ''}</span>\n`;
   });
   const list = items.length > 0 ? `<ol>${items.join('')}</ol>` : '<p>No stored paper by this author yet.</p>';
   const feed = `<p class=m><a href="${baseUrl}/authors/${author.id}.xml">RSS feed for ${escapeHtml(author.name)}</a></p>`;
-  return renderPage({ title: `${author.name} · arxiv-curator`, baseUrl, body: `<h1>★ ${escapeHtml(author.name)}</h1>${feed}${list}` });
+  return renderPage({
+    title: `${author.name} · arxiv-curator`,
+    baseUrl,
+    linkBase: page.linkBase,
+    body: `<h1>★ ${escapeHtml(author.name)}</h1>${feed}${list}`,
+  });
 }

@@ -1,5 +1,5 @@
 // The digest as JSON: `digest --format json` and /digest/D.json print exactly this.
-import type { Digest } from '../types.ts';
+import type { DigestView } from '../views/types.ts';
 
 export interface DigestJson {
   date: string;
@@ -18,7 +18,7 @@ export interface DigestJson {
   }[];
 }
 
-export function toDigestJson(digest: Digest): DigestJson {
+export function toDigestJson(digest: DigestView): DigestJson {
   return {
     date: digest.date,
     papers: digest.papers.map((paper) => ({
@@ -37,6 +37,6 @@ export function toDigestJson(digest: Digest): DigestJson {
   };
 }
 
-export function renderDigestJson(digest: Digest): string {
+export function renderDigestJson(digest: DigestView): string {
   return `${JSON.stringify(toDigestJson(digest), null, 2)}\n`;
 }

@@ -1,5 +1,5 @@
 // OPML 2.0 (http://opml.org/spec2.opml) listing our feeds, for importing into a feed reader.
-import type { StarredAuthor } from '../types.ts';
+import type { StarredAuthor } from '../views/types.ts';
 import { escapeXml, formatRfc822 } from './escape.ts';
 
 export function renderOpml(baseUrl: string, authors: readonly StarredAuthor[], builtAt: string): string {

@@ -1,11 +1,9 @@
 // RSS 2.0 feeds (https://www.rssboard.org/rss-specification): papers by starred authors, one
 // item per paper version; and the daily digest, one item per announcement day.
-import type { Digest } from '../types.ts';
-import type { StarredPaper } from '../store/feeds.ts';
-import { formatLongDay } from '../dates.ts';
+import { formatLongDay } from '../calendar/days.ts';
+import type { AnnouncedPaperView, DigestView } from '../views/types.ts';
 import { escapeXml, formatRfc822, formatRfc822Day } from './escape.ts';
 import { renderDigestBody } from './html.ts';
-import { FEED_LINKS, versionedId } from './html-paper.ts';
 
 export interface ChannelMeta {
   title: string;
@@ -43,12 +41,12 @@ export function paperGuid(paper: { id: string; version: number | null; day: stri
   return paper.version === null ? `arxiv:${paper.id}@${paper.day}` : `arxiv:${paper.id}v${paper.version}`;
 }
 
-function renderStarredItem(paper: StarredPaper): string {
+function renderStarredItem(paper: AnnouncedPaperView): string {
   const names = [...new Set(paper.starred.map((match) => match.name))].join(', ');
-  const description = `<p>${escapeXml(paper.authors.join(', '))}</p><p>${escapeXml(paper.categories.join(' · '))} · ${escapeXml(paper.announceType)} · arXiv:${escapeXml(versionedId(paper))}</p><p>${escapeXml(paper.abstract)}</p>`;
+  const description = `<p>${escapeXml(paper.authors.join(', '))}</p><p>${escapeXml(paper.categories.join(' · '))} · ${escapeXml(paper.announceType)} · ${escapeXml(paper.label)}</p><p>${escapeXml(paper.abstract)}</p>`;
   return `<item>
 <title>${escapeXml(`[${names}] ${paper.title}`)}</title>
-<link>https://arxiv.org/abs/${escapeXml(paper.id)}</link>
+<link>${escapeXml(paper.links.abs)}</link>
 <guid isPermaLink="false">${escapeXml(paperGuid(paper))}</guid>
 <pubDate>${formatRfc822Day(paper.day)}</pubDate>
 <description>${escapeXml(description)}</description>
@@ -59,7 +57,7 @@ ${paper.categories.map((category) => `<category>${escapeXml(category)}</category
 }
 
 /** Starred papers, newest announcement first; one item per version even if listed twice. */
-export function renderStarredRss(papers: readonly StarredPaper[], meta: ChannelMeta): string {
+export function renderStarredRss(papers: readonly AnnouncedPaperView[], meta: ChannelMeta): string {
   const seen = new Set<string>();
   const items: string[] = [];
   for (const paper of papers) {
@@ -72,17 +70,16 @@ export function renderStarredRss(papers: readonly StarredPaper[], meta: ChannelM
 }
 
 /** One item per announcement day; the day's digest (HTML, escaped) in content:encoded. */
-export function renderDailyRss(digests: readonly Digest[], meta: ChannelMeta): string {
+export function renderDailyRss(digests: readonly DigestView[], meta: ChannelMeta): string {
   const items = digests.map((digest) => {
-    const starred = digest.papers.filter((paper) => paper.starred.length > 0).length;
-    const summary = `${digest.papers.length} papers, ${starred} by starred authors`;
+    const summary = `${digest.counts.total} papers, ${digest.counts.starred} by starred authors`;
     return `<item>
 <title>${escapeXml(`arXiv digest ${formatLongDay(digest.date)}: ${summary}`)}</title>
 <link>${escapeXml(`${meta.baseUrl}/digest/${digest.date}`)}</link>
 <guid isPermaLink="false">arxiv-digest:${digest.date}</guid>
 <pubDate>${formatRfc822Day(digest.date)}</pubDate>
 <description>${escapeXml(summary)}</description>
-<content:encoded>${escapeXml(renderDigestBody(digest, FEED_LINKS))}</content:encoded>
+<content:encoded>${escapeXml(renderDigestBody(digest, ''))}</content:encoded>
 </item>
 `;
   });

@@ -1,10 +1,8 @@
 // The digest as plain text in the style of an email: starred papers first, the day's counts,
 // then one block per paper. Lines are wrapped at 78 columns (RFC 5322 §2.1.1), URLs never broken.
-import type { AnnounceType, Digest, DigestPaper } from '../types.ts';
-import { ANNOUNCE_TYPES } from '../types.ts';
-import { formatLongDay } from '../dates.ts';
-import { countByCategory, countByType } from './html.ts';
-import { describeMatch, versionedId } from './html-paper.ts';
+import { formatLongDay } from '../calendar/days.ts';
+import type { DigestView, PaperView } from '../views/types.ts';
+import { describeMatch, formatCategoryCounts, formatTypeCounts } from './format.ts';
 
 export const TEXT_WIDTH = 78;
 
@@ -14,13 +12,6 @@ export interface DigestTextMeta {
   /** Set when arXiv announced nothing that day, e.g. "weekend". */
   noAnnouncement?: string;
 }
-
-const TYPE_HEADINGS: Record<AnnounceType, string> = {
-  new: 'New submissions',
-  cross: 'Cross-lists',
-  replace: 'Replacements',
-  'replace-cross': 'Cross-list replacements',
-};
 
 /** Greedy word wrap; a word longer than the line (a URL) stays whole on its own line. */
 export function wrapText(text: string, width = TEXT_WIDTH, indent = '', firstIndent = indent): string[] {
@@ -44,43 +35,43 @@ function heading(text: string, underline: string): string[] {
   return [text, underline.repeat(Math.min(text.length, TEXT_WIDTH))];
 }
 
-function renderPaperBlock(paper: DigestPaper): string[] {
+function renderPaperBlock(paper: PaperView): string[] {
   return [
     ...paper.starred.map((match) => `★ ${describeMatch(match)}`).flatMap((line) => wrapText(line)),
     ...wrapText(paper.title),
     ...wrapText(paper.authors.join(', '), TEXT_WIDTH, '    ', '  '),
-    ...wrapText(`${paper.categories.join(', ')} · arXiv:${versionedId(paper)}`, TEXT_WIDTH, '    ', '  '),
+    ...wrapText(`${paper.categories.join(', ')} · ${paper.label}`, TEXT_WIDTH, '    ', '  '),
     ...(paper.comment ? wrapText(paper.comment, TEXT_WIDTH, '    ', '  ') : []),
-    `  https://arxiv.org/abs/${paper.id}`,
+    `  ${paper.links.abs}`,
     '',
   ];
 }
 
-export function renderDigestText(digest: Digest, meta: DigestTextMeta = {}): string {
+export function renderDigestText(digest: DigestView, meta: DigestTextMeta = {}): string {
   const lines = [...heading(`arXiv digest for ${formatLongDay(digest.date)}`, '='), ''];
   if (meta.noAnnouncement !== undefined) {
     lines.push(...wrapText(`No arXiv announcement on this day (${meta.noAnnouncement}).`), '');
     return finishText(lines, digest, meta);
   }
-  const starred = digest.papers.filter((paper) => paper.starred.length > 0);
-  lines.push(...heading(`Starred authors (${starred.length})`, '-'), '');
-  if (starred.length === 0) lines.push('No paper by a starred author on this day.', '');
-  for (const paper of starred) lines.push(...renderPaperBlock(paper));
-  const byType = countByType(digest.papers);
-  lines.push(...wrapText(`${digest.papers.length} papers: ${ANNOUNCE_TYPES.map((type) => `${type} ${byType[type]}`).join(', ')}`));
-  const categories = countByCategory(digest.papers).map(([category, n]) => `${category} ${n}`).join(', ');
+  const [first, ...rest] = digest.sections;
+  if (first !== undefined) lines.push(...renderSection(first.heading, first.papers, first.empty));
+  const { counts } = digest;
+  lines.push(...wrapText(`${counts.total} papers: ${formatTypeCounts(counts, ', ')}`));
+  const categories = formatCategoryCounts(counts, ', ');
   if (categories) lines.push(...wrapText(`By primary category: ${categories}`));
   lines.push('');
-  for (const type of ANNOUNCE_TYPES) {
-    const papers = digest.papers.filter((paper) => paper.announceType === type && paper.starred.length === 0);
-    if (papers.length === 0) continue;
-    lines.push(...heading(`${TYPE_HEADINGS[type]} (${papers.length})`, '-'), '');
-    for (const paper of papers) lines.push(...renderPaperBlock(paper));
-  }
+  for (const section of rest) if (section.papers.length > 0) lines.push(...renderSection(section.heading, section.papers));
   return finishText(lines, digest, meta);
 }
 
-function finishText(lines: string[], digest: Digest, meta: DigestTextMeta): string {
+function renderSection(title: string, papers: readonly PaperView[], empty?: string): string[] {
+  const lines = [...heading(`${title} (${papers.length})`, '-'), ''];
+  if (papers.length === 0 && empty !== undefined) lines.push(empty, '');
+  for (const paper of papers) lines.push(...renderPaperBlock(paper));
+  return lines;
+}
+
+function finishText(lines: string[], digest: DigestView, meta: DigestTextMeta): string {
   if (meta.baseUrl) lines.push('-- ', `On the web: ${meta.baseUrl}/digest/${digest.date}`);
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context as HonoContext } from 'hono';
-import type { DataVersion } from '../store/version.ts';
+import type { DataVersion } from '../store/read/version.ts';
 
 export interface Rendered {
   status: 200 | 400 | 404;
@@ -60,7 +60,6 @@ function encode(entry: Entry, encoding: Encoding): Buffer {
 
 export interface Responder {
   respond(c: HonoContext, key: string, version: DataVersion, render: () => Rendered): Response;
-  size(): number;
 }
 
 export function createResponder(maxEntries = 128): Responder {
@@ -71,7 +70,6 @@ export function createResponder(maxEntries = 128): Responder {
     if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
   };
   return {
-    size: () => entries.size,
     respond(c, key, version, render) {
       const etag = createEtag(key, version);
       const validators: Record<string, string> = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };

@@ -1,9 +1,8 @@
 // The feeds: starred papers (/rss.xml), the daily digest (/rss/daily.xml), one per starred
 // author (/authors/<slug>.xml, with its page at /authors/<slug>) and the OPML list of them.
 import type { Hono } from 'hono';
-import { listStoredDays } from '../store/announcements.ts';
-import { getDayPapers } from '../store/digest.ts';
-import { listStarredAnnouncements } from '../store/feeds.ts';
+import { listRecentDays, loadDayDigest } from '../views/day.ts';
+import { buildAuthorPage, listStarredPapers } from '../views/feeds.ts';
 import { renderDailyRss, renderStarredRss } from '../render/rss.ts';
 import { renderOpml } from '../render/opml.ts';
 import { renderAuthorHtml } from '../render/html-pages.ts';
@@ -17,11 +16,13 @@ const AUTHOR_PATH = /^([a-z0-9][a-z0-9-]{0,99})(\.xml)?$/;
 
 function renderAuthor(site: Site, file: string, baseUrl: string, builtAt: string): Rendered {
   const match = AUTHOR_PATH.exec(file);
-  const author = match ? site.context.authors.find((candidate) => candidate.id === match[1]) : undefined;
-  if (author === undefined) return { status: 404, type: HTML, body: renderErrorPage(baseUrl, 404, 'No starred author has this name.') };
-  const papers = listStarredAnnouncements(site.context.db, site.context.authorNames, { authorId: author.id, limit: FEED_ITEMS });
-  if (match![2] === undefined) return { status: 200, type: HTML, body: renderAuthorHtml(baseUrl, author, papers) };
-  const body = renderStarredRss(papers, {
+  const author = match ? site.context.starred.current().authors.find((candidate) => candidate.id === match[1]) : undefined;
+  if (author === undefined) {
+    return { status: 404, type: HTML, body: renderErrorPage(baseUrl, 404, 'No starred author has this name.') };
+  }
+  const page = buildAuthorPage(site.context, author, FEED_ITEMS);
+  if (match![2] === undefined) return { status: 200, type: HTML, body: renderAuthorHtml(baseUrl, page) };
+  const body = renderStarredRss(page.papers, {
     title: `arXiv: ${author.name}`,
     description: `New arXiv papers by ${author.name} in the curated categories.`,
     baseUrl,
@@ -32,43 +33,43 @@ function renderAuthor(site: Site, file: string, baseUrl: string, builtAt: string
 }
 
 export function registerFeedRoutes(app: Hono, site: Site): void {
-  const { db, authorNames, config } = site.context;
-  const categories = config.categories.join(', ');
+  const { context } = site;
+  const categories = context.config.categories.join(', ');
   app.get('/rss.xml', (c) =>
     sendCached(site, c, (version, baseUrl) => {
-      const papers = listStarredAnnouncements(db, authorNames, { limit: FEED_ITEMS });
-      const body = renderStarredRss(papers, {
+      const body = renderStarredRss(listStarredPapers(context, { limit: FEED_ITEMS }), {
         title: 'arXiv: papers by starred authors',
         description: `Papers by starred authors in ${categories}, newest announcement first.`,
         baseUrl,
         selfUrl: `${baseUrl}/rss.xml`,
-        builtAt: builtAtOf(version, site.context.now()),
+        builtAt: builtAtOf(version, context.now()),
       });
       return { status: 200, type: RSS, body };
     }),
   );
   app.get('/rss/daily.xml', (c) =>
     sendCached(site, c, (version, baseUrl) => {
-      const days = listStoredDays(db, { withPapers: true, limit: DAILY_ITEMS });
-      const digests = days.map((day) => ({ date: day.day, papers: getDayPapers(db, day.day, authorNames) }));
+      const digests = listRecentDays(context.db, DAILY_ITEMS).map((day) => loadDayDigest(context, site.holidays, day).view);
       const body = renderDailyRss(digests, {
         title: `arXiv daily digest: ${categories}`,
         description: `The daily arXiv announcement of ${categories}, papers by starred authors first.`,
         baseUrl,
         selfUrl: `${baseUrl}/rss/daily.xml`,
-        builtAt: builtAtOf(version, site.context.now()),
+        builtAt: builtAtOf(version, context.now()),
       });
       return { status: 200, type: RSS, body };
     }),
   );
   app.get('/authors/:file', (c) =>
-    sendCached(site, c, (version, baseUrl) => renderAuthor(site, c.req.param('file'), baseUrl, builtAtOf(version, site.context.now()))),
+    sendCached(site, c, (version, baseUrl) =>
+      renderAuthor(site, c.req.param('file'), baseUrl, builtAtOf(version, context.now())),
+    ),
   );
   app.get('/feeds.opml', (c) =>
     sendCached(site, c, (version, baseUrl) => ({
       status: 200,
       type: 'text/x-opml; charset=utf-8',
-      body: renderOpml(baseUrl, site.context.authors, builtAtOf(version, site.context.now())),
+      body: renderOpml(baseUrl, context.starred.current().authors, builtAtOf(version, context.now())),
     })),
   );
 }

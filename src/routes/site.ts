@@ -1,27 +1,20 @@
 // What the route groups share: the context, the calendar, the scheduler's status and the cache.
 import type { Context as HonoContext } from 'hono';
-import type { Context } from '../context.ts';
-import { easternDay } from '../dates.ts';
+import type { Context } from '../app/context.ts';
+import { easternDay } from '../calendar/eastern.ts';
+import { createVersionReader, type DataVersion } from '../store/read/version.ts';
+import type { StatusView } from '../views/types.ts';
 import { createResponder, type Rendered, type Responder } from './cache.ts';
-import { createVersionReader, type DataVersion } from '../store/version.ts';
-
-/** What the scheduler tells the server about itself (nothing without a scheduler). */
-export interface ServerStatus {
-  /** ISO timestamp of the next scheduled fetch. */
-  nextRunAt?: string;
-  /** What the scheduler is doing now, e.g. "fetching cs.LG". */
-  activity?: string;
-}
 
 export interface Site {
   context: Context;
   holidays: ReadonlySet<string>;
-  status: () => ServerStatus;
+  status: () => StatusView;
   responder: Responder;
   readVersion: (extra: string) => DataVersion;
 }
 
-export function createSite(context: Context, holidays: ReadonlySet<string>, status: () => ServerStatus): Site {
+export function createSite(context: Context, holidays: ReadonlySet<string>, status: () => StatusView): Site {
   return { context, holidays, status, responder: createResponder(), readVersion: createVersionReader(context.db) };
 }
 
@@ -31,7 +24,7 @@ const SAFE_ORIGIN = /^https?:\/\/(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5
 /** The site's URL without a trailing slash: PUBLIC_URL when set, else the request's origin. */
 export function baseUrlOf(site: Site, c: HonoContext): string {
   const configured = site.context.config.publicUrl;
-  if (configured) return configured.replace(/\/+$/, '');
+  if (configured) return configured;
   let origin = '';
   try {
     origin = new URL(c.req.url).origin;
@@ -41,18 +34,19 @@ export function baseUrlOf(site: Site, c: HonoContext): string {
   return SAFE_ORIGIN.test(origin) ? origin : `http://${site.context.config.host}:${site.context.config.port}`;
 }
 
-/** Today in arXiv's time zone, for telling "not fetched yet" from "not announced yet". */
-export function todayOf(site: Site): string {
-  return easternDay(site.context.now());
-}
-
 /** Answers with a cached or freshly rendered body, or a 304 when the client's copy is current. */
-export function sendCached(site: Site, c: HonoContext, render: (version: DataVersion, baseUrl: string) => Rendered): Response {
+export function sendCached(
+  site: Site,
+  c: HonoContext,
+  render: (version: DataVersion, baseUrl: string) => Rendered,
+): Response {
   const baseUrl = baseUrlOf(site, c);
   const url = new URL(c.req.url);
-  // Pages show the scheduler's status too: it is part of what a cached body depends on.
+  // Pages show the scheduler's status too: it is part of what a cached body depends on. Today (in
+  // arXiv's time zone) tells "not fetched yet" from "not announced yet".
   const status = site.status();
-  const version = site.readVersion(`${todayOf(site)}|${status.nextRunAt ?? ''}|${status.activity ?? ''}`);
+  const today = easternDay(site.context.now());
+  const version = site.readVersion(`${today}|${status.nextRunAt ?? ''}|${status.activity ?? ''}`);
   return site.responder.respond(c, `${baseUrl}${url.pathname}${url.search}`, version, () => render(version, baseUrl));
 }
 

@@ -9,16 +9,15 @@ export type Db = Database.Database;
 export interface OpenOptions {
   /** Run migrations (default true). */
   migrate?: boolean;
-  readonly?: boolean;
 }
 
 /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
 export function openDb(path: string, options: OpenOptions = {}): Db {
-  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
   try {
     // WAL lets the server read while the scheduler writes; busy_timeout rides out short write locks.
-    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');

@@ -107,6 +107,14 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sends_status ON sends (status);
     `);
   },
+  // 3: nothing read papers.primary_category (categories[0] is the primary) or the versions table
+  // (the announcements say which version was announced on which day): both go.
+  (db) => {
+    db.exec(`
+      DROP TABLE versions;
+      ALTER TABLE papers DROP COLUMN primary_category;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

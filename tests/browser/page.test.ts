@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp } from '../../src/server.ts';
-import { startServer, type RunningServer } from '../../src/http-server.ts';
+import { startServer, type RunningServer } from '../../src/routes/listen.ts';
 import { createTestWorld, makePaper, makeRealisticDay, type TestWorld } from '../support/build-db.ts';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { makeTempDb, runCli, spawnCli } from '../support/cli.ts';
 import type { ParsedFeed } from '../../src/types.ts';
 import { openDb } from '../../src/store/db.ts';
-import { ingestFeed } from '../../src/store/ingest.ts';
+import { ingestFeed } from '../../src/store/write/ingest.ts';
 
 const CONFIG = new URL('../../config/authors.json', import.meta.url).pathname;
 
@@ -44,7 +44,7 @@ describe('starred flags are derived data', () => {
   it('re-flags stored papers offline when an author is added to authors.json', async () => {
     const db = openDb(temp.db);
     const feed: ParsedFeed = { format: 'rss', announcedOn: '2026-11-25', papers: [paperBy('2611.00001', ['Chelsea Finn', 'Sergey Levine']), paperBy('2611.00002', ['Yoshua Bengio'])] };
-    ingestFeed(db, feed, { source: 'rss', categories: ['cs.LG'], flag: () => [], now: '2026-11-25T05:00:00Z' });
+    ingestFeed(db, feed, { source: 'rss', categories: ['cs.LG'], flags: { hash: 'none', flag: () => [] }, now: '2026-11-25T05:00:00Z' });
     db.close();
 
     const before = JSON.parse((await runCli(['digest', '--date', '2026-11-25', '--format', 'json'], env)).stdout);

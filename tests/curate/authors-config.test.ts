@@ -42,10 +42,10 @@ describe('loadAuthorsConfig', () => {
     expect(hash).toBe(createHash('sha256').update(text).digest('hex'));
   });
 
-  it('names a missing file, with exit code 2', () => {
+  it('names a missing file', () => {
     const error = errorOf(join(dir, 'nope.json'));
     expect(error.message).toBe(`${join(dir, 'nope.json')}: file not found`);
-    expect(error.exitCode).toBe(2);
+    expect(error.name).toBe('AuthorsConfigError');
   });
 
   it.each([

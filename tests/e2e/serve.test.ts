@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db.ts';
-import { markDayStored } from '../../src/store/announcements.ts';
+import { markDayStored } from '../../src/store/write/announcements.ts';
 import { createFakeApi, replyRssDay, replyStall, startFakeArxiv, type FakeArxiv } from '../support/fake-arxiv.ts';
 
 const BIN = new URL('../../bin/arxiv-curator.js', import.meta.url).pathname;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, decodeXml, parseXmlDocument, text } from '../../src/fetcher/xml.ts';
+import { decodeXml } from '../../src/fetcher/entities.ts';
+import { collapseWhitespace, parseXmlDocument, text } from '../../src/fetcher/xml.ts';
 import { findTagImbalance } from '../../src/fetcher/wellformed.ts';
 
 describe('decodeXml', () => {

@@ -1,6 +1,6 @@
 // Backfill from the API against a fake arXiv: paging, resuming after a kill, --force, empty answers.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadHolidays } from '../../src/calendar.ts';
+import { loadHolidays } from '../../src/calendar/announcement-days.ts';
 import { backfillDays } from '../../src/jobs/backfill.ts';
 import { createFakeApi, replyStall, type Reply } from '../support/fake-arxiv.ts';
 import { countAnnouncements, createArxivWorld, storedDays, type ArxivWorld } from './world.ts';

@@ -1,7 +1,7 @@
 // Catch-up against a fake arXiv on loopback: the current day from RSS, the gap from the API,
 // each missing day asked for exactly once, nothing asked for twice.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadHolidays } from '../../src/calendar.ts';
+import { loadHolidays } from '../../src/calendar/announcement-days.ts';
 import { planCatchUp, runCatchUp } from '../../src/jobs/catch-up.ts';
 import { createFakeApi, replyRssDay, replyStatus } from '../support/fake-arxiv.ts';
 import { countAnnouncements, createArxivWorld, RSS_PATH, storedDays, type ArxivWorld } from './world.ts';

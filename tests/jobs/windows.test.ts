@@ -1,8 +1,9 @@
 // Submission windows from arXiv's schedule (FORMATS.md §5), and the API query built from them.
 import { describe, expect, it } from 'vitest';
-import { loadHolidays } from '../../src/calendar.ts';
+import { loadHolidays } from '../../src/calendar/announcement-days.ts';
 import { buildApiUrl } from '../../src/jobs/backfill.ts';
-import { easternInstant, formatApiRange, submissionWindow } from '../../src/jobs/windows.ts';
+import { easternInstant } from '../../src/calendar/eastern.ts';
+import { formatApiRange, submissionWindow } from '../../src/jobs/windows.ts';
 
 const holidays = loadHolidays();
 const iso = (day: string) => {

@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { composeDigestMail, createDigestMessageId, formatShortDay, formatSubject, parseRecipients } from '../../src/mail/compose.ts';
 import { renderDigestEmailHtml } from '../../src/render/email.ts';
-import type { Digest, DigestPaper, StarredMatch } from '../../src/types.ts';
+import type { DigestPaper, StarredMatch } from '../../src/types.ts';
+import { buildDigestView } from '../../src/views/digest.ts';
+
+/** The shape the tests write a day in; the renderers take its view. */
+interface Digest {
+  date: string;
+  papers: DigestPaper[];
+}
+const view = (digest: Digest) => buildDigestView(digest.date, digest.papers);
 
 function star(name: string, as = name): StarredMatch {
   return { authorId: name.toLowerCase().replace(/\W+/g, '-'), name, as, confidence: 'exact' };
@@ -24,16 +32,16 @@ describe('the subject', () => {
         ...many(142), ...many(5, 'replace'),
       ],
     };
-    expect(formatSubject(digest)).toBe('arXiv digest Thu, 26 Nov: 2 by starred authors (Yoshua Bengio, Quoc V. Le) · 143 new');
+    expect(formatSubject(view(digest))).toBe('arXiv digest Thu, 26 Nov: 2 by starred authors (Yoshua Bengio, Quoc V. Le) · 143 new');
   });
 
   it('leaves out the parentheses when no starred author published', () => {
-    expect(formatSubject({ date: '2026-11-26', papers: many(143) })).toBe('arXiv digest Thu, 26 Nov: 0 by starred authors · 143 new');
+    expect(formatSubject(view({ date: '2026-11-26', papers: many(143) }))).toBe('arXiv digest Thu, 26 Nov: 0 by starred authors · 143 new');
   });
 
   it('shortens a long list of names', () => {
     const papers = ['A One', 'B Two', 'C Three', 'D Four', 'E Five'].map((name, i) => paper(`2611.0000${i}`, { starred: [star(name)] }));
-    expect(formatSubject({ date: '2026-11-26', papers })).toBe('arXiv digest Thu, 26 Nov: 5 by starred authors (A One, B Two, C Three +2 more) · 5 new');
+    expect(formatSubject(view({ date: '2026-11-26', papers }))).toBe('arXiv digest Thu, 26 Nov: 5 by starred authors (A One, B Two, C Three +2 more) · 5 new');
   });
 
   it('writes the day as "Day, DD Mon"', () => {
@@ -67,7 +75,7 @@ describe('the HTML part', () => {
       paper('2611.00003', { announceType: 'replace', categories: ['stat.ML', 'cs.LG'] }),
     ],
   };
-  const html = renderDigestEmailHtml(digest, { baseUrl: 'https://curator.example.org' });
+  const html = renderDigestEmailHtml(view(digest), { baseUrl: 'https://curator.example.org' });
 
   it('escapes every title, author and comment', () => {
     expect(html).not.toMatch(/<script|<img|<b>|<i>|onerror=alert\(2\)>/);
@@ -91,8 +99,8 @@ describe('the HTML part', () => {
   });
 
   it('goes into the message next to the text part', () => {
-    const mail = composeDigestMail(digest, { recipients: ['a@example.org'] });
-    expect(mail.html).toBe(renderDigestEmailHtml(digest));
+    const mail = composeDigestMail(view(digest), { recipients: ['a@example.org'], baseUrl: 'https://curator.example.org' });
+    expect(mail.html).toBe(renderDigestEmailHtml(view(digest), { baseUrl: 'https://curator.example.org' }));
     expect(mail.text).toContain(hostile);
     expect(mail.messageId).toBe(createDigestMessageId('2026-11-26', ['a@example.org']));
   });

@@ -2,7 +2,7 @@
 // an SMTP outage fails the run so the runner retries, shows on /healthz, and the day is delivered then.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackgroundJobs, type BackgroundJobs } from '../../src/jobs/background.ts';
-import { getLastSendStatus } from '../../src/store/sends.ts';
+import { getLastSendStatus } from '../../src/store/read/sends.ts';
 import { createApp } from '../../src/server.ts';
 import { replyRssDay } from '../support/fake-arxiv.ts';
 import { createArxivWorld, RSS_PATH, type ArxivWorld } from '../jobs/world.ts';

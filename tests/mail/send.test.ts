@@ -2,7 +2,7 @@
 // refused connections, 4xx/5xx replies, DIGEST_ONLY_STARRED.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sendDigest, sendPendingDigests } from '../../src/mail/send.ts';
-import { getLastSendStatus, getSend } from '../../src/store/sends.ts';
+import { getLastSendStatus, getSend } from '../../src/store/read/sends.ts';
 import { createWorld, HOSTILE_TITLE, paper, starredDay, type World } from './world.ts';
 import { findClosedPort, startSmtp, type TestSmtp } from './smtp.ts';
 

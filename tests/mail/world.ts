@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.ts';
-import { openContext, type Context } from '../../src/context.ts';
-import { ingestFeed } from '../../src/store/ingest.ts';
-import { silentLogger } from '../../src/log.ts';
+import { openContext, type Context } from '../../src/app/context.ts';
+import { ingestFeed } from '../../src/store/write/ingest.ts';
+import { silentLogger } from '../../src/app/log.ts';
 import type { PaperRecord } from '../../src/types.ts';
 
 export const HOSTILE_TITLE = '<script>alert("x")</script> Tom & Jerry <b>nets</b>';
@@ -63,7 +63,7 @@ export function createWorld(now = () => new Date('2026-11-26T12:00:00Z')): World
     addDay(day, papers) {
       const context = world.open();
       ingestFeed(context.db, { format: 'rss', announcedOn: day, papers }, {
-        source: 'rss', categories: ['cs.LG', 'cs.NE', 'stat.ML'], flag: context.flag, now: now().toISOString(),
+        source: 'rss', categories: ['cs.LG', 'cs.NE', 'stat.ML'], flags: context.starred.current(), now: now().toISOString(),
       });
     },
     cleanup() {

@@ -1,7 +1,9 @@
 // The digest page as a string: size budget, order, escaping of hostile text, links.
 import { describe, expect, it } from 'vitest';
 import { renderDigestHtml } from '../../src/render/html.ts';
-import { renderStarredPaper, PAGE_LINKS } from '../../src/render/html-paper.ts';
+import { renderStarredPaper } from '../../src/render/html-paper.ts';
+import { ARXIV_ABS_BASE } from '../../src/fetcher/arxiv-links.ts';
+import { buildDigestView, withSourceRef } from '../../src/views/digest.ts';
 import type { DigestPaper } from '../../src/types.ts';
 import { makeRealisticDay } from '../support/build-db.ts';
 
@@ -17,7 +19,7 @@ const meta = { baseUrl: 'http://127.0.0.1:3000', archive: ['2026-09-24', '2026-0
 describe('renderDigestHtml', () => {
   it('keeps a realistic 500-paper day under 60 KB, every paper listed', () => {
     const papers = makeRealisticDay(500, 5).map(toDigestPaper);
-    const html = renderDigestHtml({ date: '2026-09-24', papers }, meta);
+    const html = renderDigestHtml(buildDigestView('2026-09-24', papers), meta);
     const size = Buffer.byteLength(html);
     console.log(`500-paper day: ${size} bytes of HTML`);
     // 60 KB read as 60 KiB; the figure is reported in the bench notes.
@@ -31,7 +33,7 @@ describe('renderDigestHtml', () => {
       authors: ['<b>Eve</b>', 'Yoshua Bengio'], categories: ['cs.LG'], comment: '<iframe>', announceType: 'new',
       starred: [{ authorId: 'yoshua-bengio', name: 'Yoshua Bengio', as: 'Yoshua Bengio', confidence: 'exact' }],
     };
-    const html = renderDigestHtml({ date: '2026-09-24', papers: [paper, { ...paper, id: '2609.00002', starred: [] }] }, meta);
+    const html = renderDigestHtml(buildDigestView('2026-09-24', [paper, { ...paper, id: '2609.00002', starred: [] }]), meta);
     expect(html).not.toMatch(/<script>|<img|<iframe|<b>Eve|\u0000/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
   });
@@ -42,7 +44,7 @@ describe('renderDigestHtml', () => {
       categories: ['cs.LG', 'stat.ML'], comment: '9 pages', announceType: 'replace',
       starred: [{ authorId: 'yoshua-bengio', name: 'Yoshua Bengio', as: 'Y. Bengio', confidence: 'likely' }],
     };
-    const html = renderStarredPaper(paper, PAGE_LINKS);
+    const html = renderStarredPaper(withSourceRef(paper), ARXIV_ABS_BASE);
     expect(html).toContain('★ Yoshua Bengio (as &quot;Y. Bengio&quot;, likely)');
     expect(html).toContain('<mark>Y. Bengio</mark>');
     expect(html).toContain('On $\\mathcal{O}(n)$ nets');
@@ -54,7 +56,7 @@ describe('renderDigestHtml', () => {
 
   it('orders starred, new, cross, then collapsed replacements, with counts', () => {
     const papers = makeRealisticDay(40, 2).map(toDigestPaper);
-    const html = renderDigestHtml({ date: '2026-09-24', papers }, meta);
+    const html = renderDigestHtml(buildDigestView('2026-09-24', papers), meta);
     const order = ['id=starred', 'id=new', 'id=cross', '<details id=replace>', '<details id=replace-cross>'].map((mark) => html.indexOf(mark));
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDigestText, wrapText } from '../../src/render/text.ts';
 import type { DigestPaper } from '../../src/types.ts';
+import { buildDigestView } from '../../src/views/digest.ts';
 
 const star: DigestPaper = {
   id: '2609.26820', version: 1, title: 'A very long title about learning '.repeat(5).trim(), abstract: 'x',
@@ -13,7 +14,7 @@ const plain: DigestPaper = { ...star, id: '2609.26811', title: 'Plain paper', au
 const replaced: DigestPaper = { ...plain, id: '2009.13987', version: 3, title: 'Old paper', announceType: 'replace' };
 
 describe('renderDigestText', () => {
-  const text = renderDigestText({ date: '2026-09-24', papers: [plain, star, replaced] }, { baseUrl: 'http://127.0.0.1:3000' });
+  const text = renderDigestText(buildDigestView('2026-09-24', [plain, star, replaced]), { baseUrl: 'http://127.0.0.1:3000' });
 
   it('wraps every line at 78 columns except unbreakable URLs', () => {
     for (const line of text.split('\n')) if (!/https?:\/\//.test(line)) expect(line.length).toBeLessThanOrEqual(78);
@@ -33,7 +34,7 @@ describe('renderDigestText', () => {
   });
 
   it('says so on a day without an announcement', () => {
-    expect(renderDigestText({ date: '2026-09-26', papers: [] }, { noAnnouncement: 'weekend' })).toContain('No arXiv announcement on this day (weekend).');
+    expect(renderDigestText(buildDigestView('2026-09-26', []), { noAnnouncement: 'weekend' })).toContain('No arXiv announcement on this day (weekend).');
   });
 });
 

@@ -1,9 +1,10 @@
 // Route behaviour through app.request(): digest days, the no-announcement pages, formats,
 // conditional GET, security headers, errors and search with hostile text.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type ServerStatus } from '../../src/server.ts';
+import { createApp } from '../../src/server.ts';
+import type { StatusView } from '../../src/views/types.ts';
 import { renderDigestJson } from '../../src/render/json.ts';
-import { getDayPapers } from '../../src/store/digest.ts';
+import { loadDayDigest } from '../../src/views/day.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
 
 let world: TestWorld;
@@ -20,7 +21,7 @@ beforeEach(() => {
 });
 afterEach(() => world.close());
 
-const app = (status?: () => ServerStatus) => createApp({ context: world.context, holidays: HOLIDAYS, ...(status && { status }) });
+const app = (status?: () => StatusView) => createApp({ context: world.context, holidays: HOLIDAYS, ...(status && { status }) });
 
 describe('digest pages', () => {
   it('/ shows the latest day with the starred paper before the others', async () => {
@@ -39,7 +40,7 @@ describe('digest pages', () => {
   it('/digest/D.json is exactly the digest --format json output', async () => {
     const response = await app().request('/digest/2026-09-24.json');
     expect(response.headers.get('content-type')).toContain('application/json');
-    const expected = renderDigestJson({ date: '2026-09-24', papers: getDayPapers(world.context.db, '2026-09-24', world.context.authorNames) });
+    const expected = renderDigestJson(loadDayDigest(world.context, HOLIDAYS, '2026-09-24').view);
     expect(await response.text()).toBe(expected);
   });
 
@@ -138,12 +139,12 @@ describe('HTTP behaviour', () => {
 
   it('sees a commit by another connection (the CLI fetching while the server runs)', async () => {
     const { openDb } = await import('../../src/store/db.ts');
-    const { ingestFeed } = await import('../../src/store/ingest.ts');
+    const { ingestFeed } = await import('../../src/store/write/ingest.ts');
     const site = app();
     const etag = (await site.request('/rss.xml')).headers.get('etag')!;
     const other = openDb(world.context.config.dbPath);
     ingestFeed(other, { format: 'rss', announcedOn: '2026-09-25', papers: [makePaper({ authors: ['Yoshua Bengio'] })] },
-      { source: 'rss', categories: ['cs.LG'], flag: world.context.flag, now: '2026-09-25T04:00:09Z' });
+      { source: 'rss', categories: ['cs.LG'], flags: world.context.starred.current(), now: '2026-09-25T04:00:09Z' });
     other.close();
     expect((await site.request('/rss.xml', { headers: { 'If-None-Match': etag } })).status).toBe(200);
   });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDb, type Db } from '../../src/store/db.ts';
-import { ingestFeed } from '../../src/store/ingest.ts';
-import { getDayPapers } from '../../src/store/digest.ts';
+import { ingestFeed } from '../../src/store/write/ingest.ts';
+import { getDayPapers } from '../../src/store/read/digest.ts';
 import { SCHEMA_VERSION } from '../../src/store/migrations.ts';
 import type { PaperRecord, ParsedFeed, StarredMatch } from '../../src/types.ts';
 
@@ -28,7 +28,7 @@ function rss(day: string, papers: PaperRecord[]): ParsedFeed {
 let dir: string;
 let db: Db;
 const ingest = (feed: ParsedFeed, day?: string) =>
-  ingestFeed(db, feed, { source: feed.format, categories: CATEGORIES, flag, now: '2026-04-27T05:00:00.000Z', ...(day && { day }) });
+  ingestFeed(db, feed, { source: feed.format, categories: CATEGORIES, flags: { hash: 'test', flag }, now: '2026-04-27T05:00:00.000Z', ...(day && { day }) });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'curator-store-'));
@@ -40,7 +40,7 @@ afterEach(() => {
 });
 
 function dump(): unknown {
-  const tables = ['papers', 'versions', 'announcements', 'days', 'starred'];
+  const tables = ['papers', 'announcements', 'days', 'starred'];
   return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()]));
 }
 
@@ -54,12 +54,11 @@ describe('ingesting feeds into the store', () => {
     expect(dump()).toEqual(first);
   });
 
-  it('lets a newer version update the paper and keeps every version', () => {
+  it('lets a newer version update the paper', () => {
     ingest(rss('2026-04-27', [paper({ version: 1, title: 'First title' })]));
     ingest(rss('2026-04-29', [paper({ version: 2, title: 'Second title', announceType: 'replace' })]));
     const row = db.prepare('SELECT version, title FROM papers WHERE id = ?').get('2604.01234');
     expect(row).toEqual({ version: 2, title: 'Second title' });
-    expect(db.prepare('SELECT version FROM versions ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
   it('never lets an older version overwrite a newer one', () => {
@@ -104,7 +103,7 @@ describe('ingesting feeds into the store', () => {
         paper({ id: '2604.00002', announceType: undefined, version: 2, categories: ['math.OC', 'stat.ML'] }),
       ],
     };
-    ingestFeed(db, api, { source: 'api', day: '2026-04-28', categories: CATEGORIES, flag, now: '2026-04-28T05:00:00Z', firstSubmissions: true });
+    ingestFeed(db, api, { source: 'api', day: '2026-04-28', categories: CATEGORIES, flags: { hash: 'test', flag }, now: '2026-04-28T05:00:00Z', firstSubmissions: true });
     const announced = getDayPapers(db, '2026-04-28', names).map((p) => [p.id, p.version, p.announceType]);
     expect(announced).toEqual([['2604.00001', 1, 'new'], ['2604.00002', 1, 'cross']]);
     expect(db.prepare('SELECT version FROM papers ORDER BY id').all()).toEqual([{ version: 3 }, { version: 2 }]);

@@ -1,12 +1,12 @@
-// Migration 2 (the `sends` table) and the queries that decide which days are still to be mailed.
+// The queries that decide which days are still to be mailed (the `sends` table, migration 2).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../src/store/db.ts';
-import { migrate, SCHEMA_VERSION } from '../../src/store/migrations.ts';
-import { ingestFeed } from '../../src/store/ingest.ts';
-import { finishSend, getLastSendStatus, getPendingSends, getSend, skipSend, startSend } from '../../src/store/sends.ts';
+import { ingestFeed } from '../../src/store/write/ingest.ts';
+import { getLastSendStatus, getPendingSends, getSend } from '../../src/store/read/sends.ts';
+import { finishSend, skipSend, startSend } from '../../src/store/write/sends.ts';
 import type { ParsedFeed, StarredMatch } from '../../src/types.ts';
 
 const NOW = '2026-11-26T12:00:00.000Z';
@@ -17,7 +17,7 @@ function feed(day: string, id: string): ParsedFeed {
   return { format: 'rss', announcedOn: day, papers: [{ id, version: 1, title: `T ${id}`, abstract: 'A.', authors: ['Yoshua Bengio'], categories: ['cs.LG'], announceType: 'new' }] };
 }
 
-const ingest = (db: Db, day: string, id: string) => ingestFeed(db, feed(day, id), { source: 'rss', categories: ['cs.LG'], flag, now: NOW });
+const ingest = (db: Db, day: string, id: string) => ingestFeed(db, feed(day, id), { source: 'rss', categories: ['cs.LG'], flags: { hash: 'test', flag }, now: NOW });
 const start = (db: Db, day: string) => startSend(db, { day, messageId: `<digest-${day}.x@arxiv-curator>`, recipients: ['a@example.org'], now: NOW });
 
 let dir: string;
@@ -29,30 +29,6 @@ beforeEach(() => {
 afterEach(() => {
   db.close();
   rmSync(dir, { recursive: true, force: true });
-});
-
-describe('migration 2', () => {
-  it('adds the sends table to a version 1 database and keeps its rows', () => {
-    const path = join(dir, 'v1.db');
-    const old = openDb(path, { migrate: false });
-    migrate(old, 1);
-    ingest(old, '2026-11-25', '2611.00001');
-    const before = ['papers', 'announcements', 'days', 'starred'].map((table) => old.prepare(`SELECT * FROM ${table}`).all());
-    expect(old.pragma('user_version', { simple: true })).toBe(1);
-    old.close();
-
-    const upgraded = openDb(path);
-    try {
-      expect(SCHEMA_VERSION).toBe(2);
-      expect(upgraded.pragma('user_version', { simple: true })).toBe(2);
-      expect(['papers', 'announcements', 'days', 'starred'].map((table) => upgraded.prepare(`SELECT * FROM ${table}`).all())).toEqual(before);
-      expect(getPendingSends(upgraded)).toEqual(['2026-11-25']);
-      start(upgraded, '2026-11-25');
-      expect(getSend(upgraded, '2026-11-25')).toMatchObject({ status: 'pending', recipients: ['a@example.org'], attempts: 0 });
-    } finally {
-      upgraded.close();
-    }
-  });
 });
 
 describe('pending sends', () => {
@@ -68,7 +44,7 @@ describe('pending sends', () => {
 
   it('limits never-attempted days to the latest few and ignores empty days', () => {
     for (let d = 1; d <= 9; d++) ingest(db, `2026-12-0${d}`, `2612.0000${d}`);
-    ingestFeed(db, { format: 'rss', announcedOn: '2026-12-10', papers: [] }, { source: 'rss', categories: ['cs.LG'], flag, now: NOW });
+    ingestFeed(db, { format: 'rss', announcedOn: '2026-12-10', papers: [] }, { source: 'rss', categories: ['cs.LG'], flags: { hash: 'test', flag }, now: NOW });
     expect(getPendingSends(db, 3)).toEqual(['2026-12-07', '2026-12-08', '2026-12-09']);
   });
 

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { loadConfig } from '../../src/config.ts';
-import type { Context } from '../../src/context.ts';
-import { silentLogger } from '../../src/log.ts';
-import { createMatcher } from '../../src/curate/authors.ts';
+import { fixedStarredSource, type Context } from '../../src/app/context.ts';
+import { silentLogger } from '../../src/app/log.ts';
+import { buildStarredList } from '../../src/curate/starred-list.ts';
 import { openDb } from '../../src/store/db.ts';
-import { ingestFeed } from '../../src/store/ingest.ts';
-import { finishFetchRun, startFetchRun, setMeta } from '../../src/store/runs.ts';
-import type { FlagPaper } from '../../src/store/starred.ts';
-import type { AnnounceType, PaperRecord, StarredAuthor, StarredMatch } from '../../src/types.ts';
+import { ingestFeed } from '../../src/store/write/ingest.ts';
+import { setMeta } from '../../src/store/write/meta.ts';
+import { finishFetchRun, startFetchRun } from '../../src/store/write/runs.ts';
+import type { AnnounceType, FlagPaper, PaperRecord, StarredAuthor, StarredMatch } from '../../src/types.ts';
 
 export const TEST_AUTHORS: StarredAuthor[] = [
   { id: 'yoshua-bengio', name: 'Yoshua Bengio', variants: ['Y. Bengio'], not: [] },
@@ -47,17 +47,17 @@ export function createTestWorld(options: { authors?: StarredAuthor[]; now?: () =
   const authors = options.authors ?? TEST_AUTHORS;
   const db = openDb(config.dbPath);
   setMeta(db, 'authors_hash', 'test');
-  const flag = createExactFlag(authors);
+  // The real matcher stays in the list (authors check); flags come from the simpler exact flagger.
+  const starred = { ...buildStarredList(authors, 'test'), flag: createExactFlag(authors) };
   const context: Context = {
-    config, db, authors, matcher: createMatcher(authors), flag, log: silentLogger,
-    authorNames: new Map(authors.map((author) => [author.id, author.name])),
+    config, db, starred: fixedStarredSource(starred), log: silentLogger,
     now: options.now ?? (() => new Date('2026-09-25T12:00:00Z')),
   };
   return {
     context,
     dir,
     ingestDay(day, papers, now = `${day}T04:00:05Z`) {
-      ingestFeed(db, { format: 'rss', announcedOn: day, papers }, { source: 'rss', categories: config.categories, flag, now });
+      ingestFeed(db, { format: 'rss', announcedOn: day, papers }, { source: 'rss', categories: config.categories, flags: starred, now });
     },
     recordFetch({ at, status, error, day }) {
       const id = startFetchRun(db, 'https://rss.arxiv.org/rss/cs.LG+cs.NE+stat.ML', at);

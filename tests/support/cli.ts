@@ -45,7 +45,7 @@ export function makeTempDb(): { dir: string; db: string; cleanup: () => void } {
 export function dumpData(dbPath: string): Record<string, unknown[]> {
   const db = new Database(dbPath, { readonly: true });
   try {
-    const tables = ['papers', 'versions', 'announcements', 'days', 'starred', 'http_validators'];
+    const tables = ['papers', 'announcements', 'days', 'starred', 'http_validators'];
     return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()]));
   } finally {
     db.close();

@@ -1,0 +1,28 @@
+// What every command gets: its parsed arguments, the terminal, the configuration, and the
+// context (database and starred authors), opened only when the command asks for it.
+import type { ParseArgsConfig } from 'node:util';
+import type { Context } from '../app/context.ts';
+import type { Config } from '../config.ts';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface CommandArgs {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+  io: Io;
+  config: Readonly<Config>;
+  /** Reads authors.json and opens the database (once); the CLI closes it after the command. */
+  open(): Context;
+}
+
+export type RunCommand = (args: CommandArgs) => Promise<number>;
+
+export interface Command {
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Imports the command's code when it runs, so one command never loads another's dependencies. */
+  load(): Promise<RunCommand>;
+}

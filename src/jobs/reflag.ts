@@ -1,0 +1,51 @@
+// Re-flagging: the one owner of "the stored starred flags agree with config/authors.json".
+// - Every ingest re-reads the file first (currentStarred) and flags with what it says; stored flags
+//   from another version of the file are redone in the same transaction (store/write/starred.ts),
+//   so a process holding an old list can never store flags that disagree with the file.
+// - `serve` re-flags at start and whenever the file changes (watchStarredAuthors), so a hand edit
+//   shows without a restart; the commands that show flags (digest, authors, send) and
+//   `arxiv-curator reflag` call syncStarredFlags first. Opening a context never does.
+import { unwatchFile, watchFile } from 'node:fs';
+import type { Context } from '../app/context.ts';
+import { AuthorsConfigError } from '../curate/authors-config.ts';
+import type { StarredList } from '../curate/starred-list.ts';
+import { alignFlags } from '../store/write/starred.ts';
+
+/**
+ * The starred authors to flag with now: the file as it is. A file broken by an edit in progress
+ * keeps the last good list, with a warning, so a running server goes on.
+ */
+export function currentStarred(context: Context): StarredList {
+  try {
+    return context.starred.reload();
+  } catch (error) {
+    if (!(error instanceof AuthorsConfigError)) throw error;
+    context.log.warn('authors.invalid', { error: error.message, using: 'the last valid list' });
+    return context.starred.current();
+  }
+}
+
+/** Re-flags every stored paper when the file's content differs from the list the flags came from. */
+export function syncStarredFlags(context: Context): { reflagged: number } | undefined {
+  const list = currentStarred(context);
+  const result = alignFlags(context.db, list);
+  if (result) context.log.info('authors.reflagged', { papers: result.reflagged, authors: list.authors.length });
+  return result;
+}
+
+/**
+ * Calls syncStarredFlags whenever config/authors.json changes. Polling the file's stat (rather
+ * than fs.watch) also sees editors that save by writing a new file and renaming it over the old.
+ */
+export function watchStarredAuthors(context: Context, intervalMs = 1000): { stop(): void } {
+  const path = context.config.authorsPath;
+  const onChange = () => {
+    try {
+      syncStarredFlags(context);
+    } catch (error) {
+      context.log.error('authors.reflag_failed', { error: (error as Error).message });
+    }
+  };
+  watchFile(path, { interval: intervalMs, persistent: false }, onChange);
+  return { stop: () => unwatchFile(path, onChange) };
+}

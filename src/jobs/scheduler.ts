@@ -1,0 +1,120 @@
+// When the background work runs: a node-cron trigger at 00:30 US Eastern, Monday to Friday
+// (the feeds rebuild at midnight ET, FORMATS.md §5), and a runner that never runs two jobs at
+// once and retries a failed or stale run with growing waits until the next scheduled run.
+// Clock, sleep and trigger are injected, so tests drive all of it without real time passing.
+import cron from 'node-cron';
+import type { Logger } from '../app/log.ts';
+import { addDays, weekday } from '../calendar/days.ts';
+import { ARXIV_TIME_ZONE, easternDay, easternInstant } from '../calendar/eastern.ts';
+import { sleepFor, type Sleep } from '../fetcher/pacing.ts';
+
+export const DAILY_CRON = '30 0 * * 1-5';
+const RUN_HOUR = 0;
+const RUN_MINUTE = 30;
+/** Waits before the 1st, 2nd, … retry; the last one repeats. */
+export const RETRY_DELAYS_MS: readonly number[] = [5, 15, 30, 60].map((minutes) => minutes * 60_000);
+
+/** Pure: the first 00:30 New York time on a Monday to Friday strictly after `now`. */
+export function nextRunAfter(now: Date): Date {
+  for (let day = easternDay(now); ; day = addDays(day, 1)) {
+    const dow = weekday(day);
+    if (dow === 0 || dow === 6) continue;
+    const at = easternInstant(day, RUN_HOUR, RUN_MINUTE);
+    if (at.getTime() > now.getTime()) return at;
+  }
+}
+
+/** Calls `fire` on a schedule until stopped. */
+export type Trigger = (fire: () => void) => { stop(): void };
+
+/** The real trigger. node-cron evaluates the expression in the given zone, DST included. */
+export const cronTrigger: Trigger = (fire) => {
+  const task = cron.schedule(DAILY_CRON, () => fire(), { timezone: ARXIV_TIME_ZONE, name: 'daily-fetch' });
+  return { stop: () => void task.stop() };
+};
+
+export type RunOutcome = { ok: true } | { ok: false; reason: string };
+
+export interface RunnerOptions {
+  run: (signal: AbortSignal) => Promise<RunOutcome>;
+  log: Logger;
+  now?: () => Date;
+  sleep?: Sleep;
+  retryDelaysMs?: readonly number[];
+}
+
+export interface JobRunner {
+  /** Starts a run, or, while one is going, asks for one more after it (never two at once). */
+  fire(): void;
+  /** Settles when no run is going or pending. */
+  idle(): Promise<void>;
+  state(): { running: boolean; retryAt?: Date; problem?: string };
+  stop(): Promise<void>;
+}
+
+export function createJobRunner(options: RunnerOptions): JobRunner {
+  const now = options.now ?? (() => new Date());
+  const sleep = options.sleep ?? sleepFor;
+  const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+  const controller = new AbortController();
+  let current: Promise<void> | undefined;
+  let pending = false;
+  let retryAt: Date | undefined;
+  let problem: string | undefined;
+
+  async function runWithRetries(): Promise<void> {
+    for (let attempt = 0; !controller.signal.aborted; attempt++) {
+      const started = Date.now();
+      options.log.info('scheduler.run', { attempt: attempt + 1 });
+      const outcome = await options.run(controller.signal).catch((error: unknown): RunOutcome => ({ ok: false, reason: describe(error) }));
+      if (controller.signal.aborted) return;
+      problem = outcome.ok ? undefined : outcome.reason;
+      options.log.info('scheduler.done', { ok: outcome.ok, reason: problem, ms: Date.now() - started });
+      if (outcome.ok) return;
+      const wait = delays[Math.min(attempt, delays.length - 1)] ?? 0;
+      const at = new Date(now().getTime() + wait);
+      // The scheduled run takes over from here; retrying past it would only overlap it.
+      if (at.getTime() >= nextRunAfter(now()).getTime()) return;
+      retryAt = at;
+      options.log.warn('scheduler.retry', { at: at.toISOString(), wait_ms: wait, reason: problem });
+      try {
+        await sleep(wait, controller.signal);
+      } catch {
+        return;
+      } finally {
+        retryAt = undefined;
+      }
+    }
+  }
+
+  function fire(): void {
+    if (controller.signal.aborted) return;
+    if (current) {
+      pending = true;
+      options.log.info('scheduler.wait', { reason: 'a run is in progress; one more follows it' });
+      return;
+    }
+    current = (async () => {
+      do {
+        pending = false;
+        await runWithRetries();
+      } while (pending && !controller.signal.aborted);
+    })().finally(() => (current = undefined));
+  }
+
+  return {
+    fire,
+    idle: async () => {
+      while (current) await current;
+    },
+    state: () => ({ running: current !== undefined && retryAt === undefined, ...(retryAt && { retryAt }), ...(problem && { problem }) }),
+    stop: async () => {
+      controller.abort(new Error('stopping'));
+      await current;
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}

@@ -1,0 +1,10 @@
+// The key-value table of small facts: the authors list's hash, the data generation, harvest state.
+import type { Db } from '../db.ts';
+
+export function getMeta(db: Db, key: string): string | undefined {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+/** The hash of the authors list the stored starred flags were computed with. */
+export const AUTHORS_HASH_KEY = 'authors_hash';

@@ -1,0 +1,35 @@
+// The fetch log and the HTTP validators remembered per URL (RFC 9110 conditional requests).
+import type { Db } from '../db.ts';
+import type { Validators } from '../../types.ts';
+
+export function getValidators(db: Db, url: string): Validators {
+  const row = db.prepare('SELECT etag, last_modified FROM http_validators WHERE url = ?').get(url) as
+    | { etag: string | null; last_modified: string | null }
+    | undefined;
+  return {
+    ...(row?.etag != null && { etag: row.etag }),
+    ...(row?.last_modified != null && { lastModified: row.last_modified }),
+  };
+}
+
+export interface FetchRun {
+  id: number;
+  url: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: number | null;
+  day: string | null;
+  counts: Record<string, number> | null;
+  error: string | null;
+}
+
+export function getLastFetchRun(db: Db): FetchRun | undefined {
+  const row = db
+    .prepare(
+      `SELECT id, url, started_at AS startedAt, finished_at AS finishedAt, status, day, counts, error
+      FROM fetch_runs ORDER BY id DESC LIMIT 1`,
+    )
+    .get() as (Omit<FetchRun, 'counts'> & { counts: string | null }) | undefined;
+  if (row === undefined) return undefined;
+  return { ...row, counts: row.counts === null ? null : (JSON.parse(row.counts) as Record<string, number>) };
+}

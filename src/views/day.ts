@@ -1,0 +1,46 @@
+// The digest of day D: the one way every output (page, text, JSON, daily feed, mail, CLI) gets
+// a day's papers, sections and counts, or why there are none (weekend, holiday, empty feed, not
+// fetched yet, in the future).
+import type { Context } from '../app/context.ts';
+import { noAnnouncementReason } from '../calendar/announcement-days.ts';
+import { easternDay } from '../calendar/eastern.ts';
+import type { Db } from '../store/db.ts';
+import { findNeighbourDays, isDayStored, listStoredDays } from '../store/read/days.ts';
+import { getDayPapers } from '../store/read/digest.ts';
+import { buildDigestView } from './digest.ts';
+import type { DayDigest, NoDigestKind } from './types.ts';
+
+export function loadDayDigest(context: Context, holidays: ReadonlySet<string>, day: string): DayDigest {
+  const { db } = context;
+  const view = buildDigestView(day, getDayPapers(db, day, context.starred.current().names));
+  return { day, kind: view.papers.length > 0 ? 'digest' : whyEmpty(context, holidays, day), view, ...findNeighbourDays(db, day) };
+}
+
+function whyEmpty(context: Context, holidays: ReadonlySet<string>, day: string): NoDigestKind {
+  const reason = noAnnouncementReason(day, holidays);
+  if (reason !== undefined) return reason;
+  if (isDayStored(context.db, day)) return 'empty';
+  return day > easternDay(context.now()) ? 'future' : 'not-fetched';
+}
+
+/** A day we lack, as opposed to one arXiv announced nothing on (which has an empty digest). */
+export function isMissing(kind: DayDigest['kind']): kind is 'future' | 'not-fetched' | 'nothing-stored' {
+  return kind === 'future' || kind === 'not-fetched' || kind === 'nothing-stored';
+}
+
+/** The newest announcement day with papers. */
+export function findLatestDay(db: Db): string | undefined {
+  return listStoredDays(db, { withPapers: true, limit: 1 })[0]?.day;
+}
+
+/** The newest days with papers, newest first (the archive under a page, the daily feed). */
+export function listRecentDays(db: Db, limit: number): string[] {
+  return listStoredDays(db, { withPapers: true, limit }).map((stored) => stored.day);
+}
+
+// The archive under a digest page: a week of links is enough next to previous/next.
+const ARCHIVE_DAYS = 7;
+
+export function listArchiveDays(db: Db): string[] {
+  return listRecentDays(db, ARCHIVE_DAYS);
+}
