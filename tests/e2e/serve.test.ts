@@ -1,6 +1,5 @@
 // The real `arxiv-curator serve` process against a fake arXiv on loopback: it stores the current
 // day by itself, keeps arXiv's spacing and User-Agent, and exits 0 on SIGTERM with the database intact.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,69 +8,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db.ts';
 import { markDayStored } from '../../src/store/write/announcements.ts';
 import { createFakeApi, replyRssDay, replyStall, startFakeArxiv, type FakeArxiv } from '../support/fake-arxiv.ts';
+import { RSS_PATH, startServeProcess, stopServeProcesses, type ServeProcess } from '../support/serve-process.ts';
 
-const BIN = new URL('../../bin/arxiv-curator.js', import.meta.url).pathname;
-const RSS_PATH = '/rss/cs.LG+cs.NE+stat.ML';
 // Tuesday 28 April 2026, 00:40 New York time.
 const NOW = '2026-04-28T04:40:00Z';
 
-interface Server {
-  child: ChildProcessWithoutNullStreams;
-  url: Promise<string>;
-  /** Resolves on the first stderr line containing `text`. */
-  waitForLog(text: string): Promise<string>;
-  exit: Promise<{ code: number | null; ms: number; stderr: string }>;
-  kill(signal: NodeJS.Signals): number;
-}
-
 let arxiv: FakeArxiv;
 let dir: string;
-const children: ChildProcessWithoutNullStreams[] = [];
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  stopServeProcesses();
   await arxiv?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function startServe(env: NodeJS.ProcessEnv): Promise<Server> {
+async function startServe(env: NodeJS.ProcessEnv): Promise<ServeProcess> {
   arxiv = await startFakeArxiv();
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  delete base['ARXIV_MIN_INTERVAL_MS'];
-  const child = spawn(process.execPath, [BIN, 'serve'], {
-    env: {
-      ...base, PORT: '0', LOG_LEVEL: 'info', CURATOR_DB: join(dir, 'curator.db'), CURATOR_NOW: NOW,
-      ARXIV_RSS_BASE: `${arxiv.url}/rss/`, ARXIV_API_URL: `${arxiv.url}/api/query`, ...env,
-    },
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  const waiters: { text: string; resolve: (line: string) => void }[] = [];
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-    for (const waiter of [...waiters]) {
-      const line = stderr.split('\n').find((l) => l.includes(waiter.text));
-      if (line !== undefined) waiters.splice(waiters.indexOf(waiter), 1), waiter.resolve(line);
-    }
-  });
-  const url = new Promise<string>((resolve) => child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-    const match = /serving (http:\/\/\S+)/.exec(stdout);
-    if (match) resolve(match[1]!);
-  }));
-  let killedAt = 0;
-  const exit = new Promise<{ code: number | null; ms: number; stderr: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, ms: performance.now() - killedAt, stderr })));
-  return {
-    child, url, exit,
-    waitForLog: (text) => new Promise((resolve) => {
-      const line = stderr.split('\n').find((l) => l.includes(text));
-      if (line !== undefined) resolve(line);
-      else waiters.push({ text, resolve });
-    }),
-    kill: (signal) => ((killedAt = performance.now()), child.kill(signal), killedAt),
-  };
+  return startServeProcess(arxiv, { CURATOR_DB: join(dir, 'curator.db'), CURATOR_NOW: NOW, ...env });
 }
+
 
 function readDb(): { integrity: string; days: string[] } {
   const db = new Database(join(dir, 'curator.db'), { readonly: true });

@@ -64,4 +64,18 @@ describe('arxiv-curator send', () => {
   it('refuses a day with no papers stored', async () => {
     expect(await runCli(['send', '--date', '2026-11-28'], env)).toMatchObject({ code: 1, stderr: 'arxiv-curator: send: no papers stored for 2026-11-28\n' });
   });
+
+  it('links both parts to the day on the site: PUBLIC_URL when set', async () => {
+    await runCli(['send', '--date', '2026-11-26'], { ...env, PUBLIC_URL: 'https://arxiv.example.org/curator/' });
+    const { mail } = smtp.received[0]!;
+    expect(mail.text).toContain('https://arxiv.example.org/curator/digest/2026-11-26');
+    expect(mail.html).toContain('href="https://arxiv.example.org/curator/digest/2026-11-26"');
+  });
+
+  it('links both parts to the listening address without PUBLIC_URL', async () => {
+    await runCli(['send', '--date', '2026-11-26'], { ...env, HOST: '192.0.2.7', PORT: '8081' });
+    const { mail } = smtp.received[0]!;
+    expect(mail.text).toContain('http://192.0.2.7:8081/digest/2026-11-26');
+    expect(mail.html).toContain('href="http://192.0.2.7:8081/digest/2026-11-26"');
+  });
 });

@@ -1,0 +1,72 @@
+// The real `arxiv-curator serve` process, started as a user starts it, against a fake arXiv.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { FakeArxiv } from './fake-arxiv.ts';
+
+const BIN = new URL('../../bin/arxiv-curator.js', import.meta.url).pathname;
+export const RSS_PATH = '/rss/cs.LG+cs.NE+stat.ML';
+
+export interface ServeProcess {
+  child: ChildProcessWithoutNullStreams;
+  url: Promise<string>;
+  /** Resolves on the first stderr line containing `text`. */
+  waitForLog(text: string): Promise<string>;
+  exit: Promise<{ code: number | null; ms: number; stderr: string }>;
+  kill(signal: NodeJS.Signals): number;
+}
+
+const children: ChildProcessWithoutNullStreams[] = [];
+
+/** Kills what a test left running (call it in afterEach). */
+export function stopServeProcesses(): void {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** `serve` on a free port with arXiv's URLs pointing at `arxiv`; `env` adds to (or overrides) that. */
+export function startServeProcess(arxiv: FakeArxiv, env: NodeJS.ProcessEnv): ServeProcess {
+  const base: NodeJS.ProcessEnv = { ...process.env };
+  delete base['ARXIV_MIN_INTERVAL_MS'];
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    env: {
+      ...base,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      ARXIV_RSS_BASE: `${arxiv.url}/rss/`,
+      ARXIV_API_URL: `${arxiv.url}/api/query`,
+      ...env,
+    },
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  const waiters: { text: string; resolve: (line: string) => void }[] = [];
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+    for (const waiter of [...waiters]) {
+      const line = stderr.split('\n').find((l) => l.includes(waiter.text));
+      if (line !== undefined) waiters.splice(waiters.indexOf(waiter), 1), waiter.resolve(line);
+    }
+  });
+  const url = new Promise<string>((resolve) =>
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const match = /serving (http:\/\/\S+)/.exec(stdout);
+      if (match) resolve(match[1]!);
+    }),
+  );
+  let killedAt = 0;
+  const exit = new Promise<{ code: number | null; ms: number; stderr: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, ms: performance.now() - killedAt, stderr })),
+  );
+  return {
+    child,
+    url,
+    exit,
+    waitForLog: (text) =>
+      new Promise((resolve) => {
+        const line = stderr.split('\n').find((l) => l.includes(text));
+        if (line !== undefined) resolve(line);
+        else waiters.push({ text, resolve });
+      }),
+    kill: (signal) => ((killedAt = performance.now()), child.kill(signal), killedAt),
+  };
+}
