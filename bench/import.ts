@@ -9,7 +9,10 @@ const FILES = Number(process.env.BENCH_IMPORT_FILES ?? 50);
 const PER_FILE = 2000;
 const FEEDPARSER_FILES = Math.min(FILES, Number(process.env.BENCH_FEEDPARSER_FILES ?? FILES));
 const out = join('bench', 'out', 'import');
-const fixtures = ['api-query-all_testing-start0-max100-2026-04-12.xml', 'api-query-cat_cs.LG_OR_cat_cs.AI-max20-2026-04-30.xml'];
+const fixtures = [
+  'api-query-all_testing-start0-max100-2026-04-12.xml',
+  'api-query-cat_cs.LG_OR_cat_cs.AI-max20-2026-04-30.xml',
+];
 
 /** The real `<entry>` elements of the API fixtures, and the feed header to wrap them in. */
 function readRealEntries(): { head: string; entries: string[] } {
@@ -39,7 +42,8 @@ function buildFiles(): string[] {
   const files: string[] = [];
   for (let f = 0; f < FILES; f++) {
     const body: string[] = [];
-    for (let i = 0; i < PER_FILE; i++) body.push(renumber(entries[(f * PER_FILE + i) % entries.length]!, f * PER_FILE + i));
+    for (let i = 0; i < PER_FILE; i++)
+      body.push(renumber(entries[(f * PER_FILE + i) % entries.length]!, f * PER_FILE + i));
     const file = join(out, `api-${String(f).padStart(2, '0')}.xml`);
     writeFileSync(file, `${head}${body.join('\n  ')}\n</feed>\n`);
     files.push(file);
@@ -58,9 +62,12 @@ function runImport(files: string[]): { seconds: number; peakMb: number } {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.status !== 0) throw new Error(`import failed: ${run.stderr.slice(-2000)}`);
   const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1]);
-  const stored = execFileSync('sqlite3', [db, 'SELECT count(*) FROM papers; SELECT count(*) FROM papers_fts;'], { encoding: 'utf8' });
+  const stored = execFileSync('sqlite3', [db, 'SELECT count(*) FROM papers; SELECT count(*) FROM papers_fts;'], {
+    encoding: 'utf8',
+  });
   const [papers, indexed] = stored.trim().split('\n').map(Number);
-  if (papers !== FILES * PER_FILE || indexed !== papers) throw new Error(`stored ${papers} papers, indexed ${indexed}, expected ${FILES * PER_FILE}`);
+  if (papers !== FILES * PER_FILE || indexed !== papers)
+    throw new Error(`stored ${papers} papers, indexed ${indexed}, expected ${FILES * PER_FILE}`);
   return { seconds, peakMb: peakKb / 1024 };
 }
 
@@ -88,6 +95,10 @@ console.log(`import bench: ${FILES} files x ${PER_FILE} real-shaped API entries 
 const imported = runImport(files);
 const rate = total / imported.seconds;
 const python = runFeedparser(files.slice(0, FEEDPARSER_FILES));
-console.log(`  arxiv-curator import (end to end, one process): ${imported.seconds.toFixed(2)} s, ${Math.round(rate)} papers/s, peak RSS ${imported.peakMb.toFixed(0)} MB`);
+console.log(
+  `  arxiv-curator import (end to end, one process): ${imported.seconds.toFixed(2)} s, ${Math.round(rate)} papers/s, peak RSS ${imported.peakMb.toFixed(0)} MB`,
+);
 console.log(`  python feedparser parse only, ${FEEDPARSER_FILES * PER_FILE} entries: ${Math.round(python)} entries/s`);
-console.log(`  ratio: ${(rate / python).toFixed(1)}x (target >= 5x); peak memory target < 300 MB: ${imported.peakMb < 300 ? 'met' : 'MISSED'}`);
+console.log(
+  `  ratio: ${(rate / python).toFixed(1)}x (target >= 5x); peak memory target < 300 MB: ${imported.peakMb < 300 ? 'met' : 'MISSED'}`,
+);

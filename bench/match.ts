@@ -10,9 +10,49 @@ import { AUTHOR_EVAL } from '../tests/fixtures/author-eval.ts';
 
 const TOTAL = 3_000_000;
 const EVAL_SHARE = 0.1;
-const GIVEN = ['Wei', 'Yann', 'Jason', 'David', 'Alex', 'Ian', 'Adam', 'Maria', 'Hoang', 'Quoc', 'Sara', 'Jun', 'Pieter', 'Anna', 'Mohammad', 'Xin', 'Olga', 'Rahul'];
+const GIVEN = [
+  'Wei',
+  'Yann',
+  'Jason',
+  'David',
+  'Alex',
+  'Ian',
+  'Adam',
+  'Maria',
+  'Hoang',
+  'Quoc',
+  'Sara',
+  'Jun',
+  'Pieter',
+  'Anna',
+  'Mohammad',
+  'Xin',
+  'Olga',
+  'Rahul',
+];
 const MIDDLE = ['', '', '', 'J. ', 'K. ', 'M. '];
-const SURNAMES = ['Wang', 'Li', 'Zhang', 'Smith', 'Nguyen', 'Le', 'Garcia', 'Kumar', 'Schmidt', 'Rossi', 'Tanaka', 'Ivanov', 'Silver', 'Weston', 'Dauphin', 'Osband', 'Paszke', 'Hofmann', 'Novak', 'Okafor'];
+const SURNAMES = [
+  'Wang',
+  'Li',
+  'Zhang',
+  'Smith',
+  'Nguyen',
+  'Le',
+  'Garcia',
+  'Kumar',
+  'Schmidt',
+  'Rossi',
+  'Tanaka',
+  'Ivanov',
+  'Silver',
+  'Weston',
+  'Dauphin',
+  'Osband',
+  'Paszke',
+  'Hofmann',
+  'Novak',
+  'Okafor',
+];
 
 /** Deterministic, so runs compare (mulberry32). */
 function createRandom(seed: number): () => number {
@@ -51,7 +91,11 @@ measure(matcher.match, names.slice(0, 200_000)); // warm up the JIT
 const runs = [1, 2, 3].map(() => measure(matcher.match, names));
 const best = Math.min(...runs.map((run) => run.seconds));
 const rate = Math.round(names.length / best);
-console.log(`author matching: ${rate.toLocaleString('en-US')} strings/s (${names.length.toLocaleString('en-US')} names, ${runs[0]!.hits.toLocaleString('en-US')} starred, best of ${runs.length})`);
+console.log(
+  `author matching: ${rate.toLocaleString('en-US')} strings/s (${names.length.toLocaleString('en-US')} names, ${runs[0]!.hits.toLocaleString('en-US')} starred, best of ${runs.length})`,
+);
 const slow = Array.from({ length: 300_000 }, (_, i) => AUTHOR_EVAL[i % AUTHOR_EVAL.length]!.name);
 const slowRun = measure(matcher.match, slow);
-console.log(`  evaluation names only (mostly the full path): ${Math.round(slow.length / slowRun.seconds).toLocaleString('en-US')} strings/s`);
+console.log(
+  `  evaluation names only (mostly the full path): ${Math.round(slow.length / slowRun.seconds).toLocaleString('en-US')} strings/s`,
+);

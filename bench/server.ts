@@ -29,7 +29,11 @@ interface WrkResult {
 
 // Asynchronous: the servers under test run in this very process and must keep answering.
 async function runWrk(url: string, headers: string[] = []): Promise<WrkResult> {
-  const { stdout: output } = await promisify(execFile)('wrk', [...WRK_ARGS, ...headers.flatMap((header) => ['-H', header]), url], { encoding: 'utf8' });
+  const { stdout: output } = await promisify(execFile)(
+    'wrk',
+    [...WRK_ARGS, ...headers.flatMap((header) => ['-H', header]), url],
+    { encoding: 'utf8' },
+  );
   const percentile = (p: string) => new RegExp(`^\\s+${p}%\\s+(\\S+)`, 'm').exec(output)?.[1] ?? '?';
   return {
     requestsPerSec: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0),
@@ -61,17 +65,23 @@ function startBareServer(body: Buffer): Promise<{ url: string; close: () => void
     response.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Content-Length': body.length });
     response.end(body);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as AddressInfo;
-    resolve({ url: `http://127.0.0.1:${port}/rss.xml`, close: () => server.close() });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${port}/rss.xml`, close: () => server.close() });
+    }),
+  );
 }
 
 async function benchSize(size: number): Promise<string[]> {
   const db = openBenchDb(size);
   const config = loadConfig({ CURATOR_DB: db.name, LOG_LEVEL: 'silent' });
   const context: Context = {
-    config, db, starred: fixedStarredSource(buildStarredList(BENCH_AUTHORS, 'bench')), log: silentLogger, now: () => new Date(),
+    config,
+    db,
+    starred: fixedStarredSource(buildStarredList(BENCH_AUTHORS, 'bench')),
+    log: silentLogger,
+    now: () => new Date(),
   };
   const server = await startServer(createApp({ context, holidays: new Set() }), { host: '127.0.0.1', port: 0 });
   const warm = await fetch(`${server.url}rss.xml`);
@@ -90,8 +100,10 @@ async function benchSize(size: number): Promise<string[]> {
   await server.close();
   db.close();
   const bareRps = rows[3][1].requestsPerSec;
-  return rows.map(([target, result]) =>
-    `| ${size.toLocaleString('en')} | ${target} | ${result.requestsPerSec.toFixed(0)} | ${(result.requestsPerSec / bareRps).toFixed(2)} | ${result.p50} | ${result.p99} | ${result.non2xx} |`);
+  return rows.map(
+    ([target, result]) =>
+      `| ${size.toLocaleString('en')} | ${target} | ${result.requestsPerSec.toFixed(0)} | ${(result.requestsPerSec / bareRps).toFixed(2)} | ${result.p50} | ${result.p99} | ${result.non2xx} |`,
+  );
 }
 
 const lines = ['| papers | target | req/s | vs bare | p50 | p99 | non-2xx/3xx |', '|---|---|---|---|---|---|---|'];

@@ -12,18 +12,24 @@ export const BENCH_AUTHORS: StarredAuthor[] = [
   { id: 'yann-lecun', name: 'Yann LeCun', variants: [], not: [] },
 ];
 
-const WORDS = ('learning neural network model training data graph attention transformer optimization gradient stochastic ' +
+const WORDS = (
+  'learning neural network model training data graph attention transformer optimization gradient stochastic ' +
   'bayesian inference reinforcement policy agent robust adversarial generative diffusion latent representation kernel ' +
-  'convex bound regret sample efficient sparse scaling language vision benchmark dataset causal estimation theory').split(' ');
-const NAMES = 'Ada Alan Grace Edsger Barbara Donald John Leslie Tony Frances Radia Shafi Judea Michael Daphne Fei-Fei'.split(' ');
-const FAMILIES = 'Lovelace Turing Hopper Dijkstra Liskov Knuth McCarthy Lamport Hoare Allen Perlman Goldwasser Pearl Jordan Koller Li Wang Zhang Chen Kumar'.split(' ');
+  'convex bound regret sample efficient sparse scaling language vision benchmark dataset causal estimation theory'
+).split(' ');
+const NAMES =
+  'Ada Alan Grace Edsger Barbara Donald John Leslie Tony Frances Radia Shafi Judea Michael Daphne Fei-Fei'.split(' ');
+const FAMILIES =
+  'Lovelace Turing Hopper Dijkstra Liskov Knuth McCarthy Lamport Hoare Allen Perlman Goldwasser Pearl Jordan Koller Li Wang Zhang Chen Kumar'.split(
+    ' ',
+  );
 const CATEGORIES = ['cs.LG', 'cs.NE', 'stat.ML'];
 const CROSS = ['cs.CV', 'cs.CL', 'cs.AI', 'math.OC', 'stat.ME', 'eess.SP', 'cs.RO', 'q-bio.NC'];
 const PER_DAY = 500;
 
 function createRandom(seed: number): () => number {
   let state = seed >>> 0;
-  return () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function words(random: () => number, length: number): string {
@@ -38,28 +44,45 @@ export function fillSyntheticDb(db: Db, count: number): number {
   const paper = db.prepare(`INSERT INTO papers (id, version, title, abstract, authors, categories, comment, first_seen)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const fts = db.prepare('INSERT INTO papers_fts (rowid, title, abstract, authors) VALUES (?, ?, ?, ?)');
-  const announce = db.prepare("INSERT INTO announcements (day, paper_id, version, announce_type, source) VALUES (?, ?, ?, ?, 'rss')");
+  const announce = db.prepare(
+    "INSERT INTO announcements (day, paper_id, version, announce_type, source) VALUES (?, ?, ?, ?, 'rss')",
+  );
   const star = db.prepare('INSERT INTO starred (paper_id, author_id, as_written, confidence) VALUES (?, ?, ?, ?)');
   const dayRow = db.prepare("INSERT INTO days (day, papers, source, stored_at) VALUES (?, ?, 'rss', ?)");
   const days = Math.ceil(count / PER_DAY);
-  let day = addDays('2026-09-25', -Math.ceil(days * 7 / 5) - 7);
+  let day = addDays('2026-09-25', -Math.ceil((days * 7) / 5) - 7);
   let written = 0;
   const writeDay = db.transaction((date: string, size: number) => {
     for (let index = 0; index < size; index++, written++) {
       const share = index / size;
-      const type: AnnounceType = share < 0.45 ? 'new' : share < 0.6 ? 'cross' : share < 0.9 ? 'replace' : 'replace-cross';
+      const type: AnnounceType =
+        share < 0.45 ? 'new' : share < 0.6 ? 'cross' : share < 0.9 ? 'replace' : 'replace-cross';
       const id = `${String(1000 + Math.floor(written / 99999)).padStart(4, '0')}.${String(written % 99999).padStart(5, '0')}`;
-      const authors = Array.from({ length: 4 + Math.floor(random() * 3) }, () =>
-        `${NAMES[Math.floor(random() * NAMES.length)]} ${FAMILIES[Math.floor(random() * FAMILIES.length)]}`);
+      const authors = Array.from(
+        { length: 4 + Math.floor(random() * 3) },
+        () => `${NAMES[Math.floor(random() * NAMES.length)]} ${FAMILIES[Math.floor(random() * FAMILIES.length)]}`,
+      );
       const starred = random() < 0.005 ? BENCH_AUTHORS[Math.floor(random() * BENCH_AUTHORS.length)]! : undefined;
       if (starred) authors[1] = starred.name;
       const primary = type.includes('cross') ? CROSS[index % CROSS.length]! : CATEGORIES[index % CATEGORIES.length]!;
       const v = type.startsWith('replace') ? 2 : 1;
       const at = `${date}T04:00:00Z`;
       // Real titles run 20 to 150 characters, 71 on average (the captured feeds); abstracts ~1,000.
-      const [title, abstract, authorList] = [words(random, 35 + Math.floor(random() * 60)), words(random, 1000), JSON.stringify(authors)];
-      const { lastInsertRowid } = paper.run(id, v, title, abstract, authorList, JSON.stringify([primary, 'cs.AI']),
-        index % 3 === 0 ? '12 pages, 4 figures' : null, at);
+      const [title, abstract, authorList] = [
+        words(random, 35 + Math.floor(random() * 60)),
+        words(random, 1000),
+        JSON.stringify(authors),
+      ];
+      const { lastInsertRowid } = paper.run(
+        id,
+        v,
+        title,
+        abstract,
+        authorList,
+        JSON.stringify([primary, 'cs.AI']),
+        index % 3 === 0 ? '12 pages, 4 figures' : null,
+        at,
+      );
       fts.run(lastInsertRowid, title, abstract, authorList);
       announce.run(date, id, v, type);
       if (starred) star.run(id, starred.id, starred.name, 'exact');

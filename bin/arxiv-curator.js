@@ -4,7 +4,7 @@
 import { register } from 'tsx/esm/api';
 
 // `arxiv-curator digest | head` closes the pipe early: that is the reader's choice, not a failure.
-process.stdout.on('error', (error) => {
+process.stdout.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });

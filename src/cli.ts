@@ -24,7 +24,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (command === undefined) return fail(io, `unknown command "${name}" (try: arxiv-curator help)`, 1);
   let context: Context | undefined;
   try {
-    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: command.options,
+      allowPositionals: true,
+      strict: true,
+    });
     const config = loadConfig(io.env);
     const run = await command.load();
     return await run({ values, positionals, io, config, open: () => (context ??= openContext(config)) });

@@ -47,15 +47,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     return value === '' ? undefined : value;
   };
   const contact = get('CURATOR_CONTACT') ?? DEFAULT_CONTACT;
-  const categories = (get('CURATOR_CATEGORIES') ?? 'cs.LG,cs.NE,stat.ML').split(',').map((c) => c.trim()).filter(Boolean);
+  const categories = (get('CURATOR_CATEGORIES') ?? 'cs.LG,cs.NE,stat.ML')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   for (const category of categories) {
-    if (!CATEGORY.test(category)) throw new ConfigError(`CURATOR_CATEGORIES: "${category}" is not an arXiv category such as cs.LG`);
+    if (!CATEGORY.test(category))
+      throw new ConfigError(`CURATOR_CATEGORIES: "${category}" is not an arXiv category such as cs.LG`);
   }
   if (categories.length === 0) throw new ConfigError('CURATOR_CATEGORIES: no category given');
   const logLevel = (get('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL: "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}`);
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError(`LOG_LEVEL: "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}`);
   const smtpUrl = get('SMTP_URL');
-  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL: must start with smtp:// or smtps://');
+  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl))
+    throw new ConfigError('SMTP_URL: must start with smtp:// or smtps://');
   return Object.freeze({
     dbPath: get('CURATOR_DB') ?? 'data/curator.db',
     authorsPath: get('CURATOR_AUTHORS') ?? 'config/authors.json',
@@ -73,7 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     digestTo: get('DIGEST_TO'),
     digestFrom: get('DIGEST_FROM'),
     digestOnlyStarred: get('DIGEST_ONLY_STARRED') === '1',
-    publicUrl: get('PUBLIC_URL') === undefined ? undefined : readUrl(get('PUBLIC_URL')!, 'PUBLIC_URL').replace(/\/+$/, ''),
+    publicUrl:
+      get('PUBLIC_URL') === undefined ? undefined : readUrl(get('PUBLIC_URL')!, 'PUBLIC_URL').replace(/\/+$/, ''),
     fixedNow: readInstant(get('CURATOR_NOW'), 'CURATOR_NOW'),
   });
 }
@@ -99,7 +106,8 @@ function readInteger(raw: string | undefined, name: string, fallback: number, mi
 function readInstant(raw: string | undefined, name: string): Date | undefined {
   if (raw === undefined) return undefined;
   const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) ? Date.parse(raw) : NaN;
-  if (Number.isNaN(at)) throw new ConfigError(`${name}: "${raw}" is not an ISO 8601 instant such as 2026-04-28T05:00:00Z`);
+  if (Number.isNaN(at))
+    throw new ConfigError(`${name}: "${raw}" is not an ISO 8601 instant such as 2026-04-28T05:00:00Z`);
   return new Date(at);
 }
 
@@ -110,6 +118,7 @@ function readUrl(raw: string, name: string): string {
   } catch {
     throw new ConfigError(`${name}: "${raw}" is not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name}: "${raw}" is not an http(s) URL`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`${name}: "${raw}" is not an http(s) URL`);
   return raw;
 }

@@ -61,9 +61,7 @@ export function createApp(deps: AppDeps): Hono {
 function registerAssets(app: Hono): void {
   const immutable = { 'Cache-Control': 'public, max-age=31536000, immutable' };
   app.get(STYLE_PATH, (c) => c.body(STYLE_CSS, 200, { ...immutable, 'Content-Type': 'text/css; charset=utf-8' }));
-  app.get(SCRIPT_PATH, (c) =>
-    c.body(APP_JS, 200, { ...immutable, 'Content-Type': 'text/javascript; charset=utf-8' }),
-  );
+  app.get(SCRIPT_PATH, (c) => c.body(APP_JS, 200, { ...immutable, 'Content-Type': 'text/javascript; charset=utf-8' }));
 }
 
 function registerSearch(app: Hono, site: Site): void {

@@ -69,8 +69,10 @@ export interface StarredMatch {
 }
 
 /** A paper as the store returns it for a digest day: the latest metadata, this day's announcement. */
-export interface DigestPaper
-  extends Pick<PaperRecord, 'id' | 'version' | 'title' | 'abstract' | 'authors' | 'categories' | 'comment' | 'journalRef' | 'doi'> {
+export interface DigestPaper extends Pick<
+  PaperRecord,
+  'id' | 'version' | 'title' | 'abstract' | 'authors' | 'categories' | 'comment' | 'journalRef' | 'doi'
+> {
   announceType: AnnounceType;
   starred: StarredMatch[];
 }

@@ -26,7 +26,8 @@ export function loadHolidays(path: string | URL = DEFAULT_HOLIDAYS_PATH): Readon
   return new Set(
     list.map((value, index) => {
       const day = typeof value === 'string' ? parseDay(value) : undefined;
-      if (day === undefined) throw new HolidaysError(`${where}: $.holidays[${index}]: "${String(value)}" is not a YYYY-MM-DD date`);
+      if (day === undefined)
+        throw new HolidaysError(`${where}: $.holidays[${index}]: "${String(value)}" is not a YYYY-MM-DD date`);
       return day;
     }),
   );

@@ -5,7 +5,7 @@ import { countStarredPapers } from '../store/read/starred.ts';
 import { CommandError } from './errors.ts';
 import type { CommandArgs } from './types.ts';
 
-export async function runAuthors(args: CommandArgs): Promise<number> {
+export function runAuthors(args: CommandArgs): number {
   const [sub, ...names] = args.positionals;
   if (sub === undefined) return listAuthors(args);
   if (sub !== 'check') {

@@ -5,7 +5,7 @@ import type { Context } from '../app/context.ts';
 import { listAnnouncementDays, loadHolidays } from '../calendar/announcement-days.ts';
 import { addDays } from '../calendar/days.ts';
 import { easternDay } from '../calendar/eastern.ts';
-import { createArxivClient } from '../fetcher/client.ts';
+import { createArxivClient } from '../app/arxiv-client.ts';
 import { backfillDays, type DayOutcome } from '../jobs/backfill.ts';
 import { harvestOai } from '../jobs/oai-harvest.ts';
 import { CommandError } from './errors.ts';
@@ -26,7 +26,14 @@ export async function runBackfill({ values, io, open }: CommandArgs): Promise<nu
   const http = createArxivClient(context.config, { log: context.log, signal: controller.signal });
   try {
     if (source === 'oai') await harvest(context, http, { from, force, signal: controller.signal, stream });
-    else await fillDays(context, http, { from, to: readDayOption(values['to'], '--to'), force, signal: controller.signal, stream });
+    else
+      await fillDays(context, http, {
+        from,
+        to: readDayOption(values['to'], '--to'),
+        force,
+        signal: controller.signal,
+        stream,
+      });
     return 0;
   } catch (error) {
     if (!controller.signal.aborted) throw error;
@@ -55,7 +62,9 @@ async function fillDays(context: Context, http: Http, options: RunOptions & { to
   const days = listAnnouncementDays(options.from, to, holidays);
   const progress = createProgress(options.stream);
   const result = await backfillDays(context, http, days, {
-    holidays, force: options.force, signal: options.signal,
+    holidays,
+    force: options.force,
+    signal: options.signal,
     onDay: (outcome, counts) => progress.update(counts, describeDay(outcome)),
   });
   progress.finish();
@@ -76,11 +85,17 @@ function describeDay(outcome: DayOutcome): string {
 async function harvest(context: Context, http: Http, options: RunOptions): Promise<void> {
   const { stream } = options;
   const result = await harvestOai(context, http, {
-    from: options.from, force: options.force, signal: options.signal,
-    onPage: (p) => stream.write(`${stream.isTTY ? '\r' : ''}${p.set}: ${countOf(p.requests, 'request')}, ${countOf(p.papers, 'paper')}${stream.isTTY ? '\x1b[K' : '\n'}`),
+    from: options.from,
+    force: options.force,
+    signal: options.signal,
+    onPage: (p) =>
+      stream.write(
+        `${stream.isTTY ? '\r' : ''}${p.set}: ${countOf(p.requests, 'request')}, ${countOf(p.papers, 'paper')}${stream.isTTY ? '\x1b[K' : '\n'}`,
+      ),
   });
   if (stream.isTTY) stream.write('\n');
-  if (result.skipped.length > 0) stream.write(`Already harvested from ${options.from}: ${result.skipped.join(', ')} (--force to start again)\n`);
+  if (result.skipped.length > 0)
+    stream.write(`Already harvested from ${options.from}: ${result.skipped.join(', ')} (--force to start again)\n`);
   stream.write(
     `OAI-PMH: ${countOf(result.papers, 'record')} modified since ${options.from} in ${countOf(result.requests, 'request')}. ` +
       'OAI-PMH records carry no announcement day, so these papers are stored without one: they are searchable, but in no daily digest.\n',

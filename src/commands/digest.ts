@@ -13,13 +13,14 @@ import type { CommandArgs } from './types.ts';
 
 const FORMATS = ['text', 'html', 'json'] as const;
 
-export async function runDigest({ values, io, open, config }: CommandArgs): Promise<number> {
+export function runDigest({ values, io, open, config }: CommandArgs): number {
   const format = readChoice(values.format, '--format', FORMATS, 'text');
   const context = open();
   // The flags shown are those of authors.json as it is now.
   syncStarredFlags(context);
   const date = readDayOption(values.date, '--date') ?? findLatestDay(context.db);
-  if (date === undefined) throw new CommandError('digest: no announcement day is stored yet (run: arxiv-curator fetch)');
+  if (date === undefined)
+    throw new CommandError('digest: no announcement day is stored yet (run: arxiv-curator fetch)');
   const digest = loadDayDigest(context, loadHolidays(), date);
   // A day we lack is a failure; a day arXiv announced nothing on is an answer (an empty digest).
   if (isMissing(digest.kind)) throw new CommandError(`digest: ${describeNoDigest(digest.kind, date)}`);

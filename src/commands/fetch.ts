@@ -1,5 +1,5 @@
 // `fetch`: today's combined feed, once.
-import { createArxivClient } from '../fetcher/client.ts';
+import { createArxivClient } from '../app/arxiv-client.ts';
 import { fetchFeed } from '../jobs/fetch-feed.ts';
 import { formatCounts } from './format.ts';
 import type { CommandArgs } from './types.ts';

@@ -23,7 +23,8 @@ export interface Progress {
 /** Pure: "days 3/7, 5 requests, 1,204 papers, ETA 12 s". The ETA assumes the days left cost what the done ones did. */
 export function formatProgressLine(counts: ProgressCounts, elapsedMs: number): string {
   const { daysDone, daysTotal } = counts;
-  const eta = daysDone > 0 && daysDone < daysTotal ? `, ETA ${formatEta((elapsedMs / daysDone) * (daysTotal - daysDone))}` : '';
+  const eta =
+    daysDone > 0 && daysDone < daysTotal ? `, ETA ${formatEta((elapsedMs / daysDone) * (daysTotal - daysDone))}` : '';
   return `days ${daysDone}/${daysTotal}, ${countOf(counts.requests, 'request')}, ${countOf(counts.papers, 'paper')}${eta}`;
 }
 

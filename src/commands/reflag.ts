@@ -3,7 +3,7 @@
 import { syncStarredFlags } from '../jobs/reflag.ts';
 import type { CommandArgs } from './types.ts';
 
-export async function runReflag({ open, io }: CommandArgs): Promise<number> {
+export function runReflag({ open, io }: CommandArgs): number {
   const context = open();
   const result = syncStarredFlags(context);
   const { authors } = context.starred.current();

@@ -31,6 +31,8 @@ export async function runSend({ values, io, open, config }: CommandArgs): Promis
       io.stdout(`${day} skipped: ${outcome.reason}\n`);
       return 0;
     case 'failed':
-      throw new CommandError(`send: ${day} not sent after ${outcome.tries} ${outcome.tries === 1 ? 'try' : 'tries'}: ${outcome.error} (recorded; a later run sends it)`);
+      throw new CommandError(
+        `send: ${day} not sent after ${outcome.tries} ${outcome.tries === 1 ? 'try' : 'tries'}: ${outcome.error} (recorded; a later run sends it)`,
+      );
   }
 }

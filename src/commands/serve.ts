@@ -1,9 +1,10 @@
 // `serve`: the web app on config.host:config.port and the scheduler, until SIGINT or SIGTERM.
-import { createArxivClient } from '../fetcher/client.ts';
-import { startBackgroundJobs, type BackgroundJobs } from '../jobs/background.ts';
+import { createArxivClient } from '../app/arxiv-client.ts';
+import { startBackgroundJobs } from '../jobs/background.ts';
 import { syncStarredFlags, watchStarredAuthors } from '../jobs/reflag.ts';
 import { startServer } from '../routes/listen.ts';
 import { createApp } from '../server.ts';
+import type { StatusView } from '../views/types.ts';
 import type { CommandArgs } from './types.ts';
 
 export async function runServe({ open, io }: CommandArgs): Promise<number> {
@@ -13,13 +14,15 @@ export async function runServe({ open, io }: CommandArgs): Promise<number> {
   // Aborting it cancels the request in flight and any wait, so a signal ends the process in seconds.
   const controller = new AbortController();
   const http = createArxivClient(context.config, { log: context.log, signal: controller.signal });
-  let jobs: BackgroundJobs | undefined;
-  const app = createApp({ context, status: () => jobs?.status() ?? {} });
+  // The scheduler starts after the server listens; until then nothing is scheduled.
+  let status: () => StatusView = () => ({});
+  const app = createApp({ context, status: () => status() });
   const server = await startServer(app, { host: context.config.host, port: context.config.port });
   io.stdout(`arxiv-curator: serving ${server.url}\n`);
   context.log.info('server.listening', { url: server.url });
   const authors = watchStarredAuthors(context);
-  jobs = startBackgroundJobs(context, http);
+  const jobs = startBackgroundJobs(context, http);
+  status = () => jobs.status();
   const signal = await waitForSignal();
   context.log.info('server.stopping', { signal });
   controller.abort(new Error(`${signal} received`));

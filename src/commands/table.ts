@@ -7,7 +7,12 @@ export const COMMANDS: Record<string, Command> = {
   fetch: { options: {}, load: async () => (await import('./fetch.ts')).runFetch },
   import: { options: { announced: { type: 'string' } }, load: async () => (await import('./import.ts')).runImport },
   backfill: {
-    options: { from: { type: 'string' }, to: { type: 'string' }, source: { type: 'string' }, force: { type: 'boolean' } },
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      source: { type: 'string' },
+      force: { type: 'boolean' },
+    },
     load: async () => (await import('./backfill.ts')).runBackfill,
   },
   digest: {

@@ -16,10 +16,11 @@ export interface CommandArgs {
   io: Io;
   config: Readonly<Config>;
   /** Reads authors.json and opens the database (once); the CLI closes it after the command. */
-  open(): Context;
+  open: () => Context;
 }
 
-export type RunCommand = (args: CommandArgs) => Promise<number>;
+/** Runs a command; the exit code. */
+export type RunCommand = (args: CommandArgs) => number | Promise<number>;
 
 export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;

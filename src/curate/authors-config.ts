@@ -20,7 +20,9 @@ export function loadAuthorsConfig(path: string): { authors: StarredAuthor[]; has
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new AuthorsConfigError(code === 'ENOENT' ? `${path}: file not found` : `${path}: cannot read (${code ?? String(error)})`);
+    throw new AuthorsConfigError(
+      code === 'ENOENT' ? `${path}: file not found` : `${path}: cannot read (${code ?? String(error)})`,
+    );
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   let raw: unknown;
@@ -57,7 +59,11 @@ function readAuthor(entry: unknown, at: string, fail: Fail): StarredAuthor {
   if (!isObject(entry)) return fail(at, `expected an object, got ${typeOf(entry)}`);
   for (const key of Object.keys(entry)) if (!AUTHOR_KEYS.has(key)) fail(at, `unknown key ${JSON.stringify(key)}`);
   const id = readText(entry.id, `${at}.id`, fail);
-  if (!SLUG.test(id)) fail(`${at}.id`, `${JSON.stringify(id)} is not a slug (lower-case letters, digits and single hyphens, e.g. "yoshua-bengio")`);
+  if (!SLUG.test(id))
+    fail(
+      `${at}.id`,
+      `${JSON.stringify(id)} is not a slug (lower-case letters, digits and single hyphens, e.g. "yoshua-bengio")`,
+    );
   return {
     id,
     name: readName(entry.name, `${at}.name`, fail),
@@ -85,7 +91,8 @@ function readNames(value: unknown, at: string, fail: Fail): string[] {
   return value.map((item: unknown, i: number) => readName(item, `${at}[${i}]`, fail));
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const typeOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
 /**
@@ -94,7 +101,9 @@ const typeOf = (value: unknown): string => (value === null ? 'null' : Array.isAr
  * it, and people want a line and column.
  */
 function describeJsonError(text: string, message: string): string {
-  const reason = message.replace(/ (?:in JSON )?at position \d+.*$/s, '').replace(/, (?:"|\.\.\.").*is not valid JSON$/s, '');
+  const reason = message
+    .replace(/ (?:in JSON )?at position \d+.*$/s, '')
+    .replace(/, (?:"|\.\.\.").*is not valid JSON$/s, '');
   const given = /at position (\d+)/.exec(message);
   const offset = given ? Number(given[1]) : locateJsonError(text);
   const before = text.slice(0, offset).split('\n');
@@ -107,7 +116,10 @@ export function locateJsonError(text: string): number {
   const skip = (): void => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
-  const expect = (chars: string): boolean => (skip(), text[i] !== undefined && chars.includes(text[i]!) ? (i++, true) : false);
+  const expect = (chars: string): boolean => (
+    skip(),
+    text[i] !== undefined && chars.includes(text[i]!) ? (i++, true) : false
+  );
   const value = (): boolean => {
     skip();
     const c = text[i];
@@ -127,6 +139,8 @@ export function locateJsonError(text: string): number {
     return expect(close);
   };
   const string = (): boolean => {
+    // JSON strings exclude the C0 controls (RFC 8259 §7), so this pattern names them.
+    // eslint-disable-next-line no-control-regex
     const token = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(text.slice(i));
     if (token === null) return false;
     i += token[0].length;

@@ -10,8 +10,32 @@ import { listSplits, NAME_SUFFIXES, normalizeName, splitName, type NameSplit, ty
  * all of at least two initials. Any surname of three letters or fewer counts as common.
  */
 export const COMMON_SURNAMES: readonly string[] = [
-  'le', 'li', 'lee', 'wang', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'zhou', 'kim', 'park', 'nguyen', 'tran',
-  'pham', 'singh', 'kumar', 'smith', 'jones', 'brown', 'johnson', 'williams', 'miller', 'muller', 'garcia',
+  'le',
+  'li',
+  'lee',
+  'wang',
+  'zhang',
+  'liu',
+  'chen',
+  'yang',
+  'huang',
+  'zhao',
+  'zhou',
+  'kim',
+  'park',
+  'nguyen',
+  'tran',
+  'pham',
+  'singh',
+  'kumar',
+  'smith',
+  'jones',
+  'brown',
+  'johnson',
+  'williams',
+  'miller',
+  'muller',
+  'garcia',
 ];
 const SHORT_SURNAME = 3;
 
@@ -20,8 +44,8 @@ export interface MatcherOptions {
 }
 
 export interface Matcher {
-  match(name: string): StarredMatch | undefined;
-  explain(name: string): { match?: StarredMatch; rule: string };
+  match: (name: string) => StarredMatch | undefined;
+  explain: (name: string) => { match?: StarredMatch; rule: string };
 }
 
 /** One configured spelling (the canonical name or a variant) of a starred author. */
@@ -79,7 +103,10 @@ function buildIndex(authors: StarredAuthor[], commonSurnames: readonly string[])
   const index: Index = { forms: new Map(), tails: new Set(NAME_SUFFIXES), common: new Set(commonSurnames) };
   for (const author of authors) {
     const notKeys = new Set(author.not.map((name) => normalizeName(name).key));
-    const spellings: [string, string | undefined][] = [[author.name, undefined], ...author.variants.map((v): [string, string] => [v, v])];
+    const spellings: [string, string | undefined][] = [
+      [author.name, undefined],
+      ...author.variants.map((v): [string, string] => [v, v]),
+    ];
     for (const [spelling, variant] of spellings) {
       const { surname, given } = splitName(normalizeName(spelling).words);
       if (surname === '' || given.length === 0) continue;
@@ -127,7 +154,12 @@ function judge(index: Index, form: Form, split: NameSplit, name: NormalizedName)
   const confidence = compareGiven(split.given, form.given);
   if (!confidence) return { kind: 'given', form, given: split.given };
   const allInitials = split.given.length === form.given.length && form.given.length >= 2;
-  if (confidence === 'likely' && isCommon(index, form.surname) && !allInitials && !sameTokens(split.given, form.given)) {
+  if (
+    confidence === 'likely' &&
+    isCommon(index, form.surname) &&
+    !allInitials &&
+    !sameTokens(split.given, form.given)
+  ) {
     return { kind: 'common', form, given: split.given };
   }
   // A listed spelling written out in full is exact even where it is only initials.
@@ -158,15 +190,23 @@ function agrees(written: string, configured: string, first: boolean): boolean {
   return written === configured;
 }
 
-const sameTokens = (a: string[], b: string[]): boolean => a.length === b.length && a.every((token, i) => token === b[i]);
-const isCommon = (index: Index, surname: string): boolean => surname.length <= SHORT_SURNAME || index.common.has(surname);
+const sameTokens = (a: string[], b: string[]): boolean =>
+  a.length === b.length && a.every((token, i) => token === b[i]);
+const isCommon = (index: Index, surname: string): boolean =>
+  surname.length <= SHORT_SURNAME || index.common.has(surname);
 
 const RANK: Record<Outcome['kind'], number> = { match: 5, ambiguous: 5, not: 3, common: 2, given: 1, none: 0 };
-const rankOf = (o: Outcome): number => RANK[o.kind] + ((o.kind === 'match' || o.kind === 'ambiguous') && o.confidence === 'exact' ? 1 : 0);
+const rankOf = (o: Outcome): number =>
+  RANK[o.kind] + ((o.kind === 'match' || o.kind === 'ambiguous') && o.confidence === 'exact' ? 1 : 0);
 
 function pickOutcome(best: Outcome | undefined, next: Outcome): Outcome {
   if (best === undefined || rankOf(next) > rankOf(best)) return next;
-  if (rankOf(next) === rankOf(best) && next.kind === 'match' && best.kind === 'match' && next.form.author.id !== best.form.author.id) {
+  if (
+    rankOf(next) === rankOf(best) &&
+    next.kind === 'match' &&
+    best.kind === 'match' &&
+    next.form.author.id !== best.form.author.id
+  ) {
     return { kind: 'ambiguous', forms: [best.form, next.form], confidence: best.confidence };
   }
   return best;
@@ -195,6 +235,8 @@ function describe(outcome: Outcome): string {
     case 'given':
       return `no match: surname ${q(outcome.form.surname)} is starred (${outcome.form.author.name}) but given name ${q(outcome.given)} differs`;
     case 'none':
-      return outcome.surname === '' ? 'no match: no given name and surname found' : `no match: no starred author has surname ${q(outcome.surname)}`;
+      return outcome.surname === ''
+        ? 'no match: no given name and surname found'
+        : `no match: no starred author has surname ${q(outcome.surname)}`;
   }
 }

@@ -24,16 +24,58 @@ export interface NameSplit {
 export const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 // Lower-case particles that belong to the surname in a configured name ("Yann Le Cun").
-const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'des', 'la', 'le', 'van', 'von', 'ten', 'ter', 'dos', 'das']);
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'der',
+  'den',
+  'des',
+  'la',
+  'le',
+  'van',
+  'von',
+  'ten',
+  'ter',
+  'dos',
+  'das',
+]);
 // Written names put at most particle + two words in a surname ("Sohl Dickstein", "van der Maaten").
 const MAX_SURNAME_WORDS = 3;
 
 // TeX: letters without a Unicode decomposition, then accent commands (the letter stays).
-const TEX_LETTERS: Record<string, string> = { ss: 'ss', ae: 'ae', AE: 'AE', oe: 'oe', OE: 'OE', aa: 'a', AA: 'A', o: 'o', O: 'O', l: 'l', L: 'L', i: 'i', j: 'j' };
+const TEX_LETTERS: Record<string, string> = {
+  ss: 'ss',
+  ae: 'ae',
+  AE: 'AE',
+  oe: 'oe',
+  OE: 'OE',
+  aa: 'a',
+  AA: 'A',
+  o: 'o',
+  O: 'O',
+  l: 'l',
+  L: 'L',
+  i: 'i',
+  j: 'j',
+};
 const TEX_LETTER = /\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])\s*/g;
 const TEX_ACCENT = /\\(?:['`^"~=.]|[uvHckrdbt](?![A-Za-z]))\s*/g;
 // Letters NFKD leaves whole.
-const PLAIN_LETTERS: Record<string, string> = { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+const PLAIN_LETTERS: Record<string, string> = {
+  ø: 'o',
+  ł: 'l',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
 
 /** TeX accents and special letters to plain text; braces and `~` (a TeX space) go. */
 export function stripTex(text: string): string {
@@ -82,7 +124,7 @@ function reorderLastFirst(text: string): string {
 /** "Y.-W." -> ["y", "w"]; "Sohl-Dickstein" -> ["sohl", "dickstein"]; "Th." -> ["t"] (an abbreviation is an initial). */
 function splitWord(word: string): string[] {
   const parts: string[] = [];
-  for (const piece of word.match(/[^.\-]+\.?/g) ?? []) {
+  for (const piece of word.match(/[^.-]+\.?/g) ?? []) {
     const abbreviated = piece.endsWith('.');
     const letters = piece.replace(/[^a-z]/g, '');
     if (letters === '') continue;

@@ -52,7 +52,9 @@ function parseAtomEntry(entry: XmlNode, n: number): PaperRecord {
     title: text(entry['title']) ?? '',
     abstract: text(entry['summary']) ?? '',
     // author/name only: arxiv:affiliation is dropped (PaperRecord.authors has no affiliations).
-    authors: children(entry['author']).map((a) => text(a['name'])).filter((a): a is string => a !== undefined),
+    authors: children(entry['author'])
+      .map((a) => text(a['name']))
+      .filter((a): a is string => a !== undefined),
     categories: readCategories(entry),
   };
   const optional = {

@@ -13,13 +13,13 @@ export type IncomingHttpHeaders = Record<string, string | string[] | undefined>;
 /** A body problem with a ready-made reason; the client turns it into an HttpError. */
 export class BodyError extends Error {
   override name = 'BodyError';
-  constructor(
-    readonly kind: 'too-large' | 'truncated' | 'decode',
-    reason: string,
-    readonly retryable: boolean,
-    options?: ErrorOptions,
-  ) {
+  readonly kind: 'too-large' | 'truncated' | 'decode';
+  readonly retryable: boolean;
+
+  constructor(kind: BodyError['kind'], reason: string, retryable: boolean, options?: ErrorOptions) {
     super(reason, options);
+    this.kind = kind;
+    this.retryable = retryable;
   }
 }
 
@@ -79,7 +79,13 @@ function explainBodyFailure(err: unknown, received: number, expected: number | u
 
 /** RFC 9110 §8.4: codings are listed in the order applied, so undo them in reverse. */
 function createDecoders(header: string | string[] | undefined): Transform[] {
-  const codings = [header ?? []].flat().join(',').toLowerCase().split(',').map((c) => c.trim()).filter((c) => c && c !== 'identity');
+  const codings = [header ?? []]
+    .flat()
+    .join(',')
+    .toLowerCase()
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c && c !== 'identity');
   return codings.reverse().map((coding) => {
     if (coding === 'gzip' || coding === 'x-gzip') return createGunzip();
     if (coding === 'deflate') return createInflate();

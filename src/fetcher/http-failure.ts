@@ -39,7 +39,11 @@ const NETWORK: Record<string, string> = {
 };
 
 /** Classify anything thrown while requesting or reading. `aborted`/`timedOut` say which signal fired. */
-export function classifyThrown(err: unknown, state: { aborted: boolean; timedOut: boolean }, timeouts: Timeouts): AttemptFailure {
+export function classifyThrown(
+  err: unknown,
+  state: { aborted: boolean; timedOut: boolean },
+  timeouts: Timeouts,
+): AttemptFailure {
   if (state.aborted) return { kind: 'aborted', reason: 'aborted', retryable: false, cause: err };
   if (state.timedOut) {
     const reason = `timed out after ${formatDuration(timeouts.deadlineMs)} (whole response)`;
@@ -53,7 +57,13 @@ export function classifyThrown(err: unknown, state: { aborted: boolean; timedOut
     UND_ERR_BODY_TIMEOUT: [timeouts.bodyTimeoutMs, 'waiting for the body'],
   };
   const timeout = code === undefined ? undefined : waiting[code];
-  if (timeout) return { kind: 'timeout', reason: `timed out after ${formatDuration(timeout[0])} ${timeout[1]}`, retryable: true, cause: err };
+  if (timeout)
+    return {
+      kind: 'timeout',
+      reason: `timed out after ${formatDuration(timeout[0])} ${timeout[1]}`,
+      retryable: true,
+      cause: err,
+    };
   const network = code === undefined ? undefined : NETWORK[code];
   if (network) return { kind: 'network', reason: network, retryable: true, cause: err };
   const message = err instanceof Error ? err.message : String(err);
@@ -64,7 +74,12 @@ export function classifyThrown(err: unknown, state: { aborted: boolean; timedOut
  * A non-2xx, non-304 status. 429 and 5xx are retryable (RFC 9110 §15.5.20 / §15.6; RFC 6585 §4);
  * other 4xx are the caller's mistake and repeating them would only add load on arXiv.
  */
-export function classifyStatus(status: number, headers: IncomingHttpHeaders, body: string, nowMs: number): AttemptFailure {
+export function classifyStatus(
+  status: number,
+  headers: IncomingHttpHeaders,
+  body: string,
+  nowMs: number,
+): AttemptFailure {
   const serverMessage = extractServerMessage(body);
   let reason = `HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trimEnd();
   // Redirects are not followed: the configured URLs are arXiv's canonical ones, so a move
@@ -73,8 +88,18 @@ export function classifyStatus(status: number, headers: IncomingHttpHeaders, bod
   if (status >= 300 && status < 400 && location) reason += ` to ${String(location)} (redirects are not followed)`;
   const retryable = status === 429 || status >= 500;
   const retryAfter = headers['retry-after'];
-  const retryAfterMs = retryable ? parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, nowMs) : undefined;
-  return { kind: 'status', reason, retryable, status, body, ...(serverMessage && { serverMessage }), ...(retryAfterMs !== undefined && { retryAfterMs }) };
+  const retryAfterMs = retryable
+    ? parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, nowMs)
+    : undefined;
+  return {
+    kind: 'status',
+    reason,
+    retryable,
+    status,
+    body,
+    ...(serverMessage && { serverMessage }),
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+  };
 }
 
 /**
@@ -84,11 +109,15 @@ export function classifyStatus(status: number, headers: IncomingHttpHeaders, bod
  */
 export function extractServerMessage(body: string): string | undefined {
   const atom = /<entry\b[\s\S]*?<title[^>]*>\s*Error\s*<\/title>[\s\S]*?<summary[^>]*>([\s\S]*?)<\/summary>/.exec(body);
-  const rss = /<title[^>]*>\s*Feed error\b/.test(body) ? /<description[^>]*>([\s\S]*?)<\/description>/.exec(body) : null;
+  const rss = /<title[^>]*>\s*Feed error\b/.test(body)
+    ? /<description[^>]*>([\s\S]*?)<\/description>/.exec(body)
+    : null;
   const oai = /<error\b[^>]*code="([^"]*)"[^>]*>([\s\S]*?)<\/error>/.exec(body);
   const raw = atom?.[1] ?? rss?.[1] ?? (oai ? `${oai[1]}: ${oai[2]}` : undefined);
   if (raw === undefined) return undefined;
-  const text = decodeXml(raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')).replace(/\s+/g, ' ').trim();
+  const text = decodeXml(raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1'))
+    .replace(/\s+/g, ' ')
+    .trim();
   return text === '' ? undefined : text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 

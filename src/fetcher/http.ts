@@ -100,13 +100,16 @@ const DEFAULTS = {
   maxRetryWaitMs: 300_000,
 };
 
-type Settings = typeof DEFAULTS & Required<Pick<HttpClientOptions, 'userAgent' | 'minIntervalMs' | 'now' | 'sleep' | 'random' | 'log'>>;
+type Settings = typeof DEFAULTS &
+  Required<Pick<HttpClientOptions, 'userAgent' | 'minIntervalMs' | 'now' | 'sleep' | 'random' | 'log'>>;
 type Outcome = { ok: true; response: HttpResponse } | { ok: false; failure: AttemptFailure };
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const settings = readSettings(options);
   // connections: 1 — arXiv's "one connection at a time".
-  const own = options.dispatcher ? undefined : new Agent({ connect: { timeout: settings.connectTimeoutMs }, connections: 1 });
+  const own = options.dispatcher
+    ? undefined
+    : new Agent({ connect: { timeout: settings.connectTimeoutMs }, connections: 1 });
   const dispatcher: Dispatcher = options.dispatcher ?? (own as Agent);
   const runInTurn = createQueue();
   // Pacing counts from the END of the previous exchange, so start-to-start is at least the
@@ -115,12 +118,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   let lastExchangeMs: number | undefined;
   let closed = false;
 
-  async function get(url: string, getOptions: { validators?: Validators; signal?: AbortSignal } = {}): Promise<HttpResponse> {
-    if (closed) throw new HttpError({ url, kind: 'aborted', reason: 'the HTTP client is closed', retryable: false, attempts: 0 });
+  async function get(
+    url: string,
+    getOptions: { validators?: Validators; signal?: AbortSignal } = {},
+  ): Promise<HttpResponse> {
+    if (closed)
+      throw new HttpError({ url, kind: 'aborted', reason: 'the HTTP client is closed', retryable: false, attempts: 0 });
     const link = linkSignals([options.signal, getOptions.signal]);
     const progress = { attempts: 0 };
     try {
-      return await runInTurn(link.signal, () => fetchWithRetries(url, getOptions.validators ?? {}, link.signal, progress));
+      return await runInTurn(link.signal, () =>
+        fetchWithRetries(url, getOptions.validators ?? {}, link.signal, progress),
+      );
     } catch (err) {
       if (err instanceof HttpError) throw err;
       // Only the waits (queue, pacing, backoff) get here, normally because of an abort.
@@ -131,7 +140,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  async function fetchWithRetries(url: string, validators: Validators, signal: AbortSignal, progress: { attempts: number }) {
+  async function fetchWithRetries(
+    url: string,
+    validators: Validators,
+    signal: AbortSignal,
+    progress: { attempts: number },
+  ) {
     let waitMs = 0;
     for (;;) {
       await waitForTurn(waitMs, signal);
@@ -154,7 +168,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   /** Returns the wait before the next attempt, or throws the final HttpError. */
   function decideRetry(url: string, failure: AttemptFailure, attempt: number): number {
-    const giveUp = (reason: string) => new HttpError({ ...failure, url, attempts: attempt, reason: withServerMessage(reason, failure) });
+    const giveUp = (reason: string) =>
+      new HttpError({ ...failure, url, attempts: attempt, reason: withServerMessage(reason, failure) });
     if (!failure.retryable) throw giveUp(failure.reason);
     if (attempt >= settings.maxAttempts) {
       const tries = failure.kind === 'status' ? ` after ${attempt} attempts` : `; gave up after ${attempt} attempts`;
@@ -163,14 +178,22 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const { retryAfterMs } = failure;
     if (retryAfterMs !== undefined && retryAfterMs > settings.maxRetryWaitMs) {
       const cap = formatDuration(settings.maxRetryWaitMs);
-      throw giveUp(`${failure.reason}; Retry-After asks for ${formatDuration(retryAfterMs)}, more than the ${cap} cap, so giving up`);
+      throw giveUp(
+        `${failure.reason}; Retry-After asks for ${formatDuration(retryAfterMs)}, more than the ${cap} cap, so giving up`,
+      );
     }
-    const waitMs = retryAfterMs ?? computeBackoffMs(attempt, settings.retryBaseMs, settings.maxRetryWaitMs, settings.random);
+    const waitMs =
+      retryAfterMs ?? computeBackoffMs(attempt, settings.retryBaseMs, settings.maxRetryWaitMs, settings.random);
     settings.log({ type: 'retry', url, attempt, waitMs, reason: failure.reason });
     return waitMs;
   }
 
-  async function attemptOnce(url: string, validators: Validators, signal: AbortSignal, attempt: number): Promise<Outcome> {
+  async function attemptOnce(
+    url: string,
+    validators: Validators,
+    signal: AbortSignal,
+    attempt: number,
+  ): Promise<Outcome> {
     const link = linkSignals([signal], settings.deadlineMs);
     const startedMs = settings.now();
     settings.log({ type: 'request', url, attempt });
@@ -186,19 +209,30 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       settings.log({ type: 'response', url, attempt, status: res.statusCode, ms: settings.now() - startedMs });
       return await readResponse(url, res, validators, attempt);
     } catch (err) {
-      return { ok: false, failure: classifyThrown(err, { aborted: signal.aborted, timedOut: link.timedOut() }, settings) };
+      return {
+        ok: false,
+        failure: classifyThrown(err, { aborted: signal.aborted, timedOut: link.timedOut() }, settings),
+      };
     } finally {
       lastExchangeMs = settings.now();
       link.dispose();
     }
   }
 
-  async function readResponse(url: string, res: Dispatcher.ResponseData, sent: Validators, attempts: number): Promise<Outcome> {
+  async function readResponse(
+    url: string,
+    res: Dispatcher.ResponseData,
+    sent: Validators,
+    attempts: number,
+  ): Promise<Outcome> {
     const { statusCode: status, headers } = res;
     const base = { url, status, headers: flattenHeaders(headers), attempts };
     if (status === 304) {
       await res.body.dump();
-      return { ok: true, response: { ...base, notModified: true, body: '', validators: readValidators(headers, sent) } };
+      return {
+        ok: true,
+        response: { ...base, notModified: true, body: '', validators: readValidators(headers, sent) },
+      };
     }
     if (status >= 200 && status < 300) {
       const body = decodeUtf8(await readBody(res.body, headers, settings.maxBytes));
@@ -225,7 +259,15 @@ function readSettings(o: HttpClientOptions): Settings {
     Object.entries(DEFAULTS).map(([name, fallback]) => [name, o[name as keyof typeof DEFAULTS] ?? fallback]),
   ) as typeof DEFAULTS;
   const { userAgent, minIntervalMs } = o;
-  return { ...numbers, userAgent, minIntervalMs, now: o.now ?? Date.now, sleep: o.sleep ?? sleepFor, random: o.random ?? Math.random, log: o.log ?? (() => {}) };
+  return {
+    ...numbers,
+    userAgent,
+    minIntervalMs,
+    now: o.now ?? Date.now,
+    sleep: o.sleep ?? sleepFor,
+    random: o.random ?? Math.random,
+    log: o.log ?? (() => {}),
+  };
 }
 
 // RFC 9110 §13.1.1 / §13.1.3: send the validators back exactly as the server gave them.

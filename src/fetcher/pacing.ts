@@ -24,7 +24,12 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
  * a uniform wait in [0, min(cap, base * 2^(retry-1))], so clients that failed together do
  * not come back together. `retry` counts from 1.
  */
-export function computeBackoffMs(retry: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+export function computeBackoffMs(
+  retry: number,
+  baseMs: number,
+  capMs: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
   return Math.floor(random() * ceiling);
 }
@@ -53,10 +58,13 @@ export function linkSignals(parents: (AbortSignal | undefined)[], timeoutMs?: nu
     if (source.aborted) controller.abort(source.reason);
     else source.addEventListener('abort', onAbort, { once: true });
   }
-  const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
-    timedOut = true;
-    controller.abort(new Error(`deadline of ${formatDuration(timeoutMs)} reached`));
-  }, timeoutMs);
+  const timer =
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          controller.abort(new Error(`deadline of ${formatDuration(timeoutMs)} reached`));
+        }, timeoutMs);
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
@@ -88,13 +96,19 @@ export function createQueue() {
 }
 
 function waitUnlessAborted(turn: Promise<void>, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => reject(abortReason(signal));
     signal.addEventListener('abort', onAbort, { once: true });
     void turn.then(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
     });
   });
+}
+
+/** Why a signal aborted, as an Error (AbortController.abort() may be given anything). */
+export function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error(String(reason));
 }

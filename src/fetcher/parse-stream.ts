@@ -36,7 +36,7 @@ export function streamParsedFiles(files: readonly string[], handler: FeedHandler
     let failed = false;
     const fail = (error: unknown) => {
       failed = true;
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     };
     worker.on('error', fail);
     worker.on('message', (message: ParseMessage) => {

@@ -25,7 +25,8 @@ parentPort?.on('message', (file: string) => {
   }
   const { papers, ...head } = feed;
   post({ kind: 'head', file, head });
-  for (let start = 0; start < papers.length; start += CHUNK) post({ kind: 'papers', papers: papers.slice(start, start + CHUNK) });
+  for (let start = 0; start < papers.length; start += CHUNK)
+    post({ kind: 'papers', papers: papers.slice(start, start + CHUNK) });
   post({ kind: 'end', file });
 });
 

@@ -28,7 +28,7 @@ export function parseFeed(xml: string, source: string): ParsedFeed {
   } catch (err) {
     if (err instanceof FeedFormatError) throw new FeedError(source, err.message, { cause: err });
     // Anything else is a parser or adapter bug met on odd input: still one FeedError for the caller.
-    const why = err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err);
+    const why = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
     throw new FeedError(source, `unexpected parse failure: ${why}`, { cause: err });
   }
 }

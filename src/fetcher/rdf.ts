@@ -15,7 +15,8 @@ const ISO_DATE = /^(\d{4}-\d{2}-\d{2})/;
 export function parseRdfFeed(rdf: XmlNode): ParsedFeed {
   const channel = child(rdf, 'channel');
   const link = text(channel?.['link']);
-  if (!isArxivUrl(link)) throw new FeedFormatError(`an RSS 1.0 feed, but not from arXiv (channel link "${link ?? ''}")`);
+  if (!isArxivUrl(link))
+    throw new FeedFormatError(`an RSS 1.0 feed, but not from arXiv (channel link "${link ?? ''}")`);
   const papers = children(rdf['item']).map((item, i) => parseRdfItem(item, i + 1));
   const feed: ParsedFeed = { format: 'rdf', papers };
   // dc:date is the announcement evening, e.g. 2021-07-08T20:30:00-05:00. We date digests by the

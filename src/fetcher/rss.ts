@@ -7,7 +7,8 @@ import { child, children, text, type XmlNode } from './xml.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 // RFC 822 as arXiv writes it: `Mon, 27 Apr 2026 00:00:00 -0400`.
-const RFC822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d\d):(\d\d)(?::(\d\d))?\s+([+-]\d{4}|GMT|UTC?|Z)$/;
+const RFC822 =
+  /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d\d):(\d\d)(?::(\d\d))?\s+([+-]\d{4}|GMT|UTC?|Z)$/;
 const DESCRIPTION_ID = /^arXiv:(\S+)/;
 const DESCRIPTION_TYPE = /Announce Type:\s*([a-z-]+)/;
 
@@ -54,7 +55,9 @@ function parseRssItem(item: XmlNode, n: number): PaperRecord {
     title: text(item['title']) ?? '',
     abstract: readAbstract(description),
     authors: splitCreators(text(item['dc:creator']) ?? ''),
-    categories: children(item['category']).map((c) => text(c)).filter((c): c is string => c !== undefined),
+    categories: children(item['category'])
+      .map((c) => text(c))
+      .filter((c): c is string => c !== undefined),
     announceType: readAnnounceType(item, description, n),
   };
   const doi = text(item['arxiv:DOI']);
@@ -98,14 +101,24 @@ interface Rfc822 {
 function readRfc822(raw: string | undefined): Rfc822 | undefined {
   const m = raw === undefined ? null : RFC822.exec(raw);
   if (!m) return undefined;
-  const [, d, mon, y, hh, mi, ss, zone] = m as unknown as [string, string, string, string, string, string, string | undefined, string];
+  const [, d, mon, y, hh, mi, ss, zone] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+    string,
+  ];
   const month = MONTHS.findIndex((name) => name.toLowerCase() === mon.toLowerCase());
   const day = Number(d);
   // Date.UTC rolls 31 Feb over into March: such a date is refused, not moved.
   if (month === -1 || new Date(Date.UTC(Number(y), month, day)).getUTCDate() !== day) return undefined;
-  const offsetMin = /^[+-]/.test(zone) ? (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3))) : 0;
+  const offsetMin = /^[+-]/.test(zone)
+    ? (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3)))
+    : 0;
   const utc = Date.UTC(Number(y), month, day, Number(hh), Number(mi), Number(ss ?? 0)) - offsetMin * 60_000;
   const date = `${y}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return { date, iso: new Date(utc).toISOString().replace('.000Z', 'Z') };
 }
-

@@ -18,7 +18,12 @@ export function findTagImbalance(xml: string): string | undefined {
       if (end === -1) return 'truncated XML: a closing tag is cut off';
       const name = xml.slice(i + 2, end).trimEnd();
       const open = stack.pop();
-      if (open !== name) return describeAt(xml, i, open === undefined ? `</${name}> closes nothing` : `</${name}> where </${open}> was expected`);
+      if (open !== name)
+        return describeAt(
+          xml,
+          i,
+          open === undefined ? `</${name}> closes nothing` : `</${name}> where </${open}> was expected`,
+        );
       next = end + 1;
     } else if (c === 33 /* '!' */ || c === 63 /* '?' */) {
       next = skipDeclaration(xml, i);

@@ -63,7 +63,7 @@ function refuseNonFeedBody(body: string): void {
   if (/<!DOCTYPE/i.test(prolog) && body.includes('<!ENTITY')) {
     throw new FeedFormatError('DOCTYPE declares entities; refused without expanding');
   }
-  const rootName = rootStart === -1 ? '' : /^<([^\s/>]+)/.exec(body.slice(rootStart, rootStart + 64))?.[1] ?? '';
+  const rootName = rootStart === -1 ? '' : (/^<([^\s/>]+)/.exec(body.slice(rootStart, rootStart + 64))?.[1] ?? '');
   if (/<!DOCTYPE\s+html/i.test(prolog) || rootName.toLowerCase() === 'html') {
     throw new FeedFormatError('an HTML page, not a feed');
   }
@@ -87,20 +87,20 @@ export function isNode(v: unknown): v is XmlNode {
 /** The element(s) of a repeated name as an array of nodes; text-only elements become `{'#text'}`. */
 export function children(v: unknown): XmlNode[] {
   if (v === undefined) return [];
-  const list = Array.isArray(v) ? v : [v];
+  const list: unknown[] = Array.isArray(v) ? v : [v];
   return list.map((x) => (isNode(x) ? x : { '#text': x }));
 }
 
 /** The first child element of that name, if it is an element with content or attributes. */
 export function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
   const v = node?.[name];
-  const first = Array.isArray(v) ? v[0] : v;
+  const first: unknown = Array.isArray(v) ? v[0] : v;
   return isNode(first) ? first : undefined;
 }
 
 /** Text content as written (entities not decoded); first occurrence if repeated. */
 export function rawText(v: unknown): string | undefined {
-  const first = Array.isArray(v) ? v[0] : v;
+  const first: unknown = Array.isArray(v) ? v[0] : v;
   if (typeof first === 'string') return first;
   if (isNode(first) && typeof first['#text'] === 'string') return first['#text'];
   return undefined;
@@ -126,7 +126,8 @@ const XML_SPACE_RUN = / [ \t\n\r]+|[\t\n\r][ \t\n\r]*/g;
 
 export function collapseWhitespace(s: string): string {
   // Most titles and names are already one line: indexOf is far cheaper than a replace.
-  if (s.indexOf('  ') === -1 && s.indexOf('\n') === -1 && s.indexOf('\t') === -1 && s.indexOf('\r') === -1) return s.trim();
+  if (s.indexOf('  ') === -1 && s.indexOf('\n') === -1 && s.indexOf('\t') === -1 && s.indexOf('\r') === -1)
+    return s.trim();
   return s.replace(XML_SPACE_RUN, ' ').trim();
 }
 

@@ -60,7 +60,13 @@ export interface BackfillResult extends BackfillProgress {
 }
 
 /** `(cat:A OR cat:B) AND submittedDate:[… TO …]`, form-encoded (`+` for spaces, `%28` for `(`). */
-export function buildApiUrl(apiUrl: string, categories: readonly string[], window: SubmissionWindow, start: number, max: number): string {
+export function buildApiUrl(
+  apiUrl: string,
+  categories: readonly string[],
+  window: SubmissionWindow,
+  start: number,
+  max: number,
+): string {
   const cats = categories.map((c) => `cat:${c}`).join(' OR ');
   const params = new URLSearchParams({
     search_query: `(${cats}) AND submittedDate:${formatApiRange(window)}`,
@@ -73,28 +79,44 @@ export function buildApiUrl(apiUrl: string, categories: readonly string[], windo
 }
 
 /** Fills `days` (announcement feed days, oldest first), skipping stored ones unless `force`. */
-export async function backfillDays(context: Context, http: HttpClient, days: readonly string[], options: BackfillOptions): Promise<BackfillResult> {
+export async function backfillDays(
+  context: Context,
+  http: HttpClient,
+  days: readonly string[],
+  options: BackfillOptions,
+): Promise<BackfillResult> {
   const result: BackfillResult = { days: [], daysDone: 0, daysTotal: days.length, requests: 0, papers: 0 };
   for (const day of days) {
     options.signal?.throwIfAborted();
-    const outcome = !options.force && isDayStored(context.db, day)
-      ? { day, kind: 'skipped' as const, papers: 0, requests: 0 }
-      : await fetchDay(context, http, day, options);
+    const outcome =
+      !options.force && isDayStored(context.db, day)
+        ? { day, kind: 'skipped' as const, papers: 0, requests: 0 }
+        : await fetchDay(context, http, day, options);
     result.days.push(outcome);
     result.daysDone += 1;
     result.requests += outcome.requests;
     result.papers += outcome.papers;
-    options.onDay?.(outcome, { daysDone: result.daysDone, daysTotal: result.daysTotal, requests: result.requests, papers: result.papers });
+    options.onDay?.(outcome, {
+      daysDone: result.daysDone,
+      daysTotal: result.daysTotal,
+      requests: result.requests,
+      papers: result.papers,
+    });
   }
   return result;
 }
 
-async function fetchDay(context: Context, http: HttpClient, day: string, options: BackfillOptions): Promise<DayOutcome> {
+async function fetchDay(
+  context: Context,
+  http: HttpClient,
+  day: string,
+  options: BackfillOptions,
+): Promise<DayOutcome> {
   const window = submissionWindow(day, options.holidays);
   const pageSize = options.pageSize ?? API_PAGE_SIZE;
   const papers = new Map<string, PaperRecord>();
   let requests = 0;
-  for (let start = 0; ; ) {
+  for (let start = 0; ;) {
     const url = buildApiUrl(context.config.apiUrl, context.config.categories, window, start, pageSize);
     const page = await fetchPage(context, http, url, { day, signal: options.signal });
     requests += 1;
@@ -103,10 +125,15 @@ async function fetchDay(context: Context, http: HttpClient, day: string, options
     start += page.papers.length;
     if (start >= total) break;
     // arXiv's API sometimes answers a page with no entries; storing the day now would leave a hole.
-    if (page.papers.length === 0) throw new Error(`${url}: empty page at start=${start} of ${total} results; the day will be fetched again`);
+    if (page.papers.length === 0)
+      throw new Error(`${url}: empty page at start=${start} of ${total} results; the day will be fetched again`);
   }
   if (papers.size === 0) {
-    context.log.warn('backfill.empty', { day, range: formatApiRange(window), reason: 'the API found no papers; not marking the day stored' });
+    context.log.warn('backfill.empty', {
+      day,
+      range: formatApiRange(window),
+      reason: 'the API found no papers; not marking the day stored',
+    });
     return { day, kind: 'empty', papers: 0, requests };
   }
   const feed: ParsedFeed = { format: 'atom', papers: [...papers.values()] };

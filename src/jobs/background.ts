@@ -30,7 +30,11 @@ export interface BackgroundJobs {
   stop(): Promise<void>;
 }
 
-export function startBackgroundJobs(context: Context, http: HttpClient, options: BackgroundOptions = {}): BackgroundJobs {
+export function startBackgroundJobs(
+  context: Context,
+  http: HttpClient,
+  options: BackgroundOptions = {},
+): BackgroundJobs {
   const holidays = options.holidays ?? loadHolidays();
   let progress: CatchUpProgress | undefined;
   const runner = createJobRunner({
@@ -41,10 +45,18 @@ export function startBackgroundJobs(context: Context, http: HttpClient, options:
     run: async (signal): Promise<RunOutcome> => {
       try {
         const result = await runCatchUp(context, http, {
-          holidays, signal, ...(options.initialDays && { initialDays: options.initialDays }), onProgress: (p) => (progress = p),
+          holidays,
+          signal,
+          ...(options.initialDays && { initialDays: options.initialDays }),
+          onProgress: (p) => (progress = p),
         });
-        if (result.stale) return { ok: false, reason: `arXiv has not published the feed of ${result.stale.expected} yet; it still shows ${result.stale.shown}` };
-        if (result.emptyDays.length > 0) return { ok: false, reason: `the arXiv API has no papers yet for ${result.emptyDays.join(', ')}` };
+        if (result.stale)
+          return {
+            ok: false,
+            reason: `arXiv has not published the feed of ${result.stale.expected} yet; it still shows ${result.stale.shown}`,
+          };
+        if (result.emptyDays.length > 0)
+          return { ok: false, reason: `the arXiv API has no papers yet for ${result.emptyDays.join(', ')}` };
         return await mailPendingDigests(context, signal, options.mail);
       } catch (error) {
         return { ok: false, reason: describeFailure(error) };
@@ -65,13 +77,22 @@ export function startBackgroundJobs(context: Context, http: HttpClient, options:
   };
 }
 
-function describeStatus(state: { running: boolean; retryAt?: Date; problem?: string }, progress: CatchUpProgress | undefined, now: Date): StatusView {
+function describeStatus(
+  state: { running: boolean; retryAt?: Date; problem?: string },
+  progress: CatchUpProgress | undefined,
+  now: Date,
+): StatusView {
   const next = nextRunAfter(now);
   const nextRunAt = (state.retryAt && state.retryAt < next ? state.retryAt : next).toISOString();
   if (state.running && progress && progress.total > 0) return { nextRunAt, activity: describeProgress(progress) };
   if (state.running) return { nextRunAt, activity: 'Checking arXiv for new announcements…' };
-  if (state.problem && state.retryAt) return { nextRunAt, activity: `${state.problem}. Trying again at ${formatEasternTime(state.retryAt)}.` };
-  if (state.problem) return { nextRunAt, activity: `${state.problem}. Trying again at the next scheduled run, ${formatEasternTime(next)}.` };
+  if (state.problem && state.retryAt)
+    return { nextRunAt, activity: `${state.problem}. Trying again at ${formatEasternTime(state.retryAt)}.` };
+  if (state.problem)
+    return {
+      nextRunAt,
+      activity: `${state.problem}. Trying again at the next scheduled run, ${formatEasternTime(next)}.`,
+    };
   return { nextRunAt };
 }
 
@@ -79,13 +100,16 @@ function describeStatus(state: { running: boolean; retryAt?: Date; problem?: str
 export function describeProgress(progress: CatchUpProgress): string {
   const { done, total } = progress;
   if (progress.initial) return `Fetching the last ${total} announcement days: ${done}/${total}`;
-  return total === 1 ? `Fetching the latest announcement day: ${done}/1` : `Catching up ${total} missing announcement days: ${done}/${total}`;
+  return total === 1
+    ? `Fetching the latest announcement day: ${done}/1`
+    : `Catching up ${total} missing announcement days: ${done}/${total}`;
 }
 
 /** Plain words for the page: no network is the common case on a first start. */
 function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof HttpError && (error.kind === 'network' || error.kind === 'timeout')) return `arXiv cannot be reached (${message})`;
+  if (error instanceof HttpError && (error.kind === 'network' || error.kind === 'timeout'))
+    return `arXiv cannot be reached (${message})`;
   if (error instanceof HttpError && error.kind === 'status') return `arXiv answered with an error (${message})`;
   return `Fetching from arXiv failed (${message})`;
 }
@@ -94,10 +118,16 @@ function describeFailure(error: unknown): string {
  * After the fetches, mail every stored day not yet sent. A temporary SMTP failure fails the run,
  * so the runner retries with backoff; the fetches it repeats are no-ops for stored days.
  */
-async function mailPendingDigests(context: Context, signal: AbortSignal, options: PendingOptions = {}): Promise<RunOutcome> {
+async function mailPendingDigests(
+  context: Context,
+  signal: AbortSignal,
+  options: PendingOptions = {},
+): Promise<RunOutcome> {
   if (!isMailConfigured(context.config) || signal.aborted) return { ok: true };
   // SIGTERM ends the waits between tries at once; the day stays pending for the next start.
   const outcomes = await sendPendingDigests(context, { sleep: (ms) => sleepFor(ms, signal), ...options });
   const failed = outcomes.find((outcome) => outcome.status === 'failed' && !outcome.permanent);
-  return failed?.status === 'failed' ? { ok: false, reason: `Sending the digest of ${failed.day} failed (${failed.error})` } : { ok: true };
+  return failed?.status === 'failed'
+    ? { ok: false, reason: `Sending the digest of ${failed.day} failed (${failed.error})` }
+    : { ok: true };
 }

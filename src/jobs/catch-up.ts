@@ -41,13 +41,21 @@ export interface CatchUpResult {
  * days (so holes in that recent stretch are filled too, e.g. after an interrupted first start),
  * or, on an empty database, at just those days. The current day is left to RSS.
  */
-export function planCatchUp(stored: ReadonlySet<string>, today: string, holidays: ReadonlySet<string>, initialDays = INITIAL_DAYS): CatchUpPlan {
+export function planCatchUp(
+  stored: ReadonlySet<string>,
+  today: string,
+  holidays: ReadonlySet<string>,
+  initialDays = INITIAL_DAYS,
+): CatchUpPlan {
   let recentStart = today;
   for (let found = 0; ; recentStart = addDays(recentStart, -1)) {
     if (isAnnouncementDay(recentStart, holidays)) found += 1;
     if (found >= initialDays) break;
   }
-  const anchor = [...stored].filter((day) => day < recentStart).sort().at(-1);
+  const anchor = [...stored]
+    .filter((day) => day < recentStart)
+    .sort()
+    .at(-1);
   const days = listAnnouncementDays(anchor === undefined ? recentStart : addDays(anchor, 1), today, holidays);
   return {
     current: isAnnouncementDay(today, holidays) && !stored.has(today) ? today : undefined,
@@ -89,6 +97,13 @@ export async function runCatchUp(context: Context, http: HttpClient, options: Ca
       report();
     },
   });
-  context.log.info('catchup.end', { today, stored: done, total, requests: filled.requests, papers: filled.papers, stale: stale !== undefined });
+  context.log.info('catchup.end', {
+    today,
+    stored: done,
+    total,
+    requests: filled.requests,
+    papers: filled.papers,
+    stale: stale !== undefined,
+  });
   return { plan, ...(stale && { stale }), emptyDays: filled.days.filter((d) => d.kind === 'empty').map((d) => d.day) };
 }

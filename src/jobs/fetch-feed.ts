@@ -33,7 +33,16 @@ export async function fetchFeed(context: Context, http: HttpClient, signal?: Abo
       now: context.now().toISOString(),
       validators: { url, validators: response.validators },
     });
-    const result = { kind: 'stored' as const, url, day: feed.announcedOn, papers: stored.papers, byType: stored.byType };
-    return { result, record: { status: 200, day: feed.announcedOn, counts: { papers: stored.papers, ...stored.byType } } };
+    const result = {
+      kind: 'stored' as const,
+      url,
+      day: feed.announcedOn,
+      papers: stored.papers,
+      byType: stored.byType,
+    };
+    return {
+      result,
+      record: { status: 200, day: feed.announcedOn, counts: { papers: stored.papers, ...stored.byType } },
+    };
   });
 }

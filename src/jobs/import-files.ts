@@ -19,7 +19,12 @@ export interface ImportOptions {
 type OnFile = (file: string, result: IngestResult) => void;
 
 /** Imports the files in order; the first bad file stops the run (the ones before it are stored). */
-export async function importFiles(context: Context, files: readonly string[], options: ImportOptions, onFile: OnFile): Promise<void> {
+export async function importFiles(
+  context: Context,
+  files: readonly string[],
+  options: ImportOptions,
+  onFile: OnFile,
+): Promise<void> {
   if (files.length === 1 || files.some(isTooBigForWorker)) {
     for (const file of files) {
       const feed = readFeedFile(file);
@@ -53,7 +58,9 @@ export async function importFiles(context: Context, files: readonly string[], op
 function ingestOptions(context: Context, file: string, head: FeedHead, options: ImportOptions): IngestOptions {
   // An RSS feed names its own day; --announced is for API and OAI files, which name none.
   if (options.announced !== undefined && head.announcedOn !== undefined && options.announced !== head.announcedOn) {
-    throw new ImportError(`${file}: the feed is of ${head.announcedOn}, not --announced ${options.announced} (that option is for API and OAI files)`);
+    throw new ImportError(
+      `${file}: the feed is of ${head.announcedOn}, not --announced ${options.announced} (that option is for API and OAI files)`,
+    );
   }
   return {
     source: head.format === 'rss' || head.format === 'rdf' ? 'rss' : head.format === 'atom' ? 'api' : 'oai',

@@ -58,7 +58,14 @@ export async function harvestOai(context: Context, http: HttpClient, options: Ha
   return result;
 }
 
-async function harvestSet(context: Context, http: HttpClient, set: string, start: HarvestState, options: HarvestOptions, result: HarvestResult): Promise<void> {
+async function harvestSet(
+  context: Context,
+  http: HttpClient,
+  set: string,
+  start: HarvestState,
+  options: HarvestOptions,
+  result: HarvestResult,
+): Promise<void> {
   let state = start;
   let restarted = false;
   while (!state.done) {
@@ -67,13 +74,18 @@ async function harvestSet(context: Context, http: HttpClient, set: string, start
     try {
       page = await fetchPage(context, http, url, { signal: options.signal });
     } catch (error) {
-      if (state.token === undefined || restarted || !/badResumptionToken/.test(String((error as Error).message))) throw error;
+      if (state.token === undefined || restarted || !/badResumptionToken/.test(String((error as Error).message)))
+        throw error;
       context.log.warn('oai.restart', { set, reason: 'the saved resumptionToken was refused (they expire daily)' });
       restarted = true;
       state = { from: state.from, papers: state.papers };
       continue;
     }
-    const next: HarvestState = { from: state.from, papers: state.papers + page.papers.length, ...(page.resumptionToken ? { token: page.resumptionToken } : { done: true }) };
+    const next: HarvestState = {
+      from: state.from,
+      papers: state.papers + page.papers.length,
+      ...(page.resumptionToken ? { token: page.resumptionToken } : { done: true }),
+    };
     const { db } = context;
     db.transaction(() => {
       ingestFeed(db, page, {
@@ -93,9 +105,10 @@ async function harvestSet(context: Context, http: HttpClient, set: string, start
 
 /** The first page names prefix, set and from; later pages only the token (OAI-PMH 2.0 §3.5). */
 export function buildOaiUrl(oaiUrl: string, set: string, state: { from: string; token?: string }): string {
-  const params = state.token !== undefined
-    ? new URLSearchParams({ verb: 'ListRecords', resumptionToken: state.token })
-    : new URLSearchParams({ verb: 'ListRecords', metadataPrefix: 'arXiv', set, from: state.from });
+  const params =
+    state.token !== undefined
+      ? new URLSearchParams({ verb: 'ListRecords', resumptionToken: state.token })
+      : new URLSearchParams({ verb: 'ListRecords', metadataPrefix: 'arXiv', set, from: state.from });
   return `${oaiUrl}?${params.toString()}`;
 }
 

@@ -66,7 +66,9 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     for (let attempt = 0; !controller.signal.aborted; attempt++) {
       const started = Date.now();
       options.log.info('scheduler.run', { attempt: attempt + 1 });
-      const outcome = await options.run(controller.signal).catch((error: unknown): RunOutcome => ({ ok: false, reason: describe(error) }));
+      const outcome = await options
+        .run(controller.signal)
+        .catch((error: unknown): RunOutcome => ({ ok: false, reason: describe(error) }));
       if (controller.signal.aborted) return;
       problem = outcome.ok ? undefined : outcome.reason;
       options.log.info('scheduler.done', { ok: outcome.ok, reason: problem, ms: Date.now() - started });
@@ -107,7 +109,11 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     idle: async () => {
       while (current) await current;
     },
-    state: () => ({ running: current !== undefined && retryAt === undefined, ...(retryAt && { retryAt }), ...(problem && { problem }) }),
+    state: () => ({
+      running: current !== undefined && retryAt === undefined,
+      ...(retryAt && { retryAt }),
+      ...(problem && { problem }),
+    }),
     stop: async () => {
       controller.abort(new Error('stopping'));
       await current;

@@ -52,8 +52,14 @@ export async function sendDigest(context: Context, day: string, options: SendOpt
     return { status: 'already-sent', day, messageId: previous.messageId, sentAt: previous.sentAt };
   }
   const digest = loadDayDigest(context, options.holidays ?? loadHolidays(), day).view;
-  if (digest.papers.length === 0) return { status: 'skipped', day, why: 'no-papers', reason: 'no papers stored for this day' };
-  const start = { day, messageId: createDigestMessageId(day, settings.recipients), recipients: settings.recipients, now: context.now().toISOString() };
+  if (digest.papers.length === 0)
+    return { status: 'skipped', day, why: 'no-papers', reason: 'no papers stored for this day' };
+  const start = {
+    day,
+    messageId: createDigestMessageId(day, settings.recipients),
+    recipients: settings.recipients,
+    now: context.now().toISOString(),
+  };
   if (context.config.digestOnlyStarred && digest.counts.starred === 0) {
     skipSend(context.db, start);
     return { status: 'skipped', day, why: 'no-starred', reason: 'no starred papers (DIGEST_ONLY_STARRED=1)' };
@@ -68,7 +74,12 @@ export async function sendDigest(context: Context, day: string, options: SendOpt
       context.log.error('mail.failed', { day, error: result.error, tries: result.tries, permanent: result.permanent });
       return { status: 'failed', day, error: result.error, permanent: result.permanent, tries: result.tries };
     }
-    context.log.info('mail.sent', { day, to: settings.recipients.join(','), messageId: mail.messageId, tries: result.tries });
+    context.log.info('mail.sent', {
+      day,
+      to: settings.recipients.join(','),
+      messageId: mail.messageId,
+      tries: result.tries,
+    });
     return { status: 'sent', day, messageId: mail.messageId, recipients: settings.recipients, tries: result.tries };
   } finally {
     if (options.transport === undefined) transport.close?.();
@@ -77,15 +88,26 @@ export async function sendDigest(context: Context, day: string, options: SendOpt
 
 function toMessage(settings: MailSettings, mail: ComposedMail, date: Date): SendMailOptions {
   return {
-    from: settings.from, to: settings.to, subject: mail.subject, text: mail.text, html: mail.html,
-    messageId: mail.messageId, headers: mail.headers, date,
+    from: settings.from,
+    to: settings.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: mail.messageId,
+    headers: mail.headers,
+    date,
   };
 }
 
 type Delivery = { ok: true; tries: number } | { ok: false; tries: number; error: string; permanent: boolean };
 
 /** A 5xx reply (RFC 5321 §4.2.1, except 503) would come back the same: no retry then. */
-async function deliverWithRetries(context: Context, transport: MailTransport, message: SendMailOptions, options: SendOptions): Promise<Delivery> {
+async function deliverWithRetries(
+  context: Context,
+  transport: MailTransport,
+  message: SendMailOptions,
+  options: SendOptions,
+): Promise<Delivery> {
   const tries = options.tries ?? DEFAULT_TRIES;
   const sleep = options.sleep ?? ((ms: number) => delay(ms));
   for (let attempt = 1; ; attempt++) {
@@ -105,7 +127,11 @@ async function deliverWithRetries(context: Context, transport: MailTransport, me
 /** One line naming the cause: the SMTP reply when there is one, else the socket error. */
 export function describeSmtpError(error: unknown): { error: string; permanent: boolean } {
   if (!(error instanceof Error)) return { error: String(error), permanent: false };
-  const { responseCode, permanent, code } = error as Error & { responseCode?: number; permanent?: boolean; code?: string };
+  const { responseCode, permanent, code } = error as Error & {
+    responseCode?: number;
+    permanent?: boolean;
+    code?: string;
+  };
   const firstLine = error.message.split('\n')[0]!;
   const isPermanent = permanent ?? (responseCode !== undefined && responseCode >= 500 && responseCode !== 503);
   return { error: code && !firstLine.includes(code) ? `${code}: ${firstLine}` : firstLine, permanent: isPermanent };

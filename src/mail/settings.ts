@@ -20,11 +20,18 @@ export function isMailConfigured(config: Readonly<Config>): boolean {
 }
 
 export function readMailSettings(config: Readonly<Config>): MailSettings {
-  if (config.smtpUrl === undefined) throw new MailConfigError('SMTP_URL is not set (smtp://user:pass@host:587 or smtps://user:pass@host:465)');
-  if (config.digestTo === undefined) throw new MailConfigError('DIGEST_TO is not set (the address to mail the digest to)');
+  if (config.smtpUrl === undefined)
+    throw new MailConfigError('SMTP_URL is not set (smtp://user:pass@host:587 or smtps://user:pass@host:465)');
+  if (config.digestTo === undefined)
+    throw new MailConfigError('DIGEST_TO is not set (the address to mail the digest to)');
   const recipients = parseRecipients(config.digestTo);
   if (recipients.length === 0) throw new MailConfigError(`DIGEST_TO: "${config.digestTo}" holds no email address`);
-  return { smtpUrl: config.smtpUrl, to: config.digestTo, recipients, from: config.digestFrom ?? defaultFrom(config.smtpUrl, recipients[0]!) };
+  return {
+    smtpUrl: config.smtpUrl,
+    to: config.digestTo,
+    recipients,
+    from: config.digestFrom ?? defaultFrom(config.smtpUrl, recipients[0]!),
+  };
 }
 
 /** Without DIGEST_FROM: the SMTP login when it is an address (most providers require that), else the recipient. */

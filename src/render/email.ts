@@ -81,7 +81,9 @@ export function renderDigestEmailHtml(digest: DigestView, meta: EmailHtmlMeta = 
     starred.length > 0
       ? starred.map(renderStarredBlock).join('\n')
       : `<p style="${S.meta}">${escapeHtml(first?.empty ?? '')}</p>`;
-  const web = meta.baseUrl ? ` · <a href="${escapeHtml(`${meta.baseUrl}/digest/${digest.date}`)}" style="${S.link}">on the web</a>` : '';
+  const web = meta.baseUrl
+    ? ` · <a href="${escapeHtml(`${meta.baseUrl}/digest/${digest.date}`)}" style="${S.link}">on the web</a>`
+    : '';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>arXiv digest ${day}</title></head>
 <body style="${S.body}"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${S.body}"><tr><td align="center" style="padding:16px 8px">

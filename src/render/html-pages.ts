@@ -1,7 +1,14 @@
 // The other HTML pages: days without a digest, search, one starred author, the fetch notice.
 import { formatLongDay } from '../calendar/days.ts';
 import { formatEasternTime } from '../calendar/eastern.ts';
-import type { AuthorPageView, FetchRunView, NoDigestKind, SearchHitView, SearchView, StatusView } from '../views/types.ts';
+import type {
+  AuthorPageView,
+  FetchRunView,
+  NoDigestKind,
+  SearchHitView,
+  SearchView,
+  StatusView,
+} from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
 import { describeMatch } from './format.ts';

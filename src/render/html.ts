@@ -65,7 +65,8 @@ function renderSection(section: SectionView, base: string): string {
 function renderList(section: SectionView, base: string): string {
   const { papers } = section;
   if (section.layout === 'full') return `<ol>${papers.map((paper) => renderStarredPaper(paper, base)).join('\n')}</ol>`;
-  if (section.layout === 'titles') return `<div class=r>${papers.map((paper) => renderTitleLink(paper, base)).join('')}</div>`;
+  if (section.layout === 'titles')
+    return `<div class=r>${papers.map((paper) => renderTitleLink(paper, base)).join('')}</div>`;
   return [...groupByPrimary(papers)]
     .map(([category, list]) => {
       const items = list.map((paper) => renderCompactPaper(paper, base)).join('');

@@ -28,7 +28,12 @@ export function toDigestJson(digest: DigestView): DigestJson {
       authors: paper.authors,
       categories: paper.categories,
       announceType: paper.announceType,
-      starred: paper.starred.map((star) => ({ name: star.name, as: star.as, confidence: star.confidence, author: star.authorId })),
+      starred: paper.starred.map((star) => ({
+        name: star.name,
+        as: star.as,
+        confidence: star.confidence,
+        author: star.authorId,
+      })),
       abstract: paper.abstract,
       ...(paper.comment !== undefined && { comment: paper.comment }),
       ...(paper.journalRef !== undefined && { journalRef: paper.journalRef }),

@@ -60,7 +60,8 @@ export function renderDigestText(digest: DigestView, meta: DigestTextMeta = {}):
   const categories = formatCategoryCounts(counts, ', ');
   if (categories) lines.push(...wrapText(`By primary category: ${categories}`));
   lines.push('');
-  for (const section of rest) if (section.papers.length > 0) lines.push(...renderSection(section.heading, section.papers));
+  for (const section of rest)
+    if (section.papers.length > 0) lines.push(...renderSection(section.heading, section.papers));
   return finishText(lines, digest, meta);
 }
 

@@ -45,7 +45,12 @@ function isNotModifiedSince(header: string | undefined, lastModified: string | u
 
 export function chooseEncoding(accept: string | undefined): Encoding {
   if (!accept) return 'identity';
-  const offered = new Set(accept.split(',').filter((part) => !/;\s*q=0(\.0*)?\s*$/.test(part)).map((part) => part.split(';')[0]!.trim()));
+  const offered = new Set(
+    accept
+      .split(',')
+      .filter((part) => !/;\s*q=0(\.0*)?\s*$/.test(part))
+      .map((part) => part.split(';')[0]!.trim()),
+  );
   if (offered.has('br')) return 'br';
   if (offered.has('gzip')) return 'gzip';
   return 'identity';
@@ -75,7 +80,10 @@ export function createResponder(maxEntries = 128): Responder {
       const validators: Record<string, string> = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
       if (version.lastModified) validators['Last-Modified'] = version.lastModified;
       const inm = c.req.header('if-none-match');
-      if (matchesEtag(inm, etag) || (inm === undefined && isNotModifiedSince(c.req.header('if-modified-since'), version.lastModified))) {
+      if (
+        matchesEtag(inm, etag) ||
+        (inm === undefined && isNotModifiedSince(c.req.header('if-modified-since'), version.lastModified))
+      ) {
         return c.body(null, 304, validators);
       }
       const cacheKey = `${key}\0${version.tag}`;

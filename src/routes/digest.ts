@@ -23,7 +23,13 @@ function renderDayHtml(site: Site, day: string, baseUrl: string): Rendered {
     return { status: digest.kind === 'future' ? 404 : 200, type: HTML, body };
   }
   const archive = listArchiveDays(site.context.db);
-  const body = renderDigestHtml(digest.view, { baseUrl, archive, notice, previous: digest.previous, next: digest.next });
+  const body = renderDigestHtml(digest.view, {
+    baseUrl,
+    archive,
+    notice,
+    previous: digest.previous,
+    next: digest.next,
+  });
   return { status: 200, type: HTML, body };
 }
 
@@ -37,7 +43,11 @@ function renderDayData(site: Site, day: string, format: 'txt' | 'json', baseUrl:
   }
   if (missing !== undefined) return { status: 404, type: TEXT, body: `${missing}.\n` };
   const noAnnouncement = digest.kind === 'digest' ? undefined : digest.kind;
-  return { status: 200, type: TEXT, body: renderDigestText(digest.view, { baseUrl, ...(noAnnouncement && { noAnnouncement }) }) };
+  return {
+    status: 200,
+    type: TEXT,
+    body: renderDigestText(digest.view, { baseUrl, ...(noAnnouncement && { noAnnouncement }) }),
+  };
 }
 
 const DIGEST_FILE = /^(\d{4}-\d{2}-\d{2})(?:\.(txt|json|html))?$/;
@@ -60,7 +70,9 @@ export function registerDigestRoutes(app: Hono, site: Site): void {
         return { status: 400, type: HTML, body };
       }
       const format = match![2];
-      return format === 'txt' || format === 'json' ? renderDayData(site, day, format, baseUrl) : renderDayHtml(site, day, baseUrl);
+      return format === 'txt' || format === 'json'
+        ? renderDayData(site, day, format, baseUrl)
+        : renderDayHtml(site, day, baseUrl);
     }),
   );
 }

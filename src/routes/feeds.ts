@@ -16,7 +16,9 @@ const AUTHOR_PATH = /^([a-z0-9][a-z0-9-]{0,99})(\.xml)?$/;
 
 function renderAuthor(site: Site, file: string, baseUrl: string, builtAt: string): Rendered {
   const match = AUTHOR_PATH.exec(file);
-  const author = match ? site.context.starred.current().authors.find((candidate) => candidate.id === match[1]) : undefined;
+  const author = match
+    ? site.context.starred.current().authors.find((candidate) => candidate.id === match[1])
+    : undefined;
   if (author === undefined) {
     return { status: 404, type: HTML, body: renderErrorPage(baseUrl, 404, 'No starred author has this name.') };
   }
@@ -49,7 +51,9 @@ export function registerFeedRoutes(app: Hono, site: Site): void {
   );
   app.get('/rss/daily.xml', (c) =>
     sendCached(site, c, (version, baseUrl) => {
-      const digests = listRecentDays(context.db, DAILY_ITEMS).map((day) => loadDayDigest(context, site.holidays, day).view);
+      const digests = listRecentDays(context.db, DAILY_ITEMS).map(
+        (day) => loadDayDigest(context, site.holidays, day).view,
+      );
       const body = renderDailyRss(digests, {
         title: `arXiv daily digest: ${categories}`,
         description: `The daily arXiv announcement of ${categories}, papers by starred authors first.`,

@@ -13,7 +13,12 @@ import type { DayDigest, NoDigestKind } from './types.ts';
 export function loadDayDigest(context: Context, holidays: ReadonlySet<string>, day: string): DayDigest {
   const { db } = context;
   const view = buildDigestView(day, getDayPapers(db, day, context.starred.current().names));
-  return { day, kind: view.papers.length > 0 ? 'digest' : whyEmpty(context, holidays, day), view, ...findNeighbourDays(db, day) };
+  return {
+    day,
+    kind: view.papers.length > 0 ? 'digest' : whyEmpty(context, holidays, day),
+    view,
+    ...findNeighbourDays(db, day),
+  };
 }
 
 function whyEmpty(context: Context, holidays: ReadonlySet<string>, day: string): NoDigestKind {

@@ -8,7 +8,10 @@ import { withSourceRef } from './digest.ts';
 import type { AnnouncedPaperView, AuthorPageView, SearchView } from './types.ts';
 
 /** Announcements of starred papers, newest first; `authorId` narrows to one author. */
-export function listStarredPapers(context: Context, options: { authorId?: string; limit: number }): AnnouncedPaperView[] {
+export function listStarredPapers(
+  context: Context,
+  options: { authorId?: string; limit: number },
+): AnnouncedPaperView[] {
   return listStarredAnnouncements(context.db, context.starred.current().names, options).map(withSourceRef);
 }
 

@@ -31,7 +31,12 @@ export function buildSections(papers: readonly PaperView[]): SectionView[] {
   const rest = papers.filter((paper) => paper.starred.length === 0);
   return [
     section('starred', starred),
-    ...ANNOUNCE_TYPES.map((type) => section(type, rest.filter((paper) => paper.announceType === type))),
+    ...ANNOUNCE_TYPES.map((type) =>
+      section(
+        type,
+        rest.filter((paper) => paper.announceType === type),
+      ),
+    ),
   ];
 }
 

@@ -22,13 +22,34 @@ describe.skipIf(skip)('the digest page in Chromium', () => {
     world.ingestDay('2026-09-23', [makePaper({ title: 'Yesterday' })]);
     world.ingestDay('2026-09-24', [
       ...makeRealisticDay(60, 0),
-      makePaper({ id: '2609.99999', title: 'Hostile <script>document.title="pwned"</script> title', authors: ['Mallory'] }),
-      makePaper({ id: '2609.99998', title: 'Scaling $\\mathcal{O}(n)$ attention with <sparse> & dense heads', authors: ['Ada Lovelace', 'Y. Bengio', 'Alan Turing'], comment: 'NeurIPS 2026, 9 pages' }),
+      makePaper({
+        id: '2609.99999',
+        title: 'Hostile <script>document.title="pwned"</script> title',
+        authors: ['Mallory'],
+      }),
+      makePaper({
+        id: '2609.99998',
+        title: 'Scaling $\\mathcal{O}(n)$ attention with <sparse> & dense heads',
+        authors: ['Ada Lovelace', 'Y. Bengio', 'Alan Turing'],
+        comment: 'NeurIPS 2026, 9 pages',
+      }),
     ]);
-    server = await startServer(createApp({ context: world.context, holidays: new Set() }), { host: '127.0.0.1', port: 0 });
+    server = await startServer(createApp({ context: world.context, holidays: new Set() }), {
+      host: '127.0.0.1',
+      port: 0,
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
     });
     mkdirSync(ARTIFACTS, { recursive: true });
   });
@@ -39,27 +60,36 @@ describe.skipIf(skip)('the digest page in Chromium', () => {
     world?.close();
   });
 
-  it.each(['light', 'dark'] as const)('shows the starred section first (%s) and saves a screenshot', async (colorScheme) => {
-    const page = await browser.newPage({ colorScheme, viewport: { width: 412, height: 915 } });
-    const errors: string[] = [];
-    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-    page.on('pageerror', (error) => errors.push(error.message));
-    // Nothing may leave the machine: arXiv links are only followed by a person.
-    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-    await page.goto(server.url);
-    expect(await page.title()).toBe('arXiv digest 2026-09-24');
-    const headings = await page.locator('main h2').allTextContents();
-    expect(headings[0]).toBe('Starred authors (1)');
-    expect(await page.locator('main li.s').first().textContent()).toContain('★ Yoshua Bengio (as "Y. Bengio", likely)');
-    expect(await page.locator('main li.s mark').textContent()).toBe('Y. Bengio');
-    expect(await page.getByText('Hostile <script>document.title="pwned"</script> title').count()).toBe(1);
-    expect(await page.locator('details#replace').getAttribute('open')).toBeNull();
-    expect(await page.locator('main li.s a').first().getAttribute('href')).toBe('2609.99998');
-    expect(await page.evaluate(() => (document.querySelector('main li.s a') as HTMLAnchorElement).href)).toBe('https://arxiv.org/abs/2609.99998');
-    await page.keyboard.press('j');
-    expect(await page.locator('.cur').count()).toBe(1);
-    expect(errors).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}digest-${colorScheme}.png`, fullPage: false });
-    await page.close();
-  });
+  it.each(['light', 'dark'] as const)(
+    'shows the starred section first (%s) and saves a screenshot',
+    async (colorScheme) => {
+      const page = await browser.newPage({ colorScheme, viewport: { width: 412, height: 915 } });
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      // Nothing may leave the machine: arXiv links are only followed by a person.
+      await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+      await page.goto(server.url);
+      expect(await page.title()).toBe('arXiv digest 2026-09-24');
+      const headings = await page.locator('main h2').allTextContents();
+      expect(headings[0]).toBe('Starred authors (1)');
+      expect(await page.locator('main li.s').first().textContent()).toContain(
+        '★ Yoshua Bengio (as "Y. Bengio", likely)',
+      );
+      expect(await page.locator('main li.s mark').textContent()).toBe('Y. Bengio');
+      expect(await page.getByText('Hostile <script>document.title="pwned"</script> title').count()).toBe(1);
+      expect(await page.locator('details#replace').getAttribute('open')).toBeNull();
+      expect(await page.locator('main li.s a').first().getAttribute('href')).toBe('2609.99998');
+      expect(await page.evaluate(() => (document.querySelector('main li.s a') as HTMLAnchorElement).href)).toBe(
+        'https://arxiv.org/abs/2609.99998',
+      );
+      await page.keyboard.press('j');
+      expect(await page.locator('.cur').count()).toBe(1);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: `${ARTIFACTS}digest-${colorScheme}.png`, fullPage: false });
+      await page.close();
+    },
+  );
 });

@@ -20,31 +20,58 @@ afterEach(() => temp.cleanup());
 describe('authors check', () => {
   it('matches a starred name exactly', async () => {
     const result = await runCli(['authors', 'check', 'Quoc V. Le'], env);
-    expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/^match: Quoc V\. Le \(quoc-le\), exact\nrule: exact/) });
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^match: Quoc V\. Le \(quoc-le\), exact\nrule: exact/),
+    });
   });
 
   it('matches a variant written with initials as likely, and a TeX accent as the name', async () => {
-    expect(await runCli(['authors', 'check', 'Y. LeCun'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('Yann LeCun (yann-lecun), likely') });
-    expect(await runCli(['authors', 'check', "G\\'abor Melis"], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('Gábor Melis (gabor-melis), exact') });
+    expect(await runCli(['authors', 'check', 'Y. LeCun'], env)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Yann LeCun (yann-lecun), likely'),
+    });
+    expect(await runCli(['authors', 'check', "G\\'abor Melis"], env)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Gábor Melis (gabor-melis), exact'),
+    });
   });
 
   it('refuses namesakes and says why', async () => {
     const samy = await runCli(['authors', 'check', 'Samy Bengio'], env);
-    expect(samy).toMatchObject({ code: 1, stdout: expect.stringMatching(/^no match\nrule: no match: .*Yoshua Bengio/) });
+    expect(samy).toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/^no match\nrule: no match: .*Yoshua Bengio/),
+    });
     const song = await runCli(['authors', 'check', 'Le Song'], env);
     expect(song).toMatchObject({ code: 1, stdout: expect.stringContaining('no match') });
   });
 });
 
 const paperBy = (id: string, authors: string[]): ParsedFeed['papers'][number] => ({
-  id, version: 1, title: `Paper ${id}`, abstract: 'Abstract.', authors, categories: ['cs.LG'], announceType: 'new',
+  id,
+  version: 1,
+  title: `Paper ${id}`,
+  abstract: 'Abstract.',
+  authors,
+  categories: ['cs.LG'],
+  announceType: 'new',
 });
 
 describe('starred flags are derived data', () => {
   it('re-flags stored papers offline when an author is added to authors.json', async () => {
     const db = openDb(temp.db);
-    const feed: ParsedFeed = { format: 'rss', announcedOn: '2026-11-25', papers: [paperBy('2611.00001', ['Chelsea Finn', 'Sergey Levine']), paperBy('2611.00002', ['Yoshua Bengio'])] };
-    ingestFeed(db, feed, { source: 'rss', categories: ['cs.LG'], flags: { hash: 'none', flag: () => [] }, now: '2026-11-25T05:00:00Z' });
+    const feed: ParsedFeed = {
+      format: 'rss',
+      announcedOn: '2026-11-25',
+      papers: [paperBy('2611.00001', ['Chelsea Finn', 'Sergey Levine']), paperBy('2611.00002', ['Yoshua Bengio'])],
+    };
+    ingestFeed(db, feed, {
+      source: 'rss',
+      categories: ['cs.LG'],
+      flags: { hash: 'none', flag: () => [] },
+      now: '2026-11-25T05:00:00Z',
+    });
     db.close();
 
     const before = JSON.parse((await runCli(['digest', '--date', '2026-11-25', '--format', 'json'], env)).stdout);
@@ -54,7 +81,9 @@ describe('starred flags are derived data', () => {
     config.authors.push({ id: 'chelsea-finn', name: 'Chelsea Finn' });
     writeFileSync(env.CURATOR_AUTHORS!, JSON.stringify(config));
     const after = JSON.parse((await runCli(['digest', '--date', '2026-11-25', '--format', 'json'], env)).stdout);
-    expect(after.papers[1].starred).toEqual([{ name: 'Chelsea Finn', as: 'Chelsea Finn', confidence: 'exact', author: 'chelsea-finn' }]);
+    expect(after.papers[1].starred).toEqual([
+      { name: 'Chelsea Finn', as: 'Chelsea Finn', confidence: 'exact', author: 'chelsea-finn' },
+    ]);
     expect((await runCli(['authors'], env)).stdout).toMatch(/Chelsea Finn\s+chelsea-finn\s+1 paper\n/);
   });
 });
@@ -74,7 +103,9 @@ describe('a broken authors.json stops the process before it starts', () => {
     writeFileSync(env.CURATOR_AUTHORS!, typeof edited === 'string' ? edited : JSON.stringify(edited, null, 2));
     const result = await spawnCli(['serve'], { ...env, PORT: '0' });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`^arxiv-curator: ${env.CURATOR_AUTHORS!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*\n$`));
+    expect(result.stderr).toMatch(
+      new RegExp(`^arxiv-curator: ${env.CURATOR_AUTHORS!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*\n$`),
+    );
     expect(result.stderr).toContain(where);
     expect(result.stdout).toBe('');
   });

@@ -29,14 +29,32 @@ describe('digest', () => {
   });
 
   it('answers a weekend or holiday as a day without announcement, and refuses a day it lacks', async () => {
-    expect(await runCli(['digest', '--date', '2026-11-27'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('No arXiv announcement on this day (holiday).') });
-    expect(JSON.parse((await runCli(['digest', '--date', '2026-09-26', '--format', 'json'], env)).stdout)).toEqual({ date: '2026-09-26', papers: [] });
-    expect(await runCli(['digest', '--date', '2026-09-23'], env)).toMatchObject({ code: 1, stderr: 'arxiv-curator: digest: The digest on Wednesday, 23 September 2026 is not fetched yet\n' });
+    expect(await runCli(['digest', '--date', '2026-11-27'], env)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('No arXiv announcement on this day (holiday).'),
+    });
+    expect(JSON.parse((await runCli(['digest', '--date', '2026-09-26', '--format', 'json'], env)).stdout)).toEqual({
+      date: '2026-09-26',
+      papers: [],
+    });
+    expect(await runCli(['digest', '--date', '2026-09-23'], env)).toMatchObject({
+      code: 1,
+      stderr: 'arxiv-curator: digest: The digest on Wednesday, 23 September 2026 is not fetched yet\n',
+    });
   });
 
   it('refuses malformed options with one line', async () => {
-    expect(await runCli(['digest', '--date', '2026-02-30'], env)).toMatchObject({ code: 1, stderr: 'arxiv-curator: --date: "2026-02-30" is not a date in the form YYYY-MM-DD\n' });
-    expect(await runCli(['digest', '--format', 'pdf'], env)).toMatchObject({ code: 1, stderr: 'arxiv-curator: --format: "pdf" is not one of text, html, json\n' });
-    expect(await runCli(['digest', '--colour'], env)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^arxiv-curator: Unknown option '--colour'.*\n$/) });
+    expect(await runCli(['digest', '--date', '2026-02-30'], env)).toMatchObject({
+      code: 1,
+      stderr: 'arxiv-curator: --date: "2026-02-30" is not a date in the form YYYY-MM-DD\n',
+    });
+    expect(await runCli(['digest', '--format', 'pdf'], env)).toMatchObject({
+      code: 1,
+      stderr: 'arxiv-curator: --format: "pdf" is not one of text, html, json\n',
+    });
+    expect(await runCli(['digest', '--colour'], env)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^arxiv-curator: Unknown option '--colour'.*\n$/),
+    });
   });
 });

@@ -3,7 +3,15 @@ import { readVersion } from '../../src/config.ts';
 import { buildFullRssDay } from '../support/big-feed.ts';
 import { dumpData, makeTempDb, runCli, spawnCli } from '../support/cli.ts';
 import {
-  readFixture, replyBytes, replyFixture, replyHtmlPage, replyStatus, replyText, replyTruncated, startFakeArxiv, type FakeArxiv,
+  readFixture,
+  replyBytes,
+  replyFixture,
+  replyHtmlPage,
+  replyStatus,
+  replyText,
+  replyTruncated,
+  startFakeArxiv,
+  type FakeArxiv,
 } from '../support/fake-arxiv.ts';
 
 const FEED_PATH = '/rss/cs.LG+cs.NE+stat.ML';
@@ -16,7 +24,12 @@ let env: NodeJS.ProcessEnv;
 beforeEach(async () => {
   arxiv = await startFakeArxiv();
   temp = makeTempDb();
-  env = { CURATOR_DB: temp.db, ARXIV_RSS_BASE: `${arxiv.url}/rss/`, ARXIV_MIN_INTERVAL_MS: '50', CURATOR_CONTACT: 'mailto:me@example.org' };
+  env = {
+    CURATOR_DB: temp.db,
+    ARXIV_RSS_BASE: `${arxiv.url}/rss/`,
+    ARXIV_MIN_INTERVAL_MS: '50',
+    CURATOR_CONTACT: 'mailto:me@example.org',
+  };
 });
 afterEach(async () => {
   await arxiv.close();
@@ -45,13 +58,18 @@ describe('fetch', () => {
     const result = await runCli(['fetch'], env);
     expect(result).toMatchObject({ code: 0, stdout: '2026-09-24: 2000 papers (new 900, cross 300, replace 800)\n' });
     expect(arxiv.requests).toHaveLength(1);
-    const digest = JSON.parse((await runCli(['digest', '--format', 'json'], env)).stdout) as { papers: { id: string }[] };
+    const digest = JSON.parse((await runCli(['digest', '--format', 'json'], env)).stdout) as {
+      papers: { id: string }[];
+    };
     expect(new Set(digest.papers.map((paper) => paper.id)).size).toBe(2000);
   });
 
   it('says "no announcement" for an empty weekend feed', async () => {
     arxiv.on(FEED_PATH, replyFixture('rss2-cs-EMPTY-sunday-2026-03-29.xml'));
-    expect(await runCli(['fetch'], env)).toMatchObject({ code: 0, stdout: '2026-03-29: no announcement (empty feed)\n' });
+    expect(await runCli(['fetch'], env)).toMatchObject({
+      code: 0,
+      stdout: '2026-03-29: no announcement (empty feed)\n',
+    });
   });
 
   it('with default settings spaces its requests >= 3 s apart and sends the User-Agent', async () => {
@@ -61,7 +79,8 @@ describe('fetch', () => {
     expect(result.stdout).toBe('2026-09-24: 4 papers (new 2, cross 1, replace 1)\n');
     expect(arxiv.requests).toHaveLength(2);
     expect(arxiv.requests[1]!.at - arxiv.requests[0]!.at).toBeGreaterThanOrEqual(3000);
-    for (const request of arxiv.requests) expect(request.headers['user-agent']).toMatch(/^arxiv-curator\/\d+\.\d+\.\d+ \(\+mailto:me@example\.org\)$/);
+    for (const request of arxiv.requests)
+      expect(request.headers['user-agent']).toMatch(/^arxiv-curator\/\d+\.\d+\.\d+ \(\+mailto:me@example\.org\)$/);
   }, 30_000);
 });
 
@@ -69,24 +88,38 @@ const rss = readFixture(RSS);
 const badResponses: [string, () => ReturnType<typeof replyText>, RegExp][] = [
   ['an HTML error page served as 200', () => replyHtmlPage(200), /HTML/],
   ['an empty body', () => replyText(''), /empty/i],
-  ['a feed of the wrong kind', () => replyFixture('api-query-id_list-0000.0000-empty-2026-04-12.xml'), /not .*RSS|no announcement day|API/i],
+  [
+    'a feed of the wrong kind',
+    () => replyFixture('api-query-id_list-0000.0000-empty-2026-04-12.xml'),
+    /not .*RSS|no announcement day|API/i,
+  ],
   ['a body over the size cap (gzip bomb)', () => replyBytes(60 * 1024 * 1024, { gzip: true }), /larger than/i],
-  ['arXiv\'s RSS error feed (HTTP 400)', () => replyText(feedError, { status: 400 }), /HTTP 400.*Invalid category: cs\.XX/],
+  [
+    "arXiv's RSS error feed (HTTP 400)",
+    () => replyText(feedError, { status: 400 }),
+    /HTTP 400.*Invalid category: cs\.XX/,
+  ],
   ['a truncated body', () => replyTruncated(rss, 2000), /ended early|truncated/i],
 ];
 const feedError = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Feed error for query: cs.XX</title><link>https://rss.arxiv.org/rss/cs.XX</link><description>Invalid category: cs.XX</description></channel></rss>`;
 
 describe('fetch refuses bad responses, leaving the papers as they were', () => {
-  it.each(badResponses)('%s', async (_name, reply, reason) => {
-    arxiv.on(FEED_PATH, replyFixture('rss2-cs.LG-2026-04-27-trimmed-3items.xml'));
-    await runCli(['fetch'], env);
-    const before = dumpData(temp.db);
-    arxiv.on(FEED_PATH, reply());
-    const result = await runCli(['fetch'], env);
-    expect(result.code).not.toBe(0);
-    expect(result.stderr.split('\n')).toEqual([expect.stringContaining(`arxiv-curator: ${arxiv.url}${FEED_PATH}: `), '']);
-    expect(result.stderr).toMatch(reason);
-    expect(dumpData(temp.db)).toEqual(before);
-  }, 60_000);
+  it.each(badResponses)(
+    '%s',
+    async (_name, reply, reason) => {
+      arxiv.on(FEED_PATH, replyFixture('rss2-cs.LG-2026-04-27-trimmed-3items.xml'));
+      await runCli(['fetch'], env);
+      const before = dumpData(temp.db);
+      arxiv.on(FEED_PATH, reply());
+      const result = await runCli(['fetch'], env);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr.split('\n')).toEqual([
+        expect.stringContaining(`arxiv-curator: ${arxiv.url}${FEED_PATH}: `),
+        '',
+      ]);
+      expect(result.stderr).toMatch(reason);
+      expect(dumpData(temp.db)).toEqual(before);
+    },
+    60_000,
+  );
 });
-

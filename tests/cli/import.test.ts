@@ -6,7 +6,9 @@ import Database from 'better-sqlite3';
 import { buildFullRssDay } from '../support/big-feed.ts';
 import { BIN, dumpData, FIXTURES, makeTempDb, runCli, spawnCli } from '../support/cli.ts';
 
-const xmlFixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.xml')).sort();
+const xmlFixtures = readdirSync(FIXTURES)
+  .filter((name) => name.endsWith('.xml'))
+  .sort();
 const API_ERROR = 'api-error-http400-incorrect-id-format-abc-2026-04-12.xml';
 const RSS = 'rss2-cs.LG+cs.AI+cs.CL+stat.ML-2026-09-24-trimmed-4items.xml';
 const API = 'api-query-cat_cs.LG_OR_cat_cs.AI-max20-2026-04-30.xml';
@@ -20,7 +22,7 @@ beforeEach(() => {
 afterEach(() => temp.cleanup());
 
 describe('import', () => {
-  it('ingests every shared fixture and refuses the API error with arXiv\'s message', async () => {
+  it("ingests every shared fixture and refuses the API error with arXiv's message", async () => {
     const files = xmlFixtures.filter((name) => name !== API_ERROR).map((name) => join(FIXTURES, name));
     expect(files.length).toBe(14);
     const ok = await spawnCli(['import', ...files], env);
@@ -32,7 +34,9 @@ describe('import', () => {
 
     const refused = await spawnCli(['import', join(FIXTURES, API_ERROR)], env);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(`arxiv-curator: ${join(FIXTURES, API_ERROR)}: arXiv API error: incorrect id format for abc\n`);
+    expect(refused.stderr).toBe(
+      `arxiv-curator: ${join(FIXTURES, API_ERROR)}: arXiv API error: incorrect id format for abc\n`,
+    );
   }, 60_000);
 
   it('leaves the digest identical when the same files are imported again', async () => {
@@ -50,7 +54,15 @@ describe('import', () => {
     const digest = JSON.parse(first.stdout) as { date: string; papers: { id: string; announceType: string }[] };
     expect(digest.date).toBe('2026-09-24');
     expect(digest.papers).toHaveLength(24);
-    expect(Object.keys(digest.papers[0]!).slice(0, 7)).toEqual(['id', 'version', 'title', 'authors', 'categories', 'announceType', 'starred']);
+    expect(Object.keys(digest.papers[0]!).slice(0, 7)).toEqual([
+      'id',
+      'version',
+      'title',
+      'authors',
+      'categories',
+      'announceType',
+      'starred',
+    ]);
   });
 
   it('files API entries under --announced and tells new from cross-list by primary category', async () => {
@@ -68,14 +80,27 @@ describe('import', () => {
 describe('import is atomic per file', () => {
   it('never shows a reader part of a file, and leaves whole files only when killed with SIGKILL', async () => {
     // Ten files: the kill lands after the second, with eight more to go even on a slow machine.
-    const days = ['2026-09-14', '2026-09-15', '2026-09-16', '2026-09-17', '2026-09-18', '2026-09-21', '2026-09-22', '2026-09-23', '2026-09-25', '2026-09-28'];
+    const days = [
+      '2026-09-14',
+      '2026-09-15',
+      '2026-09-16',
+      '2026-09-17',
+      '2026-09-18',
+      '2026-09-21',
+      '2026-09-22',
+      '2026-09-23',
+      '2026-09-25',
+      '2026-09-28',
+    ];
     const files = days.map((day) => {
       const file = join(temp.dir, `rss-${day}.xml`);
       writeFileSync(file, buildFullRssDay(2000, day));
       return file;
     });
     await runCli(['import', join(FIXTURES, RSS)], env); // creates the schema, 4 papers
-    const child = spawn(process.execPath, [BIN, 'import', ...files], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+    const child = spawn(process.execPath, [BIN, 'import', ...files], {
+      env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    });
     const exited = new Promise((resolve) => child.once('close', resolve));
     // A second connection sees only committed data: it must never see part of a file.
     const reader = new Database(temp.db, { readonly: true });
@@ -95,10 +120,14 @@ describe('import is atomic per file', () => {
     const db = new Database(temp.db);
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const stored = db.prepare("SELECT day, papers FROM days WHERE day != '2026-09-24' ORDER BY day").all() as { papers: number }[];
+      const stored = db.prepare("SELECT day, papers FROM days WHERE day != '2026-09-24' ORDER BY day").all() as {
+        papers: number;
+      }[];
       expect(stored.length).toBeLessThan(days.length);
       for (const row of stored) expect(row.papers).toBe(2000);
-      const counts = db.prepare('SELECT (SELECT count(*) FROM papers) AS papers, (SELECT count(*) FROM papers_fts) AS indexed').get();
+      const counts = db
+        .prepare('SELECT (SELECT count(*) FROM papers) AS papers, (SELECT count(*) FROM papers_fts) AS indexed')
+        .get();
       expect(counts).toEqual({ papers: 4 + 2000 * stored.length, indexed: 4 + 2000 * stored.length });
     } finally {
       db.close();
@@ -108,12 +137,32 @@ describe('import is atomic per file', () => {
 
 const rssHead = readFileSync(join(FIXTURES, RSS), 'utf8');
 const badInputs: [string, string, RegExp][] = [
-  ['truncated.xml', rssHead.slice(0, Math.floor(rssHead.length * 0.6)), /(truncated|unclosed|not well-formed|invalid xml|ended)/i],
-  ['truncated-tail.xml', rssHead.slice(0, rssHead.lastIndexOf('</channel>')), /(truncated|unclosed|not well-formed|invalid xml|ended)/i],
-  ['error-page.xml', '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>', /HTML/],
+  [
+    'truncated.xml',
+    rssHead.slice(0, Math.floor(rssHead.length * 0.6)),
+    /(truncated|unclosed|not well-formed|invalid xml|ended)/i,
+  ],
+  [
+    'truncated-tail.xml',
+    rssHead.slice(0, rssHead.lastIndexOf('</channel>')),
+    /(truncated|unclosed|not well-formed|invalid xml|ended)/i,
+  ],
+  [
+    'error-page.xml',
+    '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>',
+    /HTML/,
+  ],
   ['empty.xml', '', /empty/i],
-  ['wrong-kind.xml', '<?xml version="1.0"?><catalog><book id="1"><title>XML</title></book></catalog>', /not an arXiv feed/i],
-  ['entities.xml', `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><rss version="2.0"><channel><title>&lol2;</title></channel></rss>`, /entit/i],
+  [
+    'wrong-kind.xml',
+    '<?xml version="1.0"?><catalog><book id="1"><title>XML</title></book></catalog>',
+    /not an arXiv feed/i,
+  ],
+  [
+    'entities.xml',
+    `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><rss version="2.0"><channel><title>&lol2;</title></channel></rss>`,
+    /entit/i,
+  ],
   ['bad-id.xml', rssHead.replace('oai:arXiv.org:2609.26820v1', 'oai:arXiv.org:abc'), /invalid arXiv id/i],
   ['api-error.xml', readFileSync(join(FIXTURES, API_ERROR), 'utf8'), /incorrect id format for abc/],
 ];
@@ -133,7 +182,10 @@ describe('import refuses bad input, leaving the database as it was', () => {
 
   it('refuses --announced that contradicts the day an RSS feed names', async () => {
     const result = await runCli(['import', '--announced', '2026-09-25', join(FIXTURES, RSS)], env);
-    expect(result).toMatchObject({ code: 1, stderr: `arxiv-curator: ${join(FIXTURES, RSS)}: the feed is of 2026-09-24, not --announced 2026-09-25 (that option is for API and OAI files)\n` });
+    expect(result).toMatchObject({
+      code: 1,
+      stderr: `arxiv-curator: ${join(FIXTURES, RSS)}: the feed is of 2026-09-24, not --announced 2026-09-25 (that option is for API and OAI files)\n`,
+    });
     expect(dumpData(temp.db).papers).toEqual([]);
   });
 
@@ -150,7 +202,10 @@ describe('import refuses bad input, leaving the database as it was', () => {
 
   it('refuses a missing file by name', async () => {
     const missing = join(temp.dir, 'nope.xml');
-    expect(await runCli(['import', missing], env)).toMatchObject({ code: 1, stderr: `arxiv-curator: ${missing}: no such file\n` });
+    expect(await runCli(['import', missing], env)).toMatchObject({
+      code: 1,
+      stderr: `arxiv-curator: ${missing}: no such file\n`,
+    });
     // Among several files the worker thread reads it, with the same message.
     const several = await runCli(['import', join(FIXTURES, RSS), missing], env);
     expect(several).toMatchObject({ code: 1, stderr: `arxiv-curator: ${missing}: no such file\n` });

@@ -4,8 +4,12 @@ import { createProgress, formatEta, formatProgressLine } from '../../src/command
 
 describe('progress', () => {
   it('estimates the time left from the days done so far', () => {
-    expect(formatProgressLine({ daysDone: 2, daysTotal: 8, requests: 3, papers: 1204 }, 10_000)).toBe('days 2/8, 3 requests, 1,204 papers, ETA 30 s');
-    expect(formatProgressLine({ daysDone: 8, daysTotal: 8, requests: 1, papers: 1 }, 10_000)).toBe('days 8/8, 1 request, 1 paper');
+    expect(formatProgressLine({ daysDone: 2, daysTotal: 8, requests: 3, papers: 1204 }, 10_000)).toBe(
+      'days 2/8, 3 requests, 1,204 papers, ETA 30 s',
+    );
+    expect(formatProgressLine({ daysDone: 8, daysTotal: 8, requests: 1, papers: 1 }, 10_000)).toBe(
+      'days 8/8, 1 request, 1 paper',
+    );
     expect([formatEta(200), formatEta(125_000), formatEta(7_500_000)]).toEqual(['1 s', '2 min', '2 h 5 min']);
   });
 

@@ -33,7 +33,12 @@ describe('loadAuthorsConfig', () => {
     const { authors } = loadAuthorsConfig(new URL('../../config/authors.json', import.meta.url).pathname);
     expect(authors).toHaveLength(15);
     expect(authors.map((a) => a.name)).toContain('Quoc V. Le');
-    expect(authors.find((a) => a.id === 'yoshua-bengio')).toEqual({ id: 'yoshua-bengio', name: 'Yoshua Bengio', variants: [], not: ['Samy Bengio', 'Emmanuel Bengio'] });
+    expect(authors.find((a) => a.id === 'yoshua-bengio')).toEqual({
+      id: 'yoshua-bengio',
+      name: 'Yoshua Bengio',
+      variants: [],
+      not: ['Samy Bengio', 'Emmanuel Bengio'],
+    });
   });
 
   it('hashes the file bytes', () => {
@@ -49,8 +54,14 @@ describe('loadAuthorsConfig', () => {
   });
 
   it.each([
-    ['{\n  "authors": [\n    {"id": "a", "name": Yoshua Bengio"}\n  ]\n}\n', "invalid JSON at line 3, column 25: Unexpected token 'Y'"],
-    ['{\n  "authors": [\n    {"id": "a", "name": "Yoshua Bengio",}\n  ]\n}\n', 'invalid JSON at line 3, column 41: Expected double-quoted property name'],
+    [
+      '{\n  "authors": [\n    {"id": "a", "name": Yoshua Bengio"}\n  ]\n}\n',
+      "invalid JSON at line 3, column 25: Unexpected token 'Y'",
+    ],
+    [
+      '{\n  "authors": [\n    {"id": "a", "name": "Yoshua Bengio",}\n  ]\n}\n',
+      'invalid JSON at line 3, column 41: Expected double-quoted property name',
+    ],
     ['{"authors": [\n', 'invalid JSON at line 2, column 1: Unexpected end of JSON input'],
     ['{"authors": []} x', 'invalid JSON at line 1, column 17: Unexpected non-whitespace character after JSON'],
   ])('places bad JSON by line and column: %j', (text, problem) => {
@@ -64,7 +75,10 @@ describe('loadAuthorsConfig', () => {
     [[{ id: 'x', name: 42 }], '$.authors[0].name: expected a string, got number'],
     [[{ id: 'x', name: 'Bengio' }], '$.authors[0].name: "Bengio" needs a given name and a surname'],
     [[bengio, lecun, { ...lecun }], '$.authors[2].id: duplicate id "yann-lecun" (also $.authors[1])'],
-    [[{ ...bengio, id: 'Yoshua Bengio' }], '$.authors[0].id: "Yoshua Bengio" is not a slug (lower-case letters, digits and single hyphens, e.g. "yoshua-bengio")'],
+    [
+      [{ ...bengio, id: 'Yoshua Bengio' }],
+      '$.authors[0].id: "Yoshua Bengio" is not a slug (lower-case letters, digits and single hyphens, e.g. "yoshua-bengio")',
+    ],
     [[{ name: 'Yoshua Bengio' }], '$.authors[0].id: missing or empty'],
     [[bengio, { ...lecun, varients: ['Y. Le Cun'] }], '$.authors[1]: unknown key "varients"'],
     [[{ ...bengio, variants: 'Y. Bengio' }], '$.authors[0].variants: expected an array of strings, got string'],
@@ -77,10 +91,16 @@ describe('loadAuthorsConfig', () => {
   });
 
   it('rejects a bad top level', () => {
-    expect(() => validateAuthorsConfig([], 'a.json')).toThrow('a.json: $: expected an object with "authors", got an array');
-    expect(() => validateAuthorsConfig({ authors: [], starred: [] }, 'a.json')).toThrow('a.json: $: unknown key "starred"');
+    expect(() => validateAuthorsConfig([], 'a.json')).toThrow(
+      'a.json: $: expected an object with "authors", got an array',
+    );
+    expect(() => validateAuthorsConfig({ authors: [], starred: [] }, 'a.json')).toThrow(
+      'a.json: $: unknown key "starred"',
+    );
     expect(() => validateAuthorsConfig({ author: [] }, 'a.json')).toThrow('a.json: $: unknown key "author"');
-    expect(() => validateAuthorsConfig({}, 'a.json')).toThrow('a.json: $.authors: expected an array of authors, got undefined');
+    expect(() => validateAuthorsConfig({}, 'a.json')).toThrow(
+      'a.json: $.authors: expected an array of authors, got undefined',
+    );
   });
 
   it('fills in optional lists and trims names', () => {

@@ -26,8 +26,10 @@ describe('evaluation table', () => {
     for (const r of rows) if (r.got) counts[r.got.confidence][r.got.authorId === r.expect ? 'tp' : 'fp']++;
     const fn = positives.filter((r) => r.got?.authorId !== r.expect).length;
     const tn = negatives.filter((r) => !r.got).length;
-    console.log(`author matching on ${rows.length} names: TP ${correct.length} (exact ${counts.exact.tp}, likely ${counts.likely.tp}), ` +
-      `FP ${counts.exact.fp + counts.likely.fp} (exact ${counts.exact.fp}, likely ${counts.likely.fp}), FN ${fn}, TN ${tn}`);
+    console.log(
+      `author matching on ${rows.length} names: TP ${correct.length} (exact ${counts.exact.tp}, likely ${counts.likely.tp}), ` +
+        `FP ${counts.exact.fp + counts.likely.fp} (exact ${counts.exact.fp}, likely ${counts.likely.fp}), FN ${fn}, TN ${tn}`,
+    );
     expect(counts.exact.fp).toBe(0);
   });
 
@@ -41,8 +43,16 @@ describe('evaluation table', () => {
   });
 
   it('takes the fast path only where the full path agrees', () => {
-    const shapes = (name: string): string[] => [name, name.toUpperCase(), ` ${name} `, `${name} Jr.`, `${name} III`, `${name} (X, Y)`];
-    for (const c of AUTHOR_EVAL) for (const name of shapes(c.name)) expect(matcher.match(name), name).toEqual(matcher.explain(name).match);
+    const shapes = (name: string): string[] => [
+      name,
+      name.toUpperCase(),
+      ` ${name} `,
+      `${name} Jr.`,
+      `${name} III`,
+      `${name} (X, Y)`,
+    ];
+    for (const c of AUTHOR_EVAL)
+      for (const name of shapes(c.name)) expect(matcher.match(name), name).toEqual(matcher.explain(name).match);
   });
 });
 
@@ -59,7 +69,12 @@ describe('confidence and the common-surname rule', () => {
   });
 
   it('keeps the name as written, trimmed', () => {
-    expect(matcher.match('  Yoshua Bengio (Mila)\n')).toEqual({ authorId: 'yoshua-bengio', name: 'Yoshua Bengio', as: 'Yoshua Bengio (Mila)', confidence: 'exact' });
+    expect(matcher.match('  Yoshua Bengio (Mila)\n')).toEqual({
+      authorId: 'yoshua-bengio',
+      name: 'Yoshua Bengio',
+      as: 'Yoshua Bengio (Mila)',
+      confidence: 'exact',
+    });
   });
 
   it('asks more of short or configured common surnames', () => {
@@ -97,7 +112,10 @@ describe('explain', () => {
     ['Yoshua Bengio', 'exact: given name "yoshua" and surname "bengio" equal Yoshua Bengio'],
     ['Y. Bengio', 'likely: initials "y" agree with Yoshua Bengio'],
     ['Yann Le Cun', 'exact: given name "yann" and surname "lecun" equal Yann LeCun'],
-    ['Ian J. Goodfellow', 'exact: given name "ian j" and surname "goodfellow" equal Ian Goodfellow (variant "Ian J. Goodfellow")'],
+    [
+      'Ian J. Goodfellow',
+      'exact: given name "ian j" and surname "goodfellow" equal Ian Goodfellow (variant "Ian J. Goodfellow")',
+    ],
     ['I. J. Goodfellow', 'likely: initials "i j" agree with Ian Goodfellow (variant "Ian J. Goodfellow")'],
     ['Samy Bengio', 'no match: listed under not for Yoshua Bengio'],
     ['Hoang M. Le', 'no match: surname "le" is starred (Quoc V. Le) but given name "hoang m" differs'],

@@ -26,11 +26,10 @@ async function startServe(env: NodeJS.ProcessEnv): Promise<ServeProcess> {
   return startServeProcess(arxiv, { CURATOR_DB: join(dir, 'curator.db'), CURATOR_NOW: NOW, ...env });
 }
 
-
 function readDb(): { integrity: string; days: string[] } {
   const db = new Database(join(dir, 'curator.db'), { readonly: true });
   try {
-    const integrity = (db.pragma('integrity_check', { simple: true }) as string);
+    const integrity = db.pragma('integrity_check', { simple: true }) as string;
     const days = (db.prepare('SELECT day FROM days ORDER BY day').all() as { day: string }[]).map((r) => r.day);
     return { integrity, days };
   } finally {
@@ -89,9 +88,11 @@ describe('arxiv-curator serve', () => {
     expect((await server.exit).code).toBe(0);
     const { requests } = arxiv;
     expect(requests).toHaveLength(3);
-    for (const request of requests) expect(request.headers['user-agent']).toMatch(/^arxiv-curator\/\d+\.\d+\.\d+ \(\+.+\)$/);
+    for (const request of requests)
+      expect(request.headers['user-agent']).toMatch(/^arxiv-curator\/\d+\.\d+\.\d+ \(\+.+\)$/);
     // Arrival times on the server; the client spaces request starts, so allow a few ms of loopback latency.
-    for (let i = 1; i < requests.length; i++) expect(requests[i]!.at - requests[i - 1]!.at).toBeGreaterThanOrEqual(3000 - 10);
+    for (let i = 1; i < requests.length; i++)
+      expect(requests[i]!.at - requests[i - 1]!.at).toBeGreaterThanOrEqual(3000 - 10);
     expect(arxiv.maxInFlight).toBe(1);
     expect(readDb().days).toContain('2026-04-27');
   }, 60_000);

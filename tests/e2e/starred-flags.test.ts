@@ -22,8 +22,11 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'curator-flags-'));
   arxiv = await startFakeArxiv();
   env = {
-    CURATOR_DB: join(dir, 'curator.db'), CURATOR_AUTHORS: join(dir, 'authors.json'), CURATOR_NOW: NOW,
-    ARXIV_MIN_INTERVAL_MS: '20', ARXIV_RSS_BASE: `${arxiv.url}/rss/`,
+    CURATOR_DB: join(dir, 'curator.db'),
+    CURATOR_AUTHORS: join(dir, 'authors.json'),
+    CURATOR_NOW: NOW,
+    ARXIV_MIN_INTERVAL_MS: '20',
+    ARXIV_RSS_BASE: `${arxiv.url}/rss/`,
   };
   writeFileSync(env.CURATOR_AUTHORS!, readFileSync(CONFIG));
   // The week before is stored: the server's only request is the RSS feed of the day.

@@ -37,7 +37,12 @@ function readWithFeedparser(xml: string): ReadFeed {
 const HOSTILE = '<script>alert(1)</script> & ]]> "q" \u0001 $\\alpha < \\beta$';
 let world: TestWorld;
 const dayOne = (): PaperRecord[] => [
-  makePaper({ id: '2609.26820', title: `Star paper ${HOSTILE}`, authors: ['Ada Lovelace', 'Y. Bengio'], abstract: `Abstract ${HOSTILE}` }),
+  makePaper({
+    id: '2609.26820',
+    title: `Star paper ${HOSTILE}`,
+    authors: ['Ada Lovelace', 'Y. Bengio'],
+    abstract: `Abstract ${HOSTILE}`,
+  }),
   makePaper({ id: '2609.26821', title: 'Hinton paper', authors: ['Geoffrey E. Hinton'] }),
   makePaper({ id: '2609.26811', title: 'Unstarred', authors: ['Fabien Polly'] }),
 ];
@@ -79,14 +84,24 @@ describe.skipIf(!hasFeedparser && !requireTools)('feeds read by python3-feedpars
     world.ingestDay('2026-09-23', dayOne(), '2026-09-23T09:00:00Z');
     const again = readWithFeedparser(await (await app.request('/rss.xml')).text()).items.map((item) => item.id);
     expect(again).toEqual(before);
-    world.ingestDay('2026-09-24', [makePaper({ id: '2609.26821', version: 2, title: 'Hinton paper v2', authors: ['Geoffrey E. Hinton'], announceType: 'replace' })]);
+    world.ingestDay('2026-09-24', [
+      makePaper({
+        id: '2609.26821',
+        version: 2,
+        title: 'Hinton paper v2',
+        authors: ['Geoffrey E. Hinton'],
+        announceType: 'replace',
+      }),
+    ]);
     const after = readWithFeedparser(await (await app.request('/rss.xml')).text());
     expect(after.items[0]!.id).toBe('arxiv:2609.26821v2');
-    expect(after.items.map((item) => item.id)).toEqual(expect.arrayContaining(before.filter((id) => id !== 'arxiv:2609.26821v1')));
+    expect(after.items.map((item) => item.id)).toEqual(
+      expect.arrayContaining(before.filter((id) => id !== 'arxiv:2609.26821v1')),
+    );
     expect(after.items[0]!.published).toBe('Thu, 24 Sep 2026 00:00:00 +0000');
   });
 
-  it('/rss/daily.xml carries each day\'s digest as HTML content', async () => {
+  it("/rss/daily.xml carries each day's digest as HTML content", async () => {
     world.ingestDay('2026-09-24', [makePaper({ title: 'Second day' })]);
     const app = createApp({ context: world.context, holidays: new Set() });
     const feed = readWithFeedparser(await (await app.request('/rss/daily.xml')).text());
@@ -98,11 +113,14 @@ describe.skipIf(!hasFeedparser && !requireTools)('feeds read by python3-feedpars
 });
 
 describe.skipIf(!hasXmllint && !requireTools)('feeds are well-formed for xmllint', () => {
-  it.each(['/rss.xml', '/rss/daily.xml', '/authors/yoshua-bengio.xml', '/feeds.opml'])('%s passes xmllint --noout', async (path) => {
-    const app = createApp({ context: world.context, holidays: new Set() });
-    const xml = await (await app.request(path)).text();
-    const result = spawnSync('xmllint', ['--noout', '-'], { input: xml, encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-  });
+  it.each(['/rss.xml', '/rss/daily.xml', '/authors/yoshua-bengio.xml', '/feeds.opml'])(
+    '%s passes xmllint --noout',
+    async (path) => {
+      const app = createApp({ context: world.context, holidays: new Set() });
+      const xml = await (await app.request(path)).text();
+      const result = spawnSync('xmllint', ['--noout', '-'], { input: xml, encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    },
+  );
 });

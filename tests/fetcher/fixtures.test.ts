@@ -20,16 +20,67 @@ interface Expectation {
 }
 
 const EXPECTED: Record<string, Expectation | { throws: string }> = {
-  'api-error-http400-incorrect-id-format-abc-2026-04-12.xml': { throws: 'arXiv API error: incorrect id format for abc' },
-  'api-query-all_testing-start0-max100-2026-04-12.xml': { format: 'atom', papers: 100, totalResults: 214881, startIndex: 0, itemsPerPage: 100 },
-  'api-query-all_testing-start10-max10-2026-04-12.xml': { format: 'atom', papers: 10, totalResults: 214881, startIndex: 10, itemsPerPage: 10 },
-  'api-query-au_del_maestro-max10-legacy-format-2016-10-09.xml': { format: 'atom', papers: 10, totalResults: 31, startIndex: 0, itemsPerPage: 10 },
-  'api-query-cat_cs.LG_OR_cat_cs.AI-max20-2026-04-30.xml': { format: 'atom', papers: 20, totalResults: 364218, startIndex: 0, itemsPerPage: 20 },
-  'api-query-id_list-0000.0000-empty-2026-04-12.xml': { format: 'atom', papers: 0, totalResults: 0, startIndex: 0, itemsPerPage: 100 },
-  'api-query-id_list-0808.05394_1707.08567-one-invalid-2026-04-12.xml': { format: 'atom', papers: 1, totalResults: 1, startIndex: 0, itemsPerPage: 100 },
-  'api-query-id_list-astro-ph_0601001-oldstyle-affiliations-2026-05-11.xml': { format: 'atom', papers: 1, totalResults: 1, startIndex: 0, itemsPerPage: 100 },
-  'oai-listrecords-arXiv-new-endpoint-set-physics_physics_plasm-ph-2026-01-05-3records.xml': { format: 'oai', papers: 3 },
-  'oai-listrecords-arXiv-set-cs-2016-03-09-page001.xml': { format: 'oai', papers: 1000, resumptionToken: '1122234|1001' },
+  'api-error-http400-incorrect-id-format-abc-2026-04-12.xml': {
+    throws: 'arXiv API error: incorrect id format for abc',
+  },
+  'api-query-all_testing-start0-max100-2026-04-12.xml': {
+    format: 'atom',
+    papers: 100,
+    totalResults: 214881,
+    startIndex: 0,
+    itemsPerPage: 100,
+  },
+  'api-query-all_testing-start10-max10-2026-04-12.xml': {
+    format: 'atom',
+    papers: 10,
+    totalResults: 214881,
+    startIndex: 10,
+    itemsPerPage: 10,
+  },
+  'api-query-au_del_maestro-max10-legacy-format-2016-10-09.xml': {
+    format: 'atom',
+    papers: 10,
+    totalResults: 31,
+    startIndex: 0,
+    itemsPerPage: 10,
+  },
+  'api-query-cat_cs.LG_OR_cat_cs.AI-max20-2026-04-30.xml': {
+    format: 'atom',
+    papers: 20,
+    totalResults: 364218,
+    startIndex: 0,
+    itemsPerPage: 20,
+  },
+  'api-query-id_list-0000.0000-empty-2026-04-12.xml': {
+    format: 'atom',
+    papers: 0,
+    totalResults: 0,
+    startIndex: 0,
+    itemsPerPage: 100,
+  },
+  'api-query-id_list-0808.05394_1707.08567-one-invalid-2026-04-12.xml': {
+    format: 'atom',
+    papers: 1,
+    totalResults: 1,
+    startIndex: 0,
+    itemsPerPage: 100,
+  },
+  'api-query-id_list-astro-ph_0601001-oldstyle-affiliations-2026-05-11.xml': {
+    format: 'atom',
+    papers: 1,
+    totalResults: 1,
+    startIndex: 0,
+    itemsPerPage: 100,
+  },
+  'oai-listrecords-arXiv-new-endpoint-set-physics_physics_plasm-ph-2026-01-05-3records.xml': {
+    format: 'oai',
+    papers: 3,
+  },
+  'oai-listrecords-arXiv-set-cs-2016-03-09-page001.xml': {
+    format: 'oai',
+    papers: 1000,
+    resumptionToken: '1122234|1001',
+  },
   'oai-listrecords-arXiv-set-cs-2016-03-09-page103-final.xml': { format: 'oai', papers: 538 },
   'rss1-rdf-legacy-hep-ex-2021-07-08-EDITED-3items.xml': { format: 'rdf', papers: 3 },
   'rss2-cs-EMPTY-sunday-2026-03-29.xml': { format: 'rss', papers: 0 },
@@ -37,7 +88,9 @@ const EXPECTED: Record<string, Expectation | { throws: string }> = {
   'rss2-cs.LG-2026-04-27-trimmed-3items.xml': { format: 'rss', papers: 3 },
 };
 
-const fixtureNames = readdirSync(FIXTURES).filter((f) => f.endsWith('.xml')).sort();
+const fixtureNames = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.xml'))
+  .sort();
 const read = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
 
 describe('every arXiv capture in tests/fixtures/arxiv', () => {

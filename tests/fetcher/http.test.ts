@@ -6,8 +6,18 @@ import { createHttpClient, HttpError, type HttpClient, type HttpClientOptions } 
 import { extractServerMessage } from '../../src/fetcher/http-failure.ts';
 import { parseRetryAfter } from '../../src/fetcher/pacing.ts';
 import {
-  findClosedPort, readFixture, replyBytes, replyDrip, replyFixture, replyStall, replyStatus, replyText, replyTruncated,
-  startFakeArxiv, type FakeArxiv, type Reply,
+  findClosedPort,
+  readFixture,
+  replyBytes,
+  replyDrip,
+  replyFixture,
+  replyStall,
+  replyStatus,
+  replyText,
+  replyTruncated,
+  startFakeArxiv,
+  type FakeArxiv,
+  type Reply,
 } from '../support/fake-arxiv.ts';
 
 const UA = 'arxiv-curator/9.9.9 (+mailto:test@example.org)';
@@ -39,7 +49,10 @@ function recordSleeps() {
 }
 
 async function getError(promise: Promise<unknown>): Promise<HttpError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(HttpError);
   expect((error as HttpError).message).not.toContain('\n');
   return error as HttpError;
@@ -71,7 +84,12 @@ describe('createHttpClient against fake arXiv', () => {
     expect(arxiv.requests[0]!.headers['if-none-match']).toBeUndefined();
     expect(arxiv.requests[1]!.headers['if-none-match']).toBe(ETAG);
     expect(arxiv.requests[1]!.headers['if-modified-since']).toBe(LAST_MODIFIED);
-    expect(second).toMatchObject({ status: 304, notModified: true, body: '', validators: { etag: ETAG, lastModified: LAST_MODIFIED } });
+    expect(second).toMatchObject({
+      status: 304,
+      notModified: true,
+      body: '',
+      validators: { etag: ETAG, lastModified: LAST_MODIFIED },
+    });
   });
 
   it('spaces the starts of requests, retries included, by minIntervalMs', async () => {
@@ -126,7 +144,9 @@ describe('createHttpClient against fake arXiv', () => {
     arxiv.on('/oai', replyStatus(503, { retryAfter: 7200 }));
     const { waits, sleep } = recordSleeps();
     const error = await getError(makeClient({ sleep, maxRetryWaitMs: 300_000 }).get(`${arxiv.url}/oai`));
-    expect(error.message).toBe(`${arxiv.url}/oai: HTTP 503 Service Unavailable; Retry-After asks for 7200 s, more than the 300 s cap, so giving up`);
+    expect(error.message).toBe(
+      `${arxiv.url}/oai: HTTP 503 Service Unavailable; Retry-After asks for 7200 s, more than the 300 s cap, so giving up`,
+    );
     expect(error).toMatchObject({ status: 503, attempts: 1, kind: 'status' });
     expect(waits).toEqual([]);
     expect(arxiv.requests).toHaveLength(1);
@@ -177,8 +197,12 @@ describe('createHttpClient against fake arXiv', () => {
 
   it('times out a body that stalls after the headers, and retries it', async () => {
     arxiv.on('/stall', replyStall({ afterHeaders: true }));
-    const error = await getError(makeClient({ bodyTimeoutMs: 300, maxAttempts: 2, random: () => 0 }).get(`${arxiv.url}/stall`));
-    expect(error.message).toBe(`${arxiv.url}/stall: timed out after 300 ms waiting for the body; gave up after 2 attempts`);
+    const error = await getError(
+      makeClient({ bodyTimeoutMs: 300, maxAttempts: 2, random: () => 0 }).get(`${arxiv.url}/stall`),
+    );
+    expect(error.message).toBe(
+      `${arxiv.url}/stall: timed out after 300 ms waiting for the body; gave up after 2 attempts`,
+    );
     expect(arxiv.requests).toHaveLength(2);
   });
 
@@ -212,7 +236,12 @@ describe('createHttpClient against fake arXiv', () => {
   it.each([
     ['declared by Content-Length', replyBytes(5000), 1000, 'body larger than 1000 bytes (Content-Length 5000)'],
     ['chunked, counted as it streams', replyBytes(5000, { chunked: true }), 1000, 'body larger than 1000 bytes'],
-    ['a gzip bomb (10 MB of "a" in ~10 KB)', replyBytes(10 * 1024 * 1024, { gzip: true, chunked: true }), 1024 * 1024, 'body larger than 1 MB'],
+    [
+      'a gzip bomb (10 MB of "a" in ~10 KB)',
+      replyBytes(10 * 1024 * 1024, { gzip: true, chunked: true }),
+      1024 * 1024,
+      'body larger than 1 MB',
+    ],
   ])('refuses a body over the cap: %s', async (_name, reply, maxBytes, reason) => {
     arxiv.on('/big', reply);
     const error = await getError(makeClient({ maxBytes }).get(`${arxiv.url}/big`));
@@ -256,7 +285,8 @@ describe('parseRetryAfter (RFC 9110 §10.2.3)', () => {
 
 describe('extractServerMessage', () => {
   it('reads the RSS service error feed and the OAI-PMH error element', () => {
-    const rss = '<rss><channel><title>Feed error for query: cs.XX</title><link>x</link><description>Invalid category: cs.XX &amp; more</description></channel></rss>';
+    const rss =
+      '<rss><channel><title>Feed error for query: cs.XX</title><link>x</link><description>Invalid category: cs.XX &amp; more</description></channel></rss>';
     expect(extractServerMessage(rss)).toBe('Invalid category: cs.XX & more');
     const oai = '<OAI-PMH><error code="badArgument">Illegal\n  argument</error></OAI-PMH>';
     expect(extractServerMessage(oai)).toBe('badArgument: Illegal argument');

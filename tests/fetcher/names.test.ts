@@ -39,7 +39,8 @@ describe('buildAuthorName joins OAI name parts', () => {
 
 describe('extractLinkedNames reads the legacy RDF creator links', () => {
   it('takes the text of each link and drops "et al." and the hidden-author count', () => {
-    const html = ' <a href="http://arxiv.org/find/hep-ex/1/au:+collaboration_LHCb/0/1/0/all/0/1">LHCb collaboration</a>: <a href="http://arxiv.org/find/hep-ex/1/au:+Aaij_R/0/1/0/all/0/1">R. Aaij</a>, et al. (909 additional authors not shown)';
+    const html =
+      ' <a href="http://arxiv.org/find/hep-ex/1/au:+collaboration_LHCb/0/1/0/all/0/1">LHCb collaboration</a>: <a href="http://arxiv.org/find/hep-ex/1/au:+Aaij_R/0/1/0/all/0/1">R. Aaij</a>, et al. (909 additional authors not shown)';
     expect(extractLinkedNames(html)).toEqual(['LHCb collaboration', 'R. Aaij']);
   });
 
@@ -48,6 +49,9 @@ describe('extractLinkedNames reads the legacy RDF creator links', () => {
   });
 
   it('falls back to the comma-separated reading when there are no links', () => {
-    expect(extractLinkedNames('Ann Lee, Bo Wu, et al. (12 additional authors not shown)')).toEqual(['Ann Lee', 'Bo Wu']);
+    expect(extractLinkedNames('Ann Lee, Bo Wu, et al. (12 additional authors not shown)')).toEqual([
+      'Ann Lee',
+      'Bo Wu',
+    ]);
   });
 });

@@ -27,7 +27,9 @@ function refusal(xml: string, source = SRC): FeedError {
 describe('truncated or malformed XML is refused, never read as a partial feed', () => {
   it('refuses a feed cut in the middle of an item', () => {
     const cut = RSS.slice(0, RSS.indexOf('<item>', RSS.indexOf('<item>') + 1) + 300);
-    expect(refusal(cut).message).toMatch(/^https:\/\/rss\.arxiv\.org\/rss\/cs\.LG: truncated XML: <rss>, <channel>, <item>/);
+    expect(refusal(cut).message).toMatch(
+      /^https:\/\/rss\.arxiv\.org\/rss\/cs\.LG: truncated XML: <rss>, <channel>, <item>/,
+    );
   });
 
   it('refuses a feed cut just after the last </item>, before </channel></rss>', () => {
@@ -40,17 +42,20 @@ describe('truncated or malformed XML is refused, never read as a partial feed', 
     expect(refusal(oai.slice(0, oai.length / 2)).reason).toMatch(/^truncated XML: <OAI-PMH>, <ListRecords>, <record>/);
   });
 
-  it.each(['rss2-cs.LG-2026-04-27-trimmed-3items.xml', 'api-query-au_del_maestro-max10-legacy-format-2016-10-09.xml', 'rss1-rdf-legacy-hep-ex-2021-07-08-EDITED-3items.xml', 'oai-listrecords-arXiv-new-endpoint-set-physics_physics_plasm-ph-2026-01-05-3records.xml', 'rss2-cs-EMPTY-sunday-2026-03-29.xml'])(
-    'refuses %s cut anywhere before its closing root tag',
-    (name) => {
-      const xml = read(name);
-      const end = xml.lastIndexOf('</');
-      for (let k = 0; k < 60; k += 1) {
-        const at = Math.floor((end * k) / 60) + (k % 7);
-        expect(() => parseFeed(xml.slice(0, at), name), `cut at ${at}`).toThrow(FeedError);
-      }
-    },
-  );
+  it.each([
+    'rss2-cs.LG-2026-04-27-trimmed-3items.xml',
+    'api-query-au_del_maestro-max10-legacy-format-2016-10-09.xml',
+    'rss1-rdf-legacy-hep-ex-2021-07-08-EDITED-3items.xml',
+    'oai-listrecords-arXiv-new-endpoint-set-physics_physics_plasm-ph-2026-01-05-3records.xml',
+    'rss2-cs-EMPTY-sunday-2026-03-29.xml',
+  ])('refuses %s cut anywhere before its closing root tag', (name) => {
+    const xml = read(name);
+    const end = xml.lastIndexOf('</');
+    for (let k = 0; k < 60; k += 1) {
+      const at = Math.floor((end * k) / 60) + (k % 7);
+      expect(() => parseFeed(xml.slice(0, at), name), `cut at ${at}`).toThrow(FeedError);
+    }
+  });
 
   it('refuses mismatched tags, naming the line', () => {
     const bad = RSS.replace('</guid>', '</link>');
@@ -70,7 +75,8 @@ describe('bodies that are not feeds at all', () => {
   });
 
   it('calls an HTML error page an HTML page', () => {
-    const page = '<!DOCTYPE html>\n<html lang="en"><head><title>503</title></head><body><p>Service unavailable<br></p></body></html>';
+    const page =
+      '<!DOCTYPE html>\n<html lang="en"><head><title>503</title></head><body><p>Service unavailable<br></p></body></html>';
     expect(refusal(page).message).toBe(`${SRC}: an HTML page, not a feed`);
     expect(refusal('<html><body>Rate limited</body></html>').reason).toBe('an HTML page, not a feed');
   });
@@ -110,7 +116,8 @@ describe('entity declarations are refused before anything is expanded', () => {
   });
 
   it('refuses an external entity (XXE) the same way', () => {
-    const xxe = '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><title>&x;</title></channel></rss>';
+    const xxe =
+      '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><title>&x;</title></channel></rss>';
     expect(refusal(xxe).reason).toBe('DOCTYPE declares entities; refused without expanding');
   });
 });
@@ -118,7 +125,9 @@ describe('entity declarations are refused before anything is expanded', () => {
 describe('errors reported by arXiv itself', () => {
   it('throws the API error message (HTTP 400 Atom with an Error entry)', () => {
     const xml = read('api-error-http400-incorrect-id-format-abc-2026-04-12.xml');
-    expect(refusal(xml, 'api?id_list=abc').message).toBe('api?id_list=abc: arXiv API error: incorrect id format for abc');
+    expect(refusal(xml, 'api?id_list=abc').message).toBe(
+      'api?id_list=abc: arXiv API error: incorrect id format for abc',
+    );
   });
 
   it('throws the RSS error feed message (HTTP 400 RSS titled "Feed error for query")', () => {
@@ -135,7 +144,9 @@ describe('errors reported by arXiv itself', () => {
 
   it('throws any other OAI error, naming the code', () => {
     const xml = `<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><error code="badResumptionToken">The value of the resumptionToken argument is invalid or expired.</error></OAI-PMH>`;
-    expect(refusal(xml).reason).toBe('OAI-PMH error badResumptionToken: The value of the resumptionToken argument is invalid or expired.');
+    expect(refusal(xml).reason).toBe(
+      'OAI-PMH error badResumptionToken: The value of the resumptionToken argument is invalid or expired.',
+    );
   });
 });
 
@@ -146,22 +157,34 @@ describe('a feed with one bad item is refused whole', () => {
   });
 
   it('refuses an API entry whose id has five digits in 2008', () => {
-    const bad = API.replace('<id>http://arxiv.org/abs/astro-ph/0601001v1</id>', '<id>http://arxiv.org/abs/0808.05394v1</id>');
+    const bad = API.replace(
+      '<id>http://arxiv.org/abs/astro-ph/0601001v1</id>',
+      '<id>http://arxiv.org/abs/0808.05394v1</id>',
+    );
     expect(refusal(bad).reason).toBe('entry 1: invalid arXiv id "http://arxiv.org/abs/0808.05394v1"');
   });
 
   it('refuses an OAI record with a broken identifier', () => {
-    const bad = OAI.replace('<identifier>oai:arXiv.org:2508.21012</identifier>', '<identifier>oai:arXiv.org:2513.21012</identifier>');
+    const bad = OAI.replace(
+      '<identifier>oai:arXiv.org:2508.21012</identifier>',
+      '<identifier>oai:arXiv.org:2513.21012</identifier>',
+    );
     expect(refusal(bad).reason).toBe('record 2: invalid arXiv id "oai:arXiv.org:2513.21012"');
   });
 
   it('refuses an unknown announce type rather than guessing one', () => {
-    const bad = RSS.replace('<arxiv:announce_type>new</arxiv:announce_type>', '<arxiv:announce_type>absonly</arxiv:announce_type>');
+    const bad = RSS.replace(
+      '<arxiv:announce_type>new</arxiv:announce_type>',
+      '<arxiv:announce_type>absonly</arxiv:announce_type>',
+    );
     expect(refusal(bad).reason).toBe('item 1: unknown announce type "absonly"');
   });
 
   it('refuses OAI metadata in another format than arXiv', () => {
-    const dc = OAI.replace(/<arXiv xmlns=[^>]*>[\s\S]*?<\/arXiv>/, '<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"/>');
+    const dc = OAI.replace(
+      /<arXiv xmlns=[^>]*>[\s\S]*?<\/arXiv>/,
+      '<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"/>',
+    );
     expect(refusal(dc).reason).toBe('record 1: metadata is not metadataPrefix=arXiv (found <oai_dc:dc>)');
   });
 });
@@ -177,16 +200,22 @@ describe('error messages stay one short line', () => {
 
 describe('text as a reader sees it', () => {
   const item = (inner: string): string =>
-    RSS.replace(/<item>[\s\S]*<\/item>/, `<item>${inner}<guid>oai:arXiv.org:2604.21952v2</guid>
-      <description>arXiv:2604.21952v2 Announce Type: replace \nAbstract: x</description></item>`);
+    RSS.replace(
+      /<item>[\s\S]*<\/item>/,
+      `<item>${inner}<guid>oai:arXiv.org:2604.21952v2</guid>
+      <description>arXiv:2604.21952v2 Announce Type: replace \nAbstract: x</description></item>`,
+    );
 
   it('decodes entities one level: &amp;lt; stays &lt;, numeric references become characters', () => {
-    const feed = parseFeed(item('<title>Caf&#xe9; &amp;lt;b&amp;gt; O&#39;Neil &#233;t&#233; &quot;q&quot; &apos;a&apos;</title>'), SRC);
+    const feed = parseFeed(
+      item('<title>Caf&#xe9; &amp;lt;b&amp;gt; O&#39;Neil &#233;t&#233; &quot;q&quot; &apos;a&apos;</title>'),
+      SRC,
+    );
     expect(feed.papers[0]?.title).toBe(`Café &lt;b&gt; O'Neil été "q" 'a'`);
   });
 
   it('collapses line breaks in titles but keeps LaTeX exactly', () => {
-    const feed = parseFeed(item('<title>  Excited $\\Omega_c^0$\n   baryons in V\\\'ictor\'s   data </title>'), SRC);
+    const feed = parseFeed(item("<title>  Excited $\\Omega_c^0$\n   baryons in V\\'ictor's   data </title>"), SRC);
     expect(feed.papers[0]?.title).toBe("Excited $\\Omega_c^0$ baryons in V\\'ictor's data");
   });
 
@@ -196,12 +225,18 @@ describe('text as a reader sees it', () => {
   });
 
   it('takes the feed day from pubDate as written in US Eastern time, not in UTC', () => {
-    const late = RSS4.replace('<pubDate>Thu, 24 Sep 2026 00:00:00 -0400</pubDate>', '<pubDate>Thu, 24 Sep 2026 23:30:00 -0400</pubDate>');
+    const late = RSS4.replace(
+      '<pubDate>Thu, 24 Sep 2026 00:00:00 -0400</pubDate>',
+      '<pubDate>Thu, 24 Sep 2026 23:30:00 -0400</pubDate>',
+    );
     expect(parseFeed(late, SRC).announcedOn).toBe('2026-09-24');
   });
 
   it('refuses a feed whose pubDate cannot be read, since the day is what the digest is keyed on', () => {
-    const bad = RSS.replace('<pubDate>Mon, 27 Apr 2026 00:00:00 -0400</pubDate>', '<pubDate>Mon, 31 Feb 2026 00:00:00 -0400</pubDate>');
+    const bad = RSS.replace(
+      '<pubDate>Mon, 27 Apr 2026 00:00:00 -0400</pubDate>',
+      '<pubDate>Mon, 31 Feb 2026 00:00:00 -0400</pubDate>',
+    );
     expect(refusal(bad).reason).toBe('unreadable channel pubDate "Mon, 31 Feb 2026 00:00:00 -0400"');
   });
 

@@ -5,7 +5,9 @@ import { findTagImbalance } from '../../src/fetcher/wellformed.ts';
 
 describe('decodeXml', () => {
   it('decodes the five XML entities and numeric references exactly once', () => {
-    expect(decodeXml('&amp;lt; &lt;a&gt; &quot;&apos; &#xe9;&#XE9;&#233;&#39; &#x1F600;')).toBe(`&lt; <a> "' é&#XE9;é' 😀`);
+    expect(decodeXml('&amp;lt; &lt;a&gt; &quot;&apos; &#xe9;&#XE9;&#233;&#39; &#x1F600;')).toBe(
+      `&lt; <a> "' é&#XE9;é' 😀`,
+    );
   });
 
   it('leaves HTML-only names, bare ampersands and invalid code points as written', () => {
@@ -25,14 +27,17 @@ describe('collapseWhitespace', () => {
 
 describe('parseXmlDocument', () => {
   it('keeps values as strings and reads CDATA literally', () => {
-    const { rootName, root } = parseXmlDocument('<feed><id>2401.12340</id><title><![CDATA[a &amp; <b>]]> &amp; c</title></feed>');
+    const { rootName, root } = parseXmlDocument(
+      '<feed><id>2401.12340</id><title><![CDATA[a &amp; <b>]]> &amp; c</title></feed>',
+    );
     expect(rootName).toBe('feed');
     expect(root['id']).toBe('2401.12340');
     expect(text(root['title'])).toBe('a &amp; <b> & c');
   });
 
   it('accepts a byte-order mark, comments, PIs and a DOCTYPE without entities', () => {
-    const xml = '\ufeff<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape//DTD RSS 0.91//EN" "x.dtd">\n<!-- c --><rss a="1>2"><!-- <x> --></rss>\n<!-- end -->\n';
+    const xml =
+      '\ufeff<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape//DTD RSS 0.91//EN" "x.dtd">\n<!-- c --><rss a="1>2"><!-- <x> --></rss>\n<!-- end -->\n';
     expect(parseXmlDocument(xml).rootName).toBe('rss');
   });
 });

@@ -15,8 +15,11 @@ async function setUp() {
   arxiv = await startFakeArxiv();
   temp = makeTempDb();
   return {
-    CURATOR_DB: temp.db, CURATOR_NOW: '2026-04-30T12:00:00Z', ARXIV_MIN_INTERVAL_MS: '0',
-    ARXIV_API_URL: `${arxiv.url}/api/query`, ARXIV_OAI_URL: `${arxiv.url}/oai`,
+    CURATOR_DB: temp.db,
+    CURATOR_NOW: '2026-04-30T12:00:00Z',
+    ARXIV_MIN_INTERVAL_MS: '0',
+    ARXIV_API_URL: `${arxiv.url}/api/query`,
+    ARXIV_OAI_URL: `${arxiv.url}/oai`,
   };
 }
 
@@ -32,16 +35,25 @@ describe('arxiv-curator backfill', () => {
       expect.stringMatching(/^2026-04-27: 3 papers in 1 request \(days 2\/3, 2 requests, 6 papers, ETA \d+ s\)$/),
       '2026-04-28: 3 papers in 1 request (days 3/3, 3 requests, 9 papers)',
     ]);
-    expect(first.stdout).toContain('3 announcement days from 2026-04-24 to 2026-04-28: 3 fetched, 0 already stored; 9 papers in 3 requests');
+    expect(first.stdout).toContain(
+      '3 announcement days from 2026-04-24 to 2026-04-28: 3 fetched, 0 already stored; 9 papers in 3 requests',
+    );
     const again = await runCli(['backfill', '--from', '2026-04-24', '--to', '2026-04-28'], env);
-    expect(again.stdout).toContain('3 announcement days from 2026-04-24 to 2026-04-28: 0 fetched, 3 already stored; 0 papers in 0 requests');
+    expect(again.stdout).toContain(
+      '3 announcement days from 2026-04-24 to 2026-04-28: 0 fetched, 3 already stored; 0 papers in 0 requests',
+    );
     expect(api.windows).toHaveLength(3);
   });
 
   it('refuses a missing --from and an unknown --source', async () => {
     const env = await setUp();
-    expect(await runCli(['backfill'], env)).toMatchObject({ code: 1, stderr: 'arxiv-curator: --from: required, e.g. backfill --from 2026-04-01\n' });
-    expect((await runCli(['backfill', '--from', '2026-04-01', '--source', 'ftp'], env)).stderr).toContain('--source: "ftp" is not one of api, oai');
+    expect(await runCli(['backfill'], env)).toMatchObject({
+      code: 1,
+      stderr: 'arxiv-curator: --from: required, e.g. backfill --from 2026-04-01\n',
+    });
+    expect((await runCli(['backfill', '--from', '2026-04-01', '--source', 'ftp'], env)).stderr).toContain(
+      '--source: "ftp" is not one of api, oai',
+    );
   });
 
   it('--source oai harvests the three sets and says the papers have no announcement day', async () => {

@@ -18,12 +18,23 @@ describe('backfillDays', () => {
     const api = createFakeApi({ perWindow: 5 });
     world.arxiv.on('/api/query', api.reply);
     const result = await backfillDays(world.context, world.http, ['2026-04-28'], { holidays, pageSize: 2 });
-    expect(api.queries.map((q) => [q.get('start'), q.get('max_results'), q.get('sortBy'), q.get('sortOrder')])).toEqual([
-      ['0', '2', 'submittedDate', 'ascending'], ['2', '2', 'submittedDate', 'ascending'], ['4', '2', 'submittedDate', 'ascending'],
-    ]);
+    expect(api.queries.map((q) => [q.get('start'), q.get('max_results'), q.get('sortBy'), q.get('sortOrder')])).toEqual(
+      [
+        ['0', '2', 'submittedDate', 'ascending'],
+        ['2', '2', 'submittedDate', 'ascending'],
+        ['4', '2', 'submittedDate', 'ascending'],
+      ],
+    );
     expect(result).toMatchObject({ daysDone: 1, requests: 3, papers: 5 });
-    const types = world.context.db.prepare("SELECT announce_type AS t, count(*) AS n FROM announcements WHERE day = '2026-04-28' GROUP BY t ORDER BY t").all();
-    expect(types).toEqual([{ t: 'cross', n: 2 }, { t: 'new', n: 3 }]);
+    const types = world.context.db
+      .prepare(
+        "SELECT announce_type AS t, count(*) AS n FROM announcements WHERE day = '2026-04-28' GROUP BY t ORDER BY t",
+      )
+      .all();
+    expect(types).toEqual([
+      { t: 'cross', n: 2 },
+      { t: 'new', n: 3 },
+    ]);
     const run = world.context.db.prepare('SELECT day, status, counts FROM fetch_runs ORDER BY id DESC LIMIT 1').get();
     expect(run).toEqual({ day: '2026-04-28', status: 200, counts: JSON.stringify({ papers: 1, total: 5 }) });
   });
@@ -40,7 +51,9 @@ describe('backfillDays', () => {
       killed.abort(new Error('killed'));
     };
     world.arxiv.on('/api/query', hangThenKill);
-    await expect(backfillDays(world.context, world.http, DAYS, { holidays, pageSize: 2, signal: killed.signal })).rejects.toThrow();
+    await expect(
+      backfillDays(world.context, world.http, DAYS, { holidays, pageSize: 2, signal: killed.signal }),
+    ).rejects.toThrow();
     expect(storedDays(world)).toEqual(['2026-04-27']);
     expect(countAnnouncements(world, '2026-04-28')).toBe(0);
 

@@ -16,14 +16,21 @@ afterEach(async () => {
 });
 
 function createManualTrigger(): { fire: () => void; trigger: Trigger } {
-  const manual: { fire: () => void; trigger: Trigger } = { fire: () => {}, trigger: (fire) => ((manual.fire = fire), { stop: () => {} }) };
+  const manual: { fire: () => void; trigger: Trigger } = {
+    fire: () => {},
+    trigger: (fire) => ((manual.fire = fire), { stop: () => {} }),
+  };
   return manual;
 }
 
 const noWait = async () => {};
 
 function start(options: Parameters<typeof startBackgroundJobs>[2] = {}, http = world.http): BackgroundJobs {
-  const jobs = startBackgroundJobs(world.context, http, { trigger: createManualTrigger().trigger, sleep: noWait, ...options });
+  const jobs = startBackgroundJobs(world.context, http, {
+    trigger: createManualTrigger().trigger,
+    sleep: noWait,
+    ...options,
+  });
   running.push(jobs);
   return jobs;
 }
@@ -39,8 +46,18 @@ describe('startBackgroundJobs', () => {
     world.arxiv.on('/api/query', watch);
     jobs = start();
     await jobs.idle();
-    expect(seen.map((s) => s.activity)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Fetching the last 7 announcement days: ${n}/7`));
-    expect(storedDays(world)).toEqual(['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27', '2026-04-28']);
+    expect(seen.map((s) => s.activity)).toEqual(
+      [1, 2, 3, 4, 5, 6].map((n) => `Fetching the last 7 announcement days: ${n}/7`),
+    );
+    expect(storedDays(world)).toEqual([
+      '2026-04-20',
+      '2026-04-21',
+      '2026-04-22',
+      '2026-04-23',
+      '2026-04-24',
+      '2026-04-27',
+      '2026-04-28',
+    ]);
     expect(jobs.status()).toEqual({ nextRunAt: '2026-04-29T04:30:00.000Z' });
   });
 
@@ -50,14 +67,23 @@ describe('startBackgroundJobs', () => {
     const offline = createHttpClient({ userAgent: 'arxiv-curator/test', minIntervalMs: 0, maxAttempts: 1 });
     let onWait!: () => void;
     const waiting = { promise: new Promise<void>((resolve) => (onWait = resolve)), resolve: () => onWait() };
-    const jobs = startBackgroundJobs({ ...world.context, config: { ...world.context.config, rssBase: `http://127.0.0.1:${port}/rss/` } }, offline, {
-      trigger: createManualTrigger().trigger,
-      sleep: (_ms, signal) => new Promise((_resolve, reject) => (waiting.resolve(), signal?.addEventListener('abort', () => reject(signal.reason)))),
-    });
+    const jobs = startBackgroundJobs(
+      { ...world.context, config: { ...world.context.config, rssBase: `http://127.0.0.1:${port}/rss/` } },
+      offline,
+      {
+        trigger: createManualTrigger().trigger,
+        sleep: (_ms, signal) =>
+          new Promise(
+            (_resolve, reject) => (waiting.resolve(), signal?.addEventListener('abort', () => reject(signal.reason))),
+          ),
+      },
+    );
     running.push(jobs);
     await waiting.promise;
     const status = jobs.status();
-    expect(status.activity).toMatch(/^arXiv cannot be reached \(.*127\.0\.0\.1.*\)\. Trying again at Tue, Apr 28, 00:45 New York time\.$/);
+    expect(status.activity).toMatch(
+      /^arXiv cannot be reached \(.*127\.0\.0\.1.*\)\. Trying again at Tue, Apr 28, 00:45 New York time\.$/,
+    );
     expect(status.nextRunAt).toBe('2026-04-28T04:45:00.000Z');
     const failed = world.context.db.prepare('SELECT error FROM fetch_runs').get() as { error: string };
     expect(failed.error).toContain(`127.0.0.1:${port}`);
@@ -83,11 +109,23 @@ describe('startBackgroundJobs', () => {
     await jobs.stop();
     // 20, 23, 24, 25, 26 and 30 Nov from the API, once each; 1 Dec from RSS.
     expect(api.windows.slice(6)).toEqual([
-      '[202611181900 TO 202611191859]', '[202611191900 TO 202611201859]', '[202611201900 TO 202611231859]',
-      '[202611231900 TO 202611241859]', '[202611241900 TO 202611251859]', '[202611251900 TO 202611271859]',
+      '[202611181900 TO 202611191859]',
+      '[202611191900 TO 202611201859]',
+      '[202611201900 TO 202611231859]',
+      '[202611231900 TO 202611241859]',
+      '[202611241900 TO 202611251859]',
+      '[202611251900 TO 202611271859]',
     ]);
     expect(new Set(api.windows).size).toBe(api.windows.length);
-    expect(storedDays(world).filter((d) => d > '2026-11-19')).toEqual(['2026-11-20', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-30', '2026-12-01']);
+    expect(storedDays(world).filter((d) => d > '2026-11-19')).toEqual([
+      '2026-11-20',
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-30',
+      '2026-12-01',
+    ]);
 
     const before = world.arxiv.requests.length;
     jobs = start();
@@ -97,7 +135,8 @@ describe('startBackgroundJobs', () => {
 
   it('runs again when the daily trigger fires and stores the new day', async () => {
     world = await createArxivWorld('2026-04-28T04:40:00Z');
-    for (const day of ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27']) world.ingestDay(day, []);
+    for (const day of ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27'])
+      world.ingestDay(day, []);
     world.arxiv.on(RSS_PATH, replyRssDay('2026-04-28'));
     const manual = createManualTrigger();
     const jobs = start({ trigger: manual.trigger });
@@ -111,7 +150,8 @@ describe('startBackgroundJobs', () => {
 
   it('retries a stale feed with backoff until the new day is there', async () => {
     world = await createArxivWorld('2026-04-29T04:31:00Z');
-    for (const day of ['2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27', '2026-04-28']) world.ingestDay(day, []);
+    for (const day of ['2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27', '2026-04-28'])
+      world.ingestDay(day, []);
     world.arxiv.on(RSS_PATH, replyRssDay('2026-04-28'), replyRssDay('2026-04-28'), replyRssDay('2026-04-29'));
     const waits: number[] = [];
     const jobs = start({ sleep: async (ms) => void waits.push(ms) });

@@ -19,12 +19,20 @@ describe('planCatchUp', () => {
     // No announcement on the evening of Thursday 26 Nov, so the feed day 27 Nov is empty; the
     // feed day 26 Nov carries Wednesday evening's announcement as usual.
     const plan = planCatchUp(new Set(['2026-11-19']), '2026-12-01', holidays);
-    expect(plan).toEqual({ current: '2026-12-01', missing: ['2026-11-20', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-30'], initial: false });
+    expect(plan).toEqual({
+      current: '2026-12-01',
+      missing: ['2026-11-20', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-30'],
+      initial: false,
+    });
   });
 
   it('starts an empty database with the last 7 announcement days, the current one from RSS', () => {
     const plan = planCatchUp(new Set(), '2026-04-28', holidays);
-    expect(plan).toEqual({ current: '2026-04-28', missing: ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27'], initial: true });
+    expect(plan).toEqual({
+      current: '2026-04-28',
+      missing: ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27'],
+      initial: true,
+    });
   });
 
   it('fills holes among the recent days, e.g. after an interrupted first start', () => {
@@ -34,7 +42,11 @@ describe('planCatchUp', () => {
   });
 
   it('on a weekend has no current day and takes Friday from the API', () => {
-    const plan = planCatchUp(new Set(['2026-04-16', '2026-04-17', '2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23']), '2026-04-25', holidays);
+    const plan = planCatchUp(
+      new Set(['2026-04-16', '2026-04-17', '2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23']),
+      '2026-04-25',
+      holidays,
+    );
     expect(plan).toEqual({ current: undefined, missing: ['2026-04-24'], initial: false });
   });
 });
@@ -58,7 +70,16 @@ describe('runCatchUp', () => {
       '[202611241900 TO 202611251859]', // 26 Nov: Wednesday evening's
       '[202611251900 TO 202611271859]', // 30 Nov: Wednesday to Friday, Thanksgiving rolled in
     ]);
-    expect(storedDays(world)).toEqual(['2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-30', '2026-12-01']);
+    expect(storedDays(world)).toEqual([
+      '2026-11-19',
+      '2026-11-20',
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-30',
+      '2026-12-01',
+    ]);
     expect(countAnnouncements(world, '2026-11-30')).toBe(3);
     expect(countAnnouncements(world, '2026-12-01')).toBe(3);
 

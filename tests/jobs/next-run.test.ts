@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { nextRunAfter } from '../../src/jobs/scheduler.ts';
 
-const localTime = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const localTime = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/New_York',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** The runs a scheduler following nextRunAfter would make from `start` up to `end`. */
 function runsBetween(start: string, end: string): Date[] {
@@ -23,7 +29,10 @@ describe('nextRunAfter', () => {
   });
 
   it('runs at 00:30 local time every weekday and never on a weekend, through both changes', () => {
-    for (const [start, end] of [['2026-03-04T12:00:00Z', '2026-03-14T12:00:00Z'], ['2026-10-28T12:00:00Z', '2026-11-07T12:00:00Z']] as const) {
+    for (const [start, end] of [
+      ['2026-03-04T12:00:00Z', '2026-03-14T12:00:00Z'],
+      ['2026-10-28T12:00:00Z', '2026-11-07T12:00:00Z'],
+    ] as const) {
       const runs = runsBetween(start, end).map((at) => localTime.format(at));
       expect(runs).toEqual(['Thu 00:30', 'Fri 00:30', 'Mon 00:30', 'Tue 00:30', 'Wed 00:30', 'Thu 00:30', 'Fri 00:30']);
     }

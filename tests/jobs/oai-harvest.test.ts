@@ -7,7 +7,8 @@ import { createArxivWorld, storedDays, type ArxivWorld } from './world.ts';
 let world: ArxivWorld;
 afterEach(async () => world?.dispose());
 
-const countPapers = (w: ArxivWorld) => (w.context.db.prepare('SELECT count(*) AS n FROM papers').get() as { n: number }).n;
+const countPapers = (w: ArxivWorld) =>
+  (w.context.db.prepare('SELECT count(*) AS n FROM papers').get() as { n: number }).n;
 const asked = (q: URLSearchParams) => Object.fromEntries(q.entries());
 
 describe('harvestOai', () => {
@@ -36,7 +37,9 @@ describe('harvestOai', () => {
     world = await createArxivWorld('2026-04-30T12:00:00Z');
     const oai = createFakeOai({ pages: 3 });
     let calls = 0;
-    world.arxiv.on('/oai', (req, res) => (++calls === 2 ? replyStatus(400, { body: 'down' })(req, res) : oai.reply(req, res)));
+    world.arxiv.on('/oai', (req, res) =>
+      ++calls === 2 ? replyStatus(400, { body: 'down' })(req, res) : oai.reply(req, res),
+    );
     await expect(harvestOai(world.context, world.http, { from: '2026-01-05', sets: ['cs:cs:LG'] })).rejects.toThrow();
     const result = await harvestOai(world.context, world.http, { from: '2026-01-05', sets: ['cs:cs:LG'] });
     expect(oai.queries.slice(1).map(asked)).toEqual([
@@ -51,11 +54,15 @@ describe('harvestOai', () => {
     world = await createArxivWorld('2026-04-30T12:00:00Z');
     let calls = 0;
     const oai = createFakeOai({ pages: 2 });
-    world.arxiv.on('/oai', (req, res) => (++calls === 2 ? replyStatus(400, { body: 'down' })(req, res) : oai.reply(req, res)));
+    world.arxiv.on('/oai', (req, res) =>
+      ++calls === 2 ? replyStatus(400, { body: 'down' })(req, res) : oai.reply(req, res),
+    );
     await expect(harvestOai(world.context, world.http, { from: '2026-01-05', sets: ['cs:cs:LG'] })).rejects.toThrow();
     const expired = createFakeOai({ pages: 2, badTokens: true });
     world.arxiv.on('/oai', expired.reply);
-    await expect(harvestOai(world.context, world.http, { from: '2026-01-05', sets: ['cs:cs:LG'] })).rejects.toThrow(/badResumptionToken/);
+    await expect(harvestOai(world.context, world.http, { from: '2026-01-05', sets: ['cs:cs:LG'] })).rejects.toThrow(
+      /badResumptionToken/,
+    );
     expect(expired.queries.map(asked)).toEqual([
       { verb: 'ListRecords', resumptionToken: 'cs:cs:LG|2' },
       { verb: 'ListRecords', metadataPrefix: 'arXiv', set: 'cs:cs:LG', from: '2026-01-05' },

@@ -33,7 +33,8 @@ describe('createJobRunner', () => {
     let most = 0;
     let runs = 0;
     const runner = createJobRunner({
-      log: silentLogger, ...time,
+      log: silentLogger,
+      ...time,
       run: async (): Promise<RunOutcome> => {
         running += 1;
         most = Math.max(most, running);
@@ -56,7 +57,12 @@ describe('createJobRunner', () => {
 
   it('retries a failed run after 5, 15 and 30 minutes, then succeeds and stops retrying', async () => {
     const time = createFakeTime('2026-04-28T12:00:00Z');
-    const outcomes: RunOutcome[] = [{ ok: false, reason: 'no network' }, { ok: false, reason: 'no network' }, { ok: false, reason: 'stale' }, { ok: true }];
+    const outcomes: RunOutcome[] = [
+      { ok: false, reason: 'no network' },
+      { ok: false, reason: 'no network' },
+      { ok: false, reason: 'stale' },
+      { ok: true },
+    ];
     const runner = createJobRunner({ log: silentLogger, ...time, run: async () => outcomes.shift()! });
     runner.fire();
     await runner.idle();
@@ -69,7 +75,9 @@ describe('createJobRunner', () => {
     let calls = 0;
     const blocked = deferred();
     const runner = createJobRunner({
-      log: silentLogger, now: time.now, retryDelaysMs: [10 * MIN],
+      log: silentLogger,
+      now: time.now,
+      retryDelaysMs: [10 * MIN],
       sleep: async (ms, signal) => {
         time.waits.push(ms);
         await new Promise<void>((resolve, reject) => {
@@ -84,7 +92,11 @@ describe('createJobRunner', () => {
     });
     runner.fire();
     await blocked.promise;
-    expect(runner.state()).toEqual({ running: false, retryAt: new Date('2026-04-28T12:10:00Z'), problem: 'connect ECONNREFUSED 127.0.0.1:9' });
+    expect(runner.state()).toEqual({
+      running: false,
+      retryAt: new Date('2026-04-28T12:10:00Z'),
+      problem: 'connect ECONNREFUSED 127.0.0.1:9',
+    });
     await runner.stop();
     expect(calls).toBe(1);
   });
@@ -94,7 +106,9 @@ describe('createJobRunner', () => {
     const time = createFakeTime('2026-03-06T04:50:00Z');
     let calls = 0;
     const runner = createJobRunner({
-      log: silentLogger, ...time, retryDelaysMs: [15 * MIN, 30 * MIN],
+      log: silentLogger,
+      ...time,
+      retryDelaysMs: [15 * MIN, 30 * MIN],
       run: async () => ({ ok: false, reason: `stale ${++calls}` }),
     });
     runner.fire();

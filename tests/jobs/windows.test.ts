@@ -50,11 +50,19 @@ describe('the API query', () => {
   });
 
   it('is form-encoded with the categories, sort order and page', () => {
-    const url = buildApiUrl('http://127.0.0.1:9/api/query', ['cs.LG', 'cs.NE', 'stat.ML'], submissionWindow('2026-03-10', holidays), 2000, 2000);
+    const url = buildApiUrl(
+      'http://127.0.0.1:9/api/query',
+      ['cs.LG', 'cs.NE', 'stat.ML'],
+      submissionWindow('2026-03-10', holidays),
+      2000,
+      2000,
+    );
     expect(url).toBe(
       'http://127.0.0.1:9/api/query?search_query=%28cat%3Acs.LG+OR+cat%3Acs.NE+OR+cat%3Astat.ML%29+AND+submittedDate%3A%5B202603061900+TO+202603091759%5D' +
         '&sortBy=submittedDate&sortOrder=ascending&start=2000&max_results=2000',
     );
-    expect(new URL(url).searchParams.get('search_query')).toBe('(cat:cs.LG OR cat:cs.NE OR cat:stat.ML) AND submittedDate:[202603061900 TO 202603091759]');
+    expect(new URL(url).searchParams.get('search_query')).toBe(
+      '(cat:cs.LG OR cat:cs.NE OR cat:stat.ML) AND submittedDate:[202603061900 TO 202603091759]',
+    );
   });
 });

@@ -1,5 +1,5 @@
 // A test world wired to a fake arXiv on loopback: temp database, movable clock, polite client.
-import { createArxivClient } from '../../src/fetcher/client.ts';
+import { createArxivClient } from '../../src/app/arxiv-client.ts';
 import type { HttpClient } from '../../src/fetcher/http.ts';
 import { createTestWorld, type TestWorld } from '../support/build-db.ts';
 import { startFakeArxiv, type FakeArxiv } from '../support/fake-arxiv.ts';
@@ -20,13 +20,18 @@ export async function createArxivWorld(nowIso: string, env: NodeJS.ProcessEnv = 
   const world = createTestWorld({
     now: () => now,
     env: {
-      ARXIV_RSS_BASE: `${arxiv.url}/rss/`, ARXIV_API_URL: `${arxiv.url}/api/query`, ARXIV_OAI_URL: `${arxiv.url}/oai`,
-      ARXIV_MIN_INTERVAL_MS: '0', ...env,
+      ARXIV_RSS_BASE: `${arxiv.url}/rss/`,
+      ARXIV_API_URL: `${arxiv.url}/api/query`,
+      ARXIV_OAI_URL: `${arxiv.url}/oai`,
+      ARXIV_MIN_INTERVAL_MS: '0',
+      ...env,
     },
   });
   const http = createArxivClient(world.context.config);
   return {
-    ...world, arxiv, http,
+    ...world,
+    arxiv,
+    http,
     setNow: (iso) => void (now = new Date(iso)),
     dispose: async () => {
       await http.close();
@@ -41,5 +46,6 @@ export function storedDays(world: TestWorld): string[] {
 }
 
 export function countAnnouncements(world: TestWorld, day: string): number {
-  return (world.context.db.prepare('SELECT count(*) AS n FROM announcements WHERE day = ?').get(day) as { n: number }).n;
+  return (world.context.db.prepare('SELECT count(*) AS n FROM announcements WHERE day = ?').get(day) as { n: number })
+    .n;
 }

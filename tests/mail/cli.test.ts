@@ -23,9 +23,13 @@ describe('arxiv-curator send', () => {
   it('mails the latest day once, then says it was sent, and resends with --force', async () => {
     const first = await spawnCli(['send'], env);
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout).toMatch(/^sent 2026-11-26 to reader@example\.org \(message-id <digest-2026-11-26\.[0-9a-f]{10}@arxiv-curator>\)\n$/);
+    expect(first.stdout).toMatch(
+      /^sent 2026-11-26 to reader@example\.org \(message-id <digest-2026-11-26\.[0-9a-f]{10}@arxiv-curator>\)\n$/,
+    );
     expect(smtp.received).toHaveLength(1);
-    expect(smtp.received[0]!.mail.subject).toBe('arXiv digest Thu, 26 Nov: 2 by starred authors (Yoshua Bengio, Quoc V. Le) · 4 new');
+    expect(smtp.received[0]!.mail.subject).toBe(
+      'arXiv digest Thu, 26 Nov: 2 by starred authors (Yoshua Bengio, Quoc V. Le) · 4 new',
+    );
     expect(smtp.received[0]!.mail.text).toContain('Starred by Bengio');
     expect(smtp.received[0]!.mail.html).toContain('Starred by Bengio');
 
@@ -34,35 +38,58 @@ describe('arxiv-curator send', () => {
     expect(second.stdout).toMatch(/^2026-11-26 already sent at \d{4}-\d\d-\d\dT[\d:.]+Z \(use --force\)\n$/);
     expect(smtp.received).toHaveLength(1);
 
-    expect(await runCli(['send', '--force'], env)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^sent 2026-11-26/) });
+    expect(await runCli(['send', '--force'], env)).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^sent 2026-11-26/),
+    });
     expect(smtp.received).toHaveLength(2);
   });
 
   it('sends the day given with --date and skips a day without starred papers under DIGEST_ONLY_STARRED=1', async () => {
     const skipped = await runCli(['send', '--date', '2026-11-25'], { ...env, DIGEST_ONLY_STARRED: '1' });
-    expect(skipped).toEqual({ code: 0, stdout: '2026-11-25 skipped: no starred papers (DIGEST_ONLY_STARRED=1)\n', stderr: '' });
-    expect(await runCli(['send', '--date', '2026-11-25'], env)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^sent 2026-11-25/) });
-    expect(smtp.received.map((r) => r.mail.subject)).toEqual(['arXiv digest Wed, 25 Nov: 0 by starred authors · 3 new']);
+    expect(skipped).toEqual({
+      code: 0,
+      stdout: '2026-11-25 skipped: no starred papers (DIGEST_ONLY_STARRED=1)\n',
+      stderr: '',
+    });
+    expect(await runCli(['send', '--date', '2026-11-25'], env)).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^sent 2026-11-25/),
+    });
+    expect(smtp.received.map((r) => r.mail.subject)).toEqual([
+      'arXiv digest Wed, 25 Nov: 0 by starred authors · 3 new',
+    ]);
   });
 
   it('names the missing variable', async () => {
     const { SMTP_URL: _smtp, ...noSmtp } = env;
     const { DIGEST_TO: _to, ...noTo } = env;
-    expect(await runCli(['send'], noSmtp)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^arxiv-curator: send: SMTP_URL is not set .*\n$/) });
-    expect(await runCli(['send'], noTo)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^arxiv-curator: send: DIGEST_TO is not set .*\n$/) });
+    expect(await runCli(['send'], noSmtp)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^arxiv-curator: send: SMTP_URL is not set .*\n$/),
+    });
+    expect(await runCli(['send'], noTo)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^arxiv-curator: send: DIGEST_TO is not set .*\n$/),
+    });
   });
 
   it('exits non-zero with the SMTP reply on one line and keeps the day pending', async () => {
     smtp.reject = { at: 'rcpt', code: 550, message: 'No such user here' };
     const failed = await runCli(['send'], env);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/^arxiv-curator: send: 2026-11-26 not sent after 1 try: .*550.*No such user here.* \(recorded; a later run sends it\)\n$/);
+    expect(failed.stderr).toMatch(
+      /^arxiv-curator: send: 2026-11-26 not sent after 1 try: .*550.*No such user here.* \(recorded; a later run sends it\)\n$/,
+    );
     smtp.reject = undefined;
     expect(await runCli(['send'], env)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^sent 2026-11-26/) });
   });
 
   it('refuses a day with no papers stored', async () => {
-    expect(await runCli(['send', '--date', '2026-11-28'], env)).toMatchObject({ code: 1, stderr: 'arxiv-curator: send: no papers stored for 2026-11-28\n' });
+    expect(await runCli(['send', '--date', '2026-11-28'], env)).toMatchObject({
+      code: 1,
+      stderr: 'arxiv-curator: send: no papers stored for 2026-11-28\n',
+    });
   });
 
   it('links both parts to the day on the site: PUBLIC_URL when set', async () => {

@@ -1,6 +1,12 @@
 // The message as a pure function of the digest: subject, Message-ID, recipients and the HTML part.
 import { describe, expect, it } from 'vitest';
-import { composeDigestMail, createDigestMessageId, formatShortDay, formatSubject, parseRecipients } from '../../src/mail/compose.ts';
+import {
+  composeDigestMail,
+  createDigestMessageId,
+  formatShortDay,
+  formatSubject,
+  parseRecipients,
+} from '../../src/mail/compose.ts';
 import { renderDigestEmailHtml } from '../../src/render/email.ts';
 import type { DigestPaper, StarredMatch } from '../../src/types.ts';
 import { buildDigestView } from '../../src/views/digest.ts';
@@ -17,10 +23,21 @@ function star(name: string, as = name): StarredMatch {
 }
 
 function paper(id: string, over: Partial<DigestPaper> = {}): DigestPaper {
-  return { id, version: 1, title: `Paper ${id}`, abstract: 'An abstract.', authors: ['Ada Lovelace'], categories: ['cs.LG'], announceType: 'new', starred: [], ...over };
+  return {
+    id,
+    version: 1,
+    title: `Paper ${id}`,
+    abstract: 'An abstract.',
+    authors: ['Ada Lovelace'],
+    categories: ['cs.LG'],
+    announceType: 'new',
+    starred: [],
+    ...over,
+  };
 }
 
-const many = (n: number, type: DigestPaper['announceType'] = 'new') => Array.from({ length: n }, (_, i) => paper(`2611.${String(i + 100).padStart(5, '0')}`, { announceType: type }));
+const many = (n: number, type: DigestPaper['announceType'] = 'new') =>
+  Array.from({ length: n }, (_, i) => paper(`2611.${String(i + 100).padStart(5, '0')}`, { announceType: type }));
 
 describe('the subject', () => {
   it('counts starred papers with their authors and new submissions', () => {
@@ -29,19 +46,28 @@ describe('the subject', () => {
       papers: [
         paper('2611.00001', { starred: [star('Yoshua Bengio')] }),
         paper('2611.00002', { announceType: 'cross', starred: [star('Quoc V. Le', 'Quoc Le'), star('Yoshua Bengio')] }),
-        ...many(142), ...many(5, 'replace'),
+        ...many(142),
+        ...many(5, 'replace'),
       ],
     };
-    expect(formatSubject(view(digest))).toBe('arXiv digest Thu, 26 Nov: 2 by starred authors (Yoshua Bengio, Quoc V. Le) · 143 new');
+    expect(formatSubject(view(digest))).toBe(
+      'arXiv digest Thu, 26 Nov: 2 by starred authors (Yoshua Bengio, Quoc V. Le) · 143 new',
+    );
   });
 
   it('leaves out the parentheses when no starred author published', () => {
-    expect(formatSubject(view({ date: '2026-11-26', papers: many(143) }))).toBe('arXiv digest Thu, 26 Nov: 0 by starred authors · 143 new');
+    expect(formatSubject(view({ date: '2026-11-26', papers: many(143) }))).toBe(
+      'arXiv digest Thu, 26 Nov: 0 by starred authors · 143 new',
+    );
   });
 
   it('shortens a long list of names', () => {
-    const papers = ['A One', 'B Two', 'C Three', 'D Four', 'E Five'].map((name, i) => paper(`2611.0000${i}`, { starred: [star(name)] }));
-    expect(formatSubject(view({ date: '2026-11-26', papers }))).toBe('arXiv digest Thu, 26 Nov: 5 by starred authors (A One, B Two, C Three +2 more) · 5 new');
+    const papers = ['A One', 'B Two', 'C Three', 'D Four', 'E Five'].map((name, i) =>
+      paper(`2611.0000${i}`, { starred: [star(name)] }),
+    );
+    expect(formatSubject(view({ date: '2026-11-26', papers }))).toBe(
+      'arXiv digest Thu, 26 Nov: 5 by starred authors (A One, B Two, C Three +2 more) · 5 new',
+    );
   });
 
   it('writes the day as "Day, DD Mon"', () => {
@@ -60,7 +86,10 @@ describe('the Message-ID', () => {
   });
 
   it('reads bare addresses from DIGEST_TO', () => {
-    expect(parseRecipients('"Lovelace, Ada" <ada@example.org>, bob@example.org')).toEqual(['ada@example.org', 'bob@example.org']);
+    expect(parseRecipients('"Lovelace, Ada" <ada@example.org>, bob@example.org')).toEqual([
+      'ada@example.org',
+      'bob@example.org',
+    ]);
     expect(parseRecipients('nobody')).toEqual([]);
   });
 });
@@ -70,7 +99,12 @@ describe('the HTML part', () => {
   const digest: Digest = {
     date: '2026-11-26',
     papers: [
-      paper('2611.00001', { title: hostile, authors: ['Yoshua Bengio', '<b>Eve</b>'], starred: [star('Yoshua Bengio')], comment: '"quoted" & <i>' }),
+      paper('2611.00001', {
+        title: hostile,
+        authors: ['Yoshua Bengio', '<b>Eve</b>'],
+        starred: [star('Yoshua Bengio')],
+        comment: '"quoted" & <i>',
+      }),
       paper('2611.00002', { title: 'Plain & simple', authors: ['Mallory <m@x>'] }),
       paper('2611.00003', { announceType: 'replace', categories: ['stat.ML', 'cs.LG'] }),
     ],
@@ -99,7 +133,10 @@ describe('the HTML part', () => {
   });
 
   it('goes into the message next to the text part', () => {
-    const mail = composeDigestMail(view(digest), { recipients: ['a@example.org'], baseUrl: 'https://curator.example.org' });
+    const mail = composeDigestMail(view(digest), {
+      recipients: ['a@example.org'],
+      baseUrl: 'https://curator.example.org',
+    });
     expect(mail.html).toBe(renderDigestEmailHtml(view(digest), { baseUrl: 'https://curator.example.org' }));
     expect(mail.text).toContain(hostile);
     expect(mail.messageId).toBe(createDigestMessageId('2026-11-26', ['a@example.org']));

@@ -29,7 +29,10 @@ function start(mail: { sleep?: (ms: number) => Promise<void> } = { sleep: async 
 
 /** Tuesday 28 April 2026 00:40 New York: the week before stored, the feed of the day served. */
 async function createMailWorld(smtpUrl: string): Promise<ArxivWorld> {
-  const created = await createArxivWorld('2026-04-28T04:40:00Z', { SMTP_URL: smtpUrl, DIGEST_TO: 'reader@example.org' });
+  const created = await createArxivWorld('2026-04-28T04:40:00Z', {
+    SMTP_URL: smtpUrl,
+    DIGEST_TO: 'reader@example.org',
+  });
   for (const day of DAYS_BEFORE) created.ingestDay(day, []);
   created.arxiv.on(RSS_PATH, replyRssDay('2026-04-28'));
   return created;
@@ -46,7 +49,9 @@ describe('the scheduled run mails the new day', () => {
     world = await createMailWorld(smtp.url);
     jobs = start();
     await jobs.idle();
-    expect(smtp.received.map((mail) => mail.mail.subject)).toEqual([expect.stringMatching(/^arXiv digest Tue, 28 Apr: /)]);
+    expect(smtp.received.map((mail) => mail.mail.subject)).toEqual([
+      expect.stringMatching(/^arXiv digest Tue, 28 Apr: /),
+    ]);
     expect(getLastSendStatus(world.context.db)).toMatchObject({ lastSentDay: '2026-04-28', pending: [] });
   });
 
@@ -54,15 +59,24 @@ describe('the scheduled run mails the new day', () => {
     world = await createMailWorld(`smtp://127.0.0.1:${await findClosedPort()}`);
     const failing = start();
     await waitFor(() => /Sending the digest of 2026-04-28 failed/.test(failing.status().activity ?? ''));
-    expect(getLastSendStatus(world.context.db)).toMatchObject({ pending: ['2026-04-28'], lastError: { day: '2026-04-28' } });
-    const health = await (await createApp({ context: world.context, status: () => failing.status() }).request('/healthz')).json();
-    expect(health.mail).toMatchObject({ lastSentDay: null, pending: ['2026-04-28'], lastError: { day: '2026-04-28', error: expect.stringMatching(/ECONNREFUSED|refused/i) } });
+    expect(getLastSendStatus(world.context.db)).toMatchObject({
+      pending: ['2026-04-28'],
+      lastError: { day: '2026-04-28' },
+    });
+    const health = await (
+      await createApp({ context: world.context, status: () => failing.status() }).request('/healthz')
+    ).json();
+    expect(health.mail).toMatchObject({
+      lastSentDay: null,
+      pending: ['2026-04-28'],
+      lastError: { day: '2026-04-28', error: expect.stringMatching(/ECONNREFUSED|refused/i) },
+    });
     expect(health.activity).toMatch(/Sending the digest of 2026-04-28 failed/);
     await failing.stop();
 
     smtp = await startSmtp();
     const config = { ...world.context.config, smtpUrl: smtp.url };
-    world.context = { ...world.context, config } as typeof world.context;
+    world.context = { ...world.context, config };
     jobs = start();
     await jobs.idle();
     expect(smtp.received).toHaveLength(1);

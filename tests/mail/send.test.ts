@@ -24,12 +24,17 @@ afterEach(async () => {
   world.cleanup();
 });
 
-const open = (extra: NodeJS.ProcessEnv = {}) => world.open({ SMTP_URL: smtp.url, DIGEST_TO: TO, DIGEST_FROM: 'Curator <curator@example.org>', ...extra });
+const open = (extra: NodeJS.ProcessEnv = {}) =>
+  world.open({ SMTP_URL: smtp.url, DIGEST_TO: TO, DIGEST_FROM: 'Curator <curator@example.org>', ...extra });
 
 describe('sending the digest of a day', () => {
   it('delivers one multipart/alternative message with both parts carrying the starred papers', async () => {
     const outcome = await sendDigest(open(), DAY, { sleep });
-    expect(outcome).toMatchObject({ status: 'sent', recipients: ['reader@example.org', 'second@example.org'], tries: 1 });
+    expect(outcome).toMatchObject({
+      status: 'sent',
+      recipients: ['reader@example.org', 'second@example.org'],
+      tries: 1,
+    });
     expect(smtp.received).toHaveLength(1);
     const [{ mail, raw, to, from, user }] = smtp.received as [(typeof smtp.received)[0]];
     expect(user).toBe('curator');
@@ -72,7 +77,10 @@ describe('sending the digest of a day', () => {
   it('skips a day without starred papers when DIGEST_ONLY_STARRED=1, and sends one with them', async () => {
     world.addDay('2026-11-27', [paper('2611.00100')]);
     const context = open({ DIGEST_ONLY_STARRED: '1' });
-    expect(await sendDigest(context, '2026-11-27', { sleep })).toMatchObject({ status: 'skipped', reason: 'no starred papers (DIGEST_ONLY_STARRED=1)' });
+    expect(await sendDigest(context, '2026-11-27', { sleep })).toMatchObject({
+      status: 'skipped',
+      reason: 'no starred papers (DIGEST_ONLY_STARRED=1)',
+    });
     expect(await sendDigest(context, DAY, { sleep })).toMatchObject({ status: 'sent' });
     expect(smtp.received.map((r) => r.mail.subject)).toEqual([expect.stringContaining('26 Nov')]);
     expect(getLastSendStatus(context.db).pending).toEqual([]);
@@ -88,14 +96,21 @@ describe('SMTP failures', () => {
     expect(outcome.status === 'failed' && outcome.error).toMatch(/ECONNREFUSED/);
     expect(sleeps).toEqual([5000, 10000]);
     const status = getLastSendStatus(down.db);
-    expect(status).toMatchObject({ pending: [DAY], lastError: { day: DAY, error: expect.stringMatching(/ECONNREFUSED/) } });
+    expect(status).toMatchObject({
+      pending: [DAY],
+      lastError: { day: DAY, error: expect.stringMatching(/ECONNREFUSED/) },
+    });
     expect(status.lastSentDay).toBeUndefined();
     expect(getSend(down.db, DAY)).toMatchObject({ status: 'failed', attempts: 3 });
     // The next scheduled run, with the server back.
     const outcomes = await sendPendingDigests(open(), { sleep });
     expect(outcomes).toMatchObject([{ status: 'sent', day: DAY }]);
     expect(smtp.received).toHaveLength(1);
-    expect(getLastSendStatus(down.db)).toEqual({ lastSentDay: DAY, lastSentAt: '2026-11-26T12:00:00.000Z', pending: [] });
+    expect(getLastSendStatus(down.db)).toEqual({
+      lastSentDay: DAY,
+      lastSentAt: '2026-11-26T12:00:00.000Z',
+      pending: [],
+    });
     expect(getSend(down.db, DAY)).toMatchObject({ status: 'sent', attempts: 4, error: null });
   });
 
@@ -105,7 +120,10 @@ describe('SMTP failures', () => {
     const outcome = await sendDigest(context, DAY, { sleep });
     expect(outcome).toMatchObject({ status: 'failed', permanent: true, tries: 1 });
     expect(sleeps).toEqual([]);
-    expect(getLastSendStatus(context.db)).toMatchObject({ pending: [DAY], lastError: { error: expect.stringMatching(/550/) } });
+    expect(getLastSendStatus(context.db)).toMatchObject({
+      pending: [DAY],
+      lastError: { error: expect.stringMatching(/550/) },
+    });
   });
 
   it('retries a 451 reply to DATA and delivers once the server accepts', async () => {
@@ -142,7 +160,16 @@ describe('sending pending days', () => {
     expect(first.map((o) => o.day)).toEqual(['2026-12-07', '2026-12-08', '2026-12-09']);
     world.addDay('2026-12-10', [paper('2612.00010')]);
     world.addDay('2026-12-11', [paper('2612.00011')]);
-    expect((await sendPendingDigests(context, { sleep, maxDays: 3 })).map((o) => o.day)).toEqual(['2026-12-10', '2026-12-11']);
-    expect(smtp.received.map((r) => r.mail.headers.get('x-arxiv-curator-day'))).toEqual(['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11']);
+    expect((await sendPendingDigests(context, { sleep, maxDays: 3 })).map((o) => o.day)).toEqual([
+      '2026-12-10',
+      '2026-12-11',
+    ]);
+    expect(smtp.received.map((r) => r.mail.headers.get('x-arxiv-curator-day'))).toEqual([
+      '2026-12-07',
+      '2026-12-08',
+      '2026-12-09',
+      '2026-12-10',
+      '2026-12-11',
+    ]);
   });
 });

@@ -50,7 +50,9 @@ export async function startSmtp(): Promise<TestSmtp> {
         simpleParser(raw).then((mail) => {
           const envelope = session.envelope;
           state.received.push({
-            raw, mail, user: session.user as string | undefined,
+            raw,
+            mail,
+            user: session.user as string | undefined,
             from: envelope.mailFrom ? envelope.mailFrom.address : '',
             to: envelope.rcptTo.map((rcpt) => rcpt.address),
           });

@@ -19,8 +19,14 @@ const AUTHORS = {
 
 export function paper(id: string, over: Partial<PaperRecord> = {}): PaperRecord {
   return {
-    id, version: 1, title: `Paper ${id}`, abstract: `Abstract of ${id}.`, authors: ['Ada Lovelace'],
-    categories: ['cs.LG'], announceType: 'new', ...over,
+    id,
+    version: 1,
+    title: `Paper ${id}`,
+    abstract: `Abstract of ${id}.`,
+    authors: ['Ada Lovelace'],
+    categories: ['cs.LG'],
+    announceType: 'new',
+    ...over,
   };
 }
 
@@ -28,7 +34,12 @@ export function paper(id: string, over: Partial<PaperRecord> = {}): PaperRecord 
 export function starredDay(): PaperRecord[] {
   return [
     paper('2611.00001', { title: 'Starred by Bengio', authors: ['Yoshua Bengio', 'Ada Lovelace'] }),
-    paper('2611.00002', { title: 'Starred by Le', authors: ['Quoc Le'], announceType: 'cross', categories: ['cs.CL', 'cs.LG'] }),
+    paper('2611.00002', {
+      title: 'Starred by Le',
+      authors: ['Quoc Le'],
+      announceType: 'cross',
+      categories: ['cs.CL', 'cs.LG'],
+    }),
     paper('2611.00003', { title: HOSTILE_TITLE }),
     paper('2611.00004'),
     paper('2611.00005'),
@@ -62,9 +73,16 @@ export function createWorld(now = () => new Date('2026-11-26T12:00:00Z')): World
     },
     addDay(day, papers) {
       const context = world.open();
-      ingestFeed(context.db, { format: 'rss', announcedOn: day, papers }, {
-        source: 'rss', categories: ['cs.LG', 'cs.NE', 'stat.ML'], flags: context.starred.current(), now: now().toISOString(),
-      });
+      ingestFeed(
+        context.db,
+        { format: 'rss', announcedOn: day, papers },
+        {
+          source: 'rss',
+          categories: ['cs.LG', 'cs.NE', 'stat.ML'],
+          flags: context.starred.current(),
+          now: now().toISOString(),
+        },
+      );
     },
     cleanup() {
       for (const context of contexts) if (context.db.open) context.db.close();

@@ -14,7 +14,11 @@ function toDigestPaper(record: ReturnType<typeof makeRealisticDay>[number]): Dig
   return { ...record, announceType: record.announceType!, starred };
 }
 
-const meta = { baseUrl: 'http://127.0.0.1:3000', archive: ['2026-09-24', '2026-09-23', '2026-09-22'], previous: '2026-09-23' };
+const meta = {
+  baseUrl: 'http://127.0.0.1:3000',
+  archive: ['2026-09-24', '2026-09-23', '2026-09-22'],
+  previous: '2026-09-23',
+};
 
 describe('renderDigestHtml', () => {
   it('keeps a realistic 500-paper day under 60 KB, every paper listed', () => {
@@ -29,19 +33,35 @@ describe('renderDigestHtml', () => {
 
   it('escapes hostile titles, authors, comments and abstracts', () => {
     const paper: DigestPaper = {
-      id: '2609.00001', version: 1, title: '<script>alert(1)</script> & "quotes" ]]> \u0000', abstract: '<img src=x onerror=alert(1)>',
-      authors: ['<b>Eve</b>', 'Yoshua Bengio'], categories: ['cs.LG'], comment: '<iframe>', announceType: 'new',
+      id: '2609.00001',
+      version: 1,
+      title: '<script>alert(1)</script> & "quotes" ]]> \u0000',
+      abstract: '<img src=x onerror=alert(1)>',
+      authors: ['<b>Eve</b>', 'Yoshua Bengio'],
+      categories: ['cs.LG'],
+      comment: '<iframe>',
+      announceType: 'new',
       starred: [{ authorId: 'yoshua-bengio', name: 'Yoshua Bengio', as: 'Yoshua Bengio', confidence: 'exact' }],
     };
-    const html = renderDigestHtml(buildDigestView('2026-09-24', [paper, { ...paper, id: '2609.00002', starred: [] }]), meta);
+    const html = renderDigestHtml(
+      buildDigestView('2026-09-24', [paper, { ...paper, id: '2609.00002', starred: [] }]),
+      meta,
+    );
+    // eslint-disable-next-line no-control-regex -- the NUL must be gone
     expect(html).not.toMatch(/<script>|<img|<iframe|<b>Eve|\u0000/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
   });
 
   it('gives a starred paper its matches, marked authors, abstract and three links', () => {
     const paper: DigestPaper = {
-      id: '2609.26820', version: 2, title: 'On $\\mathcal{O}(n)$ nets', abstract: 'Abstract text.', authors: ['A. One', 'Y. Bengio'],
-      categories: ['cs.LG', 'stat.ML'], comment: '9 pages', announceType: 'replace',
+      id: '2609.26820',
+      version: 2,
+      title: 'On $\\mathcal{O}(n)$ nets',
+      abstract: 'Abstract text.',
+      authors: ['A. One', 'Y. Bengio'],
+      categories: ['cs.LG', 'stat.ML'],
+      comment: '9 pages',
+      announceType: 'replace',
       starred: [{ authorId: 'yoshua-bengio', name: 'Yoshua Bengio', as: 'Y. Bengio', confidence: 'likely' }],
     };
     const html = renderStarredPaper(withSourceRef(paper), ARXIV_ABS_BASE);
@@ -57,7 +77,9 @@ describe('renderDigestHtml', () => {
   it('orders starred, new, cross, then collapsed replacements, with counts', () => {
     const papers = makeRealisticDay(40, 2).map(toDigestPaper);
     const html = renderDigestHtml(buildDigestView('2026-09-24', papers), meta);
-    const order = ['id=starred', 'id=new', 'id=cross', '<details id=replace>', '<details id=replace-cross>'].map((mark) => html.indexOf(mark));
+    const order = ['id=starred', 'id=new', 'id=cross', '<details id=replace>', '<details id=replace-cross>'].map(
+      (mark) => html.indexOf(mark),
+    );
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toContain('40 papers: new 18 · cross 6 · replace 12 · replace-cross 4');

@@ -5,16 +5,31 @@ import type { DigestPaper } from '../../src/types.ts';
 import { buildDigestView } from '../../src/views/digest.ts';
 
 const star: DigestPaper = {
-  id: '2609.26820', version: 1, title: 'A very long title about learning '.repeat(5).trim(), abstract: 'x',
-  authors: Array.from({ length: 30 }, (_, i) => `Author Number${i}`).concat('Y. Bengio'), categories: ['cs.LG', 'cs.AI'],
-  announceType: 'new', comment: 'Accepted at NeurIPS 2026; code at https://github.com/example/a-very-long-repository-name-that-goes-on-and-on-forever',
+  id: '2609.26820',
+  version: 1,
+  title: 'A very long title about learning '.repeat(5).trim(),
+  abstract: 'x',
+  authors: Array.from({ length: 30 }, (_, i) => `Author Number${i}`).concat('Y. Bengio'),
+  categories: ['cs.LG', 'cs.AI'],
+  announceType: 'new',
+  comment:
+    'Accepted at NeurIPS 2026; code at https://github.com/example/a-very-long-repository-name-that-goes-on-and-on-forever',
   starred: [{ authorId: 'yoshua-bengio', name: 'Yoshua Bengio', as: 'Y. Bengio', confidence: 'likely' }],
 };
-const plain: DigestPaper = { ...star, id: '2609.26811', title: 'Plain paper', authors: ['Fabien Polly'], comment: undefined, starred: [] };
+const plain: DigestPaper = {
+  ...star,
+  id: '2609.26811',
+  title: 'Plain paper',
+  authors: ['Fabien Polly'],
+  comment: undefined,
+  starred: [],
+};
 const replaced: DigestPaper = { ...plain, id: '2009.13987', version: 3, title: 'Old paper', announceType: 'replace' };
 
 describe('renderDigestText', () => {
-  const text = renderDigestText(buildDigestView('2026-09-24', [plain, star, replaced]), { baseUrl: 'http://127.0.0.1:3000' });
+  const text = renderDigestText(buildDigestView('2026-09-24', [plain, star, replaced]), {
+    baseUrl: 'http://127.0.0.1:3000',
+  });
 
   it('wraps every line at 78 columns except unbreakable URLs', () => {
     for (const line of text.split('\n')) if (!/https?:\/\//.test(line)) expect(line.length).toBeLessThanOrEqual(78);
@@ -34,7 +49,9 @@ describe('renderDigestText', () => {
   });
 
   it('says so on a day without an announcement', () => {
-    expect(renderDigestText(buildDigestView('2026-09-26', []), { noAnnouncement: 'weekend' })).toContain('No arXiv announcement on this day (weekend).');
+    expect(renderDigestText(buildDigestView('2026-09-26', []), { noAnnouncement: 'weekend' })).toContain(
+      'No arXiv announcement on this day (weekend).',
+    );
   });
 });
 

@@ -14,14 +14,19 @@ beforeEach(() => {
   world = createTestWorld();
   world.ingestDay('2026-09-23', [makePaper({ id: '2609.20001', title: 'Older day paper' })]);
   world.ingestDay('2026-09-24', [
-    makePaper({ id: '2609.26811', title: 'Plain <script>alert(1)</script> & $\\alpha$-nets', authors: ['Fabien Polly'] }),
+    makePaper({
+      id: '2609.26811',
+      title: 'Plain <script>alert(1)</script> & $\\alpha$-nets',
+      authors: ['Fabien Polly'],
+    }),
     makePaper({ id: '2609.26820', title: 'Deep things by a star', authors: ['Ada Lovelace', 'Y. Bengio'] }),
     makePaper({ id: '2009.13987', version: 3, title: 'Random Polytope Descriptors', announceType: 'replace' }),
   ]);
 });
 afterEach(() => world.close());
 
-const app = (status?: () => StatusView) => createApp({ context: world.context, holidays: HOLIDAYS, ...(status && { status }) });
+const app = (status?: () => StatusView) =>
+  createApp({ context: world.context, holidays: HOLIDAYS, ...(status && { status }) });
 
 describe('digest pages', () => {
   it('/ shows the latest day with the starred paper before the others', async () => {
@@ -84,10 +89,15 @@ describe('digest pages', () => {
   });
 
   it('shows what the scheduler is doing while it works or waits', async () => {
-    const activity = 'arXiv cannot be reached (https://rss.arxiv.org/rss/cs.LG: DNS lookup failed). Trying again at Fri 01:10 New York time.';
-    const html = await (await app(() => ({ nextRunAt: '2026-09-25T05:10:00Z', activity })).request('/digest/2026-09-25')).text();
+    const activity =
+      'arXiv cannot be reached (https://rss.arxiv.org/rss/cs.LG: DNS lookup failed). Trying again at Fri 01:10 New York time.';
+    const html = await (
+      await app(() => ({ nextRunAt: '2026-09-25T05:10:00Z', activity })).request('/digest/2026-09-25')
+    ).text();
     expect(html).toContain(`<div class=n role=status>${activity}</div>`);
-    const first = await (await app(() => ({ activity: 'Fetching the last 7 announcement days: 3/7' })).request('/digest/2026-09-25')).text();
+    const first = await (
+      await app(() => ({ activity: 'Fetching the last 7 announcement days: 3/7' })).request('/digest/2026-09-25')
+    ).text();
     expect(first).toContain('Fetching the last 7 announcement days: 3/7');
   });
 
@@ -97,11 +107,14 @@ describe('digest pages', () => {
     expect(await response.text()).toContain('Nothing announced on Tuesday, 1 December 2026 yet');
   });
 
-  it.each(['/digest/2026-02-30', '/digest/yesterday', '/digest/2026-9-1', '/digest/2026-09-24.exe'])('%s is a 400 page', async (path) => {
-    const response = await app().request(path);
-    expect(response.status).toBe(400);
-    expect(await response.text()).toContain('Bad request');
-  });
+  it.each(['/digest/2026-02-30', '/digest/yesterday', '/digest/2026-9-1', '/digest/2026-09-24.exe'])(
+    '%s is a 400 page',
+    async (path) => {
+      const response = await app().request(path);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('Bad request');
+    },
+  );
 
   it('an empty database gives a page, not an error', async () => {
     const empty = createTestWorld();
@@ -116,26 +129,32 @@ describe('digest pages', () => {
 });
 
 describe('HTTP behaviour', () => {
-  it.each(['/', '/digest/2026-09-24', '/rss.xml', '/rss/daily.xml', '/authors/yoshua-bengio', '/authors/yoshua-bengio.xml', '/feeds.opml', '/search?q=deep'])(
-    '%s answers a conditional GET with 304 and changes its ETag after an ingest',
-    async (path) => {
-      const site = app();
-      const first = await site.request(path);
-      const etag = first.headers.get('etag')!;
-      expect(etag).toMatch(/^W\/".+"$/);
-      expect(first.headers.get('last-modified')).toMatch(/GMT$/);
-      const again = await site.request(path, { headers: { 'If-None-Match': etag } });
-      expect(again.status).toBe(304);
-      expect(await again.text()).toBe('');
-      expect(again.headers.get('content-security-policy')).toContain("default-src 'none'");
-      const since = await site.request(path, { headers: { 'If-Modified-Since': first.headers.get('last-modified')! } });
-      expect(since.status).toBe(304);
-      world.ingestDay('2026-09-25', [makePaper({ authors: ['Yoshua Bengio'] })], '2026-09-25T04:00:09Z');
-      const after = await site.request(path, { headers: { 'If-None-Match': etag } });
-      expect(after.status).toBe(200);
-      expect(after.headers.get('etag')).not.toBe(etag);
-    },
-  );
+  it.each([
+    '/',
+    '/digest/2026-09-24',
+    '/rss.xml',
+    '/rss/daily.xml',
+    '/authors/yoshua-bengio',
+    '/authors/yoshua-bengio.xml',
+    '/feeds.opml',
+    '/search?q=deep',
+  ])('%s answers a conditional GET with 304 and changes its ETag after an ingest', async (path) => {
+    const site = app();
+    const first = await site.request(path);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(first.headers.get('last-modified')).toMatch(/GMT$/);
+    const again = await site.request(path, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const since = await site.request(path, { headers: { 'If-Modified-Since': first.headers.get('last-modified')! } });
+    expect(since.status).toBe(304);
+    world.ingestDay('2026-09-25', [makePaper({ authors: ['Yoshua Bengio'] })], '2026-09-25T04:00:09Z');
+    const after = await site.request(path, { headers: { 'If-None-Match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+  });
 
   it('sees a commit by another connection (the CLI fetching while the server runs)', async () => {
     const { openDb } = await import('../../src/store/db.ts');
@@ -143,8 +162,11 @@ describe('HTTP behaviour', () => {
     const site = app();
     const etag = (await site.request('/rss.xml')).headers.get('etag')!;
     const other = openDb(world.context.config.dbPath);
-    ingestFeed(other, { format: 'rss', announcedOn: '2026-09-25', papers: [makePaper({ authors: ['Yoshua Bengio'] })] },
-      { source: 'rss', categories: ['cs.LG'], flags: world.context.starred.current(), now: '2026-09-25T04:00:09Z' });
+    ingestFeed(
+      other,
+      { format: 'rss', announcedOn: '2026-09-25', papers: [makePaper({ authors: ['Yoshua Bengio'] })] },
+      { source: 'rss', categories: ['cs.LG'], flags: world.context.starred.current(), now: '2026-09-25T04:00:09Z' },
+    );
     other.close();
     expect((await site.request('/rss.xml', { headers: { 'If-None-Match': etag } })).status).toBe(200);
   });
@@ -162,13 +184,16 @@ describe('HTTP behaviour', () => {
     expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer()))).toEqual(plain);
   });
 
-  it.each(['/', '/nope', '/digest/bad', '/authors/nobody', '/authors/../../etc/passwd', '/healthz', '/%E0%A4%A'])('%s carries the security headers', async (path) => {
-    const response = await app().request(path);
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('referrer-policy')).toBeTruthy();
-    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(response.status).toBeLessThan(500);
-  });
+  it.each(['/', '/nope', '/digest/bad', '/authors/nobody', '/authors/../../etc/passwd', '/healthz', '/%E0%A4%A'])(
+    '%s carries the security headers',
+    async (path) => {
+      const response = await app().request(path);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBeTruthy();
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(response.status).toBeLessThan(500);
+    },
+  );
 
   it('unknown paths and authors are small 404 pages', async () => {
     for (const path of ['/nope', '/authors/nobody', '/authors/nobody.xml', '/digest']) {
@@ -206,14 +231,25 @@ describe('search and health', () => {
     expect(html).toContain('<form action="http://localhost/search"');
   });
 
-  it.each(['"', 'deep"', 'NEAR(deep star)', 'deep*', '*', 'AND OR NOT', 'title:deep', '^deep', 'a:b:c', '(((', '\u0000', "'; DROP TABLE papers;--", '<script>x</script>'])(
-    'hostile query %j never fails',
-    async (q) => {
-      const response = await app().request(`/search?q=${encodeURIComponent(q)}`);
-      expect(response.status).toBe(200);
-      expect(await response.text()).not.toContain('<script>x');
-    },
-  );
+  it.each([
+    '"',
+    'deep"',
+    'NEAR(deep star)',
+    'deep*',
+    '*',
+    'AND OR NOT',
+    'title:deep',
+    '^deep',
+    'a:b:c',
+    '(((',
+    '\u0000',
+    "'; DROP TABLE papers;--",
+    '<script>x</script>',
+  ])('hostile query %j never fails', async (q) => {
+    const response = await app().request(`/search?q=${encodeURIComponent(q)}`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).not.toContain('<script>x');
+  });
 
   it('a query over 200 characters is a 400', async () => {
     expect((await app().request(`/search?q=${'a'.repeat(201)}`)).status).toBe(400);
@@ -223,9 +259,13 @@ describe('search and health', () => {
     world.recordFetch({ at: '2026-09-25T04:05:00Z', status: 503, error: 'HTTP 503' });
     const body = await (await app(() => ({ nextRunAt: '2026-09-25T05:05:00Z' })).request('/healthz')).json();
     expect(body).toEqual({
-      status: 'ok', database: 'ok', papers: 4,
+      status: 'ok',
+      database: 'ok',
+      papers: 4,
       lastFetch: { time: '2026-09-25T04:05:00Z', status: 503, error: 'HTTP 503', day: null },
-      nextRun: '2026-09-25T05:05:00Z', activity: null, mail: null,
+      nextRun: '2026-09-25T05:05:00Z',
+      activity: null,
+      mail: null,
     });
   });
 });

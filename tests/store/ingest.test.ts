@@ -12,12 +12,20 @@ import type { PaperRecord, ParsedFeed, StarredMatch } from '../../src/types.ts';
 const CATEGORIES = ['cs.LG', 'cs.NE', 'stat.ML'];
 const names = new Map([['yoshua-bengio', 'Yoshua Bengio']]);
 const flag = (authors: readonly string[]): StarredMatch[] =>
-  authors.includes('Yoshua Bengio') ? [{ authorId: 'yoshua-bengio', name: 'Yoshua Bengio', as: 'Yoshua Bengio', confidence: 'exact' }] : [];
+  authors.includes('Yoshua Bengio')
+    ? [{ authorId: 'yoshua-bengio', name: 'Yoshua Bengio', as: 'Yoshua Bengio', confidence: 'exact' }]
+    : [];
 
 function paper(over: Partial<PaperRecord> = {}): PaperRecord {
   return {
-    id: '2604.01234', version: 1, title: 'A title', abstract: 'An abstract.', authors: ['Ada Lovelace'],
-    categories: ['cs.LG', 'stat.ML'], announceType: 'new', ...over,
+    id: '2604.01234',
+    version: 1,
+    title: 'A title',
+    abstract: 'An abstract.',
+    authors: ['Ada Lovelace'],
+    categories: ['cs.LG', 'stat.ML'],
+    announceType: 'new',
+    ...over,
   };
 }
 
@@ -28,7 +36,13 @@ function rss(day: string, papers: PaperRecord[]): ParsedFeed {
 let dir: string;
 let db: Db;
 const ingest = (feed: ParsedFeed, day?: string) =>
-  ingestFeed(db, feed, { source: feed.format, categories: CATEGORIES, flags: { hash: 'test', flag }, now: '2026-04-27T05:00:00.000Z', ...(day && { day }) });
+  ingestFeed(db, feed, {
+    source: feed.format,
+    categories: CATEGORIES,
+    flags: { hash: 'test', flag },
+    now: '2026-04-27T05:00:00.000Z',
+    ...(day && { day }),
+  });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'curator-store-'));
@@ -92,7 +106,11 @@ describe('ingesting feeds into the store', () => {
     };
     ingest(api, '2026-04-28');
     const types = getDayPapers(db, '2026-04-28', names).map((p) => [p.id, p.announceType]);
-    expect(types).toEqual([['2604.00001', 'new'], ['2604.00002', 'cross'], ['2604.00003', 'replace']]);
+    expect(types).toEqual([
+      ['2604.00001', 'new'],
+      ['2604.00002', 'cross'],
+      ['2604.00003', 'replace'],
+    ]);
   });
 
   it('files an API day of first submissions as version 1, new or cross, even when revised since', () => {
@@ -103,16 +121,32 @@ describe('ingesting feeds into the store', () => {
         paper({ id: '2604.00002', announceType: undefined, version: 2, categories: ['math.OC', 'stat.ML'] }),
       ],
     };
-    ingestFeed(db, api, { source: 'api', day: '2026-04-28', categories: CATEGORIES, flags: { hash: 'test', flag }, now: '2026-04-28T05:00:00Z', firstSubmissions: true });
+    ingestFeed(db, api, {
+      source: 'api',
+      day: '2026-04-28',
+      categories: CATEGORIES,
+      flags: { hash: 'test', flag },
+      now: '2026-04-28T05:00:00Z',
+      firstSubmissions: true,
+    });
     const announced = getDayPapers(db, '2026-04-28', names).map((p) => [p.id, p.version, p.announceType]);
-    expect(announced).toEqual([['2604.00001', 1, 'new'], ['2604.00002', 1, 'cross']]);
+    expect(announced).toEqual([
+      ['2604.00001', 1, 'new'],
+      ['2604.00002', 1, 'cross'],
+    ]);
     expect(db.prepare('SELECT version FROM papers ORDER BY id').all()).toEqual([{ version: 3 }, { version: 2 }]);
   });
 
   it('flags starred authors and finds them through full-text search', () => {
-    ingest(rss('2026-04-27', [paper({ id: '2604.05678', title: 'Deep <b>nets</b> & LaTeX $x^2$', authors: ['Yoshua Bengio'] })]));
+    ingest(
+      rss('2026-04-27', [
+        paper({ id: '2604.05678', title: 'Deep <b>nets</b> & LaTeX $x^2$', authors: ['Yoshua Bengio'] }),
+      ]),
+    );
     const [found] = getDayPapers(db, '2026-04-27', names);
-    expect(found!.starred).toEqual([{ authorId: 'yoshua-bengio', name: 'Yoshua Bengio', as: 'Yoshua Bengio', confidence: 'exact' }]);
+    expect(found!.starred).toEqual([
+      { authorId: 'yoshua-bengio', name: 'Yoshua Bengio', as: 'Yoshua Bengio', confidence: 'exact' },
+    ]);
     expect(found!.title).toBe('Deep <b>nets</b> & LaTeX $x^2$');
     const hits = db.prepare("SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'bengio'").all();
     expect(hits).toHaveLength(1);
@@ -121,7 +155,10 @@ describe('ingesting feeds into the store', () => {
   it('rolls back the whole feed when one paper fails', () => {
     ingest(rss('2026-04-27', [paper()]));
     const before = dump();
-    const broken = rss('2026-04-28', [paper({ id: '2604.09999' }), { ...paper({ id: '2604.08888' }), title: null as unknown as string }]);
+    const broken = rss('2026-04-28', [
+      paper({ id: '2604.09999' }),
+      { ...paper({ id: '2604.08888' }), title: null as unknown as string },
+    ]);
     expect(() => ingest(broken)).toThrow(/NOT NULL/);
     expect(dump()).toEqual(before);
   });

@@ -25,8 +25,12 @@ function databaseAt(version: number): string {
     `INSERT INTO papers (id, version, title, abstract, authors, categories, primary_category, first_seen)
      VALUES ('2611.00001', 2, 'A title', 'An abstract.', '["Yoshua Bengio"]', '["cs.LG","stat.ML"]', 'cs.LG', '2026-11-25T05:00:00Z')`,
   ).run();
-  db.prepare(`INSERT INTO papers_fts (rowid, title, abstract, authors) SELECT rowid, title, abstract, authors FROM papers`).run();
-  db.prepare(`INSERT INTO versions (paper_id, version, first_seen) VALUES ('2611.00001', 1, 'x'), ('2611.00001', 2, 'x')`).run();
+  db.prepare(
+    `INSERT INTO papers_fts (rowid, title, abstract, authors) SELECT rowid, title, abstract, authors FROM papers`,
+  ).run();
+  db.prepare(
+    `INSERT INTO versions (paper_id, version, first_seen) VALUES ('2611.00001', 1, 'x'), ('2611.00001', 2, 'x')`,
+  ).run();
   db.prepare(`INSERT INTO announcements VALUES ('2026-11-25', '2611.00001', 2, 'replace', 'rss')`).run();
   db.prepare(`INSERT INTO days VALUES ('2026-11-25', 1, 'rss', '2026-11-25T05:00:00Z')`).run();
   db.prepare(`INSERT INTO starred VALUES ('2611.00001', 'yoshua-bengio', 'Yoshua Bengio', 'exact')`).run();
@@ -45,8 +49,13 @@ describe.each([1, 2])('a database at schema version %i', (version) => {
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       const [paper] = getDayPapers(db, '2026-11-25', new Map([['yoshua-bengio', 'Yoshua Bengio']]));
       expect(paper).toMatchObject({
-        id: '2611.00001', version: 2, title: 'A title', authors: ['Yoshua Bengio'], categories: ['cs.LG', 'stat.ML'],
-        announceType: 'replace', starred: [{ authorId: 'yoshua-bengio', as: 'Yoshua Bengio', confidence: 'exact' }],
+        id: '2611.00001',
+        version: 2,
+        title: 'A title',
+        authors: ['Yoshua Bengio'],
+        categories: ['cs.LG', 'stat.ML'],
+        announceType: 'replace',
+        starred: [{ authorId: 'yoshua-bengio', as: 'Yoshua Bengio', confidence: 'exact' }],
       });
       // Full-text search still finds the paper through the index built before.
       expect(db.prepare(`SELECT rowid FROM papers_fts WHERE papers_fts MATCH '"abstract"'`).all()).toHaveLength(1);
@@ -54,7 +63,9 @@ describe.each([1, 2])('a database at schema version %i', (version) => {
       expect(getPendingSends(db)).toEqual(['2026-11-25']);
       // Migration 3: what nothing read is gone.
       expect(tables(db)).not.toContain('versions');
-      expect(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('papers')).not.toContain('primary_category');
+      expect(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('papers')).not.toContain(
+        'primary_category',
+      );
     } finally {
       db.close();
     }

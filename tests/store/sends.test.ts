@@ -11,14 +11,32 @@ import type { ParsedFeed, StarredMatch } from '../../src/types.ts';
 
 const NOW = '2026-11-26T12:00:00.000Z';
 const flag = (authors: readonly string[]): StarredMatch[] =>
-  authors.includes('Yoshua Bengio') ? [{ authorId: 'yoshua-bengio', name: 'Yoshua Bengio', as: 'Yoshua Bengio', confidence: 'exact' }] : [];
+  authors.includes('Yoshua Bengio')
+    ? [{ authorId: 'yoshua-bengio', name: 'Yoshua Bengio', as: 'Yoshua Bengio', confidence: 'exact' }]
+    : [];
 
 function feed(day: string, id: string): ParsedFeed {
-  return { format: 'rss', announcedOn: day, papers: [{ id, version: 1, title: `T ${id}`, abstract: 'A.', authors: ['Yoshua Bengio'], categories: ['cs.LG'], announceType: 'new' }] };
+  return {
+    format: 'rss',
+    announcedOn: day,
+    papers: [
+      {
+        id,
+        version: 1,
+        title: `T ${id}`,
+        abstract: 'A.',
+        authors: ['Yoshua Bengio'],
+        categories: ['cs.LG'],
+        announceType: 'new',
+      },
+    ],
+  };
 }
 
-const ingest = (db: Db, day: string, id: string) => ingestFeed(db, feed(day, id), { source: 'rss', categories: ['cs.LG'], flags: { hash: 'test', flag }, now: NOW });
-const start = (db: Db, day: string) => startSend(db, { day, messageId: `<digest-${day}.x@arxiv-curator>`, recipients: ['a@example.org'], now: NOW });
+const ingest = (db: Db, day: string, id: string) =>
+  ingestFeed(db, feed(day, id), { source: 'rss', categories: ['cs.LG'], flags: { hash: 'test', flag }, now: NOW });
+const start = (db: Db, day: string) =>
+  startSend(db, { day, messageId: `<digest-${day}.x@arxiv-curator>`, recipients: ['a@example.org'], now: NOW });
 
 let dir: string;
 let db: Db;
@@ -33,18 +51,31 @@ afterEach(() => {
 
 describe('pending sends', () => {
   it('keeps a failed day pending, however old, and counts a skipped day as handled', () => {
-    for (const [day, id] of [['2026-11-23', '1'], ['2026-11-24', '2'], ['2026-11-25', '3'], ['2026-11-26', '4']] as const) ingest(db, day, `2611.0000${id}`);
+    for (const [day, id] of [
+      ['2026-11-23', '1'],
+      ['2026-11-24', '2'],
+      ['2026-11-25', '3'],
+      ['2026-11-26', '4'],
+    ] as const)
+      ingest(db, day, `2611.0000${id}`);
     start(db, '2026-11-23');
     finishSend(db, '2026-11-23', { ok: false, tries: 3, error: 'ECONNREFUSED', now: NOW });
     skipSend(db, { day: '2026-11-25', messageId: '<m>', recipients: ['a@example.org'], now: NOW });
     // 11-24 lies before the last handled day and was never attempted: a run never reached it.
     expect(getPendingSends(db)).toEqual(['2026-11-23', '2026-11-26']);
-    expect(getLastSendStatus(db)).toEqual({ pending: ['2026-11-23'], lastError: { day: '2026-11-23', error: 'ECONNREFUSED', at: NOW } });
+    expect(getLastSendStatus(db)).toEqual({
+      pending: ['2026-11-23'],
+      lastError: { day: '2026-11-23', error: 'ECONNREFUSED', at: NOW },
+    });
   });
 
   it('limits never-attempted days to the latest few and ignores empty days', () => {
     for (let d = 1; d <= 9; d++) ingest(db, `2026-12-0${d}`, `2612.0000${d}`);
-    ingestFeed(db, { format: 'rss', announcedOn: '2026-12-10', papers: [] }, { source: 'rss', categories: ['cs.LG'], flags: { hash: 'test', flag }, now: NOW });
+    ingestFeed(
+      db,
+      { format: 'rss', announcedOn: '2026-12-10', papers: [] },
+      { source: 'rss', categories: ['cs.LG'], flags: { hash: 'test', flag }, now: NOW },
+    );
     expect(getPendingSends(db, 3)).toEqual(['2026-12-07', '2026-12-08', '2026-12-09']);
   });
 
@@ -53,8 +84,17 @@ describe('pending sends', () => {
     start(db, '2026-11-26');
     finishSend(db, '2026-11-26', { ok: false, tries: 2, error: '451 Try again later', now: NOW });
     finishSend(db, '2026-11-26', { ok: true, tries: 1, now: '2026-11-27T06:00:00.000Z' });
-    expect(getSend(db, '2026-11-26')).toMatchObject({ status: 'sent', attempts: 3, error: null, sentAt: '2026-11-27T06:00:00.000Z' });
-    expect(getLastSendStatus(db)).toEqual({ lastSentDay: '2026-11-26', lastSentAt: '2026-11-27T06:00:00.000Z', pending: [] });
+    expect(getSend(db, '2026-11-26')).toMatchObject({
+      status: 'sent',
+      attempts: 3,
+      error: null,
+      sentAt: '2026-11-27T06:00:00.000Z',
+    });
+    expect(getLastSendStatus(db)).toEqual({
+      lastSentDay: '2026-11-26',
+      lastSentAt: '2026-11-27T06:00:00.000Z',
+      pending: [],
+    });
     expect(getPendingSends(db)).toEqual([]);
   });
 });

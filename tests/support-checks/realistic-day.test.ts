@@ -7,7 +7,11 @@ import { parseArxivId } from '../../src/fetcher/ids.ts';
 import { parseFeed } from '../../src/fetcher/parse.ts';
 import type { AnnounceType, PaperRecord } from '../../src/types.ts';
 import {
-  REALISTIC_DAY_FACTS, buildRealisticDay, describeRealisticDay, loadOaiRecords, renderDayAsRss,
+  REALISTIC_DAY_FACTS,
+  buildRealisticDay,
+  describeRealisticDay,
+  loadOaiRecords,
+  renderDayAsRss,
 } from '../support/realistic-day.ts';
 
 // Written out here rather than imported, so the test does not share the generator's pattern.
@@ -55,7 +59,7 @@ describe('the default realistic day', () => {
     expect(day.some((p) => p.title.includes('$n < m$'))).toBe(true);
   });
 
-  it('has 53 distinct TeX-accented author names, and three Horv\\\'ath papers', () => {
+  it("has 53 distinct TeX-accented author names, and three Horv\\'ath papers", () => {
     const accented = new Set(day.flatMap((p) => p.authors).filter((n) => TEX_ACCENT.test(n)));
     expect(accented.size).toBeGreaterThanOrEqual(53);
     expect(accented.size).toBe(REALISTIC_DAY_FACTS.accentedNames);
@@ -113,14 +117,21 @@ describe('the default realistic day', () => {
     expect(REALISTIC_DAY_FACTS.namesakeIds.length).toBeGreaterThanOrEqual(3);
     expect(REALISTIC_DAY_FACTS.namesakeIds.filter((id) => flagged.includes(id))).toEqual([]);
     const written = new Set(day.flatMap((p) => p.authors));
-    for (const name of ["G\\'abor Melis", 'Y. Bengio', 'Geoffrey E. Hinton', 'Samy Bengio']) expect(written.has(name), name).toBe(true);
+    for (const name of ["G\\'abor Melis", 'Y. Bengio', 'Geoffrey E. Hinton', 'Samy Bengio'])
+      expect(written.has(name), name).toBe(true);
   });
 
   it('is the same on every call, and its facts read back from the papers', () => {
     expect(buildRealisticDay()).toEqual(day);
-    const { starredIds, namesakeIds, horvathIds, brokenFormulaId, markupTitleIds, ...counts } = describeRealisticDay(day);
+    const { starredIds, namesakeIds, horvathIds, brokenFormulaId, markupTitleIds, ...counts } =
+      describeRealisticDay(day);
     expect(counts).toEqual({
-      count: 1310, announceTypes: REALISTIC_DAY_FACTS.announceTypes, texTitles: 49, accentedNames: 53, longAuthorLists: 25, maxAuthors: 178,
+      count: 1310,
+      announceTypes: REALISTIC_DAY_FACTS.announceTypes,
+      texTitles: 49,
+      accentedNames: 53,
+      longAuthorLists: 25,
+      maxAuthors: 178,
     });
     expect({ starredIds, namesakeIds, horvathIds, brokenFormulaId, markupTitleIds }).toEqual({
       starredIds: REALISTIC_DAY_FACTS.starredIds,
@@ -157,7 +168,9 @@ describe('renderDayAsRss', () => {
   it('writes items as arXiv does, text escaped', () => {
     const paper = day.find((p) => p.title.includes('<'))!;
     const xml = renderDayAsRss('2026-11-26', [paper]);
-    expect(xml).toContain(`<description>arXiv:${paper.id}v${paper.version} Announce Type: ${paper.announceType} \nAbstract: `);
+    expect(xml).toContain(
+      `<description>arXiv:${paper.id}v${paper.version} Announce Type: ${paper.announceType} \nAbstract: `,
+    );
     expect(xml).toContain(`<guid isPermaLink="false">oai:arXiv.org:${paper.id}v${paper.version}</guid>`);
     expect(xml).toContain(`<link>https://arxiv.org/abs/${paper.id}</link>`);
     expect(xml).toContain('&lt;');

@@ -11,7 +11,8 @@ const FEED = 'rss2-cs.LG+cs.AI+cs.CL+stat.ML-2026-09-24-trimmed-4items.xml';
 export function buildFullRssDay(count: number, day = '2026-09-24'): string {
   const xml = readFixture(FEED).replaceAll('Thu, 24 Sep 2026', formatRfc822Day(day));
   const items = [...xml.matchAll(/<item>[\s\S]*?<\/item>/g)].map((match) => match[0]);
-  const byType = (type: string) => items.filter((item) => item.includes(`<arxiv:announce_type>${type}</arxiv:announce_type>`));
+  const byType = (type: string) =>
+    items.filter((item) => item.includes(`<arxiv:announce_type>${type}</arxiv:announce_type>`));
   const [news, crosses, replaces] = [byType('new'), byType('cross'), byType('replace')];
   const built: string[] = [];
   for (let n = 0; n < count; n++) {

@@ -25,7 +25,13 @@ export function createExactFlag(authors: readonly StarredAuthor[]): FlagPaper {
     const matches: StarredMatch[] = [];
     for (const author of authors) {
       const as = names.find((name) => name === author.name || author.variants.includes(name));
-      if (as !== undefined) matches.push({ authorId: author.id, name: author.name, as, confidence: as === author.name ? 'exact' : 'likely' });
+      if (as !== undefined)
+        matches.push({
+          authorId: author.id,
+          name: author.name,
+          as,
+          confidence: as === author.name ? 'exact' : 'likely',
+        });
     }
     return matches;
   };
@@ -41,7 +47,9 @@ export interface TestWorld {
   close(): void;
 }
 
-export function createTestWorld(options: { authors?: StarredAuthor[]; now?: () => Date; env?: NodeJS.ProcessEnv } = {}): TestWorld {
+export function createTestWorld(
+  options: { authors?: StarredAuthor[]; now?: () => Date; env?: NodeJS.ProcessEnv } = {},
+): TestWorld {
   const dir = mkdtempSync(join(tmpdir(), 'curator-test-'));
   const config = loadConfig({ CURATOR_DB: join(dir, 'curator.db'), LOG_LEVEL: 'silent', ...options.env });
   const authors = options.authors ?? TEST_AUTHORS;
@@ -50,18 +58,30 @@ export function createTestWorld(options: { authors?: StarredAuthor[]; now?: () =
   // The real matcher stays in the list (authors check); flags come from the simpler exact flagger.
   const starred = { ...buildStarredList(authors, 'test'), flag: createExactFlag(authors) };
   const context: Context = {
-    config, db, starred: fixedStarredSource(starred), log: silentLogger,
+    config,
+    db,
+    starred: fixedStarredSource(starred),
+    log: silentLogger,
     now: options.now ?? (() => new Date('2026-09-25T12:00:00Z')),
   };
   return {
     context,
     dir,
     ingestDay(day, papers, now = `${day}T04:00:05Z`) {
-      ingestFeed(db, { format: 'rss', announcedOn: day, papers }, { source: 'rss', categories: config.categories, flags: starred, now });
+      ingestFeed(
+        db,
+        { format: 'rss', announcedOn: day, papers },
+        { source: 'rss', categories: config.categories, flags: starred, now },
+      );
     },
     recordFetch({ at, status, error, day }) {
       const id = startFetchRun(db, 'https://rss.arxiv.org/rss/cs.LG+cs.NE+stat.ML', at);
-      finishFetchRun(db, id, { ...(status !== undefined && { status }), ...(error && { error }), ...(day && { day }) }, at);
+      finishFetchRun(
+        db,
+        id,
+        { ...(status !== undefined && { status }), ...(error && { error }), ...(day && { day }) },
+        at,
+      );
     },
     close() {
       db.close();
@@ -96,26 +116,48 @@ interface FixturePaper {
 
 /** Titles, abstracts and author lists of the real API captures, for realistic sizes. */
 export function loadFixturePapers(): FixturePaper[] {
-  const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => ['entry', 'author', 'category'].includes(name) });
-  const files = ['api-query-all_testing-start0-max100-2026-04-12.xml', 'api-query-cat_cs.LG_OR_cat_cs.AI-max20-2026-04-30.xml'];
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    parseTagValue: false,
+    isArray: (name) => ['entry', 'author', 'category'].includes(name),
+  });
+  const files = [
+    'api-query-all_testing-start0-max100-2026-04-12.xml',
+    'api-query-cat_cs.LG_OR_cat_cs.AI-max20-2026-04-30.xml',
+  ];
   const papers: FixturePaper[] = [];
   for (const file of files) {
     const xml = readFileSync(new URL(`../fixtures/arxiv/${file}`, import.meta.url), 'utf8');
     const feed = parser.parse(xml) as { feed: { entry?: Record<string, unknown>[] } };
     for (const entry of feed.feed.entry ?? []) {
-      const clean = (value: unknown) => String(value ?? '').replace(/\s+/g, ' ').trim();
+      const clean = (value: unknown) => (typeof value === 'string' ? value : '').replace(/\s+/g, ' ').trim();
       papers.push({
         title: clean(entry.title),
         abstract: clean(entry.summary),
         authors: ((entry.author as { name: unknown }[]) ?? []).map((author) => clean(author.name)),
-        categories: ((entry.category as Record<string, string>[]) ?? []).map((category) => category['@_term']!).filter(Boolean),
+        categories: ((entry.category as Record<string, string>[]) ?? [])
+          .map((category) => category['@_term']!)
+          .filter(Boolean),
       });
     }
   }
   return papers;
 }
 
-const CROSS_PRIMARIES = ['cs.CV', 'cs.CL', 'cs.AI', 'math.OC', 'stat.ME', 'eess.SP', 'cs.RO', 'q-bio.NC', 'physics.comp-ph', 'cs.CR', 'math.ST', 'cs.IR'];
+const CROSS_PRIMARIES = [
+  'cs.CV',
+  'cs.CL',
+  'cs.AI',
+  'math.OC',
+  'stat.ME',
+  'eess.SP',
+  'cs.RO',
+  'q-bio.NC',
+  'physics.comp-ph',
+  'cs.CR',
+  'math.ST',
+  'cs.IR',
+];
 
 /**
  * A realistic day of `count` papers from the fixtures: about 45% new, 15% cross, 30% replace,
@@ -126,7 +168,8 @@ export function makeRealisticDay(count: number, starred: number, idPrefix = '260
   return Array.from({ length: count }, (_, index) => {
     const source = fixtures[index % fixtures.length]!;
     const share = index / count;
-    const announceType: AnnounceType = share < 0.45 ? 'new' : share < 0.6 ? 'cross' : share < 0.9 ? 'replace' : 'replace-cross';
+    const announceType: AnnounceType =
+      share < 0.45 ? 'new' : share < 0.6 ? 'cross' : share < 0.9 ? 'replace' : 'replace-cross';
     const authors = index < starred ? [...source.authors.slice(0, 3), 'Yoshua Bengio'] : source.authors;
     return {
       id: `${idPrefix}.${String(10000 + index).padStart(5, '0')}`,
@@ -134,7 +177,9 @@ export function makeRealisticDay(count: number, starred: number, idPrefix = '260
       title: source.title,
       abstract: source.abstract,
       authors,
-      categories: announceType.includes('cross') ? [CROSS_PRIMARIES[index % CROSS_PRIMARIES.length]!, 'stat.ML'] : [...new Set(['cs.LG', ...source.categories.slice(0, 2)])],
+      categories: announceType.includes('cross')
+        ? [CROSS_PRIMARIES[index % CROSS_PRIMARIES.length]!, 'stat.ML']
+        : [...new Set(['cs.LG', ...source.categories.slice(0, 2)])],
       announceType,
       ...(index % 3 === 0 && { comment: '12 pages, 4 figures' }),
     };

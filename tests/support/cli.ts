@@ -18,7 +18,11 @@ export const FIXTURES = new URL('../fixtures/arxiv/', import.meta.url).pathname;
 export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { LOG_LEVEL: 'warn', ...env } });
+  const code = await main(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: { LOG_LEVEL: 'warn', ...env },
+  });
   return { code, stdout, stderr };
 }
 

@@ -81,7 +81,10 @@ export function readFixture(name: string): string {
   return readFileSync(new URL(name, FIXTURES), 'utf8');
 }
 
-export function replyText(body: string | Buffer, options: { status?: number; headers?: Record<string, string>; gzip?: boolean } = {}): Reply {
+export function replyText(
+  body: string | Buffer,
+  options: { status?: number; headers?: Record<string, string>; gzip?: boolean } = {},
+): Reply {
   return (req, res) => {
     const headers: Record<string, string> = { 'content-type': 'application/xml; charset=utf-8', ...options.headers };
     let bytes = Buffer.from(body);
@@ -95,7 +98,10 @@ export function replyText(body: string | Buffer, options: { status?: number; hea
 }
 
 /** RFC 9110 §13.1.2: If-None-Match wins over If-Modified-Since (§13.1.3) when both are sent. */
-export function replyFixture(name: string, options: { etag?: string; lastModified?: string; gzip?: boolean } = {}): Reply {
+export function replyFixture(
+  name: string,
+  options: { etag?: string; lastModified?: string; gzip?: boolean } = {},
+): Reply {
   const body = readFixture(name);
   const validators: Record<string, string> = {};
   if (options.etag) validators['etag'] = options.etag;
@@ -110,22 +116,30 @@ function isNotModified(headers: IncomingHttpHeaders, current: { etag?: string; l
   const noneMatch = headers['if-none-match'];
   if (noneMatch !== undefined) {
     const strip = (tag: string) => tag.trim().replace(/^W\//, '');
-    return current.etag !== undefined && noneMatch.split(',').some((tag) => strip(tag) === strip(current.etag!) || tag.trim() === '*');
+    return (
+      current.etag !== undefined &&
+      noneMatch.split(',').some((tag) => strip(tag) === strip(current.etag!) || tag.trim() === '*')
+    );
   }
   const since = headers['if-modified-since'];
   if (since === undefined || current.lastModified === undefined) return false;
   return Date.parse(since) >= Date.parse(current.lastModified);
 }
 
-export function replyStatus(status: number, options: { retryAfter?: number | Date | string; body?: string } = {}): Reply {
+export function replyStatus(
+  status: number,
+  options: { retryAfter?: number | Date | string; body?: string } = {},
+): Reply {
   const headers: Record<string, string> = { 'content-type': 'text/plain' };
   const { retryAfter } = options;
-  if (retryAfter !== undefined) headers['retry-after'] = retryAfter instanceof Date ? retryAfter.toUTCString() : String(retryAfter);
+  if (retryAfter !== undefined)
+    headers['retry-after'] = retryAfter instanceof Date ? retryAfter.toUTCString() : String(retryAfter);
   return replyText(options.body ?? `fake-arxiv: HTTP ${status}\n`, { status, headers });
 }
 
 export function replyHtmlPage(status = 200): Reply {
-  const page = '<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body><h1>Try again later</h1></body></html>';
+  const page =
+    '<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body><h1>Try again later</h1></body></html>';
   return replyText(page, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 
@@ -205,7 +219,8 @@ function formatEasternMidnight(day: string): string {
 
 /** The RSS capture re-dated to `day`, with ids unique to that day. */
 export function buildRssDay(day: string): string {
-  const dayOfYear = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${day.slice(0, 4)}-01-01T00:00:00Z`)) / 86_400_000) + 1;
+  const dayOfYear =
+    Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${day.slice(0, 4)}-01-01T00:00:00Z`)) / 86_400_000) + 1;
   return readFixture('rss2-cs.LG-2026-04-27-trimmed-3items.xml')
     .replaceAll('Mon, 27 Apr 2026 00:00:00 -0400', formatEasternMidnight(day))
     .replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/, `<lastBuildDate>${formatEasternMidnight(day)}</lastBuildDate>`)
@@ -244,15 +259,23 @@ export function createFakeApi(options: { perWindow?: number } = {}): FakeApi {
     const published = `${from.slice(0, 4)}-${from.slice(4, 6)}-${from.slice(6, 8)}T${from.slice(8, 10)}:${from.slice(10, 12)}:30Z`;
     const entries: string[] = [];
     for (let i = start; i < Math.min(perWindow, start + max); i++) {
-      entries.push(entry
-        .replaceAll('2604.26951', `2612.${10000 + index * 100 + i}`)
-        .replace(/<(published|updated)>[^<]*</g, `<$1>${published}<`)
-        .replace('<arxiv:primary_category term="cs.CL"/>', `<arxiv:primary_category term="${i % 2 === 0 ? 'cs.LG' : 'cs.CL'}"/>`));
+      entries.push(
+        entry
+          .replaceAll('2604.26951', `2612.${10000 + index * 100 + i}`)
+          .replace(/<(published|updated)>[^<]*</g, `<$1>${published}<`)
+          .replace(
+            '<arxiv:primary_category term="cs.CL"/>',
+            `<arxiv:primary_category term="${i % 2 === 0 ? 'cs.LG' : 'cs.CL'}"/>`,
+          ),
+      );
     }
-    const body = head
-      .replace(/<opensearch:itemsPerPage>\d+/, `<opensearch:itemsPerPage>${max}`)
-      .replace(/<opensearch:totalResults>\d+/, `<opensearch:totalResults>${perWindow}`)
-      .replace(/<opensearch:startIndex>\d+/, `<opensearch:startIndex>${start}`) + entries.join('\n') + '\n</feed>\n';
+    const body =
+      head
+        .replace(/<opensearch:itemsPerPage>\d+/, `<opensearch:itemsPerPage>${max}`)
+        .replace(/<opensearch:totalResults>\d+/, `<opensearch:totalResults>${perWindow}`)
+        .replace(/<opensearch:startIndex>\d+/, `<opensearch:startIndex>${start}`) +
+      entries.join('\n') +
+      '\n</feed>\n';
     replyText(body)(req, res);
   };
   return api;
@@ -266,21 +289,31 @@ export interface FakeOai {
 /** ListRecords over `pages` pages per set; tokens are `<set>|<page>`; `badTokens` answers badResumptionToken. */
 export function createFakeOai(options: { pages?: number; badTokens?: boolean } = {}): FakeOai {
   const pages = options.pages ?? 2;
-  const fixture = readFixture('oai-listrecords-arXiv-new-endpoint-set-physics_physics_plasm-ph-2026-01-05-3records.xml');
+  const fixture = readFixture(
+    'oai-listrecords-arXiv-new-endpoint-set-physics_physics_plasm-ph-2026-01-05-3records.xml',
+  );
   const oai: FakeOai = { queries: [], reply: () => {} };
   oai.reply = (req, res) => {
     const query = new URL(req.url ?? '/', 'http://fake').searchParams;
     oai.queries.push(query);
     const token = query.get('resumptionToken');
     if (token !== null && options.badTokens) {
-      const error = '<error code="badResumptionToken">The value of the resumptionToken argument is invalid or expired.</error>';
+      const error =
+        '<error code="badResumptionToken">The value of the resumptionToken argument is invalid or expired.</error>';
       return void replyText(fixture.replace(/<ListRecords>[\s\S]*<\/ListRecords>/, error))(req, res);
     }
-    const [set, page] = token === null ? [query.get('set') ?? '', 1] : [token.split('|')[0]!, Number(token.split('|')[1])];
-    const next = page < pages ? `<resumptionToken expirationDate="2026-12-31T00:00:00Z">${set}|${page + 1}</resumptionToken>` : '<resumptionToken/>';
+    const [set, page] =
+      token === null ? [query.get('set') ?? '', 1] : [token.split('|')[0]!, Number(token.split('|')[1])];
+    const next =
+      page < pages
+        ? `<resumptionToken expirationDate="2026-12-31T00:00:00Z">${set}|${page + 1}</resumptionToken>`
+        : '<resumptionToken/>';
     const tag = `${(OAI_SET_NUMBERS[set] ?? 9) * 10 + page}`;
     const body = fixture
-      .replace(/(\d{4}\.)(\d{3})(\d{2})(?=<)/g, (_m, yymm: string, _x: string, tail: string) => `${yymm}${tag.padStart(3, '0')}${tail}`)
+      .replace(
+        /(\d{4}\.)(\d{3})(\d{2})(?=<)/g,
+        (_m, yymm: string, _x: string, tail: string) => `${yymm}${tag.padStart(3, '0')}${tail}`,
+      )
       .replace('</ListRecords>', `${next}</ListRecords>`);
     replyText(body)(req, res);
   };

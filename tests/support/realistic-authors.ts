@@ -2,7 +2,14 @@
 // TeX-accented names, all added to the real lists of the records.
 import type { PaperRecord } from '../../src/types.ts';
 import {
-  ACCENTED_ML_AUTHORS, CO_STARRED, HORVATH_AUTHORS, NAMESAKES, STARRED_FORMS, TEX_ACCENT, isReservedName, toTexAccents,
+  ACCENTED_ML_AUTHORS,
+  CO_STARRED,
+  HORVATH_AUTHORS,
+  NAMESAKES,
+  STARRED_FORMS,
+  TEX_ACCENT,
+  isReservedName,
+  toTexAccents,
 } from './realistic-names.ts';
 import type { Random } from './seeded-random.ts';
 
@@ -64,7 +71,8 @@ function insertAuthor(paper: PaperRecord, name: string, random: Random): void {
 /** One list of exactly 178 and one of exactly 50; the others in between, most near 50 as on arXiv. */
 function fillLongLists(papers: readonly PaperRecord[], names: readonly string[], random: Random): void {
   const sizes = [LONGEST_LIST, SHORTEST_LONG_LIST];
-  while (sizes.length < papers.length) sizes.push(SHORTEST_LONG_LIST + 1 + Math.floor(random.next() ** 2 * (LONGEST_LIST - SHORTEST_LONG_LIST - 1)));
+  while (sizes.length < papers.length)
+    sizes.push(SHORTEST_LONG_LIST + 1 + Math.floor(random.next() ** 2 * (LONGEST_LIST - SHORTEST_LONG_LIST - 1)));
   const shuffled = random.shuffle(sizes);
   let cursor = 0;
   papers.forEach((paper, i) => {
@@ -83,13 +91,20 @@ function fillLongLists(papers: readonly PaperRecord[], names: readonly string[],
  * until the day holds `target` distinct TeX-accented names: first names already in the day,
  * then names of other records, added to fresh papers.
  */
-function writeAccentsInTex(papers: PaperRecord[], pool: readonly string[], target: number, nextPaper: () => PaperRecord, random: Random): void {
+function writeAccentsInTex(
+  papers: PaperRecord[],
+  pool: readonly string[],
+  target: number,
+  nextPaper: () => PaperRecord,
+  random: Random,
+): void {
   const accented = new Set(papers.flatMap((p) => p.authors).filter((n) => TEX_ACCENT.test(n)));
   const rewrite = new Map<string, string>();
   const fromDay = papers.flatMap((p) => p.authors);
   const inDay = new Set(fromDay);
   for (const name of [...new Set([...fromDay, ...pool])]) {
     if (accented.size >= target) break;
+    // eslint-disable-next-line no-control-regex -- any non-ASCII character
     const tex = /[^\x00-\x7f]/.test(name) ? toTexAccents(name) : undefined;
     if (tex === undefined || accented.has(tex) || isReservedName(name)) continue;
     accented.add(tex);

@@ -8,7 +8,15 @@ import { ANNOUNCE_TYPES, type PaperRecord } from '../../src/types.ts';
 import { readFixture } from './fake-arxiv.ts';
 import { dressAuthors, isStarredForm } from './realistic-authors.ts';
 import { describeRealisticDay, type RealisticDayFacts } from './realistic-facts.ts';
-import { drawAnnounceTypes, drawCategories, drawComment, drawIdNumbers, drawLicense, drawVersion, isReplacement } from './realistic-listing.ts';
+import {
+  drawAnnounceTypes,
+  drawCategories,
+  drawComment,
+  drawIdNumbers,
+  drawLicense,
+  drawVersion,
+  isReplacement,
+} from './realistic-listing.ts';
 import { TEX_ACCENT, tidyName } from './realistic-names.ts';
 import { ABSTRACT_MAX, ABSTRACT_MIN, createFiller, fitAbstract } from './realistic-text.ts';
 import { dressTitles } from './realistic-titles.ts';
@@ -28,7 +36,10 @@ export interface RealisticDayOptions {
   idPrefix?: string;
 }
 
-const OAI_PAGES = ['oai-listrecords-arXiv-set-cs-2016-03-09-page001.xml', 'oai-listrecords-arXiv-set-cs-2016-03-09-page103-final.xml'];
+const OAI_PAGES = [
+  'oai-listrecords-arXiv-set-cs-2016-03-09-page001.xml',
+  'oai-listrecords-arXiv-set-cs-2016-03-09-page103-final.xml',
+];
 const DEFAULT_DAY = '2026-11-26';
 const MIN_COUNT = 200;
 /** The hard cases, in the same numbers whatever the day's size. */
@@ -56,7 +67,10 @@ export function buildRealisticDay(options: RealisticDayOptions = {}): PaperRecor
   const records = eligibleRecords();
   const { chosen, rest } = chooseRecords(records, count, starred);
   const fillerFor = createFiller([...rest, ...chosen]);
-  const papers = chosen.map((r) => ({ ...copyRecord(r), abstract: fitAbstract(r.abstract, fillerFor(r.categories[0]), random) }));
+  const papers = chosen.map((r) => ({
+    ...copyRecord(r),
+    abstract: fitAbstract(r.abstract, fillerFor(r.categories[0]), random),
+  }));
   describeListing(papers, random);
   dressTitles(papers, PLAN.texTitles, random);
   const pool = [...new Set(records.flatMap((r) => r.authors))];
@@ -74,10 +88,19 @@ function eligibleRecords(): PaperRecord[] {
   const seen = new Set<string>();
   const out: PaperRecord[] = [];
   for (const r of loadOaiRecords()) {
-    if (r.title === '' || r.abstract === '' || r.authors.length === 0 || seen.has(r.title) || seen.has(r.abstract)) continue;
+    if (r.title === '' || r.abstract === '' || r.authors.length === 0 || seen.has(r.title) || seen.has(r.abstract))
+      continue;
     seen.add(r.title).add(r.abstract);
-    const paper: PaperRecord = { id: r.id, version: 1, title: r.title, abstract: r.abstract, authors: r.authors.map(tidyName), categories: r.categories };
-    for (const key of ['comment', 'journalRef', 'doi', 'license'] as const) if (r[key] !== undefined) paper[key] = r[key];
+    const paper: PaperRecord = {
+      id: r.id,
+      version: 1,
+      title: r.title,
+      abstract: r.abstract,
+      authors: r.authors.map(tidyName),
+      categories: r.categories,
+    };
+    for (const key of ['comment', 'journalRef', 'doi', 'license'] as const)
+      if (r[key] !== undefined) paper[key] = r[key];
     out.push(paper);
   }
   return out;
@@ -88,13 +111,19 @@ function eligibleRecords(): PaperRecord[] {
  * author) first, then those whose abstracts need least filling: in range, too long, then the
  * longest of the short ones. Real starred papers beyond `starred` are left out.
  */
-function chooseRecords(records: PaperRecord[], count: number, starred: number): { chosen: PaperRecord[]; rest: PaperRecord[] } {
+function chooseRecords(
+  records: PaperRecord[],
+  count: number,
+  starred: number,
+): { chosen: PaperRecord[]; rest: PaperRecord[] } {
   const dropped = new Set(records.filter((r) => r.authors.some(isStarredForm)).slice(starred));
-  const isForced = (r: PaperRecord): boolean => /[$<&]/.test(r.title) || r.authors.some((n) => isStarredForm(n) || TEX_ACCENT.test(n));
+  const isForced = (r: PaperRecord): boolean =>
+    /[$<&]/.test(r.title) || r.authors.some((n) => isStarredForm(n) || TEX_ACCENT.test(n));
   const usable = records.filter((r) => !dropped.has(r));
   const forced = usable.filter(isForced);
   const others = usable.filter((r) => !isForced(r)).sort((a, b) => fillNeed(a) - fillNeed(b));
-  if (count < MIN_COUNT || count > usable.length) throw new RangeError(`a realistic day has ${MIN_COUNT} to ${usable.length} papers, not ${count}`);
+  if (count < MIN_COUNT || count > usable.length)
+    throw new RangeError(`a realistic day has ${MIN_COUNT} to ${usable.length} papers, not ${count}`);
   const chosen = [...forced, ...others.slice(0, count - forced.length)];
   const taken = new Set(chosen);
   return { chosen, rest: records.filter((r) => !taken.has(r)) };

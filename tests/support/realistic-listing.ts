@@ -4,7 +4,12 @@ import type { AnnounceType } from '../../src/types.ts';
 import { apportion, type Random } from './seeded-random.ts';
 
 /** Shares of a real combined cs.LG+cs.NE+stat.ML day. */
-export const ANNOUNCE_SHARES: Readonly<Record<AnnounceType, number>> = { new: 45, cross: 15, replace: 30, 'replace-cross': 10 };
+export const ANNOUNCE_SHARES: Readonly<Record<AnnounceType, number>> = {
+  new: 45,
+  cross: 15,
+  replace: 30,
+  'replace-cross': 10,
+};
 
 /** `count` announce types in the shares above, in random order. */
 export function drawAnnounceTypes(count: number, random: Random): AnnounceType[] {
@@ -17,15 +22,61 @@ export const isReplacement = (type: AnnounceType): boolean => type === 'replace'
 
 /** v1 for first announcements; replacements are mostly v2, rarely v5 (v6 and later are not listed). */
 export function drawVersion(type: AnnounceType, random: Random): number {
-  return isReplacement(type) ? random.weighted([[2, 55], [3, 25], [4, 13], [5, 7]]) : 1;
+  return isReplacement(type)
+    ? random.weighted([
+        [2, 55],
+        [3, 25],
+        [4, 13],
+        [5, 7],
+      ])
+    : 1;
 }
 
-const OURS = [['cs.LG', 70], ['stat.ML', 20], ['cs.NE', 10]] as const;
+const OURS = [
+  ['cs.LG', 70],
+  ['stat.ML', 20],
+  ['cs.NE', 10],
+] as const;
 // Categories papers of ours are cross-listed to, and where cross-listings to ours come from.
-const SECONDARY = ['cs.AI', 'stat.ML', 'cs.LG', 'cs.CV', 'cs.CL', 'math.OC', 'stat.ME', 'cs.NE', 'eess.SP', 'cs.IT', 'math.ST', 'cs.DS', 'cs.RO', 'q-bio.NC'];
+const SECONDARY = [
+  'cs.AI',
+  'stat.ML',
+  'cs.LG',
+  'cs.CV',
+  'cs.CL',
+  'math.OC',
+  'stat.ME',
+  'cs.NE',
+  'eess.SP',
+  'cs.IT',
+  'math.ST',
+  'cs.DS',
+  'cs.RO',
+  'q-bio.NC',
+];
 const OTHER_PRIMARY = [
-  'cs.CV', 'cs.CL', 'cs.AI', 'math.OC', 'stat.ME', 'eess.SP', 'cs.RO', 'q-bio.NC', 'physics.comp-ph', 'cs.CR', 'math.ST',
-  'cs.IR', 'cs.SI', 'eess.IV', 'cs.DC', 'quant-ph', 'cond-mat.dis-nn', 'cs.HC', 'econ.EM', 'stat.AP', 'cs.SD', 'eess.SY',
+  'cs.CV',
+  'cs.CL',
+  'cs.AI',
+  'math.OC',
+  'stat.ME',
+  'eess.SP',
+  'cs.RO',
+  'q-bio.NC',
+  'physics.comp-ph',
+  'cs.CR',
+  'math.ST',
+  'cs.IR',
+  'cs.SI',
+  'eess.IV',
+  'cs.DC',
+  'quant-ph',
+  'cond-mat.dis-nn',
+  'cs.HC',
+  'econ.EM',
+  'stat.AP',
+  'cs.SD',
+  'eess.SY',
 ];
 // arXiv lists an alias category next to its twin (math.ST with stat.TH, cs.IT with math.IT).
 const ALIASES: Readonly<Record<string, string>> = { 'math.ST': 'stat.TH', 'cs.IT': 'math.IT', 'eess.SY': 'cs.SY' };
@@ -36,14 +87,27 @@ export function drawCategories(type: AnnounceType, random: Random): string[] {
   const primary = crossListed ? random.pick(OTHER_PRIMARY) : random.weighted(OURS);
   const others = new Set<string>();
   if (crossListed) others.add(random.weighted(OURS));
-  const extra = random.weighted([[0, 40], [1, 35], [2, 20], [3, 5]]);
+  const extra = random.weighted([
+    [0, 40],
+    [1, 35],
+    [2, 20],
+    [3, 5],
+  ]);
   for (let i = 0; i < extra; i++) others.add(random.pick(SECONDARY));
   for (const c of [primary, ...others]) if (ALIASES[c] !== undefined) others.add(ALIASES[c]);
   others.delete(primary);
   return [primary, ...[...others].sort()];
 }
 
-const VENUES = ['ICLR 2027', 'AISTATS 2027', 'ICML 2027', 'CVPR 2027', 'TMLR', 'NeurIPS 2026 workshop on Optimization for ML', 'UAI 2027'];
+const VENUES = [
+  'ICLR 2027',
+  'AISTATS 2027',
+  'ICML 2027',
+  'CVPR 2027',
+  'TMLR',
+  'NeurIPS 2026 workshop on Optimization for ML',
+  'UAI 2027',
+];
 
 /**
  * The paper's real comment where it has one; otherwise sometimes the kind a 2026 author
@@ -76,7 +140,12 @@ export function drawLicense(real: string | undefined, random: Random): string {
  * categories' papers sit between ours; replacements get earlier numbers of the month where
  * there is room, else numbers above the block. Returned in arXiv order for each type: descending.
  */
-export function drawIdNumbers(day: string, firstAnnounced: number, replaced: number, random: Random): { first: number[]; replaced: number[] } {
+export function drawIdNumbers(
+  day: string,
+  firstAnnounced: number,
+  replaced: number,
+  random: Random,
+): { first: number[]; replaced: number[] } {
   // About 1,250 submissions a day across arXiv; ours are two in three of a block that size.
   const start = 1 + (Number(day.slice(8, 10)) - 1) * 1250;
   const end = start + Math.ceil(firstAnnounced * 1.3);

@@ -31,7 +31,14 @@ export const STARRED_FORMS: readonly string[] = [
 export const CO_STARRED = { with: 'Oriol Vinyals', add: 'Quoc V. Le' } as const;
 
 /** Real people who share a surname or given name with a starred author; none may be flagged. */
-export const NAMESAKES: readonly string[] = ['Samy Bengio', 'Emmanuel Bengio', 'Hao Li', 'Yann Dauphin', 'Ian Osband', 'Hoang M. Le'];
+export const NAMESAKES: readonly string[] = [
+  'Samy Bengio',
+  'Emmanuel Bengio',
+  'Hao Li',
+  'Yann Dauphin',
+  'Ian Osband',
+  'Hoang M. Le',
+];
 
 /** The Horv\'ath papers search tests look for: two by Samuel (one with his advisor), one by Tam\'as. */
 export const HORVATH_AUTHORS: readonly (readonly string[])[] = [
@@ -60,14 +67,47 @@ export const ACCENTED_ML_AUTHORS: readonly string[] = [
 
 // Unicode letters met in the OAI author names, in arXiv's TeX spelling.
 const TEX_SPELLING: Readonly<Record<string, string>> = {
-  á: "\\'a", é: "\\'e", í: "\\'i", ó: "\\'o", ú: "\\'u", ý: "\\'y", ć: "\\'c", Á: "\\'A", É: "\\'E",
-  à: '\\`a', è: '\\`e', ò: '\\`o',
-  â: '\\^a', ê: '\\^e', î: '\\^i', ô: '\\^o',
-  ä: '\\"a', ë: '\\"e', ï: '\\"i', ö: '\\"o', ü: '\\"u', ÿ: '\\"y', Ö: '\\"O', Ü: '\\"U',
-  ã: '\\~a', ñ: '\\~n', õ: '\\~o',
+  á: "\\'a",
+  é: "\\'e",
+  í: "\\'i",
+  ó: "\\'o",
+  ú: "\\'u",
+  ý: "\\'y",
+  ć: "\\'c",
+  Á: "\\'A",
+  É: "\\'E",
+  à: '\\`a',
+  è: '\\`e',
+  ò: '\\`o',
+  â: '\\^a',
+  ê: '\\^e',
+  î: '\\^i',
+  ô: '\\^o',
+  ä: '\\"a',
+  ë: '\\"e',
+  ï: '\\"i',
+  ö: '\\"o',
+  ü: '\\"u',
+  ÿ: '\\"y',
+  Ö: '\\"O',
+  Ü: '\\"U',
+  ã: '\\~a',
+  ñ: '\\~n',
+  õ: '\\~o',
   ç: '\\c{c}',
-  š: '\\v{s}', Š: '\\v{S}', ž: '\\v{z}', Ž: '\\v{Z}', ř: '\\v{r}', ň: '\\v{n}', č: '\\v{c}', ě: '\\v{e}',
-  ø: '{\\o}', Ø: '{\\O}', ł: '{\\l}', å: '\\r{a}', ß: '{\\ss}',
+  š: '\\v{s}',
+  Š: '\\v{S}',
+  ž: '\\v{z}',
+  Ž: '\\v{Z}',
+  ř: '\\v{r}',
+  ň: '\\v{n}',
+  č: '\\v{c}',
+  ě: '\\v{e}',
+  ø: '{\\o}',
+  Ø: '{\\O}',
+  ł: '{\\l}',
+  å: '\\r{a}',
+  ß: '{\\ss}',
 };
 
 /** `Lenka Zdeborová` -> `Lenka Zdeborov\'a`; undefined when a letter has no entry above. */

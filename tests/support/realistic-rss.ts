@@ -10,7 +10,11 @@ export const DEFAULT_FEED_CATEGORIES = 'cs.LG+cs.NE+stat.ML';
  * Papers without a version are listed as v1 and without an announce type as `new`, since every
  * RSS item has both.
  */
-export function renderDayAsRss(day: string, papers: readonly PaperRecord[], categories = DEFAULT_FEED_CATEGORIES): string {
+export function renderDayAsRss(
+  day: string,
+  papers: readonly PaperRecord[],
+  categories = DEFAULT_FEED_CATEGORIES,
+): string {
   const pubDate = `${rfc822Day(day)} 00:00:00 ${easternOffset(day)}`;
   const items = papers.map((paper) => renderItem(paper, pubDate));
   return [...renderChannelHead(day, categories, pubDate), ...items, '  </channel>', '</rss>', ''].join('\n');
@@ -57,7 +61,8 @@ function renderItem(paper: PaperRecord, pubDate: string): string {
   ];
   if (paper.license !== undefined) lines.push(`      <dc:rights>${escapeXml(paper.license)}</dc:rights>`);
   if (paper.doi !== undefined) lines.push(`      <arxiv:DOI>${escapeXml(paper.doi)}</arxiv:DOI>`);
-  if (paper.journalRef !== undefined) lines.push(`      <arxiv:journal_reference>${escapeXml(paper.journalRef)}</arxiv:journal_reference>`);
+  if (paper.journalRef !== undefined)
+    lines.push(`      <arxiv:journal_reference>${escapeXml(paper.journalRef)}</arxiv:journal_reference>`);
   lines.push(`      <dc:creator>${escapeXml(paper.authors.join(', '))}</dc:creator>`, '    </item>');
   return lines.join('\n');
 }
@@ -80,7 +85,9 @@ const NEW_YORK_OFFSET = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Ne
  * holds on the two switch days, whose changes happen at 02:00 local time.
  */
 export function easternOffset(day: string): string {
-  const zone = NEW_YORK_OFFSET.formatToParts(new Date(`${day}T04:00:00Z`)).find((p) => p.type === 'timeZoneName')?.value;
+  const zone = NEW_YORK_OFFSET.formatToParts(new Date(`${day}T04:00:00Z`)).find(
+    (p) => p.type === 'timeZoneName',
+  )?.value;
   return zone === 'GMT-04:00' ? '-0400' : '-0500';
 }
 

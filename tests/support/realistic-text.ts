@@ -36,11 +36,15 @@ const MIN_FIELD_SENTENCES = 40;
  * cs.IT abstract continued by cs.IT sentences reads far better than by a database one),
  * then from all of them. `abstracts` in the order to use them up: the records not in the day first.
  */
-export function createFiller(records: readonly { abstract: string; categories: readonly string[] }[]): (category: string | undefined) => SentenceStream[] {
+export function createFiller(
+  records: readonly { abstract: string; categories: readonly string[] }[],
+): (category: string | undefined) => SentenceStream[] {
   const all = createSentenceStream(records.map((r) => r.abstract));
   const byField = new Map<string, SentenceStream>();
   for (const field of new Set(records.map((r) => r.categories[0] ?? ''))) {
-    const stream = createSentenceStream(records.filter((r) => (r.categories[0] ?? '') === field).map((r) => r.abstract));
+    const stream = createSentenceStream(
+      records.filter((r) => (r.categories[0] ?? '') === field).map((r) => r.abstract),
+    );
     if (stream.size >= MIN_FIELD_SENTENCES) byField.set(field, stream);
   }
   return (category) => {
@@ -67,7 +71,8 @@ export function fitAbstract(own: string, filler: readonly SentenceStream[], rand
       text = `${text} ${sentence}`;
     }
   }
-  if (text.length < ABSTRACT_MIN || text.length > ABSTRACT_MAX) throw new Error(`could not fit abstract: ${own.slice(0, 60)}`);
+  if (text.length < ABSTRACT_MIN || text.length > ABSTRACT_MAX)
+    throw new Error(`could not fit abstract: ${own.slice(0, 60)}`);
   return text;
 }
 

@@ -12,7 +12,8 @@ export function dressTitles(papers: readonly PaperRecord[], target: number, rand
   const plain = random.shuffle(papers.filter((p) => !/[$<&\\]/.test(p.title)));
   const forms = [brokenFormulaTitle, lessThanTitle, ...random.shuffle(TEX_TITLE_FORMS)];
   const added = target - real;
-  if (added < 2 || plain.length < added) throw new RangeError(`cannot make ${target} TeX titles from ${real} real ones`);
+  if (added < 2 || plain.length < added)
+    throw new RangeError(`cannot make ${target} TeX titles from ${real} real ones`);
   for (let k = 0; k < added; k++) {
     const paper = plain[k]!;
     // Forms are reused only past 45 added titles, i.e. never at the default numbers.

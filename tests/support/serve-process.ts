@@ -43,7 +43,9 @@ export function startServeProcess(arxiv: FakeArxiv, env: NodeJS.ProcessEnv): Ser
     stderr += chunk;
     for (const waiter of [...waiters]) {
       const line = stderr.split('\n').find((l) => l.includes(waiter.text));
-      if (line !== undefined) waiters.splice(waiters.indexOf(waiter), 1), waiter.resolve(line);
+      if (line === undefined) continue;
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(line);
     }
   });
   const url = new Promise<string>((resolve) =>

@@ -59,5 +59,10 @@ function parseStarred(json: string | null, names: AuthorNames): StarredMatch[] {
   const flags = JSON.parse(json) as Omit<StarredMatch, 'name'>[];
   return flags
     .filter((flag) => names.has(flag.authorId))
-    .map((flag) => ({ authorId: flag.authorId, name: names.get(flag.authorId)!, as: flag.as, confidence: flag.confidence }));
+    .map((flag) => ({
+      authorId: flag.authorId,
+      name: names.get(flag.authorId)!,
+      as: flag.as,
+      confidence: flag.confidence,
+    }));
 }

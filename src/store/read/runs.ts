@@ -4,8 +4,7 @@ import type { Validators } from '../../types.ts';
 
 export function getValidators(db: Db, url: string): Validators {
   const row = db.prepare('SELECT etag, last_modified FROM http_validators WHERE url = ?').get(url) as
-    | { etag: string | null; last_modified: string | null }
-    | undefined;
+    { etag: string | null; last_modified: string | null } | undefined;
   return {
     ...(row?.etag != null && { etag: row.etag }),
     ...(row?.last_modified != null && { lastModified: row.last_modified }),

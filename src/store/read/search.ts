@@ -19,7 +19,10 @@ export interface SearchHit {
 export function toFtsQuery(text: string): string | undefined {
   const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
   if (!words) return undefined;
-  return words.slice(0, 32).map((word) => `"${word}"`).join(' ');
+  return words
+    .slice(0, 32)
+    .map((word) => `"${word}"`)
+    .join(' ');
 }
 
 export function searchPapers(db: Db, text: string, limit = 50): SearchHit[] {
@@ -27,13 +30,19 @@ export function searchPapers(db: Db, text: string, limit = 50): SearchHit[] {
   if (query === undefined) return [];
   // bm25 weights: a word in the title or the author list counts more than one in the abstract.
   const rows = db
-    .prepare(`
+    .prepare(
+      `
       SELECT p.id, p.version, p.title, p.authors, p.categories, p.abstract,
         (SELECT max(day) FROM announcements a WHERE a.paper_id = p.id) AS day
       FROM papers_fts f JOIN papers p ON p.rowid = f.rowid
       WHERE papers_fts MATCH ?
       ORDER BY bm25(papers_fts, 10.0, 1.0, 5.0)
-      LIMIT ?`)
+      LIMIT ?`,
+    )
     .all(query, limit) as (Omit<SearchHit, 'authors' | 'categories'> & { authors: string; categories: string })[];
-  return rows.map((row) => ({ ...row, authors: JSON.parse(row.authors) as string[], categories: JSON.parse(row.categories) as string[] }));
+  return rows.map((row) => ({
+    ...row,
+    authors: JSON.parse(row.authors) as string[],
+    categories: JSON.parse(row.categories) as string[],
+  }));
 }

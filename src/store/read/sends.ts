@@ -41,11 +41,13 @@ export const MAX_UNATTEMPTED_DAYS = 7;
 export function getPendingSends(db: Db, maxUnattempted = MAX_UNATTEMPTED_DAYS): string[] {
   const recorded = db.prepare(`SELECT day FROM sends WHERE status IN ('pending', 'failed')`).pluck().all() as string[];
   const fresh = db
-    .prepare(`
+    .prepare(
+      `
       SELECT day FROM days
       WHERE papers > 0 AND day NOT IN (SELECT day FROM sends)
         AND day > coalesce((SELECT max(day) FROM sends WHERE status IN ('sent', 'skipped')), '')
-      ORDER BY day DESC LIMIT ?`)
+      ORDER BY day DESC LIMIT ?`,
+    )
     .pluck()
     .all(maxUnattempted) as string[];
   return [...new Set([...recorded, ...fresh])].sort();
@@ -65,9 +67,14 @@ export function getLastSendStatus(db: Db): LastSendStatus {
   const sent = db
     .prepare(`SELECT day, sent_at AS at FROM sends WHERE status = 'sent' ORDER BY day DESC LIMIT 1`)
     .get() as { day: string; at: string } | undefined;
-  const pending = db.prepare(`SELECT day FROM sends WHERE status IN ('pending', 'failed') ORDER BY day`).pluck().all() as string[];
+  const pending = db
+    .prepare(`SELECT day FROM sends WHERE status IN ('pending', 'failed') ORDER BY day`)
+    .pluck()
+    .all() as string[];
   const failed = db
-    .prepare(`SELECT day, error, last_attempt_at AS at FROM sends WHERE error IS NOT NULL ORDER BY last_attempt_at DESC, day DESC LIMIT 1`)
+    .prepare(
+      `SELECT day, error, last_attempt_at AS at FROM sends WHERE error IS NOT NULL ORDER BY last_attempt_at DESC, day DESC LIMIT 1`,
+    )
     .get() as { day: string; error: string; at: string } | undefined;
   return {
     ...(sent && { lastSentDay: sent.day, lastSentAt: sent.at }),

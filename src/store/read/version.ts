@@ -43,7 +43,10 @@ export function createVersionReader(db: Db): (extra: string) => DataVersion {
       row = statement.get()!;
       seen = mark;
     }
-    const newest = [row.storedAt, row.finishedAt].filter((value): value is string => value !== null).sort().pop();
+    const newest = [row.storedAt, row.finishedAt]
+      .filter((value): value is string => value !== null)
+      .sort()
+      .pop();
     const tag = `${row.generation}|${row.storedAt}|${row.days}|${row.authors}|${row.runId}|${row.finishedAt}|${extra}`;
     return newest === undefined ? { tag } : { tag, lastModified: new Date(newest).toUTCString() };
   };

@@ -22,7 +22,9 @@ export function prepareAnnouncementStatements(db: Db) {
 }
 
 function rankSql(column: string): string {
-  const cases = Object.entries(TYPE_RANK).map(([type, rank]) => `WHEN '${type}' THEN ${rank}`).join(' ');
+  const cases = Object.entries(TYPE_RANK)
+    .map(([type, rank]) => `WHEN '${type}' THEN ${rank}`)
+    .join(' ');
   return `(CASE ${column} ${cases} END)`;
 }
 
@@ -31,9 +33,13 @@ function rankSql(column: string): string {
  * Returns 1 when the day is new or its paper count changed, else 0.
  */
 export function markDayStored(db: Db, day: string, source: string, now: string): number {
-  return db.prepare(`
+  return db
+    .prepare(
+      `
     INSERT INTO days (day, papers, source, stored_at)
     VALUES (?, (SELECT count(*) FROM announcements WHERE day = ?), ?, ?)
     ON CONFLICT (day) DO UPDATE SET papers = excluded.papers, stored_at = excluded.stored_at
-    WHERE days.papers IS NOT excluded.papers`).run(day, day, source, now).changes;
+    WHERE days.papers IS NOT excluded.papers`,
+    )
+    .run(day, day, source, now).changes;
 }

@@ -17,7 +17,9 @@ export function preparePaperStatements(db: Db) {
   return {
     head: db.prepare<[string], StoredHead>('SELECT rowid, version, updated FROM papers WHERE id = ?'),
     // The full-text index is external-content: it must be told the old text to forget it.
-    indexText: db.prepare<[number | bigint, string, string, string]>('INSERT INTO papers_fts (rowid, title, abstract, authors) VALUES (?, ?, ?, ?)'),
+    indexText: db.prepare<[number | bigint, string, string, string]>(
+      'INSERT INTO papers_fts (rowid, title, abstract, authors) VALUES (?, ?, ?, ?)',
+    ),
     forgetText: db.prepare<[number]>(`INSERT INTO papers_fts (papers_fts, rowid, title, abstract, authors)
       SELECT 'delete', rowid, title, abstract, authors FROM papers WHERE rowid = ?`),
     insert: db.prepare(`

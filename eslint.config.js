@@ -1,0 +1,51 @@
+// ESLint (flat config): typescript-eslint with type information, Prettier for layout, and lines
+// of at most 120 characters (Prettier does not break long strings and templates).
+import js from '@eslint/js';
+import stylistic from '@stylistic/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'bench/out/', 'tests/artifacts/', 'data/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '.*.cjs', 'bench/*.js', 'bin/*.js', 'src/fetcher/*.mjs'] },
+      },
+    },
+    plugins: { '@stylistic': stylistic },
+    rules: {
+      '@stylistic/max-len': ['error', { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }],
+      // A variable a closure reads before its one assignment (wiring that starts things in order) may stay `let`.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use a union of string literals: enums are not erasable syntax.' },
+        {
+          selector: 'TSParameterProperty',
+          message: 'Declare the field: parameter properties are not erasable syntax.',
+        },
+      ],
+    },
+  },
+  {
+    // Test assertions use vitest's asymmetric matchers (expect.stringMatching and friends), typed `any`.
+    files: ['tests/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      // Fakes of async interfaces (sleep, run) need no await; fake aborts pass the signal's reason on.
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/prefer-promise-reject-errors': 'off',
+    },
+  },
+  prettier,
+);
