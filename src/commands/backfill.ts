@@ -23,7 +23,11 @@ export async function runBackfill({ values, io, open }: CommandArgs): Promise<nu
   const controller = new AbortController();
   const onSignal = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
-  const http = createArxivClient(context.config, { log: context.log, signal: controller.signal });
+  const http = createArxivClient(context.config, {
+    log: context.log,
+    signal: controller.signal,
+    ...(io.sleep && { sleep: io.sleep }),
+  });
   try {
     if (source === 'oai') await harvest(context, http, { from, force, signal: controller.signal, stream });
     else

@@ -3,11 +3,15 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Context } from '../app/context.ts';
 import type { Config } from '../config.ts';
+import type { Sleep } from '../fetcher/pacing.ts';
 
+/** What a command touches of the world: the terminal, the environment, and time's waits. */
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Waits between HTTP requests and retries; tests pass one that returns at once. */
+  sleep?: Sleep;
 }
 
 export interface CommandArgs {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { main } from '../../src/cli.ts';
+import type { Io } from '../../src/commands/types.ts';
 
 export interface CliResult {
   code: number;
@@ -15,13 +16,15 @@ export interface CliResult {
 export const BIN = new URL('../../bin/arxiv-curator.js', import.meta.url).pathname;
 export const FIXTURES = new URL('../fixtures/arxiv/', import.meta.url).pathname;
 
-export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+/** In-process; `sleep` replaces the real waits between requests and retries. */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv, sleep?: Io['sleep']): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     env: { LOG_LEVEL: 'warn', ...env },
+    ...(sleep && { sleep }),
   });
   return { code, stdout, stderr };
 }
