@@ -74,6 +74,13 @@ module.exports = {
       to: { path: '^src/(?!calendar/)' },
     },
     {
+      name: 'text-is-pure',
+      severity: 'error',
+      comment: 'text/ holds pure text helpers (TeX) any layer may use; it imports nothing of the app.',
+      from: { path: '^src/text/' },
+      to: { path: '^src/(?!text/)' },
+    },
+    {
       name: 'domain-types-stand-alone',
       severity: 'error',
       comment: 'src/types.ts holds domain types and imports nothing.',

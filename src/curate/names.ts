@@ -1,6 +1,7 @@
 // Pure author-name normalisation. arXiv gives names as the authors typed them: TeX
 // accents, "Last, First", affiliations in parentheses, suffixes, all caps. Matching
 // compares whole tokens, so all of that is folded away here, once.
+import { decodeTexText } from '../text/tex.ts';
 
 /** A written name folded to lower-case ASCII. */
 export interface NormalizedName {
@@ -46,24 +47,6 @@ const PARTICLES = new Set([
 // Written names put at most particle + two words in a surname ("Sohl Dickstein", "van der Maaten").
 const MAX_SURNAME_WORDS = 3;
 
-// TeX: letters without a Unicode decomposition, then accent commands (the letter stays).
-const TEX_LETTERS: Record<string, string> = {
-  ss: 'ss',
-  ae: 'ae',
-  AE: 'AE',
-  oe: 'oe',
-  OE: 'OE',
-  aa: 'a',
-  AA: 'A',
-  o: 'o',
-  O: 'O',
-  l: 'l',
-  L: 'L',
-  i: 'i',
-  j: 'j',
-};
-const TEX_LETTER = /\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])\s*/g;
-const TEX_ACCENT = /\\(?:['`^"~=.]|[uvHckrdbt](?![A-Za-z]))\s*/g;
 // Letters NFKD leaves whole.
 const PLAIN_LETTERS: Record<string, string> = {
   ø: 'o',
@@ -75,17 +58,9 @@ const PLAIN_LETTERS: Record<string, string> = {
   ð: 'd',
   þ: 'th',
   ı: 'i',
+  ȷ: 'j',
+  ŋ: 'ng',
 };
-
-/** TeX accents and special letters to plain text; braces and `~` (a TeX space) go. */
-export function stripTex(text: string): string {
-  if (!/[\\{}~]/.test(text)) return text;
-  return text
-    .replace(TEX_ACCENT, '')
-    .replace(TEX_LETTER, (_m, letter: string) => TEX_LETTERS[letter] ?? letter)
-    .replace(/[{}\\]/g, '')
-    .replace(/~/g, ' ');
-}
 
 /** Unicode to lower-case ASCII letters: NFKD, combining marks dropped (`Gábor` -> `gabor`). */
 export function foldToAscii(text: string): string {
@@ -93,12 +68,12 @@ export function foldToAscii(text: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[øłßæœđðþı]/g, (c) => PLAIN_LETTERS[c] ?? c);
+    .replace(/[øłßæœđðþıȷŋ]/g, (c) => PLAIN_LETTERS[c] ?? c);
 }
 
 /** Folds one written name; see `NormalizedName`. */
 export function normalizeName(raw: string): NormalizedName {
-  const text = foldToAscii(stripTex(raw))
+  const text = foldToAscii(decodeTexText(raw))
     .replace(/\([^)]*\)?|\[[^\]]*\]?/g, ' ') // affiliations
     .replace(/['’`ʼ]/g, '') // O'Brien -> obrien
     .replace(/[‐‑‒–—]/g, '-')
