@@ -7,14 +7,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'bench/out/', 'tests/artifacts/', 'data/'] },
+  { ignores: ['node_modules/', 'dist/', 'bench/out/', 'tests/artifacts/', 'data/', 'tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: globals.node,
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '.*.cjs', 'bench/*.js', 'bin/*.js', 'src/fetcher/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.js', '.*.cjs', 'bench/*.js', 'bin/*.js', 'scripts/*.mjs', 'src/fetcher/*.mjs'],
+        },
       },
     },
     plugins: { '@stylistic': stylistic },

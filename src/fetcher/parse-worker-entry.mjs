@@ -1,5 +1,10 @@
-// The worker starts without the main thread's TypeScript loader: register tsx, then load the body.
-import { register } from 'tsx/esm/api';
+// A worker starts without the main thread's loader: it loads its body compiled (in dist/), or as
+// TypeScript where Node strips types itself (22.18+, 24), or through tsx (Node 20 from src/).
+import { existsSync } from 'node:fs';
 
-register();
-await import('./parse-worker.ts');
+const compiled = new URL('./parse-worker.js', import.meta.url);
+if (existsSync(compiled)) await import(compiled.href);
+else {
+  if (!process.features.typescript) (await import('tsx/esm/api')).register();
+  await import('./parse-worker.ts');
+}
