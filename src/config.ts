@@ -22,6 +22,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** CURATOR_NOW, tests only: the clock starts at this instant and runs on from there. */
   fixedNow: Date | undefined;
+  /** CURATOR_TOKEN: what a client must present to write when HOST is not a loopback address. */
+  token: string | undefined;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     publicUrl:
       get('PUBLIC_URL') === undefined ? undefined : readUrl(get('PUBLIC_URL')!, 'PUBLIC_URL').replace(/\/+$/, ''),
     fixedNow: readInstant(get('CURATOR_NOW'), 'CURATOR_NOW'),
+    token: readToken(get('CURATOR_TOKEN')),
   });
 }
 
@@ -93,6 +96,17 @@ export function siteUrl(config: Readonly<Config>): string {
   if (config.publicUrl !== undefined) return config.publicUrl;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return `http://${host}:${config.port}`;
+}
+
+/** 16 characters at least: the token stands between a network and every write. */
+function readToken(raw: string | undefined): string | undefined {
+  if (raw !== undefined && raw.length < 16) throw new ConfigError('CURATOR_TOKEN: use at least 16 characters');
+  return raw;
+}
+
+/** True for the addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 function readInteger(raw: string | undefined, name: string, fallback: number, min: number, max: number): number {

@@ -16,6 +16,7 @@ import { APP_JS, SCRIPT_PATH, STYLE_CSS, STYLE_PATH } from './render/html-assets
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
 import { HTML, baseUrlOf, createSite, sendCached, type Site } from './routes/site.ts';
+import { guardWrites, registerLogin } from './routes/writes.ts';
 
 export interface AppDeps {
   context: Context;
@@ -45,7 +46,9 @@ export function createApp(deps: AppDeps): Hono {
     for (const [name, value] of SECURITY_ENTRIES) c.header(name, value);
     await next();
   });
+  app.use('*', guardWrites(site));
   registerAssets(app);
+  registerLogin(app, site);
   registerDigestRoutes(app, site);
   registerFeedRoutes(app, site);
   registerSearch(app, site);

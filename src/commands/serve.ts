@@ -3,6 +3,7 @@ import { createArxivClient } from '../app/arxiv-client.ts';
 import { startBackgroundJobs } from '../jobs/background.ts';
 import { syncStarredFlags, watchStarredAuthors } from '../jobs/reflag.ts';
 import { startServer } from '../routes/listen.ts';
+import { describeWritePolicy, readWritePolicy } from '../routes/writes.ts';
 import { createApp } from '../server.ts';
 import type { StatusView } from '../views/types.ts';
 import type { CommandArgs } from './types.ts';
@@ -19,7 +20,9 @@ export async function runServe({ open, io }: CommandArgs): Promise<number> {
   const app = createApp({ context, status: () => status() });
   const server = await startServer(app, { host: context.config.host, port: context.config.port });
   io.stdout(`arxiv-curator: serving ${server.url}\n`);
-  context.log.info('server.listening', { url: server.url });
+  const writes = describeWritePolicy(context.config);
+  if (writes !== undefined) io.stdout(`arxiv-curator: ${writes}\n`);
+  context.log.info('server.listening', { url: server.url, writes: readWritePolicy(context.config) });
   const authors = watchStarredAuthors(context);
   const jobs = startBackgroundJobs(context, http);
   status = () => jobs.status();

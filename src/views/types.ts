@@ -72,6 +72,9 @@ export interface DayDigest {
   next?: string;
 }
 
+/** Who may write: anyone on a loopback server, token holders elsewhere, or nobody (no token set). */
+export type WritePolicy = 'open' | 'token' | 'read-only';
+
 /** What the scheduler says about itself (nothing without one). */
 export interface StatusView {
   /** ISO timestamp of the next scheduled fetch. */
