@@ -1,9 +1,12 @@
 // RSS 2.0 feeds (https://www.rssboard.org/rss-specification): papers by starred authors, one
-// item per paper version; and the daily digest, one item per announcement day.
+// item per paper version; and the daily digest, one item per announcement day. Text is TeX
+// decoded (math as written: feed readers show no MathML).
 import { formatLongDay } from '../calendar/days.ts';
+import { texToPlain } from '../text/tex.ts';
 import type { AnnouncedPaperView, DigestView } from '../views/types.ts';
 import { escapeXml, formatRfc822, formatRfc822Day } from './escape.ts';
-import { renderDigestBody } from './html.ts';
+import { formatPapers } from './format.ts';
+import { renderDailyItemHtml } from './rss-daily.ts';
 
 export interface ChannelMeta {
   title: string;
@@ -41,16 +44,17 @@ export function paperGuid(paper: { id: string; version: number | null; day: stri
   return paper.version === null ? `arxiv:${paper.id}@${paper.day}` : `arxiv:${paper.id}v${paper.version}`;
 }
 
-function renderStarredItem(paper: AnnouncedPaperView): string {
+function renderStarredItem(paper: AnnouncedPaperView, guid: string): string {
   const names = [...new Set(paper.starred.map((match) => match.name))].join(', ');
-  const description = `<p>${escapeXml(paper.authors.join(', '))}</p><p>${escapeXml(paper.categories.join(' · '))} · ${escapeXml(paper.announceType)} · ${escapeXml(paper.label)}</p><p>${escapeXml(paper.abstract)}</p>`;
+  const authors = paper.authors.map(texToPlain).join(', ');
+  const description = `<p>${escapeXml(authors)}</p><p>${escapeXml(paper.categories.join(' · '))} · ${escapeXml(paper.announceType)} · ${escapeXml(paper.label)}</p><p>${escapeXml(texToPlain(paper.abstract))}</p>`;
   return `<item>
-<title>${escapeXml(`[${names}] ${paper.title}`)}</title>
+<title>${escapeXml(`[${names}] ${texToPlain(paper.title)}`)}</title>
 <link>${escapeXml(paper.links.abs)}</link>
-<guid isPermaLink="false">${escapeXml(paperGuid(paper))}</guid>
+<guid isPermaLink="false">${escapeXml(guid)}</guid>
 <pubDate>${formatRfc822Day(paper.day)}</pubDate>
 <description>${escapeXml(description)}</description>
-<dc:creator>${escapeXml(paper.authors.join(', '))}</dc:creator>
+<dc:creator>${escapeXml(authors)}</dc:creator>
 ${paper.categories.map((category) => `<category>${escapeXml(category)}</category>`).join('')}
 </item>
 `;
@@ -64,22 +68,23 @@ export function renderStarredRss(papers: readonly AnnouncedPaperView[], meta: Ch
     const guid = paperGuid(paper);
     if (seen.has(guid)) continue;
     seen.add(guid);
-    items.push(renderStarredItem(paper));
+    items.push(renderStarredItem(paper, guid));
   }
   return renderChannel(meta, items);
 }
 
-/** One item per announcement day; the day's digest (HTML, escaped) in content:encoded. */
+/** One item per announcement day; the day's digest as plain HTML in content:encoded. */
 export function renderDailyRss(digests: readonly DigestView[], meta: ChannelMeta): string {
   const items = digests.map((digest) => {
-    const summary = `${digest.counts.total} papers, ${digest.counts.starred} by starred authors`;
+    const summary = `${formatPapers(digest.counts.total)}, ${digest.counts.starred} by starred authors`;
+    const page = `${meta.baseUrl}/digest/${digest.date}`;
     return `<item>
 <title>${escapeXml(`arXiv digest ${formatLongDay(digest.date)}: ${summary}`)}</title>
-<link>${escapeXml(`${meta.baseUrl}/digest/${digest.date}`)}</link>
+<link>${escapeXml(page)}</link>
 <guid isPermaLink="false">arxiv-digest:${digest.date}</guid>
 <pubDate>${formatRfc822Day(digest.date)}</pubDate>
 <description>${escapeXml(summary)}</description>
-<content:encoded>${escapeXml(renderDigestBody(digest, ''))}</content:encoded>
+<content:encoded>${escapeXml(renderDailyItemHtml(digest, page))}</content:encoded>
 </item>
 `;
   });
