@@ -38,10 +38,20 @@ ${items.join('')}</channel>
 
 /**
  * The guid names the paper version, so it stays the same however often we fetch; a paper
- * without a known version (OAI metadata) is named by its announcement day instead.
+ * without a known version (OAI metadata) is named by its announcement day instead. `feed` makes
+ * it unique to one feed: a reader that keeps one item per guid across feeds (newsboat) would
+ * otherwise show a paper only in the first feed it read it from. The starred feed has none.
  */
-export function paperGuid(paper: { id: string; version: number | null; day: string }): string {
-  return paper.version === null ? `arxiv:${paper.id}@${paper.day}` : `arxiv:${paper.id}v${paper.version}`;
+export function paperGuid(paper: { id: string; version: number | null; day: string }, feed = ''): string {
+  const version = paper.version === null ? `${paper.id}@${paper.day}` : `${paper.id}v${paper.version}`;
+  return feed === '' ? `arxiv:${version}` : `arxiv-curator:${feed}/${version}`;
+}
+
+/** "Title (v2)" for a replacement: readers show it as a new item, and should say why. */
+function itemTitle(paper: AnnouncedPaperView): string {
+  const title = texToPlain(paper.title);
+  const replaced = paper.announceType === 'replace' || paper.announceType === 'replace-cross';
+  return replaced && paper.version !== null ? `${title} (v${paper.version})` : title;
 }
 
 function renderStarredItem(paper: AnnouncedPaperView, guid: string): string {
@@ -49,7 +59,7 @@ function renderStarredItem(paper: AnnouncedPaperView, guid: string): string {
   const authors = paper.authors.map(texToPlain).join(', ');
   const description = `<p>${escapeXml(authors)}</p><p>${escapeXml(paper.categories.join(' · '))} · ${escapeXml(paper.announceType)} · ${escapeXml(paper.label)}</p><p>${escapeXml(texToPlain(paper.abstract))}</p>`;
   return `<item>
-<title>${escapeXml(`[${names}] ${texToPlain(paper.title)}`)}</title>
+<title>${escapeXml(`[${names}] ${itemTitle(paper)}`)}</title>
 <link>${escapeXml(paper.links.abs)}</link>
 <guid isPermaLink="false">${escapeXml(guid)}</guid>
 <pubDate>${formatRfc822Day(paper.day)}</pubDate>
@@ -60,12 +70,15 @@ ${paper.categories.map((category) => `<category>${escapeXml(category)}</category
 `;
 }
 
-/** Starred papers, newest announcement first; one item per version even if listed twice. */
-export function renderStarredRss(papers: readonly AnnouncedPaperView[], meta: ChannelMeta): string {
+/**
+ * Starred papers, newest announcement first; one item per version even if listed twice.
+ * `feed` scopes the guids to one feed (e.g. `authors/yoshua-bengio`), see paperGuid.
+ */
+export function renderStarredRss(papers: readonly AnnouncedPaperView[], meta: ChannelMeta, feed = ''): string {
   const seen = new Set<string>();
   const items: string[] = [];
   for (const paper of papers) {
-    const guid = paperGuid(paper);
+    const guid = paperGuid(paper, feed);
     if (seen.has(guid)) continue;
     seen.add(guid);
     items.push(renderStarredItem(paper, guid));
