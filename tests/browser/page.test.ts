@@ -149,6 +149,25 @@ describe.skipIf(skipWithoutChromium)('the digest page in Chromium', () => {
     await context.close();
   });
 
+  it('wraps a long status line (an unreachable URL) instead of widening the page on a phone', async () => {
+    const url = `https://rss.arxiv.org/rss/${'cs.LG+'.repeat(40)}stat.ML`;
+    const activity = `arXiv cannot be reached (${url}: DNS lookup failed). Trying again at Fri 01:10 New York time.`;
+    const app = createApp({ context: world.context, holidays: new Set(), status: () => ({ activity }) });
+    const busy = await startServer(app, { host: '127.0.0.1', port: 0 });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      await keepOnLoopback(page);
+      await page.goto(busy.url);
+      expect(await page.locator('.n').textContent()).toContain(url);
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+    } finally {
+      await context.close();
+      await busy.close();
+    }
+  });
+
   it('says nothing of keys without JavaScript, where every abstract still opens', async () => {
     const { context, page } = await open({ javaScriptEnabled: false });
     expect(await page.locator('footer').textContent()).not.toMatch(/key/i);

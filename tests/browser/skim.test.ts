@@ -101,6 +101,21 @@ describe.skipIf(skipWithoutChromium)('the realistic day in Chromium', () => {
     expect(violations).toEqual([]);
   });
 
+  it('fits a phone 390 px wide with everything expanded: no line widens the page (WCAG 1.4.10)', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await keepOnLoopback(phone);
+      await phone.goto(`${server.url}digest/${REALISTIC_DAY}`);
+      const widths = await phone.evaluate(() => {
+        for (const details of document.querySelectorAll('details')) details.open = true;
+        return [document.documentElement.scrollWidth, window.innerWidth];
+      });
+      expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('keeps in-page links on the site: the contents jump within the page', async () => {
     expect(await page.locator('base').count()).toBe(0);
     const links = await page.evaluate(() =>
