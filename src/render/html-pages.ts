@@ -103,8 +103,8 @@ export function renderAuthorHtml(baseUrl: string, page: AuthorPageView): string 
   const { author, papers } = page;
   const items = papers.map((paper) => {
     const match = paper.starred.find((star) => star.authorId === author.id);
-    return `<li><a href=${attr(paper.links.abs)}>${renderTexHtml(paper.title)}</a><br><span class=m>${renderAuthors(paper.authors, paper.starred)}<br>
-<a href="${baseUrl}/digest/${paper.day}">${paper.day}</a> · ${escapeHtml(paper.announceType)} · ${escapeHtml(paper.categories[0] ?? '')}${match ? ` · ${escapeHtml(describeMatch(match))}` : ''}</span>\n`;
+    return `<li><a href=${attr(paper.links.abs)}>${renderTexHtml(paper.title)}</a><div class=au>${renderAuthors(paper.authors, paper.starred, paper.shownAuthors)}</div>
+<div class=m><a href="${baseUrl}/digest/${paper.day}">${paper.day}</a> · ${escapeHtml(paper.announceType)} · ${escapeHtml(paper.categories[0] ?? '')}${match ? ` · ${escapeHtml(describeMatch(match))}` : ''}</div>\n`;
   });
   const list = items.length > 0 ? `<ol>${items.join('')}</ol>` : '<p>No stored paper by this author yet.</p>';
   const feed = `<p class=m><a href="${baseUrl}/authors/${author.id}.xml">RSS feed for ${escapeHtml(author.name)}</a></p>`;

@@ -86,6 +86,15 @@ describe('TeX on every page', () => {
     expect(await (await app().request('/authors/yoshua-bengio')).text()).toContain('Gábor Melis');
   });
 
+  it('folds a long author list on an author page too, naming the starred author it hides', async () => {
+    const authors = [...Array.from({ length: 29 }, (_, i) => `Author Number${i}`), 'Yoshua Bengio'];
+    world.ingestDay('2026-09-25', [makePaper({ id: '2609.00009', title: 'A big collaboration', authors })]);
+    const html = await (await app().request('/authors/yoshua-bengio')).text();
+    expect(html).toContain(
+      'Author Number9<details class=more><summary> and 20 more, including <mark>Yoshua Bengio</mark></summary>',
+    );
+  });
+
   it('keeps the stored TeX as written in the JSON digest, which is for programs', async () => {
     const json = (await (await app().request('/digest/2026-09-24.json')).json()) as {
       papers: { title: string; authors: string[] }[];
