@@ -21,7 +21,7 @@ const SHOWN: Readonly<Record<SectionId, Pick<SectionView, 'collapsed' | 'abstrac
 };
 
 /** The anchor of a section's papers in one category: `new-stat.ML`. */
-export function groupId(section: SectionId, category: string): string {
+function groupId(section: SectionId, category: string): string {
   return `${section}-${category}`;
 }
 
@@ -29,7 +29,7 @@ export function groupId(section: SectionId, category: string): string {
  * The category a paper is listed in: the first of its categories (primary first) among `listed`,
  * as arXiv lists a cross-list under the category it was cross-listed to; its primary otherwise.
  */
-export function listingCategory(paper: PaperView, listed: readonly string[]): string {
+function listingCategory(paper: PaperView, listed: readonly string[]): string {
   return paper.categories.find((category) => listed.includes(category)) ?? paper.categories[0] ?? '?';
 }
 
