@@ -23,6 +23,7 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const BASE = 'http://127.0.0.1:3000';
 
 function summarize(label: string, values: number[], unit: string, target?: number): string {
+  if (values.length === 0) return `${label}: not measured`;
   const sorted = [...values].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
   const p90 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]!;
