@@ -14,7 +14,7 @@ module.exports = {
       name: 'render-is-pure',
       severity: 'error',
       comment:
-        'render/ turns view models into strings: it imports view types (views/types.ts), the calendar and ' +
+        'render/ turns view models into strings: it imports view types (views/types.ts), the calendar, text/ and ' +
         'itself, never the store, the fetcher, jobs, the scheduler, mail, routes, commands or the app wiring.',
       from: { path: '^src/render/' },
       to: {

@@ -35,6 +35,8 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_CONTACT = 'https://github.com/arxiv-curator/arxiv-curator';
+/** The categories curated when CURATOR_CATEGORIES is unset. */
+export const DEFAULT_CATEGORIES: readonly string[] = ['cs.LG', 'cs.NE', 'stat.ML'];
 // arXiv's subject classes: archive, optional dot and subject, e.g. cs.LG, stat.ML, hep-th.
 const CATEGORY = /^[a-z-]+(\.[A-Za-z-]+)?$/;
 
@@ -49,7 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     return value === '' ? undefined : value;
   };
   const contact = get('CURATOR_CONTACT') ?? DEFAULT_CONTACT;
-  const categories = (get('CURATOR_CATEGORIES') ?? 'cs.LG,cs.NE,stat.ML')
+  const categories = (get('CURATOR_CATEGORIES') ?? DEFAULT_CATEGORIES.join(','))
     .split(',')
     .map((c) => c.trim())
     .filter(Boolean);

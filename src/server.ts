@@ -3,7 +3,6 @@
 import { Hono } from 'hono';
 import type { Context } from './app/context.ts';
 import { loadHolidays } from './calendar/announcement-days.ts';
-import { ARXIV_ABS_BASE } from './fetcher/arxiv-links.ts';
 import { isMailConfigured } from './mail/settings.ts';
 import { countPapers } from './store/read/papers.ts';
 import { getLastFetchRun } from './store/read/runs.ts';
@@ -12,7 +11,15 @@ import { buildSearch } from './views/feeds.ts';
 import type { StatusView } from './views/types.ts';
 import { renderErrorPage } from './render/html-layout.ts';
 import { renderSearchHtml } from './render/html-pages.ts';
-import { APP_JS, SCRIPT_PATH, STYLE_CSS, STYLE_PATH } from './render/html-assets.ts';
+import {
+  APP_JS,
+  FAVICON_PATH,
+  FAVICON_SVG,
+  ROBOTS_TXT,
+  SCRIPT_PATH,
+  STYLE_CSS,
+  STYLE_PATH,
+} from './render/html-assets.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
 import { HTML, baseUrlOf, createSite, sendCached, type Site } from './routes/site.ts';
@@ -27,8 +34,8 @@ export interface AppDeps {
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
-  // `<base>` points at the papers' pages (see html-layout.ts); nothing else may load or run.
-  'Content-Security-Policy': `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; base-uri ${ARXIV_ABS_BASE}; frame-ancestors 'none'`,
+  // Our own stylesheet, script and icon; nothing else may load or run, no inline style or script.
+  'Content-Security-Policy': `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
@@ -63,8 +70,15 @@ export function createApp(deps: AppDeps): Hono {
 
 function registerAssets(app: Hono): void {
   const immutable = { 'Cache-Control': 'public, max-age=31536000, immutable' };
+  const svg = { 'Content-Type': 'image/svg+xml' };
   app.get(STYLE_PATH, (c) => c.body(STYLE_CSS, 200, { ...immutable, 'Content-Type': 'text/css; charset=utf-8' }));
   app.get(SCRIPT_PATH, (c) => c.body(APP_JS, 200, { ...immutable, 'Content-Type': 'text/javascript; charset=utf-8' }));
+  app.get(FAVICON_PATH, (c) => c.body(FAVICON_SVG, 200, { ...immutable, ...svg }));
+  // Browsers and feed readers ask for /favicon.ico without reading the page.
+  app.get('/favicon.ico', (c) => c.body(FAVICON_SVG, 200, { 'Cache-Control': 'public, max-age=86400', ...svg }));
+  app.get('/robots.txt', (c) =>
+    c.body(ROBOTS_TXT, 200, { 'Cache-Control': 'public, max-age=86400', 'Content-Type': 'text/plain; charset=utf-8' }),
+  );
 }
 
 function registerSearch(app: Hono, site: Site): void {

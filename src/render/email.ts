@@ -1,14 +1,26 @@
 // The digest as HTML for mail clients: tables and inline styles only, because Gmail and Outlook
-// drop <style> blocks and external assets; no scripts, no images. Every piece of data is escaped.
+// drop <style> blocks and external assets; no scripts, no images. Every piece of data is escaped,
+// TeX accents decoded and math left as written (mail clients show no MathML). Starred papers come
+// first in full; the day's other papers follow compactly while the part stays under Gmail's
+// clipping size, then a link to the page for the rest.
 import { formatLongDay } from '../calendar/days.ts';
-import type { DigestView, PaperView } from '../views/types.ts';
+import { texToPlain } from '../text/tex.ts';
+import type { DigestView, PaperView, SectionView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
-import { describeMatch, formatTypeCounts } from './format.ts';
+import { describeMatch, formatFirstAuthors, formatPapers, formatSectionCounts } from './format.ts';
 
 export interface EmailHtmlMeta {
   /** Site URL for a link back to the web page, without a trailing slash. */
   baseUrl?: string;
+  /** The most bytes the part may have; default EMAIL_HTML_BUDGET. */
+  budget?: number;
 }
+
+/**
+ * Gmail clips a message whose HTML is over 102 KB ("[Message clipped] View entire message"),
+ * hiding the rest behind a link; we stay under it with room for the headers of the part.
+ */
+export const EMAIL_HTML_BUDGET = 100_000;
 
 // Styles as constants: written once here, repeated inline on each element by necessity.
 const FONT = 'font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif';
@@ -17,83 +29,105 @@ const S = {
   card: `max-width:680px;background:#ffffff;${FONT};font-size:15px;line-height:1.45;color:#222222`,
   h1: 'margin:0 0 4px;font-size:22px;color:#b31b1b',
   h2: 'margin:24px 0 10px;font-size:17px;border-bottom:1px solid #dddddd;padding-bottom:4px',
-  meta: 'margin:0 0 6px;font-size:13px;color:#666666',
+  h3: 'margin:14px 0 4px;font-size:14px;color:#555555',
+  meta: 'margin:0 0 6px;font-size:13px;color:#595959',
   starred: 'margin:0 0 16px;padding:10px 12px;border-left:4px solid #b31b1b;background:#fff8e6',
-  who: 'font-size:13px;color:#8a5a00',
+  who: 'font-size:13px;color:#7a4f00',
   title: 'color:#1a0dab;text-decoration:none;font-weight:bold',
   mark: 'background:#ffe58a;font-weight:bold',
   abstract: 'margin:6px 0 0;font-size:14px;color:#333333',
-  // The compact rows repeat up to 500 times a day: short styles keep the message small.
-  section: 'font-size:14px',
-  paper: 'margin:0 0 10px',
-  compactTitle: 'color:#1a0dab',
-  compactMeta: 'color:#777',
-  small: 'font-size:12px;color:#777777',
+  // Compact rows repeat hundreds of times: no style of their own, the list's is inherited.
+  list: 'margin:0;padding-left:20px;font-size:14px',
+  small: 'font-size:12px;color:#595959',
   link: 'color:#1a0dab',
 } as const;
 
-function renderTitleLink(paper: PaperView, style: string = S.title): string {
-  return `<a href="${escapeHtml(paper.links.abs)}" style="${style}">${escapeHtml(paper.title)}</a>`;
+function renderTitleLink(paper: PaperView): string {
+  return `<a href="${escapeHtml(paper.links.abs)}" style="${S.title}">${escapeHtml(texToPlain(paper.title))}</a>`;
 }
 
-/** Author list with the starred names marked, as written on the paper. */
+/** Author list with the starred names marked, TeX decoded. */
 function renderMarkedAuthors(paper: PaperView): string {
   const marked = new Set(paper.starred.map((match) => match.as));
   return paper.authors
-    .map((name) => (marked.has(name) ? `<span style="${S.mark}">★ ${escapeHtml(name)}</span>` : escapeHtml(name)))
+    .map((name) => {
+      const shown = escapeHtml(texToPlain(name));
+      return marked.has(name) ? `<span style="${S.mark}">★ ${shown}</span>` : shown;
+    })
     .join(', ');
 }
 
 function renderStarredBlock(paper: PaperView): string {
   const who = paper.starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ');
-  const comment = paper.comment ? ` · ${escapeHtml(paper.comment)}` : '';
+  const comment = paper.comment ? ` · ${escapeHtml(texToPlain(paper.comment))}` : '';
   return `<div style="${S.starred}"><div style="${S.who}">${who}</div>
 <div>${renderTitleLink(paper)}</div>
 <div>${renderMarkedAuthors(paper)}</div>
 <div style="${S.small}">${escapeHtml(paper.categories.join(' · '))} · ${escapeHtml(paper.announceType)} · ${escapeHtml(paper.label)} · <a href="${escapeHtml(paper.links.pdf)}" style="${S.link}">pdf</a>${comment}</div>
-<p style="${S.abstract}">${escapeHtml(paper.abstract)}</p></div>`;
+<p style="${S.abstract}">${escapeHtml(texToPlain(paper.abstract))}</p></div>`;
 }
 
-function renderCompactPaper(paper: PaperView): string {
-  return `<p style="${S.paper}">${renderTitleLink(paper, S.compactTitle)}<br>${escapeHtml(paper.authors.join(', '))}<br><small style="${S.compactMeta}">${escapeHtml(paper.categories.join(' · '))} · ${escapeHtml(paper.label)}</small></p>`;
+function renderRow(paper: PaperView): string {
+  return `<li><a href="${escapeHtml(paper.links.abs)}">${escapeHtml(texToPlain(paper.title))}</a> ${escapeHtml(formatFirstAuthors(paper.authors))}</li>`;
 }
 
-function renderCounts(digest: DigestView): string {
-  return `<p style="${S.meta}">${digest.counts.total} papers: ${escapeHtml(formatTypeCounts(digest.counts, ', '))}</p>`;
-}
-
-function renderSections(digest: DigestView): string {
+/** The other sections' rows in order while they fit in `room` bytes; how many did not. */
+function renderOthers(sections: readonly SectionView[], room: number): { html: string; left: number } {
   const out: string[] = [];
-  for (const section of digest.sections.slice(1)) {
-    if (section.papers.length === 0) continue;
-    const heading = `<h2 style="${S.h2}">${escapeHtml(section.heading)} (${section.papers.length})</h2>`;
-    out.push(heading, `<div style="${S.section}">`, ...section.papers.map(renderCompactPaper), '</div>');
+  let used = 0;
+  let left = 0;
+  for (const section of sections) {
+    for (const group of section.groups) {
+      const heading = `<h2 style="${S.h2}">${escapeHtml(section.heading)} (${section.papers.length})</h2>`;
+      const open = `${group === section.groups[0] ? heading : ''}<h3 style="${S.h3}">${escapeHtml(group.category)} (${group.papers.length})</h3><ul style="${S.list}">`;
+      let rows = '';
+      for (const paper of group.papers) {
+        const row = renderRow(paper);
+        const size = Buffer.byteLength(row) + (rows === '' ? Buffer.byteLength(open) + 6 : 0);
+        if (left > 0 || used + size > room) left++;
+        else {
+          rows += `${row}\n`;
+          used += size + 1;
+        }
+      }
+      if (rows !== '') out.push(`${open}\n${rows}</ul>`);
+    }
   }
-  return out.join('\n');
+  return { html: out.join('\n'), left };
 }
 
-/** Starred papers in full under the view's first section, the other sections compactly. */
+/** Starred papers in full under the view's first section, then the others compactly within the budget. */
 export function renderDigestEmailHtml(digest: DigestView, meta: EmailHtmlMeta = {}): string {
   const day = escapeHtml(formatLongDay(digest.date));
-  const first = digest.sections[0];
+  const [first, ...rest] = digest.sections;
   const starred = first?.papers ?? [];
   const starredHtml =
     starred.length > 0
       ? starred.map(renderStarredBlock).join('\n')
       : `<p style="${S.meta}">${escapeHtml(first?.empty ?? '')}</p>`;
-  const web = meta.baseUrl
-    ? ` · <a href="${escapeHtml(`${meta.baseUrl}/digest/${digest.date}`)}" style="${S.link}">on the web</a>`
-    : '';
-  return `<!DOCTYPE html>
+  const page = meta.baseUrl ? escapeHtml(`${meta.baseUrl}/digest/${digest.date}`) : '';
+  const web = page ? ` · <a href="${page}" style="${S.link}">on the web</a>` : '';
+  const counts = `${formatPapers(digest.counts.total)}: ${escapeHtml(formatSectionCounts(digest.sections, ', '))}`;
+  const head = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>arXiv digest ${day}</title></head>
 <body style="${S.body}"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${S.body}"><tr><td align="center" style="padding:16px 8px">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${S.card}"><tr><td style="padding:20px 24px">
 <h1 style="${S.h1}">arXiv digest</h1><p style="${S.meta}">${day}</p>
-${renderCounts(digest)}
+<p style="${S.meta}">${counts}</p>
 <h2 style="${S.h2}">${escapeHtml(first?.heading ?? '')} (${starred.length})</h2>
 ${starredHtml}
-${renderSections(digest)}
-<p style="${S.small};margin-top:24px">Sent by arxiv-curator${web}</p>
+`;
+  const tail = (left: number) => {
+    const more =
+      left > 0
+        ? `<p style="${S.meta}">…and ${left} more ${page ? `<a href="${page}" style="${S.link}">on the web</a>` : 'on the web'}.</p>\n`
+        : '';
+    return `${more}<p style="${S.small};margin-top:24px">Sent by arxiv-curator${web}</p>
 </td></tr></table></td></tr></table></body></html>
 `;
+  };
+  // The tail's size barely depends on the number it says: room for six digits is left for it.
+  const room = (meta.budget ?? EMAIL_HTML_BUDGET) - Buffer.byteLength(head) - Buffer.byteLength(tail(999_999));
+  const others = renderOthers(rest, room);
+  return `${head}${others.html}\n${tail(others.left)}`;
 }

@@ -1,18 +1,32 @@
 // Small text forms every renderer shares.
-import type { DigestCounts, StarredMatch } from '../views/types.ts';
+import { texToPlain } from '../text/tex.ts';
+import type { SectionView, StarredMatch } from '../views/types.ts';
 
-/** "Yoshua Bengio (as "Y. Bengio", likely)". */
+/** "Yoshua Bengio (as "Y. Bengio", likely)", the name as written on the paper with its TeX decoded. */
 export function describeMatch(match: StarredMatch): string {
-  const as = match.as === match.name ? '' : `as "${match.as}", `;
+  const written = texToPlain(match.as);
+  const as = written === match.name ? '' : `as "${written}", `;
   return `${match.name} (${as}${match.confidence})`;
 }
 
-/** "new 18, cross 6, replace 12, replace-cross 4" with the given separator. */
-export function formatTypeCounts(counts: DigestCounts, separator: string): string {
-  return counts.byType.map(({ type, count }) => `${type} ${count}`).join(separator);
+/** "1 paper", "1,310 papers". */
+export function formatPapers(count: number): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? 'paper' : 'papers'}`;
 }
 
-/** "cs.LG 30, stat.ML 6" with the given separator. */
-export function formatCategoryCounts(counts: DigestCounts, separator: string): string {
-  return counts.byCategory.map(({ category, count }) => `${category} ${count}`).join(separator);
+/** "Starred authors 16, New submissions 585, …": the sections' own counts, so they agree with them. */
+export function formatSectionCounts(sections: readonly SectionView[], separator: string): string {
+  return sections
+    .filter((section) => section.papers.length > 0 || section.empty !== undefined)
+    .map((section) => `${section.heading} ${section.papers.length}`)
+    .join(separator);
+}
+
+// Compact lists name the first few authors: a line or two per paper, whoever wrote it.
+const FIRST_AUTHORS = 3;
+
+/** "Ada Lovelace, Alan Turing, Grace Hopper et al.", TeX decoded. */
+export function formatFirstAuthors(authors: readonly string[]): string {
+  const names = authors.slice(0, FIRST_AUTHORS).map(texToPlain).join(', ');
+  return authors.length > FIRST_AUTHORS ? `${names} et al.` : names;
 }

@@ -12,7 +12,9 @@ import type {
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
 import { describeMatch } from './format.ts';
-import { attr, linkFrom, renderAuthors, shortAuthors } from './html-paper.ts';
+import { attr, renderAuthors } from './html-paper.ts';
+import { renderTexHtml } from './tex-html.ts';
+import { texToPlain } from '../text/tex.ts';
 
 export interface NoDigestMeta {
   baseUrl: string;
@@ -78,33 +80,37 @@ export function renderSearchHtml(baseUrl: string, search: SearchView): string {
       ? '<p class=m>Search titles, abstracts and authors.</p>'
       : hits.length === 0
         ? '<p>No paper matches.</p>'
-        : `<p class=m>${hits.length} best matches</p><ol>${hits.map((hit) => renderHit(baseUrl, hit, search.linkBase)).join('')}</ol>`;
+        : `<p class=m>${hits.length} best matches</p><ol>${hits.map((hit) => renderHit(baseUrl, hit)).join('')}</ol>`;
   return renderPage({
     title: query ? `${query} · search · arxiv-curator` : 'Search · arxiv-curator',
     baseUrl,
-    linkBase: search.linkBase,
     body: `<h1>Search</h1>${form}${results}`,
   });
 }
 
-function renderHit(baseUrl: string, hit: SearchHitView, linkBase: string): string {
+/** The first author's family name, TeX decoded: enough to tell hits apart. */
+function firstSurname(authors: readonly string[]): string {
+  const first = texToPlain(authors[0] ?? '');
+  return first.trim().split(/\s+/).pop() ?? first;
+}
+
+function renderHit(baseUrl: string, hit: SearchHitView): string {
   const day = hit.day ? ` · <a href="${baseUrl}/digest/${hit.day}">${hit.day}</a>` : '';
-  return `<li><a href=${attr(linkFrom(linkBase, hit.links.abs))}>${escapeHtml(hit.title)}</a> <span class=m>${escapeHtml(shortAuthors(hit.authors))} · ${escapeHtml(hit.categories[0] ?? '')}${day}</span>\n`;
+  return `<li><a href=${attr(hit.links.abs)}>${renderTexHtml(hit.title)}</a> <span class=m>${escapeHtml(firstSurname(hit.authors))} · ${escapeHtml(hit.categories[0] ?? '')}${day}</span>\n`;
 }
 
 export function renderAuthorHtml(baseUrl: string, page: AuthorPageView): string {
   const { author, papers } = page;
   const items = papers.map((paper) => {
     const match = paper.starred.find((star) => star.authorId === author.id);
-    return `<li><a href=${attr(linkFrom(page.linkBase, paper.links.abs))}>${escapeHtml(paper.title)}</a><br><span class=m>${renderAuthors(paper.authors, paper.starred)}<br>
-<a href="${baseUrl}/digest/${paper.day}">${paper.day}</a> · ${escapeHtml(paper.announceType)} · ${escapeHtml(paper.categories[0] ?? '')}${match ? ` · ${escapeHtml(describeMatch(match))}` : ''}</span>\n`;
+    return `<li><a href=${attr(paper.links.abs)}>${renderTexHtml(paper.title)}</a><div class=au>${renderAuthors(paper.authors, paper.starred, paper.shownAuthors)}</div>
+<div class=m><a href="${baseUrl}/digest/${paper.day}">${paper.day}</a> · ${escapeHtml(paper.announceType)} · ${escapeHtml(paper.categories[0] ?? '')}${match ? ` · ${escapeHtml(describeMatch(match))}` : ''}</div>\n`;
   });
   const list = items.length > 0 ? `<ol>${items.join('')}</ol>` : '<p>No stored paper by this author yet.</p>';
   const feed = `<p class=m><a href="${baseUrl}/authors/${author.id}.xml">RSS feed for ${escapeHtml(author.name)}</a></p>`;
   return renderPage({
     title: `${author.name} · arxiv-curator`,
     baseUrl,
-    linkBase: page.linkBase,
     body: `<h1>★ ${escapeHtml(author.name)}</h1>${feed}${list}`,
   });
 }

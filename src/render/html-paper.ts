@@ -1,59 +1,73 @@
-// One paper as HTML: the full block for a starred paper, one compact line for any other.
+// One paper as HTML: title, authors (a long list folded), categories (primary first), comment,
+// links to its abs, PDF and HTML pages, and the abstract one tap away in a <details>.
+import { texToPlain } from '../text/tex.ts';
 import type { PaperView, StarredMatch } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { describeMatch } from './format.ts';
+import { renderTexHtml, type MathCache } from './tex-html.ts';
 
-const PLAIN_ATTR = /^[\w./-]+$/;
+// HTML allows an attribute value unquoted unless it holds whitespace, quotes, `=`, `<`, `>` or a
+// backtick (HTML Living Standard §13.1.2.3); a few thousand quotes less on a long page.
+const PLAIN_ATTR = /^[\w./:#-]+$/;
 
-/** An attribute value; left unquoted (bytes matter on a long page) only when that is safe. */
+/** An attribute value; left unquoted only when that is safe. */
 export function attr(value: string): string {
   return PLAIN_ATTR.test(value) ? value : `"${escapeHtml(value)}"`;
 }
 
-/**
- * A link as written under a page whose `<base>` is `base`: the part after it, `../` paths on the
- * same site, the URL itself elsewhere or when `base` is '' (feeds, which have no base).
- */
-export function linkFrom(base: string, url: string): string {
-  if (base === '') return url;
-  if (url.startsWith(base)) return url.slice(base.length);
-  const from = new URL(base);
-  const to = new URL(url);
-  if (from.origin !== to.origin) return url;
-  const depth = from.pathname.split('/').length - 2;
-  return `${'../'.repeat(depth)}${to.pathname.slice(1)}${to.search}${to.hash}`;
+function renderName(name: string, marked: ReadonlySet<string>): string {
+  const shown = escapeHtml(texToPlain(name));
+  return marked.has(name) ? `<mark>${shown}</mark>` : shown;
 }
 
-export function renderAuthors(authors: readonly string[], starred: readonly StarredMatch[]): string {
+/**
+ * The author list, starred names marked; past `shown` names the rest fold under "and N more",
+ * which names the starred authors among them.
+ */
+export function renderAuthors(
+  authors: readonly string[],
+  starred: readonly StarredMatch[],
+  shown = authors.length,
+): string {
   const marked = new Set(starred.map((match) => match.as));
-  return authors.map((name) => (marked.has(name) ? `<mark>${escapeHtml(name)}</mark>` : escapeHtml(name))).join(', ');
+  const names = (list: readonly string[]) => list.map((name) => renderName(name, marked)).join(', ');
+  if (shown >= authors.length) return names(authors);
+  const rest = authors.slice(shown);
+  const among = rest.filter((name) => marked.has(name));
+  const including = among.length > 0 ? `, including ${names(among)}` : '';
+  // Open, the summary hides (html-style.ts) and the comma joins the lists; closed, the space does.
+  return `${names(authors.slice(0, shown))}<details class=more><summary> and ${rest.length} more${including}</summary>, ${names(rest)}</details>`;
 }
 
-/** The full block: who matched, title, authors, categories, comment, abstract, links. */
-export function renderStarredPaper(paper: PaperView, base: string): string {
-  const who = paper.starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ');
-  const comment = paper.comment ? `<br>${escapeHtml(paper.comment)}` : '';
-  const link = (url: string) => attr(linkFrom(base, url));
-  return `<li class=s><div class=who>${who}</div><h3><a href=${link(paper.links.abs)}>${escapeHtml(paper.title)}</a></h3>
-${renderAuthors(paper.authors, paper.starred)}<div class=m>${escapeHtml(paper.categories.join(' · '))} · ${escapeHtml(paper.announceType)}${comment}</div>
-<details><summary>Abstract</summary>${escapeHtml(paper.abstract)}</details><div class=m><a href=${link(paper.links.version)}>abs</a> <a href=${link(paper.links.pdf)}>pdf</a> <a href=${link(paper.links.html)}>html</a> · ${escapeHtml(paper.label)}</div>`;
+/** "★ Yoshua Bengio (as "Y. Bengio", likely)" for each starred author, TeX decoded. */
+export function renderWho(starred: readonly StarredMatch[]): string {
+  return starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ');
 }
 
-/** The first author's family name: the shortest form that still identifies a paper. */
-export function shortAuthors(authors: readonly string[]): string {
-  const first = authors[0] ?? '';
-  return first.trim().split(/\s+/).pop() ?? first;
+function renderMeta(paper: PaperView): string {
+  const [primary = '?', ...others] = paper.categories;
+  const categories = [`<b>${escapeHtml(primary)}</b>`, ...others.map(escapeHtml)].join(' ');
+  const { links } = paper;
+  const comment = paper.comment ? `<br>${escapeHtml(texToPlain(paper.comment))}` : '';
+  return `<div class=m>${categories} · <a href=${attr(links.version)}>abs</a> <a href=${attr(links.pdf)}>pdf</a> <a href=${attr(links.html)}>html</a> · ${escapeHtml(paper.label)}${comment}</div>`;
 }
 
-/**
- * One compact line; the abstract stays on the source's page. Every byte counts on a long day:
- * no closing tags HTML allows to omit, no quotes where none are needed.
- */
-export function renderCompactPaper(paper: PaperView, base: string): string {
-  return `<li><a href=${attr(linkFrom(base, paper.links.abs))}>${escapeHtml(paper.title)}</a> ${escapeHtml(shortAuthors(paper.authors))}`;
+export interface PaperOptions {
+  /** Its title's heading level. */
+  level: number;
+  /** The abstract shows at once (starred papers). */
+  abstractOpen: boolean;
+  /** Formulas the page rendered already. */
+  math?: MathCache;
 }
 
-/** A linked title alone, one per line (CSS makes the links blocks). */
-export function renderTitleLink(paper: PaperView, base: string): string {
-  return `<a href=${attr(linkFrom(base, paper.links.abs))}>${escapeHtml(paper.title)}</a>`;
+/** One paper as a list item; a starred paper says who matched. */
+export function renderPaper(paper: PaperView, options: PaperOptions): string {
+  const starred = paper.starred.length > 0;
+  const who = starred ? `<div class=who>${renderWho(paper.starred)}</div>` : '';
+  const h = `h${options.level}`;
+  const open = options.abstractOpen ? ' open' : '';
+  return `<li${starred ? ' class=s' : ''}>${who}<${h}><a href=${attr(paper.links.abs)}>${renderTexHtml(paper.title, options.math)}</a></${h}>
+<div class=au>${renderAuthors(paper.authors, paper.starred, paper.shownAuthors)}</div>${renderMeta(paper)}
+<details class=ab${open}><summary>Abstract</summary><p>${renderTexHtml(paper.abstract, options.math)}</p></details>`;
 }

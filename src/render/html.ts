@@ -1,11 +1,13 @@
-// The digest of one announcement day as HTML: the sections of the view in order (starred papers
-// first), with counts per announce type and category.
+// The digest of one announcement day as HTML: a table of contents with the sections' counts and a
+// category filter, then the sections of the view in order (starred papers first), each grouped by
+// category, every paper with its abstract one tap away. In-page links are fragments of this page.
 import { formatLongDay } from '../calendar/days.ts';
-import type { DigestCounts, DigestView, PaperView, SectionView } from '../views/types.ts';
+import type { DigestFilter, DigestView, GroupView, SectionView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
-import { formatCategoryCounts, formatTypeCounts } from './format.ts';
 import { renderPage } from './html-layout.ts';
-import { renderCompactPaper, renderStarredPaper, renderTitleLink } from './html-paper.ts';
+import { formatPapers } from './format.ts';
+import { attr, renderPaper, type PaperOptions } from './html-paper.ts';
+import type { MathCache } from './tex-html.ts';
 
 export interface DigestPageMeta {
   baseUrl: string;
@@ -17,71 +19,82 @@ export interface DigestPageMeta {
   notice?: string;
 }
 
+const number = new Intl.NumberFormat('en-US');
+
 export function renderDigestHtml(digest: DigestView, meta: DigestPageMeta): string {
   const base = meta.baseUrl;
+  const page = `${base}/digest/${digest.date}`;
   const nav = [
     meta.previous ? `<a href="${base}/digest/${meta.previous}">← ${meta.previous}</a>` : '',
     meta.next ? `<a href="${base}/digest/${meta.next}">${meta.next} →</a>` : '',
-    `<a href="${base}/digest/${digest.date}.txt">text</a>`,
-    `<a href="${base}/digest/${digest.date}.json">json</a>`,
+    `<a href="${page}.txt">text</a>`,
+    `<a href="${page}.json">json</a>`,
   ]
     .filter(Boolean)
     .join(' · ');
   const archive = meta.archive.map((day) => `<a href="${base}/digest/${day}">${day}</a>`).join(' · ');
-  const body = `<h1>arXiv digest · ${escapeHtml(formatLongDay(digest.date))}</h1><nav class=m>${nav}</nav>
-${renderDigestBody(digest, digest.linkBase)}<h2>Archive</h2><p class=m>${archive}</p>`;
+  const body = `<h1>arXiv digest · ${escapeHtml(formatLongDay(digest.date))}</h1><nav class=m aria-label="Days">${nav}</nav>
+${renderSummary(digest, page)}${renderFilter(digest.filter, page)}${renderContents(digest.sections)}
+${renderSections(digest.sections)}<h2 id=archive>Archive</h2><p class=m>${archive}</p>`;
   return renderPage({
     title: `arXiv digest ${digest.date}`,
     baseUrl: base,
-    linkBase: digest.linkBase,
     body,
     ...(meta.notice && { notice: meta.notice }),
   });
 }
 
-/**
- * The digest without the page around it; the daily feed puts this in `content:encoded` with
- * `linkBase` '' (full URLs), the page with its `<base>`. The counts follow the first section.
- */
-export function renderDigestBody(digest: DigestView, linkBase: string): string {
-  const [first, ...rest] = digest.sections.map((section) => renderSection(section, linkBase));
-  return `${first ?? ''}
-${renderCounts(digest.counts)}${rest.join('')}`;
+function renderSummary(digest: DigestView, page: string): string {
+  const { counts, filter } = digest;
+  const starred = `${number.format(counts.starred)} by starred authors`;
+  if (filter.only.length === 0) return `<p>${formatPapers(counts.total)}, ${starred}.</p>\n`;
+  const shown = filter.only.map(escapeHtml).join(', ');
+  return `<p>Showing ${shown}: ${number.format(counts.total)} of ${formatPapers(filter.dayTotal)}, ${starred}. <a href=${attr(page)}>Show all</a></p>\n`;
 }
 
-function renderCounts(counts: DigestCounts): string {
-  const categories = escapeHtml(formatCategoryCounts(counts, ' · '));
-  return `<p class=m>${counts.total} papers: ${formatTypeCounts(counts, ' · ')}<br>By primary category: ${categories}</p>\n`;
+/** A plain GET form: without JavaScript it loads the filtered page the server renders. */
+function renderFilter(filter: DigestFilter, page: string): string {
+  const boxes = filter.choices.map((category) => {
+    const checked = filter.only.includes(category) ? ' checked' : '';
+    return `<label><input type=checkbox name=cat value=${attr(category)}${checked}> ${escapeHtml(category)}</label>`;
+  });
+  return `<form class=filter method=get action=${attr(page)}><fieldset><legend>Only these categories</legend>${boxes.join(' ')} <button>Show</button></fieldset></form>\n`;
 }
 
-function renderSection(section: SectionView, base: string): string {
-  if (section.papers.length === 0 && section.empty === undefined) return '';
-  const heading = `${section.heading} (${section.papers.length})`;
-  const list = section.papers.length === 0 ? `<p class=m>${escapeHtml(section.empty!)}</p>` : renderList(section, base);
-  if (section.collapsed) return `<details id=${section.id}><summary><b>${heading}</b></summary>${list}</details>\n`;
-  return `<h2 id=${section.id}>${heading}</h2>${list}${section.layout === 'full' ? '' : '\n'}`;
+function renderContents(sections: readonly SectionView[]): string {
+  const items = sections.filter(isShown).map((section) => {
+    const groups = section.groups.map(
+      (group) => `<a href=#${attr(group.id)}>${escapeHtml(group.category)}</a> ${number.format(group.papers.length)}`,
+    );
+    const inner = groups.length > 1 ? `: ${groups.join(' · ')}` : '';
+    return `<li><a href=#${section.id}>${escapeHtml(section.heading)}</a> ${number.format(section.papers.length)}${inner}`;
+  });
+  return `<nav class=toc aria-label="Sections"><ol>${items.join('')}</ol></nav>`;
 }
 
-function renderList(section: SectionView, base: string): string {
-  const { papers } = section;
-  if (section.layout === 'full') return `<ol>${papers.map((paper) => renderStarredPaper(paper, base)).join('\n')}</ol>`;
-  if (section.layout === 'titles')
-    return `<div class=r>${papers.map((paper) => renderTitleLink(paper, base)).join('')}</div>`;
-  return [...groupByPrimary(papers)]
-    .map(([category, list]) => {
-      const items = list.map((paper) => renderCompactPaper(paper, base)).join('');
-      return `<h3>${escapeHtml(category)} (${list.length})</h3><ol>${items}</ol>`;
-    })
-    .join('\n');
+function isShown(section: SectionView): boolean {
+  return section.papers.length > 0 || section.empty !== undefined;
 }
 
-function groupByPrimary(papers: readonly PaperView[]): Map<string, PaperView[]> {
-  const groups = new Map<string, PaperView[]>();
-  for (const paper of papers) {
-    const primary = paper.categories[0] ?? '?';
-    const list = groups.get(primary) ?? [];
-    list.push(paper);
-    groups.set(primary, list);
-  }
-  return groups;
+function renderSections(sections: readonly SectionView[]): string {
+  const math: MathCache = new Map();
+  return sections.map((section) => renderSection(section, math)).join('');
+}
+
+function renderSection(section: SectionView, math: MathCache): string {
+  if (!isShown(section)) return '';
+  const heading = `<h2>${escapeHtml(section.heading)} (${number.format(section.papers.length)})</h2>`;
+  const abstractOpen = section.abstractsOpen;
+  let list: string;
+  if (section.papers.length === 0) list = `<p class=m>${escapeHtml(section.empty!)}</p>`;
+  else if (section.groups.length === 0)
+    list = `<ol>${section.papers.map((paper) => renderPaper(paper, { level: 3, abstractOpen, math })).join('\n')}</ol>`;
+  else list = section.groups.map((group) => renderGroup(group, { level: 4, abstractOpen, math })).join('');
+  if (section.collapsed) return `<details id=${section.id} class=sec><summary>${heading}</summary>${list}</details>\n`;
+  return `<section id=${section.id}>${heading}${list}</section>\n`;
+}
+
+function renderGroup(group: GroupView, options: PaperOptions): string {
+  const papers = group.papers.map((paper) => renderPaper(paper, options)).join('\n');
+  return `<h3 id=${attr(group.id)}>${escapeHtml(group.category)} (${number.format(group.papers.length)})</h3><ol>${papers}</ol>\n`;
 }

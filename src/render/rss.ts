@@ -1,9 +1,12 @@
 // RSS 2.0 feeds (https://www.rssboard.org/rss-specification): papers by starred authors, one
-// item per paper version; and the daily digest, one item per announcement day.
+// item per paper version; and the daily digest, one item per announcement day. Text is TeX
+// decoded (math as written: feed readers show no MathML).
 import { formatLongDay } from '../calendar/days.ts';
+import { texToPlain } from '../text/tex.ts';
 import type { AnnouncedPaperView, DigestView } from '../views/types.ts';
 import { escapeXml, formatRfc822, formatRfc822Day } from './escape.ts';
-import { renderDigestBody } from './html.ts';
+import { formatPapers } from './format.ts';
+import { renderDailyItemHtml } from './rss-daily.ts';
 
 export interface ChannelMeta {
   title: string;
@@ -35,51 +38,66 @@ ${items.join('')}</channel>
 
 /**
  * The guid names the paper version, so it stays the same however often we fetch; a paper
- * without a known version (OAI metadata) is named by its announcement day instead.
+ * without a known version (OAI metadata) is named by its announcement day instead. `feed` makes
+ * it unique to one feed: a reader that keeps one item per guid across feeds (newsboat) would
+ * otherwise show a paper only in the first feed it read it from. The starred feed has none.
  */
-export function paperGuid(paper: { id: string; version: number | null; day: string }): string {
-  return paper.version === null ? `arxiv:${paper.id}@${paper.day}` : `arxiv:${paper.id}v${paper.version}`;
+export function paperGuid(paper: { id: string; version: number | null; day: string }, feed = ''): string {
+  const version = paper.version === null ? `${paper.id}@${paper.day}` : `${paper.id}v${paper.version}`;
+  return feed === '' ? `arxiv:${version}` : `arxiv-curator:${feed}/${version}`;
 }
 
-function renderStarredItem(paper: AnnouncedPaperView): string {
+/** "Title (v2)" for a replacement: readers show it as a new item, and should say why. */
+function itemTitle(paper: AnnouncedPaperView): string {
+  const title = texToPlain(paper.title);
+  const replaced = paper.announceType === 'replace' || paper.announceType === 'replace-cross';
+  return replaced && paper.version !== null ? `${title} (v${paper.version})` : title;
+}
+
+function renderStarredItem(paper: AnnouncedPaperView, guid: string): string {
   const names = [...new Set(paper.starred.map((match) => match.name))].join(', ');
-  const description = `<p>${escapeXml(paper.authors.join(', '))}</p><p>${escapeXml(paper.categories.join(' · '))} · ${escapeXml(paper.announceType)} · ${escapeXml(paper.label)}</p><p>${escapeXml(paper.abstract)}</p>`;
+  const authors = paper.authors.map(texToPlain).join(', ');
+  const description = `<p>${escapeXml(authors)}</p><p>${escapeXml(paper.categories.join(' · '))} · ${escapeXml(paper.announceType)} · ${escapeXml(paper.label)}</p><p>${escapeXml(texToPlain(paper.abstract))}</p>`;
   return `<item>
-<title>${escapeXml(`[${names}] ${paper.title}`)}</title>
+<title>${escapeXml(`[${names}] ${itemTitle(paper)}`)}</title>
 <link>${escapeXml(paper.links.abs)}</link>
-<guid isPermaLink="false">${escapeXml(paperGuid(paper))}</guid>
+<guid isPermaLink="false">${escapeXml(guid)}</guid>
 <pubDate>${formatRfc822Day(paper.day)}</pubDate>
 <description>${escapeXml(description)}</description>
-<dc:creator>${escapeXml(paper.authors.join(', '))}</dc:creator>
+<dc:creator>${escapeXml(authors)}</dc:creator>
 ${paper.categories.map((category) => `<category>${escapeXml(category)}</category>`).join('')}
 </item>
 `;
 }
 
-/** Starred papers, newest announcement first; one item per version even if listed twice. */
-export function renderStarredRss(papers: readonly AnnouncedPaperView[], meta: ChannelMeta): string {
+/**
+ * Starred papers, newest announcement first; one item per version even if listed twice.
+ * `feed` scopes the guids to one feed (e.g. `authors/yoshua-bengio`), see paperGuid.
+ */
+export function renderStarredRss(papers: readonly AnnouncedPaperView[], meta: ChannelMeta, feed = ''): string {
   const seen = new Set<string>();
   const items: string[] = [];
   for (const paper of papers) {
-    const guid = paperGuid(paper);
+    const guid = paperGuid(paper, feed);
     if (seen.has(guid)) continue;
     seen.add(guid);
-    items.push(renderStarredItem(paper));
+    items.push(renderStarredItem(paper, guid));
   }
   return renderChannel(meta, items);
 }
 
-/** One item per announcement day; the day's digest (HTML, escaped) in content:encoded. */
+/** One item per announcement day; the day's digest as plain HTML in content:encoded. */
 export function renderDailyRss(digests: readonly DigestView[], meta: ChannelMeta): string {
   const items = digests.map((digest) => {
-    const summary = `${digest.counts.total} papers, ${digest.counts.starred} by starred authors`;
+    const summary = `${formatPapers(digest.counts.total)}, ${digest.counts.starred} by starred authors`;
+    const page = `${meta.baseUrl}/digest/${digest.date}`;
     return `<item>
 <title>${escapeXml(`arXiv digest ${formatLongDay(digest.date)}: ${summary}`)}</title>
-<link>${escapeXml(`${meta.baseUrl}/digest/${digest.date}`)}</link>
+<link>${escapeXml(page)}</link>
 <guid isPermaLink="false">arxiv-digest:${digest.date}</guid>
 <pubDate>${formatRfc822Day(digest.date)}</pubDate>
 <description>${escapeXml(summary)}</description>
-<content:encoded>${escapeXml(renderDigestBody(digest, ''))}</content:encoded>
+<content:encoded>${escapeXml(renderDailyItemHtml(digest, page))}</content:encoded>
 </item>
 `;
   });

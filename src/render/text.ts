@@ -1,8 +1,11 @@
-// The digest as plain text in the style of an email: starred papers first, the day's counts,
-// then one block per paper. Lines are wrapped at 78 columns (RFC 5322 §2.1.1), URLs never broken.
+// The digest as plain text in the style of an email (the text digest and the mail's text part):
+// starred papers in full with their abstracts, the day's counts, then every other paper in a few
+// lines, by section and category, then the day's page. Lines are wrapped at 78 columns (RFC 5322
+// §2.1.1), URLs never broken. TeX accents are decoded, math is left as written.
 import { formatLongDay } from '../calendar/days.ts';
-import type { DigestView, PaperView } from '../views/types.ts';
-import { describeMatch, formatCategoryCounts, formatTypeCounts } from './format.ts';
+import { texToPlain } from '../text/tex.ts';
+import type { DigestView, PaperView, SectionView } from '../views/types.ts';
+import { describeMatch, formatFirstAuthors, formatPapers, formatSectionCounts } from './format.ts';
 
 export const TEXT_WIDTH = 78;
 
@@ -35,15 +38,28 @@ function heading(text: string, underline: string): string[] {
   return [text, underline.repeat(Math.min(text.length, TEXT_WIDTH))];
 }
 
-function renderPaperBlock(paper: PaperView): string[] {
+/** A starred paper in full: who matched, title, every author, categories, comment, abstract, link. */
+function renderFullPaper(paper: PaperView): string[] {
   return [
     ...paper.starred.map((match) => `★ ${describeMatch(match)}`).flatMap((line) => wrapText(line)),
-    ...wrapText(paper.title),
-    ...wrapText(paper.authors.join(', '), TEXT_WIDTH, '    ', '  '),
+    ...wrapText(texToPlain(paper.title)),
+    ...wrapText(paper.authors.map(texToPlain).join(', '), TEXT_WIDTH, '    ', '  '),
     ...wrapText(`${paper.categories.join(', ')} · ${paper.label}`, TEXT_WIDTH, '    ', '  '),
-    ...(paper.comment ? wrapText(paper.comment, TEXT_WIDTH, '    ', '  ') : []),
+    ...(paper.comment ? wrapText(texToPlain(paper.comment), TEXT_WIDTH, '    ', '  ') : []),
+    '',
+    ...wrapText(texToPlain(paper.abstract), TEXT_WIDTH, '  '),
+    '',
     `  ${paper.links.abs}`,
     '',
+  ];
+}
+
+/** Any other paper in three lines or so: title, first authors, link. */
+function renderCompactPaper(paper: PaperView): string[] {
+  return [
+    ...wrapText(texToPlain(paper.title), TEXT_WIDTH, '  ', '* '),
+    ...wrapText(formatFirstAuthors(paper.authors), TEXT_WIDTH, '    ', '  '),
+    `  ${paper.links.abs}`,
   ];
 }
 
@@ -54,21 +70,25 @@ export function renderDigestText(digest: DigestView, meta: DigestTextMeta = {}):
     return finishText(lines, digest, meta);
   }
   const [first, ...rest] = digest.sections;
-  if (first !== undefined) lines.push(...renderSection(first.heading, first.papers, first.empty));
-  const { counts } = digest;
-  lines.push(...wrapText(`${counts.total} papers: ${formatTypeCounts(counts, ', ')}`));
-  const categories = formatCategoryCounts(counts, ', ');
-  if (categories) lines.push(...wrapText(`By primary category: ${categories}`));
-  lines.push('');
-  for (const section of rest)
-    if (section.papers.length > 0) lines.push(...renderSection(section.heading, section.papers));
+  if (first !== undefined) lines.push(...renderStarred(first));
+  lines.push(...wrapText(`${formatPapers(digest.counts.total)}: ${formatSectionCounts(digest.sections, ', ')}`), '');
+  for (const section of rest) if (section.papers.length > 0) lines.push(...renderSection(section));
   return finishText(lines, digest, meta);
 }
 
-function renderSection(title: string, papers: readonly PaperView[], empty?: string): string[] {
-  const lines = [...heading(`${title} (${papers.length})`, '-'), ''];
-  if (papers.length === 0 && empty !== undefined) lines.push(empty, '');
-  for (const paper of papers) lines.push(...renderPaperBlock(paper));
+function renderStarred(section: SectionView): string[] {
+  const lines = [...heading(`${section.heading} (${section.papers.length})`, '-'), ''];
+  if (section.papers.length === 0 && section.empty !== undefined) lines.push(section.empty, '');
+  for (const paper of section.papers) lines.push(...renderFullPaper(paper));
+  return lines;
+}
+
+function renderSection(section: SectionView): string[] {
+  const lines = [...heading(`${section.heading} (${section.papers.length})`, '-'), ''];
+  for (const group of section.groups) {
+    lines.push(`${group.category} (${group.papers.length})`, '');
+    for (const paper of group.papers) lines.push(...renderCompactPaper(paper), '');
+  }
   return lines;
 }
 

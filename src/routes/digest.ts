@@ -15,8 +15,24 @@ function fetchNotice(site: Site): string {
   return renderFetchNotice(getLastFetchRun(site.context.db), site.status());
 }
 
-function renderDayHtml(site: Site, day: string, baseUrl: string): Rendered {
-  const digest = loadDayDigest(site.context, site.holidays, day);
+// `?cat=stat.ML` (repeatable, or comma-separated: `?cat=cs.LG,stat.ML`) shows only the papers
+// listed in those categories; the filter form sends one `cat` per ticked box.
+const CATEGORY = /^[a-z-]+(?:\.[A-Za-z-]+)?$/;
+const MAX_CATEGORIES = 20;
+
+/** The categories of `cat`, or a message saying what is wrong with them. */
+export function readCategoryFilter(values: readonly string[]): string[] | { error: string } {
+  const categories = [...new Set(values.flatMap((value) => value.split(',')).map((value) => value.trim()))].filter(
+    Boolean,
+  );
+  const bad = categories.find((category) => !CATEGORY.test(category));
+  if (bad !== undefined || categories.length > MAX_CATEGORIES)
+    return { error: 'cat takes arXiv categories such as stat.ML, separated by commas or repeated.' };
+  return categories;
+}
+
+function renderDayHtml(site: Site, day: string, baseUrl: string, only: readonly string[] = []): Rendered {
+  const digest = loadDayDigest(site.context, site.holidays, day, only);
   const notice = fetchNotice(site);
   if (digest.kind !== 'digest') {
     const body = renderNoDigestHtml({ baseUrl, day, kind: digest.kind, notice, previous: digest.previous });
@@ -52,11 +68,17 @@ function renderDayData(site: Site, day: string, format: 'txt' | 'json', baseUrl:
 
 const DIGEST_FILE = /^(\d{4}-\d{2}-\d{2})(?:\.(txt|json|html))?$/;
 
+function badRequest(baseUrl: string, message: string): Rendered {
+  return { status: 400, type: HTML, body: renderErrorPage(baseUrl, 400, message) };
+}
+
 export function registerDigestRoutes(app: Hono, site: Site): void {
   app.get('/', (c) =>
     sendCached(site, c, (_version, baseUrl) => {
+      const only = readCategoryFilter(c.req.queries('cat') ?? []);
+      if ('error' in only) return badRequest(baseUrl, only.error);
       const latest = findLatestDay(site.context.db);
-      if (latest !== undefined) return renderDayHtml(site, latest, baseUrl);
+      if (latest !== undefined) return renderDayHtml(site, latest, baseUrl, only);
       const body = renderNoDigestHtml({ baseUrl, kind: 'nothing-stored', notice: fetchNotice(site) });
       return { status: 200, type: HTML, body };
     }),
@@ -65,14 +87,12 @@ export function registerDigestRoutes(app: Hono, site: Site): void {
     sendCached(site, c, (_version, baseUrl) => {
       const match = DIGEST_FILE.exec(c.req.param('file'));
       const day = match ? parseDay(match[1]!) : undefined;
-      if (day === undefined) {
-        const body = renderErrorPage(baseUrl, 400, 'A digest address is /digest/YYYY-MM-DD, with a real date.');
-        return { status: 400, type: HTML, body };
-      }
+      if (day === undefined) return badRequest(baseUrl, 'A digest address is /digest/YYYY-MM-DD, with a real date.');
       const format = match![2];
-      return format === 'txt' || format === 'json'
-        ? renderDayData(site, day, format, baseUrl)
-        : renderDayHtml(site, day, baseUrl);
+      if (format === 'txt' || format === 'json') return renderDayData(site, day, format, baseUrl);
+      const only = readCategoryFilter(c.req.queries('cat') ?? []);
+      if ('error' in only) return badRequest(baseUrl, only.error);
+      return renderDayHtml(site, day, baseUrl, only);
     }),
   );
 }

@@ -11,7 +11,8 @@ import type { Rendered } from './cache.ts';
 import { HTML, RSS, builtAtOf, sendCached, type Site } from './site.ts';
 
 const FEED_ITEMS = 100;
-const DAILY_ITEMS = 10;
+// A week of announcements: each day's item lists every paper (some 280 KB on a 1,310-paper day).
+const DAILY_ITEMS = 5;
 const AUTHOR_PATH = /^([a-z0-9][a-z0-9-]{0,99})(\.xml)?$/;
 
 function renderAuthor(site: Site, file: string, baseUrl: string, builtAt: string): Rendered {
@@ -24,13 +25,17 @@ function renderAuthor(site: Site, file: string, baseUrl: string, builtAt: string
   }
   const page = buildAuthorPage(site.context, author, FEED_ITEMS);
   if (match![2] === undefined) return { status: 200, type: HTML, body: renderAuthorHtml(baseUrl, page) };
-  const body = renderStarredRss(page.papers, {
-    title: `arXiv: ${author.name}`,
-    description: `New arXiv papers by ${author.name} in the curated categories.`,
-    baseUrl,
-    selfUrl: `${baseUrl}/authors/${author.id}.xml`,
-    builtAt,
-  });
+  const body = renderStarredRss(
+    page.papers,
+    {
+      title: `arXiv: ${author.name}`,
+      description: `New arXiv papers by ${author.name} in the curated categories.`,
+      baseUrl,
+      selfUrl: `${baseUrl}/authors/${author.id}.xml`,
+      builtAt,
+    },
+    `authors/${author.id}`,
+  );
   return { status: 200, type: RSS, body };
 }
 

@@ -17,7 +17,17 @@ export interface TexSegment {
 // `$$…$$` before `$…$`; a `$` escaped as `\$` is text.
 const MATH = /\$\$([^$]+?)\$\$|(?<!\\)\$((?:\\\$|[^$])+?)(?<!\\)\$|\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]/g;
 
-/** Splits text into text and math runs; an unpaired `$` stays text. */
+// Prose between two stray dollars (an abstract's lone `$` pairs with the next formula's): four
+// words in a row once commands are set aside, which no formula in arXiv metadata writes outside
+// `\text{}`. Rendered as math it would be one unbreakable line of italic letters.
+const PROSE = /(?:^|[\s(])[A-Za-z]{2,}[,.;:]?\s+[A-Za-z]{2,}[,.;:]?\s+[A-Za-z]{2,}[,.;:]?\s+[A-Za-z]{2,}/;
+const COMMAND = /\\[A-Za-z]+\s*(?:\{[^{}]*\})?/g;
+
+function isProse(source: string): boolean {
+  return PROSE.test(source.replace(COMMAND, ' '));
+}
+
+/** Splits text into text and math runs; an unpaired `$` stays text, and so does prose between two. */
 export function splitTex(text: string): TexSegment[] {
   if (!text.includes('$') && !text.includes('\\(') && !text.includes('\\[')) return [{ math: false, source: text }];
   const segments: TexSegment[] = [];
@@ -25,8 +35,8 @@ export function splitTex(text: string): TexSegment[] {
   for (const match of text.matchAll(MATH)) {
     const display = match[1] ?? match[4];
     const source = match[2] ?? match[3] ?? display ?? '';
-    // A run over a blank line is two stray dollars, not math.
-    if (source.trim() === '' || /\n\s*\n/.test(source)) continue;
+    // A run over a blank line, or of prose, is two stray dollars, not math.
+    if (source.trim() === '' || /\n\s*\n/.test(source) || isProse(source)) continue;
     if (match.index > at) segments.push({ math: false, source: text.slice(at, match.index) });
     segments.push({ math: true, source, ...(display !== undefined && { display: true }) });
     at = match.index + match[0].length;

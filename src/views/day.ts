@@ -10,12 +10,19 @@ import { getDayPapers } from '../store/read/digest.ts';
 import { buildDigestView } from './digest.ts';
 import type { DayDigest, NoDigestKind } from './types.ts';
 
-export function loadDayDigest(context: Context, holidays: ReadonlySet<string>, day: string): DayDigest {
+/** `only` narrows the day to papers in those categories (the page's category filter). */
+export function loadDayDigest(
+  context: Context,
+  holidays: ReadonlySet<string>,
+  day: string,
+  only: readonly string[] = [],
+): DayDigest {
   const { db } = context;
-  const view = buildDigestView(day, getDayPapers(db, day, context.starred.current().names));
+  const papers = getDayPapers(db, day, context.starred.current().names);
+  const view = buildDigestView(day, papers, { listed: context.config.categories, only });
   return {
     day,
-    kind: view.papers.length > 0 ? 'digest' : whyEmpty(context, holidays, day),
+    kind: papers.length > 0 ? 'digest' : whyEmpty(context, holidays, day),
     view,
     ...findNeighbourDays(db, day),
   };

@@ -1,15 +1,54 @@
 // Pure: stored papers -> the view model every output renders.
-import { ARXIV_ABS_BASE, arxivLabel, arxivLinks } from '../fetcher/arxiv-links.ts';
+import { DEFAULT_CATEGORIES } from '../config.ts';
+import { arxivLabel, arxivLinks } from '../fetcher/arxiv-links.ts';
 import type { DigestPaper } from '../types.ts';
 import { buildSections, countPapers } from './sections.ts';
 import type { DigestView, PaperView, SourceRef } from './types.ts';
+
+// A long author list shows its first ten names and "and N more"; a list only a little longer
+// than that is shown whole, since "and 2 more" saves nothing.
+const SHOWN_AUTHORS = 10;
+const FOLD_FROM = 13;
 
 /** Adds how the source names and links the paper. */
 export function withSourceRef<T extends { id: string; version: number | null }>(paper: T): T & SourceRef {
   return { ...paper, label: arxivLabel(paper), links: arxivLinks(paper) };
 }
 
-export function buildDigestView(date: string, papers: readonly DigestPaper[]): DigestView {
-  const views: PaperView[] = papers.map(withSourceRef);
-  return { date, papers: views, sections: buildSections(views), counts: countPapers(views), linkBase: ARXIV_ABS_BASE };
+/** A paper as shown: links, label and how many authors before the fold. */
+export function toPaperView<T extends DigestPaper>(paper: T): T & PaperView {
+  const shownAuthors = paper.authors.length >= FOLD_FROM ? SHOWN_AUTHORS : paper.authors.length;
+  return { ...withSourceRef(paper), shownAuthors };
+}
+
+export interface DigestViewOptions {
+  /** The curated categories (default: config's default): sections are grouped by them, the filter offers them. */
+  listed?: readonly string[];
+  /** Show only papers in one of these categories (primary or cross-listed); empty or absent: all. */
+  only?: readonly string[];
+}
+
+/** Lists a paper under `only` if any of its categories is one of them. */
+function isShown(paper: DigestPaper, only: readonly string[]): boolean {
+  return only.length === 0 || paper.categories.some((category) => only.includes(category));
+}
+
+export function buildDigestView(
+  date: string,
+  papers: readonly DigestPaper[],
+  options: DigestViewOptions = {},
+): DigestView {
+  const only = [...new Set(options.only ?? [])];
+  const listed = options.listed ?? DEFAULT_CATEGORIES;
+  const views: PaperView[] = papers.filter((paper) => isShown(paper, only)).map(toPaperView);
+  // Under a filter, papers are grouped by the shown categories: a cs.LG paper cross-listed to
+  // stat.ML is a stat.ML paper on a page showing stat.ML only.
+  const sections = buildSections(views, only.length > 0 ? only : listed);
+  return {
+    date,
+    papers: views,
+    sections,
+    counts: countPapers(views),
+    filter: { only, choices: [...listed], dayTotal: papers.length },
+  };
 }

@@ -1,10 +1,9 @@
 // Read models of the starred-author feeds and pages, and of search.
 import type { Context } from '../app/context.ts';
-import { ARXIV_ABS_BASE } from '../fetcher/arxiv-links.ts';
 import { listStarredAnnouncements } from '../store/read/feeds.ts';
 import { searchPapers } from '../store/read/search.ts';
 import type { StarredAuthor } from '../types.ts';
-import { withSourceRef } from './digest.ts';
+import { toPaperView, withSourceRef } from './digest.ts';
 import type { AnnouncedPaperView, AuthorPageView, SearchView } from './types.ts';
 
 /** Announcements of starred papers, newest first; `authorId` narrows to one author. */
@@ -12,13 +11,13 @@ export function listStarredPapers(
   context: Context,
   options: { authorId?: string; limit: number },
 ): AnnouncedPaperView[] {
-  return listStarredAnnouncements(context.db, context.starred.current().names, options).map(withSourceRef);
+  return listStarredAnnouncements(context.db, context.starred.current().names, options).map(toPaperView);
 }
 
 export function buildAuthorPage(context: Context, author: StarredAuthor, limit: number): AuthorPageView {
-  return { author, papers: listStarredPapers(context, { authorId: author.id, limit }), linkBase: ARXIV_ABS_BASE };
+  return { author, papers: listStarredPapers(context, { authorId: author.id, limit }) };
 }
 
 export function buildSearch(context: Context, query: string): SearchView {
-  return { query, hits: searchPapers(context.db, query).map(withSourceRef), linkBase: ARXIV_ABS_BASE };
+  return { query, hits: searchPapers(context.db, query).map(withSourceRef) };
 }

@@ -13,8 +13,11 @@ export interface PaperLinks {
   html: string;
 }
 
-/** One paper as shown: its stored metadata, flags, and how its source names and links it. */
-export interface PaperView extends DigestPaper, SourceRef {}
+/** One paper as shown: its stored metadata (primary category first), flags, and how its source names and links it. */
+export interface PaperView extends DigestPaper, SourceRef {
+  /** How many authors to list before "and N more" (all of them for a short list). */
+  shownAuthors: number;
+}
 
 /** A paper with the day of the announcement it is listed for (feeds, author pages). */
 export interface AnnouncedPaperView extends PaperView {
@@ -23,29 +26,45 @@ export interface AnnouncedPaperView extends PaperView {
 
 export type SectionId = 'starred' | AnnounceType;
 
-/**
- * How a section lists its papers: `full` with everything, `grouped` compact lines under a heading
- * per primary category, `titles` linked titles only. `collapsed` sections start folded.
- */
-export type SectionLayout = 'full' | 'grouped' | 'titles';
-
-export interface SectionView {
-  id: SectionId;
-  heading: string;
-  layout: SectionLayout;
-  collapsed: boolean;
-  /** Said when the section has no paper; a section without it is left out when empty. */
-  empty?: string;
+/** The papers of a section listed in one category, e.g. the new submissions in stat.ML. */
+export interface GroupView {
+  /** In-page anchor, unique on the page, e.g. `new-stat.ML`. */
+  id: string;
+  category: string;
   papers: PaperView[];
 }
 
+export interface SectionView {
+  /** In-page anchor. */
+  id: SectionId;
+  heading: string;
+  /** The section starts folded (replacements: seen before). */
+  collapsed: boolean;
+  /** Abstracts start open (starred papers), else one tap away. */
+  abstractsOpen: boolean;
+  /** Said when the section has no paper; a section without it is left out when empty. */
+  empty?: string;
+  papers: PaperView[];
+  /** The same papers by the category they are listed in, most papers first; none for a short section. */
+  groups: GroupView[];
+}
+
 export interface DigestCounts {
+  /** Papers shown (after the category filter). */
   total: number;
   starred: number;
-  /** Papers per announce type in the source's order, zeros included. */
+  /** Papers per announce type in the source's order, zeros included, starred ones counted too. */
   byType: { type: AnnounceType; count: number }[];
-  /** Papers per primary category, most first. */
-  byCategory: { category: string; count: number }[];
+}
+
+/** The category filter of a digest: which categories are shown, and how many papers the day has in all. */
+export interface DigestFilter {
+  /** Shown categories; empty shows every paper. */
+  only: string[];
+  /** The categories one may filter by (the curated ones). */
+  choices: string[];
+  /** Papers of the day before filtering. */
+  dayTotal: number;
 }
 
 export interface DigestView {
@@ -56,8 +75,7 @@ export interface DigestView {
   /** Starred papers first, then one section per announce type without them (empty ones included). */
   sections: SectionView[];
   counts: DigestCounts;
-  /** The page resolves paper links relative to this (its `<base>`): a short href per paper. */
-  linkBase: string;
+  filter: DigestFilter;
 }
 
 /** Why a day has no digest: arXiv announced nothing, or we do not have it (yet). */
@@ -109,14 +127,10 @@ export interface SearchHitView extends SourceRef {
 export interface SearchView {
   query: string;
   hits: SearchHitView[];
-  /** As DigestView.linkBase. */
-  linkBase: string;
 }
 
 export interface AuthorPageView {
   author: StarredAuthor;
   /** The author's papers, newest announcement first. */
   papers: AnnouncedPaperView[];
-  /** As DigestView.linkBase. */
-  linkBase: string;
 }

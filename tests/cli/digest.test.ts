@@ -16,7 +16,7 @@ describe('digest', () => {
     const { code, stdout } = await runCli(['digest'], env);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^arXiv digest for Thursday, 24 September 2026\n/);
-    expect(stdout).toContain('4 papers: new 2, cross 1, replace 1, replace-cross 0');
+    expect(stdout).toContain('4 papers: Starred authors 0, New submissions 2, Cross-lists 1, Replacements 1');
     expect(stdout).toContain('  https://arxiv.org/abs/2609.26820\n');
     for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(78);
   });

@@ -98,7 +98,8 @@ describe.skipIf(!hasFeedparser && !requireTools)('feeds read by python3-feedpars
     expect(after.items.map((item) => item.id)).toEqual(
       expect.arrayContaining(before.filter((id) => id !== 'arxiv:2609.26821v1')),
     );
-    expect(after.items[0]!.published).toBe('Thu, 24 Sep 2026 00:00:00 +0000');
+    // The announcement day at midnight in New York (EDT in September), as arXiv dates it.
+    expect(after.items[0]!.published).toBe('Thu, 24 Sep 2026 00:00:00 -0400');
   });
 
   it("/rss/daily.xml carries each day's digest as HTML content", async () => {

@@ -127,8 +127,11 @@ describe('the HTML part', () => {
     expect(html.indexOf('2611.00001')).toBeLessThan(html.indexOf('2611.00002'));
     expect(html).toMatch(/<span style="[^"]+">★ Yoshua Bengio<\/span>/);
     for (const p of digest.papers) expect(html).toContain(`<a href="https://arxiv.org/abs/${p.id}"`);
-    expect(html).toContain('3 papers: new 2, cross 0, replace 1, replace-cross 0');
-    expect(html).toContain('stat.ML · cs.LG');
+    expect(html).toContain('3 papers: Starred authors 1, New submissions 1, Replacements 1');
+    // Compact rows, under the category they are listed in.
+    expect(html).toMatch(
+      /stat\.ML \(1\)<\/h3><ul[^>]*>\n<li><a href="https:\/\/arxiv\.org\/abs\/2611\.00003">Paper 2611\.00003<\/a> Ada Lovelace<\/li>/,
+    );
     expect(html).toContain('href="https://curator.example.org/digest/2026-11-26"');
   });
 

@@ -1,4 +1,5 @@
-// The email-style text digest: wrapping, order, URLs kept whole.
+// The email-style text digest (also the mail's text part): wrapping, order, starred papers in
+// full with their abstracts, the others in a few lines each, TeX accents decoded, URLs kept whole.
 import { describe, expect, it } from 'vitest';
 import { renderDigestText, wrapText } from '../../src/render/text.ts';
 import type { DigestPaper } from '../../src/types.ts';
@@ -8,7 +9,7 @@ const star: DigestPaper = {
   id: '2609.26820',
   version: 1,
   title: 'A very long title about learning '.repeat(5).trim(),
-  abstract: 'x',
+  abstract: `We study Sch\\"olkopf's kernels in $\\mathbb{R}^d$. ${'Sentences of the abstract go on. '.repeat(12).trim()}`,
   authors: Array.from({ length: 30 }, (_, i) => `Author Number${i}`).concat('Y. Bengio'),
   categories: ['cs.LG', 'cs.AI'],
   announceType: 'new',
@@ -20,7 +21,8 @@ const plain: DigestPaper = {
   ...star,
   id: '2609.26811',
   title: 'Plain paper',
-  authors: ['Fabien Polly'],
+  abstract: 'An abstract only the page shows.',
+  authors: ['Fabien Polly', "G\\'abor Melis", 'Tom Three', 'Dan Four'],
   comment: undefined,
   starred: [],
 };
@@ -40,12 +42,25 @@ describe('renderDigestText', () => {
     expect(text.startsWith('arXiv digest for Thursday, 24 September 2026\n')).toBe(true);
     const at = (s: string) => text.indexOf(s);
     expect(at('★ Yoshua Bengio (as "Y. Bengio", likely)')).toBeGreaterThan(at('Starred authors (1)'));
-    expect(at('3 papers: new 2, cross 0, replace 1, replace-cross 0')).toBeGreaterThan(at('★ Yoshua'));
+    expect(at('3 papers: Starred authors 1, New submissions 1, Replacements 1')).toBeGreaterThan(at('★ Yoshua'));
     expect(at('New submissions (1)')).toBeLessThan(at('Plain paper'));
     expect(at('Replacements (1)')).toBeLessThan(at('Old paper'));
     expect(text).toContain('  https://arxiv.org/abs/2609.26811\n');
-    expect(text).toContain('cs.LG, cs.AI · arXiv:2009.13987v3');
     expect(text.trimEnd().endsWith('On the web: http://127.0.0.1:3000/digest/2026-09-24')).toBe(true);
+  });
+
+  it('gives a starred paper every author and its abstract, wrapped, TeX accents decoded', () => {
+    expect(text).toContain('    Number29, Y. Bengio\n');
+    expect(text).toContain("\n  We study Schölkopf's kernels in $\\mathbb{R}^d$. Sentences of the abstract go\n  on.");
+    expect(text).toContain('cs.LG, cs.AI · arXiv:2609.26820v1');
+  });
+
+  it('lists the other papers in a few lines each: title, first authors, link, no abstract', () => {
+    expect(text).toContain(
+      '* Plain paper\n  Fabien Polly, Gábor Melis, Tom Three et al.\n  https://arxiv.org/abs/2609.26811\n',
+    );
+    expect(text).not.toContain('An abstract only the page shows.');
+    expect(text).toContain('cs.LG (1)\n\n* Old paper');
   });
 
   it('says so on a day without an announcement', () => {

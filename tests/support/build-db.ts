@@ -48,7 +48,13 @@ export interface TestWorld {
 }
 
 export function createTestWorld(
-  options: { authors?: StarredAuthor[]; now?: () => Date; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    authors?: StarredAuthor[];
+    now?: () => Date;
+    env?: NodeJS.ProcessEnv;
+    /** Flag with the real matcher (authors.json's rules) instead of exact names and variants. */
+    realMatcher?: boolean;
+  } = {},
 ): TestWorld {
   const dir = mkdtempSync(join(tmpdir(), 'curator-test-'));
   const config = loadConfig({ CURATOR_DB: join(dir, 'curator.db'), LOG_LEVEL: 'silent', ...options.env });
@@ -56,7 +62,8 @@ export function createTestWorld(
   const db = openDb(config.dbPath);
   setMeta(db, 'authors_hash', 'test');
   // The real matcher stays in the list (authors check); flags come from the simpler exact flagger.
-  const starred = { ...buildStarredList(authors, 'test'), flag: createExactFlag(authors) };
+  const list = buildStarredList(authors, 'test');
+  const starred = options.realMatcher ? list : { ...list, flag: createExactFlag(authors) };
   const context: Context = {
     config,
     db,

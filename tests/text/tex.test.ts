@@ -56,6 +56,15 @@ describe('splitTex', () => {
     ]);
   });
 
+  it('keeps prose between two stray dollars as text, and formulas with words in commands as math', () => {
+    const stray = 'costs $5 for the noisy observations that arise in practice, or $k$ more';
+    expect(splitTex(stray)).toEqual([{ math: false, source: stray }]);
+    expect(splitTex('$x \\text{for all and every} y$')).toEqual([
+      { math: true, source: 'x \\text{for all and every} y' },
+    ]);
+    expect(splitTex('$O(n \\log n + k \\log k)$')).toEqual([{ math: true, source: 'O(n \\log n + k \\log k)' }]);
+  });
+
   it('keeps an unpaired or escaped dollar as text', () => {
     expect(splitTex('It costs \\$5 and $3')).toEqual([{ math: false, source: 'It costs \\$5 and $3' }]);
     expect(splitTex('No math here')).toEqual([{ math: false, source: 'No math here' }]);

@@ -1,0 +1,64 @@
+// The page's stylesheet, served from our origin (/style.<hash>.css) so the Content-Security-Policy
+// forbids every inline style. Colours meet WCAG 2.1 AA (4.5:1 for text) on their backgrounds in
+// light and dark; the axe-core test in tests/browser checks them.
+
+const PAGE_CSS = `:root{color-scheme:light dark;--bg:#fdfdfb;--fg:#1b1b1b;--mute:#5c5c5c;--line:#d6d6d6;--link:#0b57a4;--star:#fff4cc;--accent:#7a5600;--edge:#b8860b;--warn:#b3261e}
+@media (prefers-color-scheme:dark){:root{--bg:#15171a;--fg:#e4e4e4;--mute:#a6a6a6;--line:#3a3a3a;--link:#8ab4f8;--star:#2c2815;--accent:#e8c15a;--edge:#e0b341;--warn:#f28b82}}
+*{box-sizing:border-box}
+body{margin:0 auto;max-width:48rem;padding:.75rem;background:var(--bg);color:var(--fg);font:16px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;overflow-wrap:break-word}
+a{color:var(--link)}
+header,footer{color:var(--mute);font-size:.9rem}
+header a{margin-right:.6rem}
+footer{margin-top:2rem}
+footer button{font:inherit;color:var(--link);background:none;border:0;padding:0;text-decoration:underline;cursor:pointer}
+h1{font-size:1.35rem;margin:.6rem 0}
+h2{font-size:1.15rem;margin:1.6rem 0 .4rem;border-bottom:1px solid var(--line)}
+h3{font-size:1rem;margin:1rem 0 .2rem;color:var(--mute)}
+main li h3,main li h4{font-size:1rem;margin:0;color:var(--fg);font-weight:600}
+main li h3 a,main li h4 a{text-decoration:none}
+ol{padding-left:1.6rem;margin:.2rem 0}
+li{margin:.2rem 0 .9rem}
+.toc ol{padding-left:1.2rem}
+.toc li{margin:.15rem 0}
+.s{background:var(--star);border-left:4px solid var(--edge);padding:.5rem .7rem;border-radius:4px;list-style:none;margin-left:-1.6rem}
+.who{font-weight:600;color:var(--accent)}
+.m{color:var(--mute);font-size:.88rem}
+.au{font-size:.92rem}
+mark{background:none;color:inherit;font-weight:700;text-decoration:underline var(--edge) 2px}
+details{margin:.15rem 0}
+summary{cursor:pointer;color:var(--link)}
+.ab p{margin:.2rem 0 .4rem}
+.more,.more summary{display:inline}
+.more[open]>summary{display:none}
+.sec>summary{color:var(--fg)}
+.sec>summary h2{display:inline-block;margin-bottom:.4rem}
+.filter fieldset{border:1px solid var(--line);border-radius:4px;padding:.3rem .6rem;margin:.5rem 0}
+.filter label{margin-right:.6rem;white-space:nowrap}
+.n{border:1px solid var(--line);border-radius:4px;padding:.6rem .8rem;margin:1rem 0;overflow-wrap:anywhere}
+.warn{border-color:var(--warn)}
+table{border-collapse:collapse;font-size:.9rem}
+td,th{padding:.1rem .6rem .1rem 0;text-align:left}
+input[type=search]{width:70%;padding:.3rem;font:inherit}
+.cur{outline:2px solid var(--edge);outline-offset:2px}
+.tex{font-family:ui-monospace,monospace;font-size:.9em}
+dialog{max-width:26rem;background:var(--bg);color:var(--fg);border:1px solid var(--line);border-radius:6px}
+dialog kbd{display:inline-block;min-width:1.4em;text-align:center;border:1px solid var(--line);border-radius:3px}
+dialog dl{display:grid;grid-template-columns:auto 1fr;gap:.3rem .8rem}
+dialog dd{margin:0}
+`;
+
+// MathML from temml: the rules of its Temml-Local.css (0.13.5) that the formulas in arXiv titles
+// and abstracts use, without its web font (system math fonts only: nothing to download), plus
+// the classes tex-html.ts puts in place of temml's inline styles.
+const MATH_CSS = `math{font-family:"Cambria Math","STIX Two Math","Noto Sans Math",math;font-style:normal;font-weight:normal;line-height:normal;text-indent:0;text-transform:none;letter-spacing:normal;direction:ltr;display:inline-flex;flex-wrap:wrap;align-items:baseline}
+math.tml-display{display:block math;width:100%}
+.tml-md0{math-depth:0}
+.mathcal{font-feature-settings:'ss01'}
+.tml-right{text-align:right}
+.tml-left{text-align:left}
+@supports (not (-moz-appearance:none)){.tml-sml-pad{padding-left:.05em}.tml-med-pad{padding-left:.1em}.tml-lrg-pad{padding-left:.15em}}
+@supports (-webkit-backdrop-filter:blur(1px)){.wbk-acc{transform:translate(0,.431em)}.wbk-sml{transform:translate(.07em,0)}.wbk-sml-acc{transform:translate(.07em,.431em)}.wbk-med{transform:translate(.14em,0)}.wbk-med-acc{transform:translate(.14em,.431em)}.wbk-lrg{transform:translate(.21em,0)}.wbk-lrg-acc{transform:translate(.21em,.431em)}}
+@supports (not (-webkit-backdrop-filter:blur(1px))) and (not (-moz-appearance:none)){.chr-sml{transform:translate(.07em,0)}.chr-med{transform:translate(.14em,0)}.chr-lrg{transform:translate(.21em,0)}menclose{position:relative;padding:.5ex 0}.tml-overline{padding:.1em 0 0;border-top:.065em solid}.tml-underline{padding:0 0 .1em;border-bottom:.065em solid}.tml-fbox{padding:3pt;border:1px solid}}
+`;
+
+export const STYLE_CSS = PAGE_CSS + MATH_CSS;

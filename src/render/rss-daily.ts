@@ -1,0 +1,45 @@
+// The daily feed's item body: the day's digest as plain HTML that reads well without our
+// stylesheet, in a feed reader's HTML-to-text view (newsboat) as in a browser. Each paper is its
+// own block: starred papers in full with the abstract, every other paper one list item (linked
+// title, first authors). TeX accents decoded, math as written.
+import { texToPlain } from '../text/tex.ts';
+import type { DigestView, PaperView, SectionView } from '../views/types.ts';
+import { escapeHtml } from './escape.ts';
+import { describeMatch, formatFirstAuthors, formatPapers, formatSectionCounts } from './format.ts';
+
+function renderStarredBlock(paper: PaperView): string {
+  const who = paper.starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ');
+  const authors = escapeHtml(paper.authors.map(texToPlain).join(', '));
+  const comment = paper.comment ? `<br>${escapeHtml(texToPlain(paper.comment))}` : '';
+  const meta = `${escapeHtml(paper.categories.join(' · '))} · ${escapeHtml(paper.label)} · <a href="${escapeHtml(paper.links.pdf)}">pdf</a>`;
+  return `<p><b>${who}</b><br><a href="${escapeHtml(paper.links.abs)}"><b>${escapeHtml(texToPlain(paper.title))}</b></a><br>${authors}<br>${meta}${comment}</p>
+<blockquote>${escapeHtml(texToPlain(paper.abstract))}</blockquote>
+`;
+}
+
+function renderListItem(paper: PaperView): string {
+  return `<li><a href="${escapeHtml(paper.links.abs)}">${escapeHtml(texToPlain(paper.title))}</a> (${escapeHtml(formatFirstAuthors(paper.authors))})</li>\n`;
+}
+
+function renderSection(section: SectionView): string {
+  if (section.papers.length === 0) return '';
+  const groups = section.groups.map(
+    (group) =>
+      `<h3>${escapeHtml(group.category)} (${group.papers.length})</h3>\n<ul>\n${group.papers.map(renderListItem).join('')}</ul>\n`,
+  );
+  return `<h2>${escapeHtml(section.heading)} (${section.papers.length})</h2>\n${groups.join('')}`;
+}
+
+export function renderDailyItemHtml(digest: DigestView, page: string): string {
+  const [starred, ...rest] = digest.sections;
+  const counts = `<p>${formatPapers(digest.counts.total)}: ${escapeHtml(formatSectionCounts(digest.sections, ', '))}. <a href="${escapeHtml(page)}">The day on the web</a></p>\n`;
+  const first =
+    starred === undefined
+      ? ''
+      : `<h2>${escapeHtml(starred.heading)} (${starred.papers.length})</h2>\n${
+          starred.papers.length > 0
+            ? starred.papers.map(renderStarredBlock).join('')
+            : `<p>${escapeHtml(starred.empty ?? '')}</p>\n`
+        }`;
+  return `${counts}${first}${rest.map(renderSection).join('')}`;
+}

@@ -1,0 +1,61 @@
+// Text with TeX as HTML: math rendered to MathML on the server by temml (https://temml.org), so
+// the browser needs no script and no font; text-mode accents decoded to Unicode (text/tex.ts).
+// A formula temml cannot parse is shown as written, never as an error.
+import temml from 'temml';
+import { decodeTexText, splitTex } from '../text/tex.ts';
+import { escapeHtml } from './escape.ts';
+
+// temml writes a few inline styles, which the page's CSP (style-src 'self', no 'unsafe-inline')
+// would block. The ones that matter become classes of our stylesheet (html-assets.ts); the rest
+// (colours, table padding) are dropped, and the formula stays readable without them.
+const STYLE_CLASSES: Readonly<Record<string, string>> = {
+  // An accent keeps the size of its base rather than shrinking to script size (temml's own comment).
+  'math-depth:0;': 'tml-md0',
+  // Display math: `math.tml-display` carries it.
+  'display:block math;': '',
+};
+// temml writes `class` right before `style` (MathNode.toMarkup).
+const STYLED = /(?: class="([^"]*)")? style="([^"]*)"/g;
+
+function moveStylesToClasses(markup: string): string {
+  if (!markup.includes(' style="')) return markup;
+  return markup.replace(STYLED, (_whole, classes: string | undefined, style: string) => {
+    const names = [...(classes ?? '').split(' '), STYLE_CLASSES[style] ?? ''].filter(Boolean);
+    return names.length > 0 ? ` class="${names.join(' ')}"` : '';
+  });
+}
+
+/** One formula as MathML, or its source as written when temml cannot parse it. */
+export function renderMath(source: string, display = false): string {
+  try {
+    // trust stays false (the default): no \href, \includegraphics or \class from arXiv metadata.
+    return moveStylesToClasses(temml.renderToString(source, { displayMode: display, throwOnError: true }));
+  } catch {
+    const delimiter = display ? '$$' : '$';
+    return `<span class=tex>${escapeHtml(`${delimiter}${source}${delimiter}`)}</span>`;
+  }
+}
+
+/** Formulas already rendered, by source: a page renders `$k$` or `$\\epsilon$` many times over. */
+export type MathCache = Map<string, string>;
+
+function renderCachedMath(source: string, display: boolean, cache: MathCache | undefined): string {
+  if (cache === undefined) return renderMath(source, display);
+  const key = display ? `$$${source}` : source;
+  let markup = cache.get(key);
+  if (markup === undefined) cache.set(key, (markup = renderMath(source, display)));
+  return markup;
+}
+
+/** Text as people read it: math as MathML, accents as Unicode, everything else escaped. */
+export function renderTexHtml(text: string, cache?: MathCache): string {
+  const segments = splitTex(text);
+  if (segments.length === 1 && !segments[0]!.math) return escapeHtml(decodeTexText(text));
+  return segments
+    .map((segment) =>
+      segment.math
+        ? renderCachedMath(segment.source, segment.display === true, cache)
+        : escapeHtml(decodeTexText(segment.source)),
+    )
+    .join('');
+}

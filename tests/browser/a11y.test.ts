@@ -1,0 +1,76 @@
+// axe-core (the engine behind Lighthouse's accessibility audit) on the pages a reader uses, in
+// light and dark, on a desktop and a phone: no WCAG 2.1 A or AA violation. A realistic day is what
+// the pages show, so contrast is checked on real content (starred "who" lines, math, marks, folded
+// author lists); its smallest size (200 papers, every hard case in it) keeps axe to seconds a page.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { AxeResults } from 'axe-core';
+import { createApp } from '../../src/server.ts';
+import { startServer, type RunningServer } from '../../src/routes/listen.ts';
+import type { TestWorld } from '../support/build-db.ts';
+import { keepOnLoopback, launchChromium, skipWithoutChromium } from '../support/browser.ts';
+import { REALISTIC_DAY, createRealisticWorld } from '../support/realistic-world.ts';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PAGES = ['/', `/digest/${REALISTIC_DAY}`, '/search?q=learning', '/authors/yoshua-bengio'];
+const SCHEMES = ['light', 'dark'] as const;
+const WIDTHS = [1280, 390];
+
+describe.skipIf(skipWithoutChromium)('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+  let world: TestWorld;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    world = createRealisticWorld({ count: 200 });
+    server = await startServer(createApp({ context: world.context, holidays: new Set() }), {
+      host: '127.0.0.1',
+      port: 0,
+    });
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    world?.close();
+  });
+
+  const cases = PAGES.flatMap((path) =>
+    SCHEMES.flatMap((scheme) => WIDTHS.map((width) => [path, scheme, width] as const)),
+  );
+
+  it.each(cases)(
+    '%s in %s at %i px has no violation',
+    async (path, colorScheme, width) => {
+      // bypassCSP lets the test inject axe; the page itself runs under its strict policy elsewhere.
+      const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 }, bypassCSP: true });
+      try {
+        const page = await context.newPage();
+        await keepOnLoopback(page);
+        await page.goto(`${server.url}${path.slice(1)}`);
+        await page.addScriptTag({ content: AXE_SOURCE });
+        const results = await page.evaluate(() =>
+          (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResults> } }).axe.run(
+            document,
+            {
+              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+              resultTypes: ['violations'],
+            },
+          ),
+        );
+        const found = results.violations.map(
+          (violation) =>
+            `${violation.id} (${violation.impact}): ${violation.help}; ${violation.nodes.length} nodes, e.g. ${violation.nodes[0]?.target.join(' ')} ${violation.nodes[0]?.failureSummary ?? ''}`,
+        );
+        expect(found).toEqual([]);
+        expect(results.passes.length + results.inapplicable.length).toBeGreaterThan(10);
+      } finally {
+        await context.close();
+      }
+    },
+    180_000,
+  );
+});

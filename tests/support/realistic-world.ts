@@ -1,0 +1,26 @@
+// A test world holding the realistic full-size day (tests/support/realistic-day.ts) and the day
+// before it, flagged by the real matcher under the shipped config/authors.json.
+import { loadAuthorsConfig } from '../../src/curate/authors-config.ts';
+import { createTestWorld, makePaper, type TestWorld } from './build-db.ts';
+import { REALISTIC_DAY_FACTS, buildRealisticDay } from './realistic-day.ts';
+
+export const REALISTIC_DAY = REALISTIC_DAY_FACTS.day;
+export const DAY_BEFORE = '2026-11-25';
+
+export function loadShippedAuthors() {
+  return loadAuthorsConfig(new URL('../../config/authors.json', import.meta.url).pathname).authors;
+}
+
+export function createRealisticWorld(
+  options: { now?: () => Date; env?: NodeJS.ProcessEnv; /** Papers in the day (default 1,310). */ count?: number } = {},
+): TestWorld {
+  const world = createTestWorld({
+    authors: loadShippedAuthors(),
+    realMatcher: true,
+    ...(options.env && { env: options.env }),
+    now: options.now ?? (() => new Date('2026-11-26T15:00:00Z')),
+  });
+  world.ingestDay(DAY_BEFORE, [makePaper({ id: '2611.00001', title: 'The day before' })]);
+  world.ingestDay(REALISTIC_DAY, buildRealisticDay(options.count === undefined ? {} : { count: options.count }));
+  return world;
+}
