@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { openContext, type Context } from './app/context.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { AuthorsConfigError } from './curate/authors-config.ts';
+import { ConfigFileError } from './curate/json-file.ts';
 import { CommandError } from './commands/errors.ts';
 import { COMMANDS, USAGE } from './commands/table.ts';
 import type { Io } from './commands/types.ts';
@@ -52,7 +52,7 @@ function describeError(error: unknown): string {
 }
 
 function exitCodeOf(error: unknown): number {
-  if (error instanceof AuthorsConfigError || error instanceof ConfigError) return 2;
+  if (error instanceof ConfigFileError || error instanceof ConfigError) return 2;
   if (error instanceof CommandError) return error.exitCode;
   return 1;
 }

@@ -24,6 +24,16 @@ export interface Config {
   fixedNow: Date | undefined;
   /** CURATOR_TOKEN: what a client must present to write when HOST is not a loopback address. */
   token: string | undefined;
+  /** CURATOR_FEEDS: the blogs and other feeds to follow besides arXiv. */
+  feedsPath: string;
+  /** CURATOR_READING_LIST: the "Start here" page's reading list. */
+  readingListPath: string;
+  /** ARXIV_AUTHOR_URL: where arXiv's author pages live (`<base><id>.atom` is an author's feed). */
+  authorFeedBase: string;
+  /** HF_PAPERS_URL: Hugging Face's Daily Papers API (`?date=YYYY-MM-DD`). */
+  popularityUrl: string;
+  /** CURATOR_POPULARITY: fetch the popularity counts (and show /top); off: neither. */
+  popularity: boolean;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -87,6 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       get('PUBLIC_URL') === undefined ? undefined : readUrl(get('PUBLIC_URL')!, 'PUBLIC_URL').replace(/\/+$/, ''),
     fixedNow: readInstant(get('CURATOR_NOW'), 'CURATOR_NOW'),
     token: readToken(get('CURATOR_TOKEN')),
+    feedsPath: get('CURATOR_FEEDS') ?? 'config/feeds.json',
+    readingListPath: get('CURATOR_READING_LIST') ?? 'config/reading-list.json',
+    authorFeedBase: withSlash(readUrl(get('ARXIV_AUTHOR_URL') ?? 'https://arxiv.org/a/', 'ARXIV_AUTHOR_URL')),
+    popularityUrl: readUrl(get('HF_PAPERS_URL') ?? 'https://huggingface.co/api/daily_papers', 'HF_PAPERS_URL'),
+    popularity: readSwitch(get('CURATOR_POPULARITY'), 'CURATOR_POPULARITY', true),
   });
 }
 
@@ -109,6 +124,18 @@ function readToken(raw: string | undefined): string | undefined {
 /** True for the addresses only this machine can reach. */
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+function readSwitch(raw: string | undefined, name: string, fallback: boolean): boolean {
+  if (raw === undefined) return fallback;
+  const value = raw.toLowerCase();
+  if (value === 'on' || value === '1' || value === 'true') return true;
+  if (value === 'off' || value === '0' || value === 'false') return false;
+  throw new ConfigError(`${name}: "${raw}" is not on or off`);
 }
 
 function readInteger(raw: string | undefined, name: string, fallback: number, min: number, max: number): number {

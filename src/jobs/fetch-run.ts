@@ -9,17 +9,21 @@ export interface FetchOutcome<T> {
   record: FetchRunEnd & { status: number };
 }
 
-/** Runs `work` (request, parse, store) as one logged fetch of `url`; a failure is logged and rethrown. */
+/**
+ * Runs `work` (request, parse, store) as one logged fetch of `url`; a failure is logged and rethrown.
+ * `part` names the part of the daily round in the fetch log (default `arxiv`: the feed and the API's days).
+ */
 export async function recordFetch<T>(
   context: Context,
   url: string,
   day: string | undefined,
   work: () => Promise<FetchOutcome<T>>,
+  part = 'arxiv',
 ): Promise<T> {
   const { db, log } = context;
   const started = Date.now();
-  const runId = startFetchRun(db, url, context.now().toISOString());
-  log.info('fetch.start', { url, day });
+  const runId = startFetchRun(db, url, context.now().toISOString(), part);
+  log.info('fetch.start', { url, day, part: part === 'arxiv' ? undefined : part });
   try {
     const { result, record } = await work();
     const end = { ...record, day: record.day ?? day };

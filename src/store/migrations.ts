@@ -115,6 +115,69 @@ const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE papers DROP COLUMN primary_category;
     `);
   },
+  // 4: the rest of the advice (issue 14). The fetch log says which part of the daily round a request
+  // belongs to (arXiv's feed and API, the starred authors' uploads, the blogs, the popularity
+  // counts), and each part keeps its last outcome. Items of other feeds (blogs) are not papers: a
+  // table of their own, with a small full-text index (few rows, so triggers keep it). Papers an
+  // author's arXiv feed lists confirm that author's `likely` matches. Read marks of the reading list,
+  // and Hugging Face's daily upvotes (kept for papers not stored too: they may come later).
+  (db) => {
+    db.exec(`
+      ALTER TABLE fetch_runs ADD COLUMN part TEXT NOT NULL DEFAULT 'arxiv';
+      CREATE INDEX fetch_runs_part ON fetch_runs (part, id);
+      CREATE TABLE round_parts (
+        part TEXT PRIMARY KEY,
+        finished_at TEXT NOT NULL,
+        ok INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        problems TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE author_confirmations (
+        author_id TEXT NOT NULL,
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        PRIMARY KEY (paper_id, author_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE source_items (
+        feed_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        feed_title TEXT NOT NULL,
+        title TEXT NOT NULL,
+        url TEXT,
+        summary TEXT NOT NULL,
+        published TEXT,
+        first_seen TEXT NOT NULL,
+        day TEXT NOT NULL,
+        PRIMARY KEY (feed_id, item_id)
+      );
+      CREATE INDEX source_items_day ON source_items (day);
+      CREATE VIRTUAL TABLE source_items_fts USING fts5(
+        title, summary, content='source_items', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER source_items_ai AFTER INSERT ON source_items BEGIN
+        INSERT INTO source_items_fts (rowid, title, summary) VALUES (new.rowid, new.title, new.summary);
+      END;
+      CREATE TRIGGER source_items_ad AFTER DELETE ON source_items BEGIN
+        INSERT INTO source_items_fts (source_items_fts, rowid, title, summary) VALUES ('delete', old.rowid, old.title, old.summary);
+      END;
+      CREATE TRIGGER source_items_au AFTER UPDATE ON source_items BEGIN
+        INSERT INTO source_items_fts (source_items_fts, rowid, title, summary) VALUES ('delete', old.rowid, old.title, old.summary);
+        INSERT INTO source_items_fts (rowid, title, summary) VALUES (new.rowid, new.title, new.summary);
+      END;
+      CREATE TABLE reading_marks (entry_id TEXT PRIMARY KEY, read_at TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE popularity (
+        date TEXT NOT NULL,
+        paper_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        upvotes INTEGER NOT NULL,
+        comments INTEGER,
+        github_repo TEXT,
+        github_stars INTEGER,
+        fetched_at TEXT NOT NULL,
+        PRIMARY KEY (date, paper_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX popularity_paper ON popularity (paper_id);
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

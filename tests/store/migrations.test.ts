@@ -9,6 +9,10 @@ import { openDb, type Db } from '../../src/store/db.ts';
 import { migrate, SCHEMA_VERSION } from '../../src/store/migrations.ts';
 import { getPendingSends } from '../../src/store/read/sends.ts';
 import { getDayPapers } from '../../src/store/read/digest.ts';
+import { getLastFetchRun } from '../../src/store/read/runs.ts';
+import { searchItems } from '../../src/store/read/source-items.ts';
+import { confirmAuthorPapers } from '../../src/store/write/confirmations.ts';
+import { storeSourceItems } from '../../src/store/write/source-items.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -66,6 +70,56 @@ describe.each([1, 2])('a database at schema version %i', (version) => {
       expect(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('papers')).not.toContain(
         'primary_category',
       );
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('a database at schema version 3 (before the rest of the advice)', () => {
+  function databaseAt3(): string {
+    const path = join(dir, 'v3.db');
+    const db = openDb(path, { migrate: false });
+    migrate(db, 3);
+    db.prepare(
+      `INSERT INTO papers (id, version, title, abstract, authors, categories, first_seen)
+       VALUES ('2611.00002', 1, 'Forward-forward', 'An abstract.', '["G. Hinton"]', '["q-bio.NC"]', '2026-11-25T05:00:00Z')`,
+    ).run();
+    db.prepare(`INSERT INTO announcements VALUES ('2026-11-25', '2611.00002', 1, 'cross', 'api')`).run();
+    db.prepare(`INSERT INTO days VALUES ('2026-11-25', 1, 'rss', '2026-11-25T05:00:00Z')`).run();
+    db.prepare(`INSERT INTO starred VALUES ('2611.00002', 'geoffrey-hinton', 'G. Hinton', 'likely')`).run();
+    db.prepare(
+      `INSERT INTO fetch_runs (url, started_at, finished_at, status, day, error)
+       VALUES ('https://rss.arxiv.org/rss/cs.LG', '2026-11-25T05:30:00Z', '2026-11-25T05:30:02Z', 503, '2026-11-25', 'HTTP 503')`,
+    ).run();
+    db.close();
+    return path;
+  }
+
+  it('keeps its fetch log as arXiv requests and gains the tables of blogs, marks, counts and confirmations', () => {
+    const db = openDb(databaseAt3());
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      // The page's notice still reports the failed arXiv fetch.
+      expect(getLastFetchRun(db)).toMatchObject({ error: 'HTTP 503', status: 503 });
+      expect(getLastFetchRun(db, 'blogs')).toBeUndefined();
+      const names = new Map([['geoffrey-hinton', 'Geoffrey Hinton']]);
+      expect(getDayPapers(db, '2026-11-25', names)[0]!.starred[0]!.confidence).toBe('likely');
+      confirmAuthorPapers(db, 'geoffrey-hinton', ['2611.00002']);
+      expect(getDayPapers(db, '2026-11-25', names)[0]!.starred[0]!.confidence).toBe('exact');
+      const item = {
+        id: 'https://example.org/p/1',
+        title: 'Hacker’s guide to neural nets',
+        summary: 'Backprop by hand.',
+      };
+      storeSourceItems(db, [item], {
+        feedId: 'karpathy',
+        feedTitle: 'K',
+        day: '2026-11-25',
+        now: '2026-11-25T05:40:00Z',
+      });
+      expect(searchItems(db, 'backprop').map((hit) => hit.id)).toEqual(['https://example.org/p/1']);
+      expect(tables(db)).toEqual(expect.arrayContaining(['popularity', 'reading_marks', 'round_parts']));
     } finally {
       db.close();
     }

@@ -22,13 +22,14 @@ export interface FetchRun {
   error: string | null;
 }
 
-export function getLastFetchRun(db: Db): FetchRun | undefined {
+/** The last request of one part of the round; by default arXiv's feed and API (the page's fetch notice). */
+export function getLastFetchRun(db: Db, part = 'arxiv'): FetchRun | undefined {
   const row = db
     .prepare(
       `SELECT id, url, started_at AS startedAt, finished_at AS finishedAt, status, day, counts, error
-      FROM fetch_runs ORDER BY id DESC LIMIT 1`,
+      FROM fetch_runs WHERE part = ? ORDER BY id DESC LIMIT 1`,
     )
-    .get() as (Omit<FetchRun, 'counts'> & { counts: string | null }) | undefined;
+    .get(part) as (Omit<FetchRun, 'counts'> & { counts: string | null }) | undefined;
   if (row === undefined) return undefined;
   return { ...row, counts: row.counts === null ? null : (JSON.parse(row.counts) as Record<string, number>) };
 }
