@@ -34,6 +34,8 @@ export interface Config {
   popularityUrl: string;
   /** CURATOR_POPULARITY: fetch the popularity counts (and show /top); off: neither. */
   popularity: boolean;
+  /** CURATOR_AUTHOR_UPLOADS: ask arXiv for the starred authors' uploads outside our categories. */
+  authorUploads: boolean;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -102,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     authorFeedBase: withSlash(readUrl(get('ARXIV_AUTHOR_URL') ?? 'https://arxiv.org/a/', 'ARXIV_AUTHOR_URL')),
     popularityUrl: readUrl(get('HF_PAPERS_URL') ?? 'https://huggingface.co/api/daily_papers', 'HF_PAPERS_URL'),
     popularity: readSwitch(get('CURATOR_POPULARITY'), 'CURATOR_POPULARITY', true),
+    authorUploads: readSwitch(get('CURATOR_AUTHOR_UPLOADS'), 'CURATOR_AUTHOR_UPLOADS', true),
   });
 }
 

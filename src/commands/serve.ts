@@ -1,5 +1,8 @@
 // `serve`: the web app on config.host:config.port and the scheduler, until SIGINT or SIGTERM.
 import { createArxivClient } from '../app/arxiv-client.ts';
+import { createWebClient } from '../app/web-client.ts';
+import { loadFeedsConfig } from '../curate/feeds-config.ts';
+import { loadReadingList } from '../curate/reading-list.ts';
 import { startBackgroundJobs } from '../jobs/background.ts';
 import { syncStarredFlags, watchStarredAuthors } from '../jobs/reflag.ts';
 import { startServer } from '../routes/listen.ts';
@@ -8,13 +11,17 @@ import { createApp } from '../server.ts';
 import type { StatusView } from '../views/types.ts';
 import type { CommandArgs } from './types.ts';
 
-export async function runServe({ open, io }: CommandArgs): Promise<number> {
+export async function runServe({ open, io, config }: CommandArgs): Promise<number> {
+  // Broken files stop start-up with exit code 2, like a broken authors.json; later edits are read each round.
+  loadFeedsConfig(config.feedsPath);
+  loadReadingList(config.readingListPath);
   const context = open();
   // Flags stored by an earlier list are redone before the first page is served.
   syncStarredFlags(context);
   // Aborting it cancels the request in flight and any wait, so a signal ends the process in seconds.
   const controller = new AbortController();
   const http = createArxivClient(context.config, { log: context.log, signal: controller.signal });
+  const web = createWebClient(context.config, { log: context.log, signal: controller.signal });
   // The scheduler starts after the server listens; until then nothing is scheduled.
   let status: () => StatusView = () => ({});
   const app = createApp({ context, status: () => status() });
@@ -24,7 +31,7 @@ export async function runServe({ open, io }: CommandArgs): Promise<number> {
   if (writes !== undefined) io.stdout(`arxiv-curator: ${writes}\n`);
   context.log.info('server.listening', { url: server.url, writes: readWritePolicy(context.config) });
   const authors = watchStarredAuthors(context);
-  const jobs = startBackgroundJobs(context, http);
+  const jobs = startBackgroundJobs(context, http, { web });
   status = () => jobs.status();
   const signal = await waitForSignal();
   context.log.info('server.stopping', { signal });
@@ -32,6 +39,7 @@ export async function runServe({ open, io }: CommandArgs): Promise<number> {
   authors.stop();
   await jobs.stop();
   await http.close();
+  await web.close();
   await server.close();
   return 0;
 }

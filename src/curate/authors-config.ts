@@ -38,7 +38,9 @@ export function validateAuthorsConfig(raw: unknown, path: string): StarredAuthor
   refuseUnknownKeys(raw, new Set(['authors']), '$', fail);
   if (!Array.isArray(raw.authors)) return fail('$.authors', `expected an array of authors, got ${typeOf(raw.authors)}`);
   const seen = new Map<string, string>();
-  return raw.authors.map((entry: unknown, i: number): StarredAuthor => readAuthor(entry, `$.authors[${i}]`, seen, fail));
+  return raw.authors.map((entry: unknown, i: number): StarredAuthor =>
+    readAuthor(entry, `$.authors[${i}]`, seen, fail),
+  );
 }
 
 function readAuthor(entry: unknown, at: string, seen: Map<string, string>, fail: Fail): StarredAuthor {

@@ -64,7 +64,7 @@ function readEntry(entry: unknown, at: string, seen: Map<string, string>, fail: 
   if (entry.year !== undefined) {
     if (typeof entry.year !== 'number' || !Number.isInteger(entry.year) || entry.year < 1900 || entry.year > 2100)
       fail(`${at}.year`, `expected a year such as 2014, got ${JSON.stringify(entry.year)}`);
-    out.year = entry.year as number;
+    out.year = entry.year;
   }
   if (entry.arxiv !== undefined) {
     const id = readText(entry.arxiv, `${at}.arxiv`, fail);

@@ -14,7 +14,8 @@ export interface ParsedDailyPapers {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function parseDailyPapers(body: string, source: string): ParsedDailyPapers {
   let raw: unknown;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { main } from '../../src/cli.ts';
 import type { Io } from '../../src/commands/types.ts';
+import { QUIET_ROUND_ENV } from './quiet-round.ts';
 
 export interface CliResult {
   code: number;
@@ -23,7 +24,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv, sleep?: Io[
   const code = await main(args, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    env: { LOG_LEVEL: 'warn', ...env },
+    env: { LOG_LEVEL: 'warn', ...QUIET_ROUND_ENV, ...env },
     ...(sleep && { sleep }),
   });
   return { code, stdout, stderr };
@@ -32,7 +33,9 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv, sleep?: Io[
 /** The real process, as a user runs it. */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...QUIET_ROUND_ENV, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

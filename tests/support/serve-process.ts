@@ -1,6 +1,7 @@
 // The real `arxiv-curator serve` process, started as a user starts it, against a fake arXiv.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { FakeArxiv } from './fake-arxiv.ts';
+import { QUIET_ROUND_ENV } from './quiet-round.ts';
 
 const BIN = new URL('../../bin/arxiv-curator.js', import.meta.url).pathname;
 export const RSS_PATH = '/rss/cs.LG+cs.NE+stat.ML';
@@ -32,6 +33,7 @@ export function startServeProcess(arxiv: FakeArxiv, env: NodeJS.ProcessEnv): Ser
       LOG_LEVEL: 'info',
       ARXIV_RSS_BASE: `${arxiv.url}/rss/`,
       ARXIV_API_URL: `${arxiv.url}/api/query`,
+      ...QUIET_ROUND_ENV,
       ...env,
     },
   });

@@ -75,3 +75,8 @@ export function getUpvotes(db: Db, paperIds: readonly string[]): Map<string, num
   }
   return out;
 }
+
+/** Whether the list of `date` was stored (with at least one paper). */
+export function hasPopularityList(db: Db, date: string): boolean {
+  return db.prepare('SELECT 1 FROM popularity WHERE date = ? LIMIT 1').get(date) !== undefined;
+}

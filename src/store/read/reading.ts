@@ -3,7 +3,10 @@ import type { Db } from '../db.ts';
 
 /** When each entry was marked read, by entry id. */
 export function getReadMarks(db: Db): Map<string, string> {
-  const rows = db.prepare('SELECT entry_id AS id, read_at AS at FROM reading_marks').all() as { id: string; at: string }[];
+  const rows = db.prepare('SELECT entry_id AS id, read_at AS at FROM reading_marks').all() as {
+    id: string;
+    at: string;
+  }[];
   return new Map(rows.map((row) => [row.id, row.at]));
 }
 

@@ -2,7 +2,7 @@
 // or kill -9 during it, leaves the database exactly as it was (SQLite's atomic commit).
 import type { Db } from '../db.ts';
 import type { AnnounceType, PaperRecord, ParsedFeed, Validators } from '../../types.ts';
-import { prepareAnnouncementStatements, markDayStored } from './announcements.ts';
+import { prepareAnnouncementStatements, markDayStored, refreshDayCount } from './announcements.ts';
 import { bumpGeneration } from './meta.ts';
 import { preparePaperStatements, upsertPaper } from './papers.ts';
 import { saveValidators } from './runs.ts';
@@ -25,6 +25,11 @@ export interface IngestOptions {
   firstSubmissions?: boolean;
   /** Validators of the HTTP response, saved only if the ingest commits. */
   validators?: { url: string; validators: Validators };
+  /**
+   * false: the papers join the day without marking it stored (a source that is not the day's own
+   * announcement, such as a starred author's uploads: the day's feed must still be fetched).
+   */
+  storesDay?: boolean;
 }
 
 export interface IngestResult {
@@ -77,7 +82,11 @@ export function startIngest(db: Db, announcedOn: string | undefined, options: In
   return {
     add: (batch) => batch.forEach(addOne),
     finish: () => {
-      if (day !== undefined) changes += markDayStored(db, day, options.source, options.now);
+      if (day !== undefined)
+        changes +=
+          options.storesDay === false
+            ? refreshDayCount(db, day, options.now)
+            : markDayStored(db, day, options.source, options.now);
       if (options.validators) saveValidators(db, options.validators.url, options.validators.validators, options.now);
       if (changes + result.inserted + result.updated > 0) bumpGeneration(db);
       return result;
