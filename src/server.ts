@@ -6,6 +6,7 @@ import { loadHolidays } from './calendar/announcement-days.ts';
 import { isMailConfigured } from './mail/settings.ts';
 import { countPapers } from './store/read/papers.ts';
 import { getLastFetchRun } from './store/read/runs.ts';
+import { listRoundParts } from './store/read/round-parts.ts';
 import { getLastSendStatus } from './store/read/sends.ts';
 import { buildSearch } from './views/feeds.ts';
 import type { StatusView } from './views/types.ts';
@@ -20,6 +21,7 @@ import {
   STYLE_CSS,
   STYLE_PATH,
 } from './render/html-assets.ts';
+import { registerAdviceRoutes } from './routes/advice.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
 import { HTML, baseUrlOf, createSite, sendCached, type Site } from './routes/site.ts';
@@ -58,6 +60,7 @@ export function createApp(deps: AppDeps): Hono {
   registerLogin(app, site);
   registerDigestRoutes(app, site);
   registerFeedRoutes(app, site);
+  registerAdviceRoutes(app, site);
   registerSearch(app, site);
   registerHealth(app, site);
   app.notFound((c) => c.html(renderErrorPage(baseUrlOf(site, c), 404, 'There is no page at this address.'), 404));
@@ -106,12 +109,26 @@ function registerHealth(app: Hono, site: Site): void {
         ? { time: run.finishedAt ?? run.startedAt, status: run.status, error: run.error, day: run.day }
         : null;
       const health = { status: 'ok', database: 'ok', papers: countPapers(db), lastFetch, nextRun };
-      return c.json({ ...health, activity: status.activity ?? null, mail: describeMail(site.context) }, 200, noStore);
+      const extra = { activity: status.activity ?? null, mail: describeMail(site.context), round: describeRound(db) };
+      return c.json({ ...health, ...extra }, 200, noStore);
     } catch (error) {
       site.context.log.error('healthz.database', { error: (error as Error).message });
       return c.json({ status: 'error', database: 'error', nextRun }, 503, noStore);
     }
   });
+}
+
+/**
+ * The parts of the daily round after arXiv's feed, one line each: when it last ran, whether it did
+ * its work (`ok`), what it did, and its problems (a blog feed that cannot be read, say).
+ */
+function describeRound(db: Context['db']) {
+  return Object.fromEntries(
+    listRoundParts(db).map((part) => [
+      part.part,
+      { time: part.finishedAt, ok: part.ok, summary: part.summary, problems: part.problems },
+    ]),
+  );
 }
 
 /** The digest mail as /healthz shows it: null when SMTP is not configured. */

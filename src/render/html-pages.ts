@@ -5,13 +5,15 @@ import type {
   AuthorPageView,
   FetchRunView,
   NoDigestKind,
+  RoundPartView,
   SearchHitView,
   SearchView,
   StatusView,
 } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
-import { describeMatch } from './format.ts';
+import { describeMatch, POSTS_HEADING } from './format.ts';
+import { renderPostList } from './html-posts.ts';
 import { attr, renderAuthors } from './html-paper.ts';
 import { renderTexHtml } from './tex-html.ts';
 import { texToPlain } from '../text/tex.ts';
@@ -72,15 +74,36 @@ export function renderFetchNotice(run: FetchRunView | undefined, status: StatusV
   return `<div class="n warn" role=status>The last fetch failed (${escapeHtml(when)}): ${escapeHtml(run.error)}. ${next}</div>\n`;
 }
 
+const PART_NAMES: Readonly<Record<string, string>> = {
+  authors: 'Starred authors’ uploads',
+  'reading-list': 'Reading list',
+  blogs: 'Blogs',
+  popularity: 'Popularity counts',
+};
+
+/** One warning listing what the other parts of the last round could not do; '' when all went well. */
+export function renderRoundNotice(parts: readonly RoundPartView[]): string {
+  const lines = parts.flatMap((part) => {
+    const name = PART_NAMES[part.part] ?? part.part;
+    const problems = part.problems.length > 0 ? part.problems : part.ok ? [] : [part.summary];
+    return problems.map((problem) => `<li>${escapeHtml(name)}: ${escapeHtml(problem)}`);
+  });
+  if (lines.length === 0) return '';
+  return `<div class="n warn" role=status>The last daily round had problems:<ul>${lines.join('')}</ul></div>
+`;
+}
+
 export function renderSearchHtml(baseUrl: string, search: SearchView): string {
-  const { query, hits } = search;
+  const { query, hits, posts } = search;
   const form = `<form action="${baseUrl}/search" method=get role=search><input type=search name=q value=${attr(query)} maxlength=200 aria-label="Search"> <button>Search</button></form>`;
-  const results =
+  const papers =
     query.trim() === ''
-      ? '<p class=m>Search titles, abstracts and authors.</p>'
+      ? '<p class=m>Search titles, abstracts and authors, and the blogs’ posts.</p>'
       : hits.length === 0
         ? '<p>No paper matches.</p>'
         : `<p class=m>${hits.length} best matches</p><ol>${hits.map((hit) => renderHit(baseUrl, hit)).join('')}</ol>`;
+  const blogs = posts.length === 0 ? '' : `<h2>${POSTS_HEADING} (${posts.length})</h2>${renderPostList(posts)}`;
+  const results = `${papers}${blogs}`;
   return renderPage({
     title: query ? `${query} · search · arxiv-curator` : 'Search · arxiv-curator',
     baseUrl,

@@ -3,7 +3,7 @@
 import { texToPlain } from '../text/tex.ts';
 import type { PaperView, StarredMatch } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
-import { describeMatch } from './format.ts';
+import { describeElsewhere, describeMatch } from './format.ts';
 import { renderTexHtml, type MathCache } from './tex-html.ts';
 
 // HTML allows an attribute value unquoted unless it holds whitespace, quotes, `=`, `<`, `>` or a
@@ -64,7 +64,8 @@ export interface PaperOptions {
 /** One paper as a list item; a starred paper says who matched. */
 export function renderPaper(paper: PaperView, options: PaperOptions): string {
   const starred = paper.starred.length > 0;
-  const who = starred ? `<div class=who>${renderWho(paper.starred)}</div>` : '';
+  const elsewhere = paper.elsewhere === undefined ? '' : ` · ${escapeHtml(describeElsewhere(paper.elsewhere))}`;
+  const who = starred ? `<div class=who>${renderWho(paper.starred)}${elsewhere}</div>` : '';
   const h = `h${options.level}`;
   const open = options.abstractOpen ? ' open' : '';
   return `<li${starred ? ' class=s' : ''}>${who}<${h}><a href=${attr(paper.links.abs)}>${renderTexHtml(paper.title, options.math)}</a></${h}>

@@ -5,9 +5,10 @@ import { formatLongDay } from '../calendar/days.ts';
 import type { DigestFilter, DigestView, GroupView, SectionView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
-import { formatPapers } from './format.ts';
+import { formatPapers, POSTS_HEADING } from './format.ts';
 import { attr, renderPaper, type PaperOptions } from './html-paper.ts';
 import type { MathCache } from './tex-html.ts';
+import { renderPostsSection } from './html-posts.ts';
 
 export interface DigestPageMeta {
   baseUrl: string;
@@ -34,8 +35,8 @@ export function renderDigestHtml(digest: DigestView, meta: DigestPageMeta): stri
     .join(' · ');
   const archive = meta.archive.map((day) => `<a href="${base}/digest/${day}">${day}</a>`).join(' · ');
   const body = `<h1>arXiv digest · ${escapeHtml(formatLongDay(digest.date))}</h1><nav class=m aria-label="Days">${nav}</nav>
-${renderSummary(digest, page)}${renderFilter(digest.filter, page)}${renderContents(digest.sections)}
-${renderSections(digest.sections)}<h2 id=archive>Archive</h2><p class=m>${archive}</p>`;
+${renderSummary(digest, page)}${renderFilter(digest.filter, page)}${renderContents(digest)}
+${renderSections(digest)}<h2 id=archive>Archive</h2><p class=m>${archive}</p>`;
   return renderPage({
     title: `arXiv digest ${digest.date}`,
     baseUrl: base,
@@ -61,14 +62,17 @@ function renderFilter(filter: DigestFilter, page: string): string {
   return `<form class=filter method=get action=${attr(page)}><fieldset><legend>Only these categories</legend>${boxes.join(' ')} <button>Show</button></fieldset></form>\n`;
 }
 
-function renderContents(sections: readonly SectionView[]): string {
-  const items = sections.filter(isShown).map((section) => {
+function renderContents(digest: DigestView): string {
+  const items = digest.sections.filter(isShown).map((section) => {
     const groups = section.groups.map(
       (group) => `<a href=#${attr(group.id)}>${escapeHtml(group.category)}</a> ${number.format(group.papers.length)}`,
     );
     const inner = groups.length > 1 ? `: ${groups.join(' · ')}` : '';
     return `<li><a href=#${section.id}>${escapeHtml(section.heading)}</a> ${number.format(section.papers.length)}${inner}`;
   });
+  // The blogs' posts follow the starred papers (renderSections).
+  if (digest.posts.length > 0)
+    items.splice(1, 0, `<li><a href=#blogs>${POSTS_HEADING}</a> ${number.format(digest.posts.length)}`);
   return `<nav class=toc aria-label="Sections"><ol>${items.join('')}</ol></nav>`;
 }
 
@@ -76,9 +80,11 @@ function isShown(section: SectionView): boolean {
   return section.papers.length > 0 || section.empty !== undefined;
 }
 
-function renderSections(sections: readonly SectionView[]): string {
+/** The starred papers, the day's blog posts, then the other sections. */
+function renderSections(digest: DigestView): string {
   const math: MathCache = new Map();
-  return sections.map((section) => renderSection(section, math)).join('');
+  const [first, ...rest] = digest.sections.map((section) => renderSection(section, math));
+  return [first ?? '', renderPostsSection(digest.posts), ...rest].join('');
 }
 
 function renderSection(section: SectionView, math: MathCache): string {

@@ -16,6 +16,8 @@ export interface DigestJson {
     journalRef?: string;
     doi?: string;
   }[];
+  /** "From the blogs": the day's new posts of followed feeds (not papers: no arXiv id). */
+  posts: { feed: string; feedTitle: string; title: string; url?: string; summary: string; published?: string }[];
 }
 
 export function toDigestJson(digest: DigestView): DigestJson {
@@ -38,6 +40,14 @@ export function toDigestJson(digest: DigestView): DigestJson {
       ...(paper.comment !== undefined && { comment: paper.comment }),
       ...(paper.journalRef !== undefined && { journalRef: paper.journalRef }),
       ...(paper.doi !== undefined && { doi: paper.doi }),
+    })),
+    posts: digest.posts.map((post) => ({
+      feed: post.feedId,
+      feedTitle: post.feedTitle,
+      title: post.title,
+      ...(post.url !== undefined && { url: post.url }),
+      summary: post.summary,
+      ...(post.published !== undefined && { published: post.published }),
     })),
   };
 }

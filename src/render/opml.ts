@@ -8,6 +8,7 @@ export function renderOpml(baseUrl: string, authors: readonly StarredAuthor[], b
   const lines = [
     outline('arXiv: papers by starred authors', '/rss.xml', '/'),
     outline('arXiv daily digest', '/rss/daily.xml', '/'),
+    outline('From the blogs', '/blogs.xml', '/start'),
     ...authors.map((author) => outline(`arXiv: ${author.name}`, `/authors/${author.id}.xml`, `/authors/${author.id}`)),
   ];
   return `<?xml version="1.0" encoding="UTF-8"?>

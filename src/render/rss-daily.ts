@@ -3,17 +3,41 @@
 // own block: starred papers in full with the abstract, every other paper one list item (linked
 // title, first authors). TeX accents decoded, math as written.
 import { texToPlain } from '../text/tex.ts';
-import type { DigestView, PaperView, SectionView } from '../views/types.ts';
+import type { DigestView, PaperView, PostView, SectionView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
-import { describeMatch, formatFirstAuthors, formatPapers, formatSectionCounts } from './format.ts';
+import {
+  describeElsewhere,
+  describeMatch,
+  describePostSource,
+  formatFirstAuthors,
+  formatPapers,
+  formatSectionCounts,
+  POSTS_HEADING,
+} from './format.ts';
 
 function renderStarredBlock(paper: PaperView): string {
-  const who = paper.starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ');
+  const elsewhere = paper.elsewhere === undefined ? '' : ` · ${escapeHtml(describeElsewhere(paper.elsewhere))}`;
+  const who = paper.starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ') + elsewhere;
   const authors = escapeHtml(paper.authors.map(texToPlain).join(', '));
   const comment = paper.comment ? `<br>${escapeHtml(texToPlain(paper.comment))}` : '';
   const meta = `${escapeHtml(paper.categories.join(' · '))} · ${escapeHtml(paper.label)} · <a href="${escapeHtml(paper.links.pdf)}">pdf</a>`;
   return `<p><b>${who}</b><br><a href="${escapeHtml(paper.links.abs)}"><b>${escapeHtml(texToPlain(paper.title))}</b></a><br>${authors}<br>${meta}${comment}</p>
 <blockquote>${escapeHtml(texToPlain(paper.abstract))}</blockquote>
+`;
+}
+
+function renderPosts(posts: readonly PostView[]): string {
+  if (posts.length === 0) return '';
+  const items = posts.map((post) => {
+    const title = escapeHtml(post.title);
+    const linked = post.url === undefined ? title : `<a href="${escapeHtml(post.url)}">${title}</a>`;
+    const summary = post.summary === '' ? '' : `<br>${escapeHtml(post.summary)}`;
+    return `<li>${linked} (${escapeHtml(describePostSource(post))})${summary}</li>
+`;
+  });
+  return `<h2>${escapeHtml(POSTS_HEADING)} (${posts.length})</h2>
+<ul>
+${items.join('')}</ul>
 `;
 }
 
@@ -41,5 +65,5 @@ export function renderDailyItemHtml(digest: DigestView, page: string): string {
             ? starred.papers.map(renderStarredBlock).join('')
             : `<p>${escapeHtml(starred.empty ?? '')}</p>\n`
         }`;
-  return `${counts}${first}${rest.map(renderSection).join('')}`;
+  return `${counts}${first}${renderPosts(digest.posts)}${rest.map(renderSection).join('')}`;
 }

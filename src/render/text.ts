@@ -4,8 +4,16 @@
 // §2.1.1), URLs never broken. TeX accents are decoded, math is left as written.
 import { formatLongDay } from '../calendar/days.ts';
 import { texToPlain } from '../text/tex.ts';
-import type { DigestView, PaperView, SectionView } from '../views/types.ts';
-import { describeMatch, formatFirstAuthors, formatPapers, formatSectionCounts } from './format.ts';
+import type { DigestView, PaperView, PostView, SectionView } from '../views/types.ts';
+import {
+  describeElsewhere,
+  describeMatch,
+  describePostSource,
+  formatFirstAuthors,
+  formatPapers,
+  formatSectionCounts,
+  POSTS_HEADING,
+} from './format.ts';
 
 export const TEXT_WIDTH = 78;
 
@@ -42,6 +50,7 @@ function heading(text: string, underline: string): string[] {
 function renderFullPaper(paper: PaperView): string[] {
   return [
     ...paper.starred.map((match) => `★ ${describeMatch(match)}`).flatMap((line) => wrapText(line)),
+    ...(paper.elsewhere === undefined ? [] : wrapText(`  (${describeElsewhere(paper.elsewhere)})`)),
     ...wrapText(texToPlain(paper.title)),
     ...wrapText(paper.authors.map(texToPlain).join(', '), TEXT_WIDTH, '    ', '  '),
     ...wrapText(`${paper.categories.join(', ')} · ${paper.label}`, TEXT_WIDTH, '    ', '  '),
@@ -71,6 +80,7 @@ export function renderDigestText(digest: DigestView, meta: DigestTextMeta = {}):
   }
   const [first, ...rest] = digest.sections;
   if (first !== undefined) lines.push(...renderStarred(first));
+  if (digest.posts.length > 0) lines.push(...renderPosts(digest.posts));
   lines.push(...wrapText(`${formatPapers(digest.counts.total)}: ${formatSectionCounts(digest.sections, ', ')}`), '');
   for (const section of rest) if (section.papers.length > 0) lines.push(...renderSection(section));
   return finishText(lines, digest, meta);
@@ -80,6 +90,20 @@ function renderStarred(section: SectionView): string[] {
   const lines = [...heading(`${section.heading} (${section.papers.length})`, '-'), ''];
   if (section.papers.length === 0 && section.empty !== undefined) lines.push(section.empty, '');
   for (const paper of section.papers) lines.push(...renderFullPaper(paper));
+  return lines;
+}
+
+/** The day's blog posts: title, source and date, summary, link. */
+function renderPosts(posts: readonly PostView[]): string[] {
+  const lines = [...heading(`${POSTS_HEADING} (${posts.length})`, '-'), ''];
+  for (const post of posts) {
+    lines.push(
+      ...wrapText(post.title, TEXT_WIDTH, '  ', '* '),
+      ...wrapText(describePostSource(post), TEXT_WIDTH, '    ', '  '),
+    );
+    if (post.summary !== '') lines.push(...wrapText(post.summary, TEXT_WIDTH, '  '));
+    lines.push(...(post.url === undefined ? [] : [`  ${post.url}`]), '');
+  }
   return lines;
 }
 

@@ -4,15 +4,18 @@ import { parseDay } from '../calendar/days.ts';
 import { getLastFetchRun } from '../store/read/runs.ts';
 import { findLatestDay, isMissing, listArchiveDays, loadDayDigest } from '../views/day.ts';
 import { renderDigestHtml } from '../render/html.ts';
-import { describeNoDigest, renderFetchNotice, renderNoDigestHtml } from '../render/html-pages.ts';
+import { describeNoDigest, renderFetchNotice, renderNoDigestHtml, renderRoundNotice } from '../render/html-pages.ts';
+import { listRoundParts } from '../store/read/round-parts.ts';
 import { renderErrorPage } from '../render/html-layout.ts';
 import { renderDigestJson } from '../render/json.ts';
 import { renderDigestText } from '../render/text.ts';
 import type { Rendered } from './cache.ts';
 import { HTML, JSON_TYPE, TEXT, sendCached, type Site } from './site.ts';
 
+/** What the fetcher is doing or what failed, then what the other parts of the round could not do. */
 function fetchNotice(site: Site): string {
-  return renderFetchNotice(getLastFetchRun(site.context.db), site.status());
+  const { db } = site.context;
+  return renderFetchNotice(getLastFetchRun(db), site.status()) + renderRoundNotice(listRoundParts(db));
 }
 
 // `?cat=stat.ML` (repeatable, or comma-separated: `?cat=cs.LG,stat.ML`) shows only the papers

@@ -7,7 +7,9 @@ import { easternDay } from '../calendar/eastern.ts';
 import type { Db } from '../store/db.ts';
 import { findNeighbourDays, isDayStored, listStoredDays } from '../store/read/days.ts';
 import { getDayPapers } from '../store/read/digest.ts';
+import { getDayItems } from '../store/read/source-items.ts';
 import { buildDigestView } from './digest.ts';
+import { toPostView } from './posts.ts';
 import type { DayDigest, NoDigestKind } from './types.ts';
 
 /** `only` narrows the day to papers in those categories (the page's category filter). */
@@ -19,7 +21,8 @@ export function loadDayDigest(
 ): DayDigest {
   const { db } = context;
   const papers = getDayPapers(db, day, context.starred.current().names);
-  const view = buildDigestView(day, papers, { listed: context.config.categories, only });
+  const posts = getDayItems(db, day).map(toPostView);
+  const view = buildDigestView(day, papers, { listed: context.config.categories, only, posts });
   return {
     day,
     kind: papers.length > 0 ? 'digest' : whyEmpty(context, holidays, day),

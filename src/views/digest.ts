@@ -3,7 +3,7 @@ import { DEFAULT_CATEGORIES } from '../config.ts';
 import { arxivLabel, arxivLinks } from '../fetcher/arxiv-links.ts';
 import type { DigestPaper } from '../types.ts';
 import { buildSections, countPapers } from './sections.ts';
-import type { DigestView, PaperView, SourceRef } from './types.ts';
+import type { DigestView, PaperView, PostView, SourceRef } from './types.ts';
 
 // A long author list shows its first ten names and "and N more"; a list only a little longer
 // than that is shown whole, since "and 2 more" saves nothing.
@@ -26,6 +26,8 @@ export interface DigestViewOptions {
   listed?: readonly string[];
   /** Show only papers in one of these categories (primary or cross-listed); empty or absent: all. */
   only?: readonly string[];
+  /** "From the blogs": the day's new posts. */
+  posts?: readonly PostView[];
 }
 
 /** Lists a paper under `only` if any of its categories is one of them. */
@@ -40,7 +42,9 @@ export function buildDigestView(
 ): DigestView {
   const only = [...new Set(options.only ?? [])];
   const listed = options.listed ?? DEFAULT_CATEGORIES;
-  const views: PaperView[] = papers.filter((paper) => isShown(paper, only)).map(toPaperView);
+  const views: PaperView[] = papers
+    .filter((paper) => isShown(paper, only))
+    .map((paper) => withElsewhere(toPaperView(paper), listed));
   // Under a filter, papers are grouped by the shown categories: a cs.LG paper cross-listed to
   // stat.ML is a stat.ML paper on a page showing stat.ML only.
   const sections = buildSections(views, only.length > 0 ? only : listed);
@@ -50,5 +54,12 @@ export function buildDigestView(
     sections,
     counts: countPapers(views),
     filter: { only, choices: [...listed], dayTotal: papers.length },
+    posts: [...(options.posts ?? [])],
   };
+}
+
+/** Marks a paper none of whose categories is curated (a starred author's upload in q-bio.NC, say). */
+function withElsewhere(paper: PaperView, listed: readonly string[]): PaperView {
+  if (paper.categories.some((category) => listed.includes(category))) return paper;
+  return { ...paper, elsewhere: paper.categories[0] ?? '?' };
 }

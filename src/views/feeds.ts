@@ -4,6 +4,7 @@ import { listStarredAnnouncements } from '../store/read/feeds.ts';
 import { searchPapers } from '../store/read/search.ts';
 import type { StarredAuthor } from '../types.ts';
 import { toPaperView, withSourceRef } from './digest.ts';
+import { searchPosts } from './posts.ts';
 import type { AnnouncedPaperView, AuthorPageView, SearchView } from './types.ts';
 
 /** Announcements of starred papers, newest first; `authorId` narrows to one author. */
@@ -19,5 +20,5 @@ export function buildAuthorPage(context: Context, author: StarredAuthor, limit: 
 }
 
 export function buildSearch(context: Context, query: string): SearchView {
-  return { query, hits: searchPapers(context.db, query).map(withSourceRef) };
+  return { query, hits: searchPapers(context.db, query).map(withSourceRef), posts: searchPosts(context, query) };
 }

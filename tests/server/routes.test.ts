@@ -266,6 +266,7 @@ describe('search and health', () => {
       nextRun: '2026-09-25T05:05:00Z',
       activity: null,
       mail: null,
+      round: {},
     });
   });
 });
