@@ -87,6 +87,9 @@ describe('From the blogs, in every output of the day', () => {
     expect(html).toContain('★ Geoffrey Hinton (exact) · in q-bio.NC, outside the curated categories');
     const digest = loadDayDigest(world.context, HOLIDAYS, DAY).view;
     expect(renderDigestText(digest)).toContain('(in q-bio.NC, outside the curated categories)');
+    // And on the author's page and in the author's feed.
+    expect(await text('/authors/geoffrey-hinton')).toContain('Cortex');
+    expect(await text('/authors/geoffrey-hinton.xml')).toContain('<category>q-bio.NC</category>');
   });
 
   it('in the text digest, the mail, the JSON and the daily feed', async () => {
