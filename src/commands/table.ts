@@ -21,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   authors: { options: {}, load: async () => (await import('./authors.ts')).runAuthors },
   reflag: { options: {}, load: async () => (await import('./reflag.ts')).runReflag },
+  reading: { options: {}, load: async () => (await import('./reading.ts')).runReading },
   send: {
     options: { date: { type: 'string' }, force: { type: 'boolean' } },
     load: async () => (await import('./send.ts')).runSend,
@@ -32,7 +33,8 @@ export const USAGE = `arxiv-curator: a self-hosted arXiv feed curator
 Usage: arxiv-curator <command>
 
   serve                          run the server and its scheduler (what npm start runs)
-  fetch                          fetch today's feed of the configured categories and store it
+  fetch                          the daily round: today's feed, the starred authors' uploads,
+                                 the reading list, the blogs and the popularity counts
   import <file>... [--announced D]   ingest RSS, API Atom or OAI-PMH files
   backfill --from D [--to D] [--source api|oai] [--force]
                                  fill announcement days from the arXiv API (or OAI-PMH)
@@ -40,6 +42,7 @@ Usage: arxiv-curator <command>
   authors                        list the starred authors with paper counts
   authors check "<name>"         does this name match a starred author, and why
   reflag                         flag the stored papers again from config/authors.json
+  reading [read|unread <id>]     the reading list of /start and its read marks
   send [--date D] [--force]      email the digest of a day (SMTP_URL, DIGEST_TO)
 
 Dates are YYYY-MM-DD announcement days. Environment: see README.md.
