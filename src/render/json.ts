@@ -16,8 +16,8 @@ export interface DigestJson {
     journalRef?: string;
     doi?: string;
   }[];
-  /** "From the blogs": the day's new posts of followed feeds (not papers: no arXiv id). */
-  posts: { feed: string; feedTitle: string; title: string; url?: string; summary: string; published?: string }[];
+  /** "From the blogs": the day's new posts of followed feeds (not papers: no arXiv id); absent when none. */
+  posts?: { feed: string; feedTitle: string; title: string; url?: string; summary: string; published?: string }[];
 }
 
 export function toDigestJson(digest: DigestView): DigestJson {
@@ -41,14 +41,18 @@ export function toDigestJson(digest: DigestView): DigestJson {
       ...(paper.journalRef !== undefined && { journalRef: paper.journalRef }),
       ...(paper.doi !== undefined && { doi: paper.doi }),
     })),
-    posts: digest.posts.map((post) => ({
-      feed: post.feedId,
-      feedTitle: post.feedTitle,
-      title: post.title,
-      ...(post.url !== undefined && { url: post.url }),
-      summary: post.summary,
-      ...(post.published !== undefined && { published: post.published }),
-    })),
+    ...(digest.posts.length > 0 && { posts: digest.posts.map(toPostJson) }),
+  };
+}
+
+function toPostJson(post: DigestView['posts'][number]) {
+  return {
+    feed: post.feedId,
+    feedTitle: post.feedTitle,
+    title: post.title,
+    ...(post.url !== undefined && { url: post.url }),
+    summary: post.summary,
+    ...(post.published !== undefined && { published: post.published }),
   };
 }
 
