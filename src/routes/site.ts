@@ -39,6 +39,8 @@ export function sendCached(
   site: Site,
   c: HonoContext,
   render: (version: DataVersion, baseUrl: string) => Rendered,
+  /** What else the body depends on besides the stored data (a configuration file's version, say). */
+  depends = '',
 ): Response {
   const baseUrl = baseUrlOf(site, c);
   const url = new URL(c.req.url);
@@ -46,7 +48,7 @@ export function sendCached(
   // arXiv's time zone) tells "not fetched yet" from "not announced yet".
   const status = site.status();
   const today = easternDay(site.context.now());
-  const version = site.readVersion(`${today}|${status.nextRunAt ?? ''}|${status.activity ?? ''}`);
+  const version = site.readVersion(`${today}|${status.nextRunAt ?? ''}|${status.activity ?? ''}|${depends}`);
   return site.responder.respond(c, `${baseUrl}${url.pathname}${url.search}`, version, () => render(version, baseUrl));
 }
 

@@ -1,7 +1,10 @@
 // The rest of the advice through the app: the day's blog posts in every output, /blogs.xml, search,
 // /start with its read marks (a guarded POST), /top, and the round's problems on /healthz and the page.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { renderDigestEmailHtml } from '../../src/render/email.ts';
 import { renderDigestText } from '../../src/render/text.ts';
 import { createApp } from '../../src/server.ts';
@@ -186,6 +189,22 @@ describe('/start', () => {
       404,
     );
     expect(await text('/start')).toContain('0 of 6 read');
+  });
+
+  it('shows an edit of reading-list.json at once, and a broken file as a one-line reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reading-list-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'reading.json');
+    const entry = { id: 'a', title: 'First title', authors: ['X Y'], why: 'w', arxiv: '1406.2661' };
+    writeFileSync(path, JSON.stringify({ entries: [entry] }));
+    world.close();
+    world = createTestWorld({ env: { CURATOR_READING_LIST: path } });
+    const served = app();
+    expect(await (await served.request('/start')).text()).toContain('First title');
+    writeFileSync(path, JSON.stringify({ entries: [{ ...entry, title: 'Second title, longer' }] }));
+    expect(await (await served.request('/start')).text()).toContain('Second title, longer');
+    writeFileSync(path, '{"entries": [{"id": "a"}]}');
+    expect(await (await served.request('/start')).text()).toContain(`${path}: $.entries[0].title: missing or empty`);
   });
 
   it('shows the marks without forms on a read-only server', async () => {
