@@ -14,7 +14,7 @@ export default tseslint.config(
     languageOptions: {
       globals: globals.node,
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '.*.cjs', 'bench/*.js', 'bin/*.js', 'src/fetcher/*.mjs'] },
+        projectService: { allowDefaultProject: ['*.js', '.*.cjs', 'bench/*.js', 'bin/*.js', 'src/*/*.mjs'] },
       },
     },
     plugins: { '@stylistic': stylistic },

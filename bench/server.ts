@@ -82,6 +82,7 @@ async function benchSize(size: number): Promise<string[]> {
     starred: fixedStarredSource(buildStarredList(BENCH_AUTHORS, 'bench')),
     log: silentLogger,
     now: () => new Date(),
+    writeLock: { label: 'bench' },
   };
   const server = await startServer(createApp({ context, holidays: new Set() }), { host: '127.0.0.1', port: 0 });
   const warm = await fetch(`${server.url}rss.xml`);

@@ -7,6 +7,7 @@ import { AuthorsConfigError } from './curate/authors-config.ts';
 import { CommandError } from './commands/errors.ts';
 import { COMMANDS, USAGE } from './commands/table.ts';
 import type { Io } from './commands/types.ts';
+import type { WriteLockOptions } from './store/write/lock.ts';
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -32,12 +33,28 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     });
     const config = loadConfig(io.env);
     const run = await command.load();
-    return await run({ values, positionals, io, config, open: () => (context ??= openContext(config)) });
+    const writeLock = { label: name, onWait: printWriteWait(io) };
+    return await run({ values, positionals, io, config, open: () => (context ??= openContext(config, { writeLock })) });
   } catch (error) {
     return fail(io, describeError(error), exitCodeOf(error));
   } finally {
     context?.db.close();
   }
+}
+
+/** A command waiting for SQLite's write lock says so, and whom it waits for, rather than hang silently. */
+function printWriteWait(io: Io): WriteLockOptions['onWait'] {
+  return (wait) => {
+    if (wait.state === 'waiting')
+      io.stderr(
+        `arxiv-curator: waiting for another writer: ${wait.holder} (waited ${Math.round(wait.waitedMs / 1000)} s)\n`,
+      );
+    else io.stderr(`arxiv-curator: the other writer finished; writing now (waited ${formatSeconds(wait.waitedMs)})\n`);
+  };
+}
+
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 function fail(io: Io, reason: string, code: number): number {

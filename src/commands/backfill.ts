@@ -23,8 +23,7 @@ export async function runBackfill({ values, io, open }: CommandArgs): Promise<nu
   const controller = new AbortController();
   const onSignal = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
-  const http = createArxivClient(context.config, {
-    log: context.log,
+  const http = createArxivClient(context, {
     signal: controller.signal,
     ...(io.sleep && { sleep: io.sleep }),
   });

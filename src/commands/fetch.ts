@@ -6,7 +6,7 @@ import type { CommandArgs } from './types.ts';
 
 export async function runFetch({ open, io }: CommandArgs): Promise<number> {
   const context = open();
-  const http = createArxivClient(context.config, { log: context.log, ...(io.sleep && { sleep: io.sleep }) });
+  const http = createArxivClient(context, { ...(io.sleep && { sleep: io.sleep }) });
   try {
     const result = await fetchFeed(context, http);
     if (result.kind === 'not-modified') io.stdout(`${result.url}: not modified since the last fetch\n`);

@@ -1,36 +1,47 @@
-// `serve`: the web app on config.host:config.port and the scheduler, until SIGINT or SIGTERM.
-import { createArxivClient } from '../app/arxiv-client.ts';
-import { startBackgroundJobs } from '../jobs/background.ts';
-import { syncStarredFlags, watchStarredAuthors } from '../jobs/reflag.ts';
+// `serve`: the web app on config.host:config.port, and the scheduler on a thread of its own
+// (jobs/scheduler-thread.ts), until SIGINT or SIGTERM. This thread only reads the database, so a
+// page is answered while any writer, here or in another process, holds SQLite's write lock.
+import { currentStarred, syncStarredFlags, watchStarredAuthors } from '../jobs/reflag.ts';
+import type { SchedulerRole } from '../jobs/scheduler-lease.ts';
+import { startSchedulerThread } from '../jobs/scheduler-thread.ts';
 import { startServer } from '../routes/listen.ts';
 import { createApp } from '../server.ts';
 import type { StatusView } from '../views/types.ts';
-import type { CommandArgs } from './types.ts';
+import type { CommandArgs, Io } from './types.ts';
 
 export async function runServe({ open, io }: CommandArgs): Promise<number> {
   const context = open();
   // Flags stored by an earlier list are redone before the first page is served.
   syncStarredFlags(context);
-  // Aborting it cancels the request in flight and any wait, so a signal ends the process in seconds.
-  const controller = new AbortController();
-  const http = createArxivClient(context.config, { log: context.log, signal: controller.signal });
   // The scheduler starts after the server listens; until then nothing is scheduled.
   let status: () => StatusView = () => ({});
   const app = createApp({ context, status: () => status() });
   const server = await startServer(app, { host: context.config.host, port: context.config.port });
   io.stdout(`arxiv-curator: serving ${server.url}\n`);
   context.log.info('server.listening', { url: server.url });
-  const authors = watchStarredAuthors(context);
-  const jobs = startBackgroundJobs(context, http);
-  status = () => jobs.status();
+  // The scheduler thread re-flags when authors.json changes; this thread shows the new names.
+  const authors = watchStarredAuthors(context, 1000, () => currentStarred(context));
+  const scheduler = startSchedulerThread({ env: io.env, log: context.log, onRole: reportRole(io) });
+  status = () => scheduler.status();
   const signal = await waitForSignal();
   context.log.info('server.stopping', { signal });
-  controller.abort(new Error(`${signal} received`));
   authors.stop();
-  await jobs.stop();
-  await http.close();
+  await scheduler.stop();
   await server.close();
   return 0;
+}
+
+/** A second `serve` on the same database says at start that it serves pages only. */
+function reportRole(io: Io): (role: SchedulerRole) => void {
+  let standby = false;
+  return (role) => {
+    if (role.role === 'standby') {
+      standby = true;
+      io.stdout(
+        `arxiv-curator: ${role.holder} runs the scheduler of this database; this server serves pages only and takes over if that one stops\n`,
+      );
+    } else if (standby) io.stdout('arxiv-curator: this server runs the scheduler of the database now\n');
+  };
 }
 
 function waitForSignal(): Promise<string> {

@@ -12,11 +12,20 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { decodeUtf8, flattenHeaders, readBody, readValidators } from './http-body.ts';
 import { classifyStatus, classifyThrown, type AttemptFailure, type HttpErrorKind } from './http-failure.ts';
-import { computeBackoffMs, createQueue, formatDuration, linkSignals, sleepFor, type Sleep } from './pacing.ts';
+import {
+  computeBackoffMs,
+  createLocalGate,
+  createQueue,
+  formatDuration,
+  linkSignals,
+  sleepFor,
+  type RequestGate,
+  type Sleep,
+} from './pacing.ts';
 import type { Validators } from '../types.ts';
 
 export type { HttpErrorKind } from './http-failure.ts';
-export type { Sleep } from './pacing.ts';
+export type { RequestGate, Sleep } from './pacing.ts';
 
 export interface HttpResponse {
   url: string;
@@ -38,8 +47,10 @@ export type HttpEvent =
 export interface HttpClientOptions {
   /** `arxiv-curator/<version> (+<contact>)`, built by config. */
   userAgent: string;
-  /** Between the starts of any two requests; arXiv asks for 3000. */
+  /** Between the end of one exchange and the start of the next; arXiv asks for 3000. */
   minIntervalMs: number;
+  /** Default: a gate pacing this client alone by minIntervalMs, with `now` and `sleep`. */
+  gate?: RequestGate;
   /** When given, connectTimeoutMs is the dispatcher's business and close() leaves it open. */
   dispatcher?: Dispatcher;
   now?: () => number;
@@ -112,10 +123,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     : new Agent({ connect: { timeout: settings.connectTimeoutMs }, connections: 1 });
   const dispatcher: Dispatcher = options.dispatcher ?? (own as Agent);
   const runInTurn = createQueue();
-  // Pacing counts from the END of the previous exchange, so start-to-start is at least the
-  // interval as well, and a slow connection set-up for one request can never make arXiv see
-  // two requests closer together than the interval.
-  let lastExchangeMs: number | undefined;
+  const gate = options.gate ?? createLocalGate(settings);
   let closed = false;
 
   async function get(
@@ -148,22 +156,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   ) {
     let waitMs = 0;
     for (;;) {
-      await waitForTurn(waitMs, signal);
+      // A retry waits its backoff (or Retry-After), then whatever is left of the gate's pause.
+      if (waitMs > 0) await settings.sleep(waitMs, signal);
+      const pass = await gate.enter(signal);
       const attempt = ++progress.attempts;
-      const outcome = await attemptOnce(url, validators, signal, attempt);
+      let outcome: Outcome;
+      try {
+        outcome = await attemptOnce(url, validators, signal, attempt);
+      } finally {
+        await pass.leave();
+      }
       if (outcome.ok) return outcome.response;
       waitMs = decideRetry(url, outcome.failure, attempt);
     }
-  }
-
-  // A retry waits max(backoff or Retry-After, time left of the min interval); so does any
-  // request. The clamp keeps a wall clock stepping backwards from stretching the wait.
-  async function waitForTurn(waitMs: number, signal: AbortSignal): Promise<void> {
-    const sinceLast = lastExchangeMs === undefined ? Infinity : settings.now() - lastExchangeMs;
-    const pacing = Math.min(settings.minIntervalMs, Math.max(0, settings.minIntervalMs - sinceLast));
-    const ms = Math.max(waitMs, pacing);
-    if (ms > 0) await settings.sleep(ms, signal);
-    if (signal.aborted) throw signal.reason;
   }
 
   /** Returns the wait before the next attempt, or throws the final HttpError. */
@@ -214,7 +219,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         failure: classifyThrown(err, { aborted: signal.aborted, timedOut: link.timedOut() }, settings),
       };
     } finally {
-      lastExchangeMs = settings.now();
       link.dispose();
     }
   }

@@ -25,6 +25,7 @@ import { ingestFeed } from '../store/write/ingest.ts';
 import type { PaperRecord, ParsedFeed } from '../types.ts';
 import { recordFetch } from './fetch-run.ts';
 import { currentStarred } from './reflag.ts';
+import { writeSoon } from './write.ts';
 import { formatApiRange, submissionWindow, type SubmissionWindow } from './windows.ts';
 
 /** The API's largest page; it refuses to page beyond 30000 results in all (FORMATS.md §3). */
@@ -137,14 +138,16 @@ async function fetchDay(
     return { day, kind: 'empty', papers: 0, requests };
   }
   const feed: ParsedFeed = { format: 'atom', papers: [...papers.values()] };
-  const stored = ingestFeed(context.db, feed, {
-    source: 'api',
-    day,
-    categories: context.config.categories,
-    flags: currentStarred(context),
-    now: context.now().toISOString(),
-    firstSubmissions: true,
-  });
+  const stored = await writeSoon(context, () =>
+    ingestFeed(context.db, feed, {
+      source: 'api',
+      day,
+      categories: context.config.categories,
+      flags: currentStarred(context),
+      now: context.now().toISOString(),
+      firstSubmissions: true,
+    }),
+  );
   return { day, kind: 'stored', papers: stored.papers, requests };
 }
 

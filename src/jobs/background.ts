@@ -20,6 +20,8 @@ export interface BackgroundOptions {
   initialDays?: number;
   /** Options for the digest mail sent after each run (SMTP_URL and DIGEST_TO set). */
   mail?: PendingOptions;
+  /** Told when the status may have changed (a run starts or ends, progress), e.g. to pass it on at once. */
+  onChange?: () => void;
 }
 
 export interface BackgroundJobs {
@@ -37,18 +39,23 @@ export function startBackgroundJobs(
 ): BackgroundJobs {
   const holidays = options.holidays ?? loadHolidays();
   let progress: CatchUpProgress | undefined;
+  const changed = () => options.onChange?.();
   const runner = createJobRunner({
     log: context.log,
     now: context.now,
     ...(options.sleep && { sleep: options.sleep }),
     ...(options.retryDelaysMs && { retryDelaysMs: options.retryDelaysMs }),
     run: async (signal): Promise<RunOutcome> => {
+      changed();
       try {
         const result = await runCatchUp(context, http, {
           holidays,
           signal,
           ...(options.initialDays && { initialDays: options.initialDays }),
-          onProgress: (p) => (progress = p),
+          onProgress: (p) => {
+            progress = p;
+            changed();
+          },
         });
         if (result.stale)
           return {
@@ -62,6 +69,7 @@ export function startBackgroundJobs(
         return { ok: false, reason: describeFailure(error) };
       } finally {
         progress = undefined;
+        changed();
       }
     },
   });

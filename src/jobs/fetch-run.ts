@@ -2,6 +2,7 @@
 // page and /healthz report) and a start, end or failure line in the process log.
 import type { Context } from '../app/context.ts';
 import { finishFetchRun, startFetchRun, type FetchRunEnd } from '../store/write/runs.ts';
+import { writeSoon } from './write.ts';
 
 export interface FetchOutcome<T> {
   result: T;
@@ -18,18 +19,20 @@ export async function recordFetch<T>(
 ): Promise<T> {
   const { db, log } = context;
   const started = Date.now();
-  const runId = startFetchRun(db, url, context.now().toISOString());
+  const runId = await writeSoon(context, () => startFetchRun(db, url, context.now().toISOString()));
   log.info('fetch.start', { url, day });
   try {
     const { result, record } = await work();
     const end = { ...record, day: record.day ?? day };
-    finishFetchRun(db, runId, end, context.now().toISOString());
+    await writeSoon(context, () => finishFetchRun(db, runId, end, context.now().toISOString()));
     log.info('fetch.end', { url, day: end.day, status: end.status, ...end.counts, ms: Date.now() - started });
     return result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const status = (error as { status?: number }).status;
-    finishFetchRun(db, runId, { status, day, error: message }, context.now().toISOString());
+    await writeSoon(context, () =>
+      finishFetchRun(db, runId, { status, day, error: message }, context.now().toISOString()),
+    );
     log.error('fetch.failed', { url, day, error: message, ms: Date.now() - started });
     throw error;
   }

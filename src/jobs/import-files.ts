@@ -4,7 +4,9 @@ import type { Context } from '../app/context.ts';
 import { readFeedFile } from '../fetcher/files.ts';
 import { streamParsedFiles, WORKER_MAX_FILE_BYTES, type FeedHead } from '../fetcher/parse-stream.ts';
 import { ingestFeed, startIngest, type Ingest, type IngestOptions, type IngestResult } from '../store/write/ingest.ts';
+import { beginImmediate, releaseNote } from '../store/write/lock.ts';
 import { currentStarred } from './reflag.ts';
+import { writeNow } from './write.ts';
 
 /** A file that contradicts what the command asked for; the message names the file. */
 export class ImportError extends Error {
@@ -28,7 +30,11 @@ export async function importFiles(
   if (files.length === 1 || files.some(isTooBigForWorker)) {
     for (const file of files) {
       const feed = readFeedFile(file);
-      onFile(file, ingestFeed(context.db, feed, ingestOptions(context, file, feed, options)));
+      const settings = ingestOptions(context, file, feed, options);
+      onFile(
+        file,
+        writeNow(context, () => ingestFeed(context.db, feed, settings)),
+      );
     }
     return;
   }
@@ -40,18 +46,20 @@ export async function importFiles(
     await streamParsedFiles(files, {
       begin: (file, head) => {
         const settings = ingestOptions(context, file, head, options);
-        db.exec('BEGIN IMMEDIATE');
+        beginImmediate(db, context.writeLock);
         ingest = startIngest(db, head.announcedOn, settings);
       },
       papers: (papers) => ingest!.add(papers),
       end: (file) => {
         const result = ingest!.finish();
         db.exec('COMMIT');
+        releaseNote(db);
         onFile(file, result);
       },
     });
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
+    releaseNote(db);
   }
 }
 

@@ -27,7 +27,7 @@ export async function createArxivWorld(nowIso: string, env: NodeJS.ProcessEnv = 
       ...env,
     },
   });
-  const http = createArxivClient(world.context.config);
+  const http = createArxivClient(world.context);
   return {
     ...world,
     arxiv,

@@ -9,6 +9,8 @@ import { openDb, type Db } from '../../src/store/db.ts';
 import { migrate, SCHEMA_VERSION } from '../../src/store/migrations.ts';
 import { getPendingSends } from '../../src/store/read/sends.ts';
 import { getDayPapers } from '../../src/store/read/digest.ts';
+import { getLease, getPacing } from '../../src/store/read/leases.ts';
+import { putLease, recordExchange } from '../../src/store/write/leases.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -66,6 +68,33 @@ describe.each([1, 2])('a database at schema version %i', (version) => {
       expect(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('papers')).not.toContain(
         'primary_category',
       );
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('a database at schema version 3', () => {
+  it('gains the leases and the pacing record shared by processes (4), keeping its papers', () => {
+    const path = join(dir, 'v3.db');
+    const old = openDb(path, { migrate: false });
+    migrate(old, 3);
+    old
+      .prepare(
+        `INSERT INTO papers (id, version, title, abstract, authors, categories, first_seen)
+       VALUES ('2611.00001', 1, 'A title', 'An abstract.', '["Yoshua Bengio"]', '["cs.LG"]', '2026-11-25T05:00:00Z')`,
+      )
+      .run();
+    old.prepare(`INSERT INTO announcements VALUES ('2026-11-25', '2611.00001', 1, 'new', 'rss')`).run();
+    old.close();
+    const db = openDb(path);
+    try {
+      expect(getDayPapers(db, '2026-11-25', new Map())).toMatchObject([{ id: '2611.00001', announceType: 'new' }]);
+      expect(tables(db)).toEqual(expect.arrayContaining(['leases', 'request_pacing']));
+      recordExchange(db, 'arxiv', 1000, 1500);
+      putLease(db, { name: 'scheduler', token: 't', holder: 'serve (pid 1)', pid: 1, host: 'h', expiresAt: 9 });
+      expect(getPacing(db, 'arxiv')).toEqual({ lastStartAt: 1000, lastEndAt: 1500 });
+      expect(getLease(db, 'scheduler')).toMatchObject({ holder: 'serve (pid 1)', expiresAt: 9 });
     } finally {
       db.close();
     }
