@@ -14,7 +14,9 @@ export default tseslint.config(
     languageOptions: {
       globals: globals.node,
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '.*.cjs', 'bench/*.js', 'bin/*.js', 'src/*/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.js', '.*.cjs', 'bench/*.js', 'bin/*.js', 'src/*/*.mjs', 'tests/support/*.mjs'],
+        },
       },
     },
     plugins: { '@stylistic': stylistic },

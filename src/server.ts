@@ -15,7 +15,7 @@ import { renderSearchHtml } from './render/html-pages.ts';
 import { APP_JS, SCRIPT_PATH, STYLE_CSS, STYLE_PATH } from './render/html-assets.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
-import { HTML, baseUrlOf, createSite, sendCached, type Site } from './routes/site.ts';
+import { HTML, baseUrlOf, createSite, sendCached, type Site, type SiteOptions } from './routes/site.ts';
 
 export interface AppDeps {
   context: Context;
@@ -23,6 +23,10 @@ export interface AppDeps {
   status?: () => StatusView;
   /** arXiv holiday evenings; default config/holidays.json. */
   holidays?: ReadonlySet<string>;
+  /** serve: where pages missing from the cache are rendered (a render thread); default here. */
+  offload?: SiteOptions['offload'];
+  /** On a render thread: the job in hand (routes/site.ts). */
+  renderJob?: SiteOptions['job'];
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -37,7 +41,10 @@ const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
 export const MAX_QUERY_LENGTH = 200;
 
 export function createApp(deps: AppDeps): Hono {
-  const site = createSite(deps.context, deps.holidays ?? loadHolidays(), deps.status ?? (() => ({})));
+  const site = createSite(deps.context, deps.holidays ?? loadHolidays(), deps.status ?? (() => ({})), {
+    offload: deps.offload,
+    job: deps.renderJob,
+  });
   const app = new Hono();
   // Set before the handler so Hono puts them on every response it builds (200, 304, 404, 500)
   // without copying headers afterwards on the hot path.
@@ -66,7 +73,7 @@ function registerAssets(app: Hono): void {
 
 function registerSearch(app: Hono, site: Site): void {
   app.get('/search', (c) =>
-    sendCached(site, c, (_version, baseUrl) => {
+    sendCached(site, c, { params: ['q'] }, (_version, baseUrl) => {
       const query = c.req.query('q') ?? '';
       if (query.length > MAX_QUERY_LENGTH) {
         const body = renderErrorPage(baseUrl, 400, `A search is at most ${MAX_QUERY_LENGTH} characters.`);

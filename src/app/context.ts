@@ -27,13 +27,15 @@ export interface ContextOptions {
   log?: Logger;
   /** Default: `{ label: 'arxiv-curator' }`, waits logged. */
   writeLock?: WriteLockOptions;
+  /** Open the database for reading only (a render thread; a command on a read-only data directory). */
+  readOnly?: boolean;
 }
 
 /** Loads authors.json first (a broken file stops everything before the database is touched), then opens the database. */
 export function openContext(config: Readonly<Config>, options: ContextOptions = {}): Context {
   const log = options.log ?? createLogger(config.logLevel);
   const starred = createStarredSource(config.authorsPath);
-  const db = openDb(config.dbPath);
+  const db = openDb(config.dbPath, { readOnly: options.readOnly ?? false });
   const writeLock = options.writeLock ?? { label: 'arxiv-curator', onWait: logWriteWait(log) };
   return { config, db, starred, log, now: options.now ?? createClock(config.fixedNow), writeLock };
 }

@@ -8,6 +8,14 @@ import { startServer } from '../routes/listen.ts';
 import { createApp } from '../server.ts';
 import type { StatusView } from '../views/types.ts';
 import type { CommandArgs, Io } from './types.ts';
+import { createWorkQueue } from '../app/worker-queue.ts';
+import type { Rendered } from '../routes/cache.ts';
+import type { RenderJob } from '../routes/site.ts';
+
+// One render thread beside the web thread and the scheduler's (the machine has 2 cores); pages
+// asked for beyond the queue get 503 + Retry-After rather than slowing everyone down.
+const RENDER_THREADS = 1;
+const RENDER_QUEUE = 16;
 
 export async function runServe({ open, io }: CommandArgs): Promise<number> {
   const context = open();
@@ -15,7 +23,13 @@ export async function runServe({ open, io }: CommandArgs): Promise<number> {
   syncStarredFlags(context);
   // The scheduler starts after the server listens; until then nothing is scheduled.
   let status: () => StatusView = () => ({});
-  const app = createApp({ context, status: () => status() });
+  const renders = createWorkQueue<RenderJob, Rendered>({
+    entry: new URL('./serve-renderer-entry.mjs', import.meta.url),
+    workerData: { env: io.env },
+    size: RENDER_THREADS,
+    maxQueued: RENDER_QUEUE,
+  });
+  const app = createApp({ context, status: () => status(), offload: (job) => renders.run(job) });
   const server = await startServer(app, { host: context.config.host, port: context.config.port });
   io.stdout(`arxiv-curator: serving ${server.url}\n`);
   context.log.info('server.listening', { url: server.url });
@@ -28,6 +42,7 @@ export async function runServe({ open, io }: CommandArgs): Promise<number> {
   authors.stop();
   await scheduler.stop();
   await server.close();
+  await renders.close();
   return 0;
 }
 

@@ -54,7 +54,7 @@ const DIGEST_FILE = /^(\d{4}-\d{2}-\d{2})(?:\.(txt|json|html))?$/;
 
 export function registerDigestRoutes(app: Hono, site: Site): void {
   app.get('/', (c) =>
-    sendCached(site, c, (_version, baseUrl) => {
+    sendCached(site, c, {}, (_version, baseUrl) => {
       const latest = findLatestDay(site.context.db);
       if (latest !== undefined) return renderDayHtml(site, latest, baseUrl);
       const body = renderNoDigestHtml({ baseUrl, kind: 'nothing-stored', notice: fetchNotice(site) });
@@ -62,7 +62,7 @@ export function registerDigestRoutes(app: Hono, site: Site): void {
     }),
   );
   app.get('/digest/:file', (c) =>
-    sendCached(site, c, (_version, baseUrl) => {
+    sendCached(site, c, {}, (_version, baseUrl) => {
       const match = DIGEST_FILE.exec(c.req.param('file'));
       const day = match ? parseDay(match[1]!) : undefined;
       if (day === undefined) {

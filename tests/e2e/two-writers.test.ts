@@ -1,10 +1,9 @@
 // Two processes writing one database file: the second writer queues for SQLite's write lock,
 // says whom it waits for, and succeeds once the first is done (issue 15, point 1).
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db.ts';
-import { BIN, dumpData, FIXTURES, makeTempDb } from '../support/cli.ts';
+import { dumpData, FIXTURES, makeTempDb, startCli } from '../support/cli.ts';
 import { holdWriteLock } from '../support/lock-holder.ts';
 
 const RSS = join(FIXTURES, 'rss2-cs.LG-2026-04-27-trimmed-3items.xml');
@@ -16,33 +15,10 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-/** A CLI process; `stderrSaid(text)` resolves once its stderr contains `text`. */
-function startCli(args: string[]) {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, CURATOR_DB: temp.db, LOG_LEVEL: 'warn' },
-  });
-  let stdout = '';
-  let stderr = '';
-  const waiters: { text: string; resolve: () => void }[] = [];
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-    for (const waiter of waiters.filter((w) => stderr.includes(w.text))) waiter.resolve();
-  });
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
-  return {
-    done,
-    stderrSaid: (text: string) =>
-      new Promise<void>((resolve) => (stderr.includes(text) ? resolve() : waiters.push({ text, resolve }))),
-  };
-}
-
 describe('a second writer', () => {
   it('waits for the write lock with a progress line, then imports once the first writer is done', async () => {
     const holder = await holdWriteLock(temp.db);
-    const importer = startCli(['import', RSS]);
+    const importer = startCli(['import', RSS], { CURATOR_DB: temp.db });
     await importer.stderrSaid('waiting for another writer: another process');
     // Still waiting, not failed: nothing is stored while the other process holds the lock.
     expect(dumpData(temp.db).days).toEqual([]);
