@@ -71,6 +71,9 @@ async function fillDays(context: Context, http: Http, options: RunOptions & { to
     onDay: (outcome, counts) => progress.update(counts, describeDay(outcome)),
   });
   progress.finish();
+  // A terminal shows one line rewritten in place: say again what must not go unnoticed.
+  if (options.stream.isTTY)
+    for (const day of result.days) if (day.cutShort !== undefined) options.stream.write(`${describeDay(day)}\n`);
   const skipped = result.days.filter((d) => d.kind === 'skipped').length;
   const empty = result.days.filter((d) => d.kind === 'empty').length;
   options.stream.write(
@@ -82,7 +85,8 @@ async function fillDays(context: Context, http: Http, options: RunOptions & { to
 function describeDay(outcome: DayOutcome): string {
   if (outcome.kind === 'skipped') return `${outcome.day}: already stored`;
   if (outcome.kind === 'empty') return `${outcome.day}: the API has no papers for it yet; not stored`;
-  return `${outcome.day}: ${countOf(outcome.papers, 'paper')} in ${countOf(outcome.requests, 'request')}`;
+  const stored = `${outcome.day}: ${countOf(outcome.papers, 'paper')} in ${countOf(outcome.requests, 'request')}`;
+  return outcome.cutShort === undefined ? stored : `${stored}; paging cut short: ${outcome.cutShort}`;
 }
 
 async function harvest(context: Context, http: Http, options: RunOptions): Promise<void> {
