@@ -6,6 +6,7 @@ import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Validators } from '../types.ts';
+import { decodeUtf8Strict, Utf8Error } from './utf8.ts';
 
 /** Response headers as undici gives them (lower-case names). */
 export type IncomingHttpHeaders = Record<string, string | string[] | undefined>;
@@ -124,7 +125,18 @@ export function flattenHeaders(headers: IncomingHttpHeaders): Record<string, str
   return Object.fromEntries(entries.map(([name, value]) => [name, [value].flat().join(', ')]));
 }
 
-// arXiv serves UTF-8; TextDecoder also drops a leading BOM, which would upset XML parsers.
-export function decodeUtf8(bytes: Buffer): string {
+/** An error page is only read for arXiv's explanation: whatever it holds must not hide the status. */
+export function decodeLeniently(bytes: Buffer): string {
   return new TextDecoder('utf-8').decode(bytes);
+}
+
+// arXiv serves UTF-8; the decoder also drops a leading BOM, which would upset XML parsers. A body
+// that is not UTF-8 is refused with where it goes wrong, not stored with U+FFFD in its titles.
+export function decodeUtf8(bytes: Buffer): string {
+  try {
+    return decodeUtf8Strict(bytes);
+  } catch (error) {
+    if (error instanceof Utf8Error) throw new BodyError('decode', `the body is ${error.message}`, false);
+    throw error;
+  }
 }

@@ -10,7 +10,7 @@
 // explanation (API Atom error entry, RSS "Feed error", OAI <error>) in `.serverMessage`
 // and at the end of the message, e.g. "…: HTTP 400 Bad Request: incorrect id format for abc".
 import { Agent, request, type Dispatcher } from 'undici';
-import { decodeUtf8, flattenHeaders, readBody, readValidators } from './http-body.ts';
+import { decodeLeniently, decodeUtf8, flattenHeaders, readBody, readValidators } from './http-body.ts';
 import { classifyStatus, classifyThrown, type AttemptFailure, type HttpErrorKind } from './http-failure.ts';
 import {
   computeBackoffMs,
@@ -243,7 +243,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return { ok: true, response: { ...base, notModified: false, body, validators: readValidators(headers, {}) } };
     }
     // Read error bodies too (capped) for arXiv's explanation; failing to read one must not hide the status.
-    const body = await readBody(res.body, headers, settings.maxBytes).then(decodeUtf8, () => '');
+    const body = await readBody(res.body, headers, settings.maxBytes).then(decodeLeniently, () => '');
     return { ok: false, failure: classifyStatus(status, headers, body, settings.now()) };
   }
 
