@@ -8,6 +8,7 @@ import { CommandError } from './commands/errors.ts';
 import { COMMANDS, USAGE } from './commands/table.ts';
 import type { Io } from './commands/types.ts';
 import type { WriteLockOptions } from './store/write/lock.ts';
+import { stripControlCharacters } from './text/control.ts';
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -58,7 +59,8 @@ function formatSeconds(ms: number): string {
 }
 
 function fail(io: Io, reason: string, code: number): number {
-  io.stderr(`arxiv-curator: ${reason}\n`);
+  // A reason may quote what a server or a file said: it never drives the terminal.
+  io.stderr(`arxiv-curator: ${stripControlCharacters(reason)}\n`);
   return code;
 }
 

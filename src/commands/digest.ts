@@ -7,6 +7,7 @@ import { describeNoDigest, renderNoDigestHtml } from '../render/html-pages.ts';
 import { renderDigestJson } from '../render/json.ts';
 import { renderDigestText } from '../render/text.ts';
 import { findLatestDay, isMissing, listArchiveDays, loadDayDigest } from '../views/day.ts';
+import { stripControlCharacters } from '../text/control.ts';
 import { CommandError } from './errors.ts';
 import { readChoice, readDayOption } from './options.ts';
 import type { CommandArgs } from './types.ts';
@@ -30,7 +31,10 @@ export function runDigest({ values, io, open, config }: CommandArgs): number {
   else if (format === 'text') {
     io.stdout(renderDigestText(view, { baseUrl, ...(digest.kind !== 'digest' && { noAnnouncement: digest.kind }) }));
   } else if (digest.kind === 'digest') {
-    io.stdout(renderDigestHtml(view, { baseUrl, archive: listArchiveDays(context.db), previous, next }));
+    // HTML escapes markup, not control characters, and this goes to a terminal.
+    io.stdout(
+      stripControlCharacters(renderDigestHtml(view, { baseUrl, archive: listArchiveDays(context.db), previous, next })),
+    );
   } else {
     io.stdout(renderNoDigestHtml({ baseUrl, day: date, kind: digest.kind, previous }));
   }

@@ -3,6 +3,7 @@
 import { formatLongDay } from '../calendar/days.ts';
 import type { DigestView, PaperView } from '../views/types.ts';
 import { describeMatch, formatCategoryCounts, formatTypeCounts } from './format.ts';
+import { stripControlCharacters } from '../text/control.ts';
 
 export const TEXT_WIDTH = 78;
 
@@ -72,7 +73,8 @@ function renderSection(title: string, papers: readonly PaperView[], empty?: stri
   return lines;
 }
 
+// The text goes to terminals and mail readers: no stored title may move the cursor or clear the screen.
 function finishText(lines: string[], digest: DigestView, meta: DigestTextMeta): string {
   if (meta.baseUrl) lines.push('-- ', `On the web: ${meta.baseUrl}/digest/${digest.date}`);
-  return `${lines.join('\n').trimEnd()}\n`;
+  return stripControlCharacters(`${lines.join('\n').trimEnd()}\n`);
 }
