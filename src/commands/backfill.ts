@@ -21,7 +21,7 @@ export async function runBackfill({ values, io, open }: CommandArgs): Promise<nu
   const context = open();
   const stream: ProgressStream = { isTTY: process.stdout.isTTY === true, write: io.stdout };
   const controller = new AbortController();
-  const onSignal = () => controller.abort(new Error('interrupted'));
+  const onSignal = (signal: NodeJS.Signals) => controller.abort(new Error(`${signal} received`));
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   const http = createArxivClient(context, {
     signal: controller.signal,

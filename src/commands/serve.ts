@@ -40,7 +40,7 @@ export async function runServe({ open, io }: CommandArgs): Promise<number> {
   const signal = await waitForSignal();
   context.log.info('server.stopping', { signal });
   authors.stop();
-  await scheduler.stop();
+  await scheduler.stop(signal);
   await server.close();
   await renders.close();
   return 0;

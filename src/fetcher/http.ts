@@ -60,8 +60,11 @@ export interface HttpClientOptions {
   headersTimeoutMs?: number;
   /** Longest silence between two body chunks. */
   bodyTimeoutMs?: number;
-  /** Whole attempt, so a server dripping a byte a second cannot hold the one connection forever. */
+  /** Whole attempt, the longest any response may take however fast it arrives. */
   deadlineMs?: number;
+  /** The slowest a body may arrive on average (bytes/s), after `rateGraceMs` (http-body.ts MinimumRate). */
+  minBytesPerSecond?: number;
+  rateGraceMs?: number;
   /** Cap on the DECOMPRESSED body. */
   maxBytes?: number;
   maxAttempts?: number;
@@ -105,6 +108,10 @@ const DEFAULTS = {
   headersTimeoutMs: 60_000,
   bodyTimeoutMs: 60_000,
   deadlineMs: 300_000,
+  // 4 KB/s after 15 s: a 5 MB feed (a full day) may take at most ~21 min by rate, so the 300 s
+  // deadline binds for big bodies and this for dripping ones: a byte a second fails in 15 s.
+  minBytesPerSecond: 4096,
+  rateGraceMs: 15_000,
   maxBytes: 50 * 1024 * 1024,
   maxAttempts: 4,
   retryBaseMs: 2_000,
@@ -239,7 +246,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       };
     }
     if (status >= 200 && status < 300) {
-      const body = decodeUtf8(await readBody(res.body, headers, settings.maxBytes));
+      const rate = { bytesPerSecond: settings.minBytesPerSecond, graceMs: settings.rateGraceMs };
+      const body = decodeUtf8(await readBody(res.body, headers, settings.maxBytes, rate));
       return { ok: true, response: { ...base, notModified: false, body, validators: readValidators(headers, {}) } };
     }
     // Read error bodies too (capped) for arXiv's explanation; failing to read one must not hide the status.

@@ -183,10 +183,16 @@ export function fetchPage(
   url: string,
   options: { day?: string; signal?: AbortSignal | undefined },
 ): Promise<ParsedFeed> {
-  return recordFetch(context, url, options.day, async () => {
-    const response = await http.get(url, options.signal ? { signal: options.signal } : {});
-    const feed = parseFeed(response.body, url);
-    const counts = { papers: feed.papers.length, total: feed.totalResults ?? 0 };
-    return { result: feed, record: { status: response.status, counts } };
-  });
+  return recordFetch(
+    context,
+    url,
+    options.day,
+    async () => {
+      const response = await http.get(url, options.signal ? { signal: options.signal } : {});
+      const feed = parseFeed(response.body, url);
+      const counts = { papers: feed.papers.length, total: feed.totalResults ?? 0 };
+      return { result: feed, record: { status: response.status, counts } };
+    },
+    options.signal,
+  );
 }

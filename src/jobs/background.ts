@@ -29,7 +29,7 @@ export interface BackgroundJobs {
   /** Settles when no run is going or waiting to retry (for tests and the CLI). */
   idle(): Promise<void>;
   /** Aborts the run in progress (its open transaction, if any, has already committed or rolled back). */
-  stop(): Promise<void>;
+  stop(reason?: Error): Promise<void>;
 }
 
 export function startBackgroundJobs(
@@ -78,9 +78,9 @@ export function startBackgroundJobs(
   return {
     status: () => describeStatus(runner.state(), progress, context.now()),
     idle: () => runner.idle(),
-    stop: async () => {
+    stop: async (reason) => {
       schedule.stop();
-      await runner.stop();
+      await runner.stop(reason);
     },
   };
 }

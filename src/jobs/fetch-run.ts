@@ -3,6 +3,7 @@
 import type { Context } from '../app/context.ts';
 import { finishFetchRun, startFetchRun, type FetchRunEnd } from '../store/write/runs.ts';
 import { writeSoon } from './write.ts';
+import { abortReason } from '../fetcher/pacing.ts';
 
 export interface FetchOutcome<T> {
   result: T;
@@ -10,12 +11,19 @@ export interface FetchOutcome<T> {
   record: FetchRunEnd & { status: number };
 }
 
-/** Runs `work` (request, parse, store) as one logged fetch of `url`; a failure is logged and rethrown. */
+/** What fetch_runs.error starts with for a fetch stopped by the process stopping (SIGTERM), not by arXiv. */
+export const INTERRUPTED = 'interrupted';
+
+/**
+ * Runs `work` (request, parse, store) as one logged fetch of `url`; a failure is logged and
+ * rethrown. One that ends because `signal` aborted is recorded as interrupted, with why.
+ */
 export async function recordFetch<T>(
   context: Context,
   url: string,
   day: string | undefined,
   work: () => Promise<FetchOutcome<T>>,
+  signal?: AbortSignal,
 ): Promise<T> {
   const { db, log } = context;
   const started = Date.now();
@@ -28,12 +36,18 @@ export async function recordFetch<T>(
     log.info('fetch.end', { url, day: end.day, status: end.status, ...end.counts, ms: Date.now() - started });
     return result;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const interrupted = signal?.aborted === true;
+    const message = interrupted
+      ? `${INTERRUPTED} (${abortReason(signal).message})`
+      : error instanceof Error
+        ? error.message
+        : String(error);
     const status = (error as { status?: number }).status;
     await writeSoon(context, () =>
       finishFetchRun(db, runId, { status, day, error: message }, context.now().toISOString()),
     );
-    log.error('fetch.failed', { url, day, error: message, ms: Date.now() - started });
+    if (interrupted) log.info('fetch.interrupted', { url, day, reason: message, ms: Date.now() - started });
+    else log.error('fetch.failed', { url, day, error: message, ms: Date.now() - started });
     throw error;
   }
 }

@@ -8,8 +8,8 @@ import type { SchedulerMessage } from './scheduler-worker.ts';
 
 export interface SchedulerThread {
   status(): StatusView;
-  /** Asks the thread to stop; after `graceMs` it is terminated. */
-  stop(graceMs?: number): Promise<void>;
+  /** Asks the thread to stop (`why`: the signal received); after `graceMs` it is terminated. */
+  stop(why: string, graceMs?: number): Promise<void>;
 }
 
 export function startSchedulerThread(options: {
@@ -32,8 +32,8 @@ export function startSchedulerThread(options: {
   });
   return {
     status: () => status,
-    stop: async (graceMs = 10_000) => {
-      worker.postMessage('stop');
+    stop: async (why, graceMs = 10_000) => {
+      worker.postMessage(why);
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
       if ((await Promise.race([exited, late])) === 'late') await worker.terminate();

@@ -24,6 +24,7 @@ const http = createArxivClient(context, { signal: controller.signal });
 const authors = watchStarredAuthors(context);
 let jobs: BackgroundJobs | undefined;
 let posted = '';
+let stopReason: Error | undefined;
 
 const post = (message: SchedulerMessage) => parentPort!.postMessage(message);
 // Passed on at every change the jobs report, and polled for the rest (a retry's wait, the clock).
@@ -39,21 +40,25 @@ const leaseRun = runWithSchedulerLease(context, {
   signal: controller.signal,
   onRole: (role) => post({ kind: 'role', role }),
   start: () => {
-    const started = startBackgroundJobs(context, http, { onChange: () => queueMicrotask(postStatus) });
+    // After the current turn: a run that just ended has left the runner by then.
+    const started = startBackgroundJobs(context, http, { onChange: () => setImmediate(postStatus) });
     jobs = started;
     return {
       stop: async () => {
-        await started.stop();
+        await started.stop(stopReason);
         jobs = undefined;
       },
     };
   },
 });
 
-parentPort!.once('message', () => {
-  // "stop": SIGTERM reached the web thread. A run in progress is aborted; its transaction has
+parentPort!.once('message', (why: string) => {
+  // SIGTERM (or SIGINT) reached the web thread. A run in progress is aborted; its transaction has
   // committed or rolled back, and its fetch is recorded as interrupted.
-  controller.abort(new Error('the server is stopping'));
+  stopReason = new Error(`${why} received; the server is stopping`);
+  // The run's own signal first, so that the fetch it cuts short is recorded as interrupted.
+  void jobs?.stop(stopReason);
+  controller.abort(stopReason);
   void leaseRun
     .catch((error: unknown) => log.error('scheduler.failed', { error: (error as Error).message }))
     .finally(async () => {

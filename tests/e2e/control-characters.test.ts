@@ -56,7 +56,7 @@ describe('control characters at every text edge', () => {
   it('log lines show them escaped, never raw', () => {
     const lines: string[] = [];
     createLogger('info', (line) => lines.push(line)).info(`odd\u001b[2Jevent`, { error: HOSTILE });
-    expect(hasControlCharacters(lines[0])).toBe(false);
+    expect(hasControlCharacters(lines[0]!)).toBe(false);
     expect(lines[0]).toContain('\\u001b[2JCleared');
   });
 

@@ -58,6 +58,7 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv) {
   );
   return {
     done,
+    kill: (signal: NodeJS.Signals) => child.kill(signal),
     stderrSaid: (text: string) =>
       new Promise<void>((resolve) => (stderr.includes(text) ? resolve() : waiters.push({ text, resolve }))),
   };
