@@ -4,10 +4,6 @@ import { Hono } from 'hono';
 import type { Context } from './app/context.ts';
 import { loadHolidays } from './calendar/announcement-days.ts';
 import { ARXIV_ABS_BASE } from './fetcher/arxiv-links.ts';
-import { isMailConfigured } from './mail/settings.ts';
-import { countPapers } from './store/read/papers.ts';
-import { getLastFetchRun } from './store/read/runs.ts';
-import { getLastSendStatus } from './store/read/sends.ts';
 import { buildSearch } from './views/feeds.ts';
 import type { StatusView } from './views/types.ts';
 import { renderErrorPage } from './render/html-layout.ts';
@@ -15,6 +11,7 @@ import { renderSearchHtml } from './render/html-pages.ts';
 import { APP_JS, SCRIPT_PATH, STYLE_CSS, STYLE_PATH } from './render/html-assets.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
+import { registerHealth, type HealthProbes } from './routes/health.ts';
 import { HTML, baseUrlOf, createSite, sendCached, type Site, type SiteOptions } from './routes/site.ts';
 
 export interface AppDeps {
@@ -27,6 +24,8 @@ export interface AppDeps {
   offload?: SiteOptions['offload'];
   /** On a render thread: the job in hand (routes/site.ts). */
   renderJob?: SiteOptions['job'];
+  /** What /healthz asks of the machine (free disk, write access); tests give their own. */
+  probes?: HealthProbes;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -56,7 +55,7 @@ export function createApp(deps: AppDeps): Hono {
   registerDigestRoutes(app, site);
   registerFeedRoutes(app, site);
   registerSearch(app, site);
-  registerHealth(app, site);
+  registerHealth(app, site, deps.probes);
   app.notFound((c) => c.html(renderErrorPage(baseUrlOf(site, c), 404, 'There is no page at this address.'), 404));
   app.onError((error, c) => {
     deps.context.log.error('server.error', { path: c.req.path, error: error.message });
@@ -82,36 +81,4 @@ function registerSearch(app: Hono, site: Site): void {
       return { status: 200, type: HTML, body: renderSearchHtml(baseUrl, buildSearch(site.context, query)) };
     }),
   );
-}
-
-function registerHealth(app: Hono, site: Site): void {
-  app.get('/healthz', (c) => {
-    const noStore = { 'Cache-Control': 'no-store' };
-    const status = site.status();
-    const nextRun = status.nextRunAt ?? null;
-    try {
-      const { db } = site.context;
-      const run = getLastFetchRun(db);
-      const lastFetch = run
-        ? { time: run.finishedAt ?? run.startedAt, status: run.status, error: run.error, day: run.day }
-        : null;
-      const health = { status: 'ok', database: 'ok', papers: countPapers(db), lastFetch, nextRun };
-      return c.json({ ...health, activity: status.activity ?? null, mail: describeMail(site.context) }, 200, noStore);
-    } catch (error) {
-      site.context.log.error('healthz.database', { error: (error as Error).message });
-      return c.json({ status: 'error', database: 'error', nextRun }, 503, noStore);
-    }
-  });
-}
-
-/** The digest mail as /healthz shows it: null when SMTP is not configured. */
-function describeMail(context: Context) {
-  if (!isMailConfigured(context.config)) return null;
-  const sends = getLastSendStatus(context.db);
-  return {
-    lastSentDay: sends.lastSentDay ?? null,
-    lastSentAt: sends.lastSentAt ?? null,
-    pending: sends.pending,
-    lastError: sends.lastError ?? null,
-  };
 }

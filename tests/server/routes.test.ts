@@ -257,9 +257,12 @@ describe('search and health', () => {
 
   it('/healthz reports the database, the papers, the last fetch and the next run', async () => {
     world.recordFetch({ at: '2026-09-25T04:05:00Z', status: 503, error: 'HTTP 503' });
-    const body = await (await app(() => ({ nextRunAt: '2026-09-25T05:05:00Z' })).request('/healthz')).json();
+    const probes = { freeBytes: () => 2 ** 40, canWrite: () => true };
+    const status = () => ({ nextRunAt: '2026-09-25T05:05:00Z' });
+    const body = await (await createApp({ context: world.context, status, probes }).request('/healthz')).json();
     expect(body).toEqual({
-      status: 'ok',
+      status: 'degraded',
+      reasons: ['the last fetch failed (2026-09-25T04:05:00Z): HTTP 503', 'no fetch has succeeded yet'],
       database: 'ok',
       papers: 4,
       lastFetch: { time: '2026-09-25T04:05:00Z', status: 503, error: 'HTTP 503', day: null },
