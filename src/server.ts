@@ -49,6 +49,8 @@ export function createApp(deps: AppDeps): Hono {
   // without copying headers afterwards on the hot path.
   app.use('*', async (c, next) => {
     for (const [name, value] of SECURITY_ENTRIES) c.header(name, value);
+    // RFC 9112 §3.2: a request with more than one Host field is answered 400; which one would we believe?
+    if (countHostHeaders(c.env) > 1) return c.text('Bad request: more than one Host header.\n', 400);
     await next();
   });
   registerAssets(app);
@@ -81,4 +83,12 @@ function registerSearch(app: Hono, site: Site): void {
       return { status: 200, type: HTML, body: renderSearchHtml(baseUrl, buildSearch(site.context, query)) };
     }),
   );
+}
+
+/** Host fields as received (node keeps the first in `headers`, every one in `rawHeaders`). */
+function countHostHeaders(env: unknown): number {
+  const raw = (env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming?.rawHeaders ?? [];
+  let count = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() === 'host') count++;
+  return count;
 }

@@ -3,6 +3,7 @@
 import type { Context as HonoContext } from 'hono';
 import type { Context } from '../app/context.ts';
 import { easternDay } from '../calendar/eastern.ts';
+import { siteUrl } from '../config.ts';
 import { createVersionReader, type DataVersion } from '../store/read/version.ts';
 import type { StatusView } from '../views/types.ts';
 import { createResponder, type Rendered, type Responder } from './cache.ts';
@@ -52,22 +53,23 @@ export function createSite(
   };
 }
 
-// An origin as URL parsing leaves it; anything else (a hostile Host header) is not echoed into pages.
-const SAFE_ORIGIN = /^https?:\/\/(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
-
-/** The site's URL without a trailing slash: PUBLIC_URL when set, else the request's origin. */
+/**
+ * The site's URL without a trailing slash, for the links pages and feeds carry: PUBLIC_URL when set,
+ * else the address the request arrived on (the listening address; with HOST=0.0.0.0, the
+ * interface the client reached). Never the Host header or an absolute-form request target: those
+ * are the client's words, and echoed into links they would point a shared cache's readers, or
+ * the feed readers that keep our links, at any site a client names.
+ */
 export function baseUrlOf(site: Site, c: HonoContext): string {
   const job = site.job?.();
   if (job !== undefined) return job.baseUrl;
-  const configured = site.context.config.publicUrl;
-  if (configured) return configured;
-  let origin = '';
-  try {
-    origin = new URL(c.req.url).origin;
-  } catch {
-    // Fall through to the configured address.
-  }
-  return SAFE_ORIGIN.test(origin) ? origin : `http://${site.context.config.host}:${site.context.config.port}`;
+  const { config } = site.context;
+  if (config.publicUrl) return config.publicUrl;
+  const socket = (c.env as { incoming?: { socket?: { localAddress?: string; localPort?: number } } } | undefined)
+    ?.incoming?.socket;
+  if (socket?.localAddress === undefined || socket.localPort === undefined) return siteUrl(config);
+  const address = socket.localAddress.replace(/^::ffff:(?=\d+\.)/, '');
+  return `http://${address.includes(':') ? `[${address}]` : address}:${socket.localPort}`;
 }
 
 export interface CacheOptions {

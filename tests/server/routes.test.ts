@@ -39,7 +39,7 @@ describe('digest pages', () => {
     expect(starAt).toBeLessThan(html.indexOf('Plain &lt;script&gt;'));
     expect(html).toContain('★ Yoshua Bengio (as &quot;Y. Bengio&quot;, likely)');
     expect(html).not.toContain('<script>alert');
-    expect(html).toContain('href="http://localhost/digest/2026-09-23"');
+    expect(html).toContain('href="http://127.0.0.1:3000/digest/2026-09-23"');
   });
 
   it('/digest/D.json is exactly the digest --format json output', async () => {
@@ -63,7 +63,7 @@ describe('digest pages', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain(text);
-    expect(html).toContain('href="http://localhost/digest/2026-09-24"');
+    expect(html).toContain('href="http://127.0.0.1:3000/digest/2026-09-24"');
   });
 
   it('an empty stored feed says there was no announcement', async () => {
@@ -228,7 +228,7 @@ describe('search and health', () => {
 
   it('an empty query shows the form', async () => {
     const html = await (await app().request('/search')).text();
-    expect(html).toContain('<form action="http://localhost/search"');
+    expect(html).toContain('<form action="http://127.0.0.1:3000/search"');
   });
 
   it.each([
