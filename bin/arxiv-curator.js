@@ -9,6 +9,9 @@ process.stdout.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
   throw error;
 });
 
+// SQLite URI filenames, read by better-sqlite3 when it loads: a database in a read-only folder is
+// opened as `file:…?immutable=1` (src/store/db.ts). CURATOR_DB itself may not start with `file:`.
+process.env.SQLITE_USE_URI = '1';
 register();
 const { main } = await import('../src/cli.ts');
 process.exitCode = await main(process.argv.slice(2));

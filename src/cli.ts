@@ -4,9 +4,11 @@ import { parseArgs } from 'node:util';
 import { openContext, type Context } from './app/context.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { AuthorsConfigError } from './curate/authors-config.ts';
+import { HolidaysError } from './calendar/announcement-days.ts';
+import { DatabaseError } from './store/db.ts';
 import { CommandError } from './commands/errors.ts';
 import { COMMANDS, USAGE } from './commands/table.ts';
-import type { Io } from './commands/types.ts';
+import type { Io, OpenOptions } from './commands/types.ts';
 import type { WriteLockOptions } from './store/write/lock.ts';
 import { stripControlCharacters } from './text/control.ts';
 
@@ -35,7 +37,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const config = loadConfig(io.env);
     const run = await command.load();
     const writeLock = { label: name, onWait: printWriteWait(io) };
-    return await run({ values, positionals, io, config, open: () => (context ??= openContext(config, { writeLock })) });
+    const open = (options: OpenOptions = {}) => (context ??= openContext(config, { writeLock, ...options }));
+    return await run({ values, positionals, io, config, open });
   } catch (error) {
     return fail(io, describeError(error), exitCodeOf(error));
   } finally {
@@ -71,7 +74,8 @@ function describeError(error: unknown): string {
 }
 
 function exitCodeOf(error: unknown): number {
-  if (error instanceof AuthorsConfigError || error instanceof ConfigError) return 2;
+  if (error instanceof AuthorsConfigError || error instanceof ConfigError || error instanceof HolidaysError) return 2;
+  if (error instanceof DatabaseError && error.misconfigured) return 2;
   if (error instanceof CommandError) return error.exitCode;
   return 1;
 }

@@ -40,7 +40,8 @@ const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
 export const MAX_QUERY_LENGTH = 200;
 
 export function createApp(deps: AppDeps): Hono {
-  const site = createSite(deps.context, deps.holidays ?? loadHolidays(), deps.status ?? (() => ({})), {
+  const holidays = deps.holidays ?? loadHolidays(deps.context.config.holidaysPath);
+  const site = createSite(deps.context, holidays, deps.status ?? (() => ({})), {
     offload: deps.offload,
     job: deps.renderJob,
   });
@@ -61,7 +62,11 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound((c) => c.html(renderErrorPage(baseUrlOf(site, c), 404, 'There is no page at this address.'), 404));
   app.onError((error, c) => {
     deps.context.log.error('server.error', { path: c.req.path, error: error.message });
-    return c.html(renderErrorPage(baseUrlOf(site, c), 500, 'The server could not answer this request.'), 500);
+    const message = 'The server could not answer this request.';
+    // A client of /digest/D.json reads JSON, whatever went wrong; of /digest/D.txt, text.
+    if (c.req.path.endsWith('.json')) return c.json({ error: message }, 500);
+    if (c.req.path.endsWith('.txt')) return c.text(`${message}\n`, 500);
+    return c.html(renderErrorPage(baseUrlOf(site, c), 500, message), 500);
   });
   return app;
 }

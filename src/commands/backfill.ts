@@ -61,7 +61,7 @@ async function fillDays(context: Context, http: Http, options: RunOptions & { to
   // By default up to the day before today's feed day: that one is the RSS feed's (`fetch`).
   const to = options.to ?? addDays(easternDay(context.now()), -1);
   if (options.from > to) throw new CommandError(`--from ${options.from} is after --to ${to}`);
-  const holidays = loadHolidays();
+  const holidays = loadHolidays(context.config.holidaysPath);
   const days = listAnnouncementDays(options.from, to, holidays);
   const progress = createProgress(options.stream);
   const result = await backfillDays(context, http, days, {

@@ -1,6 +1,7 @@
 // `serve`: the web app on config.host:config.port, and the scheduler on a thread of its own
 // (jobs/scheduler-thread.ts), until SIGINT or SIGTERM. This thread only reads the database, so a
 // page is answered while any writer, here or in another process, holds SQLite's write lock.
+import { loadHolidays } from '../calendar/announcement-days.ts';
 import { currentStarred, syncStarredFlags, watchStarredAuthors } from '../jobs/reflag.ts';
 import type { SchedulerRole } from '../jobs/scheduler-lease.ts';
 import { startSchedulerThread } from '../jobs/scheduler-thread.ts';
@@ -19,6 +20,8 @@ const RENDER_QUEUE = 16;
 
 export async function runServe({ open, io }: CommandArgs): Promise<number> {
   const context = open();
+  // A broken holidays file stops the start (exit 2), before any thread is started.
+  const holidays = loadHolidays(context.config.holidaysPath);
   // Flags stored by an earlier list are redone before the first page is served.
   syncStarredFlags(context);
   // The scheduler starts after the server listens; until then nothing is scheduled.
@@ -29,21 +32,24 @@ export async function runServe({ open, io }: CommandArgs): Promise<number> {
     size: RENDER_THREADS,
     maxQueued: RENDER_QUEUE,
   });
-  const app = createApp({ context, status: () => status(), offload: (job) => renders.run(job) });
-  const server = await startServer(app, { host: context.config.host, port: context.config.port });
-  io.stdout(`arxiv-curator: serving ${server.url}\n`);
-  context.log.info('server.listening', { url: server.url });
-  // The scheduler thread re-flags when authors.json changes; this thread shows the new names.
-  const authors = watchStarredAuthors(context, 1000, () => currentStarred(context));
-  const scheduler = startSchedulerThread({ env: io.env, log: context.log, onRole: reportRole(io) });
-  status = () => scheduler.status();
-  const signal = await waitForSignal();
-  context.log.info('server.stopping', { signal });
-  authors.stop();
-  await scheduler.stop(signal);
-  await server.close();
-  await renders.close();
-  return 0;
+  try {
+    const app = createApp({ context, holidays, status: () => status(), offload: (job) => renders.run(job) });
+    const server = await startServer(app, { host: context.config.host, port: context.config.port });
+    io.stdout(`arxiv-curator: serving ${server.url}\n`);
+    context.log.info('server.listening', { url: server.url });
+    // The scheduler thread re-flags when authors.json changes; this thread shows the new names.
+    const authors = watchStarredAuthors(context, 1000, () => currentStarred(context));
+    const scheduler = startSchedulerThread({ env: io.env, log: context.log, onRole: reportRole(io) });
+    status = () => scheduler.status();
+    const signal = await waitForSignal();
+    context.log.info('server.stopping', { signal });
+    authors.stop();
+    await scheduler.stop(signal);
+    await server.close();
+    return 0;
+  } finally {
+    await renders.close();
+  }
 }
 
 /** A second `serve` on the same database says at start that it serves pages only. */

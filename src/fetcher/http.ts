@@ -240,6 +240,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const base = { url, status, headers: flattenHeaders(headers), attempts };
     if (status === 304) {
       await res.body.dump();
+      // RFC 9110 §15.4.5: 304 answers a conditional request. To one that was not, it says nothing
+      // about our copy (there is none): a misbehaving server or proxy, not "unchanged".
+      if (sent.etag === undefined && sent.lastModified === undefined)
+        return {
+          ok: false,
+          failure: {
+            kind: 'status',
+            status,
+            retryable: false,
+            reason: 'HTTP 304 Not Modified to a request that was not conditional (no ETag or Last-Modified stored)',
+          },
+        };
       return {
         ok: true,
         response: { ...base, notModified: true, body: '', validators: readValidators(headers, sent) },

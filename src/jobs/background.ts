@@ -37,7 +37,7 @@ export function startBackgroundJobs(
   http: HttpClient,
   options: BackgroundOptions = {},
 ): BackgroundJobs {
-  const holidays = options.holidays ?? loadHolidays();
+  const holidays = options.holidays ?? loadHolidays(context.config.holidaysPath);
   let progress: CatchUpProgress | undefined;
   const changed = () => options.onChange?.();
   const runner = createJobRunner({

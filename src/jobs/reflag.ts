@@ -27,6 +27,11 @@ export function currentStarred(context: Context): StarredList {
   }
 }
 
+/** Whether the stored flags come from config/authors.json as it is now. */
+export function areFlagsCurrent(context: Context): boolean {
+  return getMeta(context.db, AUTHORS_HASH_KEY) === currentStarred(context).hash;
+}
+
 /** Re-flags every stored paper when the file's content differs from the list the flags came from. */
 export function syncStarredFlags(context: Context): { reflagged: number } | undefined {
   const list = currentStarred(context);

@@ -52,7 +52,7 @@ export async function sendDigest(context: Context, day: string, options: SendOpt
   if (previous?.sentAt && !options.force) {
     return { status: 'already-sent', day, messageId: previous.messageId, sentAt: previous.sentAt };
   }
-  const digest = loadDayDigest(context, options.holidays ?? loadHolidays(), day).view;
+  const digest = loadDayDigest(context, options.holidays ?? loadHolidays(context.config.holidaysPath), day).view;
   if (digest.papers.length === 0)
     return { status: 'skipped', day, why: 'no-papers', reason: 'no papers stored for this day' };
   const start = {

@@ -52,6 +52,14 @@ function renderDayData(site: Site, day: string, format: 'txt' | 'json', baseUrl:
 
 const DIGEST_FILE = /^(\d{4}-\d{2}-\d{2})(?:\.(txt|json|html))?$/;
 
+/** A bad digest address, answered in the format asked for: a JSON client gets JSON. */
+function refuseAddress(file: string, baseUrl: string): Rendered {
+  const message = 'A digest address is /digest/YYYY-MM-DD, with a real date.';
+  if (file.endsWith('.json')) return { status: 400, type: JSON_TYPE, body: `${JSON.stringify({ error: message })}\n` };
+  if (file.endsWith('.txt')) return { status: 400, type: TEXT, body: `${message}\n` };
+  return { status: 400, type: HTML, body: renderErrorPage(baseUrl, 400, message) };
+}
+
 export function registerDigestRoutes(app: Hono, site: Site): void {
   app.get('/', (c) =>
     sendCached(site, c, {}, (_version, baseUrl) => {
@@ -63,12 +71,10 @@ export function registerDigestRoutes(app: Hono, site: Site): void {
   );
   app.get('/digest/:file', (c) =>
     sendCached(site, c, {}, (_version, baseUrl) => {
-      const match = DIGEST_FILE.exec(c.req.param('file'));
+      const file = c.req.param('file');
+      const match = DIGEST_FILE.exec(file);
       const day = match ? parseDay(match[1]!) : undefined;
-      if (day === undefined) {
-        const body = renderErrorPage(baseUrl, 400, 'A digest address is /digest/YYYY-MM-DD, with a real date.');
-        return { status: 400, type: HTML, body };
-      }
+      if (day === undefined) return refuseAddress(file, baseUrl);
       const format = match![2];
       return format === 'txt' || format === 'json'
         ? renderDayData(site, day, format, baseUrl)
