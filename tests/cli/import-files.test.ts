@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../src/fetcher/files.ts';
-import { buildFullRssDay } from '../support/big-feed.ts';
+import { buildRealisticDay, renderDayAsRss } from '../support/realistic-day.ts';
 import { dumpData, FIXTURES, makeTempDb, runCli } from '../support/cli.ts';
 
 const RSS = join(FIXTURES, 'rss2-cs.LG+cs.AI+cs.CL+stat.ML-2026-09-24-trimmed-4items.xml');
@@ -65,18 +65,23 @@ describe('import reads regular files only', () => {
 });
 
 describe('import of big files', () => {
-  it('imports 15 MB RSS files among others in one run', async () => {
-    const files = ['2026-09-21', '2026-09-22'].map((day) => {
+  it('imports 15 MB RSS files of realistic days among others in one run', async () => {
+    // Six copies of a realistic 1,310-paper day under fresh ids: real titles, abstracts and names.
+    const files = ['2026-11-23', '2026-11-24'].map((day, i) => {
+      const base = buildRealisticDay({ day });
+      const papers = Array.from({ length: 6 }, (_, k) =>
+        base.map((paper, j) => ({ ...paper, id: `2611.${String(i * 20000 + k * 2000 + j).padStart(5, '0')}` })),
+      ).flat();
       const path = join(temp.dir, `${day}.xml`);
-      writeFileSync(path, buildFullRssDay(8500, day));
+      writeFileSync(path, renderDayAsRss(day, papers));
       return path;
     });
     const result = await runCli(['import', RSS, ...files], env);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('2026-09-21: 8500 papers');
-    expect(result.stdout).toContain('2026-09-22: 8500 papers');
-  }, 120_000);
+    expect(result.stdout).toContain('2026-11-23: 7860 papers');
+    expect(result.stdout).toContain('2026-11-24: 7860 papers');
+  }, 180_000);
 });
 
 describe('import of a feed with invalid items', () => {
