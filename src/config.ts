@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 export interface Config {
   dbPath: string;
   authorsPath: string;
+  /** arXiv's holiday evenings (config/holidays.json). */
+  holidaysPath: string;
   port: number;
   host: string;
   rssBase: string;
@@ -49,6 +51,7 @@ export class ConfigError extends Error {
 const DEFAULT_CONTACT = 'https://github.com/arxiv-curator/arxiv-curator';
 /** The categories curated when CURATOR_CATEGORIES is unset. */
 export const DEFAULT_CATEGORIES: readonly string[] = ['cs.LG', 'cs.NE', 'stat.ML'];
+const DEFAULT_HOLIDAYS = new URL('../config/holidays.json', import.meta.url).pathname;
 // arXiv's subject classes: archive, optional dot and subject, e.g. cs.LG, stat.ML, hep-th.
 const CATEGORY = /^[a-z-]+(\.[A-Za-z-]+)?$/;
 
@@ -78,9 +81,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const smtpUrl = get('SMTP_URL');
   if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl))
     throw new ConfigError('SMTP_URL: must start with smtp:// or smtps://');
+  const dbPath = get('CURATOR_DB') ?? 'data/curator.db';
+  // SQLite would read `file:…` as a URI (bin/arxiv-curator.js turns them on for read-only folders).
+  if (dbPath.startsWith('file:')) throw new ConfigError(`CURATOR_DB: "${dbPath}" is a URI; give a file path`);
   return Object.freeze({
-    dbPath: get('CURATOR_DB') ?? 'data/curator.db',
+    dbPath,
     authorsPath: get('CURATOR_AUTHORS') ?? 'config/authors.json',
+    holidaysPath: get('CURATOR_HOLIDAYS') ?? DEFAULT_HOLIDAYS,
     port: readInteger(get('PORT'), 'PORT', 3000, 0, 65535),
     host: get('HOST') ?? '127.0.0.1',
     rssBase: readUrl(get('ARXIV_RSS_BASE') ?? 'https://rss.arxiv.org/rss/', 'ARXIV_RSS_BASE'),

@@ -32,6 +32,12 @@ export interface PaperRecord {
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'oai';
 
+/** An item of a feed that was left out, and why: `{ item: 'item 2 (2604.21953v1)', reason: 'no authors' }`. */
+export interface SkippedItem {
+  item: string;
+  reason: string;
+}
+
 export interface ParsedFeed {
   format: FeedFormat;
   /** Announcement day `YYYY-MM-DD` (RSS channel pubDate, in arXiv's time zone); API and OAI carry none. */
@@ -45,6 +51,8 @@ export interface ParsedFeed {
   itemsPerPage?: number;
   /** OAI-PMH: the token for the next page; undefined on the last page. */
   resumptionToken?: string;
+  /** Invalid items left out (the rest is stored); absent when there is none. */
+  skipped?: SkippedItem[];
 }
 
 /** A starred author as configured in config/authors.json. */

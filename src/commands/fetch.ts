@@ -1,7 +1,8 @@
 // `fetch`: the daily round, once: today's combined feed, then the starred authors' uploads, the
 // reading list's abstracts, the blogs and the popularity counts. Each part reports on its own line;
 // a part's problems are warnings on stderr; only a failed feed makes the exit code non-zero, after
-// the other parts have run.
+// the other parts have run. SIGINT or SIGTERM stops the request in flight, and the run is recorded
+// as interrupted rather than left open.
 import { createArxivClient } from '../app/arxiv-client.ts';
 import { createWebClient } from '../app/web-client.ts';
 import { loadHolidays } from '../calendar/announcement-days.ts';
@@ -17,21 +18,36 @@ export async function runFetch({ open, io, config }: CommandArgs): Promise<numbe
   loadFeedsConfig(config.feedsPath);
   loadReadingList(config.readingListPath);
   const context = open();
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => controller.abort(new Error(`${signal} received`));
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  const { signal } = controller;
   const sleep = io.sleep && { sleep: io.sleep };
-  const arxiv = createArxivClient(context.config, { log: context.log, ...sleep });
-  const web = createWebClient(context.config, { log: context.log, ...sleep });
+  const arxiv = createArxivClient(context, { signal, ...sleep });
+  const web = createWebClient(context.config, { log: context.log, signal, ...sleep });
   try {
     let failure: Error | undefined;
     try {
-      io.stdout(describeFeed(await fetchFeed(context, arxiv)));
+      io.stdout(describeFeed(await fetchFeed(context, arxiv, signal)));
     } catch (error) {
+      if (signal.aborted) throw error;
       failure = error instanceof Error ? error : new Error(String(error));
     }
-    const outcomes = await runRoundParts(context, { arxiv, web }, { holidays: loadHolidays() });
+    const outcomes = await runRoundParts(
+      context,
+      { arxiv, web },
+      { holidays: loadHolidays(config.holidaysPath), signal },
+    );
     for (const outcome of outcomes) reportPart(io, outcome);
+    if (signal.aborted) throw signal.reason;
     if (failure !== undefined) throw failure;
     return 0;
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+    io.stderr(`arxiv-curator: fetch interrupted (${(controller.signal.reason as Error).message})\n`);
+    return 130;
   } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     await arxiv.close();
     await web.close();
   }

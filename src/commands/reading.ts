@@ -6,7 +6,7 @@ import { getReadMarks } from '../store/read/reading.ts';
 import { CommandError } from './errors.ts';
 import type { CommandArgs } from './types.ts';
 
-export function runReading({ open, io, positionals, config }: CommandArgs): number {
+export async function runReading({ open, io, positionals, config }: CommandArgs): Promise<number> {
   const [verb, id, ...extra] = positionals;
   if (verb === undefined) {
     const entries = loadReadingList(config.readingListPath);
@@ -21,7 +21,7 @@ export function runReading({ open, io, positionals, config }: CommandArgs): numb
   if ((verb !== 'read' && verb !== 'unread') || id === undefined || extra.length > 0)
     throw new CommandError('reading: use "reading", "reading read <id>" or "reading unread <id>"');
   try {
-    const changed = markReadingEntry(open(), id, verb === 'read');
+    const changed = await markReadingEntry(open(), id, verb === 'read');
     io.stdout(`${id}: ${changed ? 'marked' : 'already'} ${verb}\n`);
     return 0;
   } catch (error) {

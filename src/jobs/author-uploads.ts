@@ -20,6 +20,7 @@ import { ingestFeed } from '../store/write/ingest.ts';
 import { setMeta } from '../store/write/meta.ts';
 import type { PaperRecord, StarredAuthor } from '../types.ts';
 import { recordFetch } from './fetch-run.ts';
+import { writeSoon } from './write.ts';
 import { currentStarred } from './reflag.ts';
 import type { PartReport } from './part-report.ts';
 
@@ -116,7 +117,8 @@ async function fetchOneAuthor(
         theirs.map((paper) => paper.id),
       );
       const fresh = theirs.filter((paper) => !stored.has(paper.id) && isRecent(paper, context.now()));
-      db.transaction(() => {
+      // Stored when the write lock frees (another process may be writing), never fetched again.
+      await writeSoon(context, () => {
         ingestFeed(
           db,
           { format: 'atom', papers: fresh },
@@ -137,11 +139,11 @@ async function fetchOneAuthor(
             author.id,
             theirs.map((paper) => paper.id),
           );
-      })();
+      });
       const counts = { papers: theirs.length, new: fresh.length };
       return { result: fresh.length, record: { status: response.status, counts } };
     },
-    'authors',
+    { part: 'authors', signal: options.signal },
   );
 }
 

@@ -24,6 +24,8 @@ export interface BackgroundOptions {
   mail?: PendingOptions;
   /** The client for blogs and Hugging Face; default: one of its own (closed by stop()). */
   web?: HttpClient;
+  /** Told when the status may have changed (a run starts or ends, progress), e.g. to pass it on at once. */
+  onChange?: () => void;
 }
 
 export interface BackgroundJobs {
@@ -31,7 +33,7 @@ export interface BackgroundJobs {
   /** Settles when no run is going or waiting to retry (for tests and the CLI). */
   idle(): Promise<void>;
   /** Aborts the run in progress (its open transaction, if any, has already committed or rolled back). */
-  stop(): Promise<void>;
+  stop(reason?: Error): Promise<void>;
 }
 
 export function startBackgroundJobs(
@@ -39,7 +41,7 @@ export function startBackgroundJobs(
   http: HttpClient,
   options: BackgroundOptions = {},
 ): BackgroundJobs {
-  const holidays = options.holidays ?? loadHolidays();
+  const holidays = options.holidays ?? loadHolidays(context.config.holidaysPath);
   let progress: CatchUpProgress | undefined;
   const web = options.web ?? createWebClient(context.config, { log: context.log });
   // Our own web client is closed once, whatever number of times stop() is called.
@@ -49,23 +51,32 @@ export function startBackgroundJobs(
   // then the popularity counts (the mail never waits on them). A part other than the feed never fails
   // the run: it is recorded, shown on /healthz, and tried again at the next round; retries of a run
   // skip the parts that already ran today.
+  const changed = () => options.onChange?.();
   const runner = createJobRunner({
     log: context.log,
     now: context.now,
     ...(options.sleep && { sleep: options.sleep }),
     ...(options.retryDelaysMs && { retryDelaysMs: options.retryDelaysMs }),
     run: async (signal): Promise<RunOutcome> => {
+      changed();
       const feed = await runFeed(context, http, {
         holidays,
         signal,
         ...(options.initialDays && { initialDays: options.initialDays }),
-        onProgress: (p) => (progress = p),
-      }).finally(() => (progress = undefined));
+        onProgress: (p) => {
+          progress = p;
+          changed();
+        },
+      }).finally(() => {
+        progress = undefined;
+        changed();
+      });
       if (signal.aborted) return feed;
       const round = { holidays, signal, skipDone: true };
       await runRoundParts(context, clients, { ...round, parts: ['authors', 'reading-list', 'blogs'] });
       const mailed = feed.ok && !signal.aborted ? await mailPendingDigests(context, signal, options.mail) : feed;
       if (!signal.aborted) await runRoundParts(context, clients, { ...round, parts: ['popularity'] });
+      changed();
       return mailed;
     },
   });
@@ -74,9 +85,9 @@ export function startBackgroundJobs(
   return {
     status: () => describeStatus(runner.state(), progress, context.now()),
     idle: () => runner.idle(),
-    stop: async () => {
+    stop: async (reason) => {
       schedule.stop();
-      await runner.stop();
+      await runner.stop(reason);
       const close = closeWeb;
       closeWeb = async () => {};
       await close();

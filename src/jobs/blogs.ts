@@ -11,6 +11,7 @@ import { saveValidators } from '../store/write/runs.ts';
 import { storeSourceItems } from '../store/write/source-items.ts';
 import type { FeedItemRecord } from '../types.ts';
 import { recordFetch } from './fetch-run.ts';
+import { writeSoon } from './write.ts';
 import type { PartReport } from './part-report.ts';
 
 /** An item published this long before we first see it is archived, not listed as the day's news. */
@@ -53,7 +54,7 @@ async function fetchOneFeed(
     if (response.notModified) return { result: 0, record: { status: 304 } };
     const { items } = parseBlogFeed(response.body, feed.url);
     const now = context.now();
-    const stored = db.transaction(() => {
+    const stored = await writeSoon(context, () => {
       const recent = items.filter((item) => isRecent(item, now));
       const old = items.filter((item) => !isRecent(item, now));
       const base = { feedId: feed.id, feedTitle: feed.title, now: now.toISOString() };
@@ -61,10 +62,10 @@ async function fetchOneFeed(
       storeSourceItems(db, old, { ...base, day: ARCHIVE_ONLY });
       saveValidators(db, feed.url, response.validators, now.toISOString());
       return fresh;
-    })();
+    });
     return { result: stored, record: { status: response.status, counts: { items: items.length, new: stored } } };
   };
-  return recordFetch(context, feed.url, undefined, work, 'blogs');
+  return recordFetch(context, feed.url, undefined, work, { part: 'blogs', signal: options.signal });
 }
 
 function isRecent(item: FeedItemRecord, now: Date): boolean {

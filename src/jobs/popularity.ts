@@ -11,6 +11,7 @@ import { getValidators } from '../store/read/runs.ts';
 import { storeDailyPapers } from '../store/write/popularity.ts';
 import { saveValidators } from '../store/write/runs.ts';
 import { recordFetch } from './fetch-run.ts';
+import { writeSoon } from './write.ts';
 import type { PartReport } from './part-report.ts';
 
 export const POPULARITY_DAYS = 7;
@@ -47,13 +48,10 @@ export async function fetchPopularity(
     options.signal?.throwIfAborted();
     const url = buildPopularityUrl(context.config.popularityUrl, date);
     try {
-      papers += await recordFetch(
-        context,
-        url,
-        undefined,
-        () => fetchList(context, http, url, date, options),
-        'popularity',
-      );
+      papers += await recordFetch(context, url, undefined, () => fetchList(context, http, url, date, options), {
+        part: 'popularity',
+        signal: options.signal,
+      });
     } catch (error) {
       if (options.signal?.aborted) throw error;
       // One failure says the host is unhappy or unreachable: the rest waits for tomorrow.
@@ -78,10 +76,10 @@ async function fetchList(
   const parsed = parseDailyPapers(response.body, url);
   for (const skipped of parsed.skipped) context.log.warn('popularity.skipped', { url, entry: skipped });
   const now = context.now().toISOString();
-  db.transaction(() => {
+  await writeSoon(context, () => {
     storeDailyPapers(db, date, parsed.papers, now);
     saveValidators(db, url, response.validators, now);
-  })();
+  });
   const counts = { papers: parsed.papers.length, skipped: parsed.skipped.length };
   return { result: parsed.papers.length, record: { status: response.status, counts } };
 }

@@ -7,6 +7,7 @@ import { parseFeed } from '../fetcher/parse.ts';
 import { findStoredIds } from '../store/read/papers.ts';
 import { ingestFeed } from '../store/write/ingest.ts';
 import { recordFetch } from './fetch-run.ts';
+import { writeSoon } from './write.ts';
 import type { PartReport } from './part-report.ts';
 import { currentStarred } from './reflag.ts';
 
@@ -32,18 +33,20 @@ export async function fetchReadingList(
     async () => {
       const response = await http.get(url, options.signal ? { signal: options.signal } : {});
       const feed = parseFeed(response.body, url);
-      ingestFeed(context.db, feed, {
-        source: 'reading-list',
-        categories: context.config.categories,
-        flags: currentStarred(context),
-        now: context.now().toISOString(),
-      });
+      await writeSoon(context, () =>
+        ingestFeed(context.db, feed, {
+          source: 'reading-list',
+          categories: context.config.categories,
+          flags: currentStarred(context),
+          now: context.now().toISOString(),
+        }),
+      );
       return {
         result: feed.papers.length,
         record: { status: response.status, counts: { papers: feed.papers.length } },
       };
     },
-    'reading-list',
+    { part: 'reading-list', signal: options.signal },
   );
   const left = missing.length - got;
   return {

@@ -1,5 +1,6 @@
 // The digest as JSON: `digest --format json` and /digest/D.json print exactly this.
 import type { DigestView } from '../views/types.ts';
+import { escapeControlCharacters } from '../text/control.ts';
 
 export interface DigestJson {
   date: string;
@@ -56,6 +57,8 @@ function toPostJson(post: DigestView['posts'][number]) {
   };
 }
 
+// JSON.stringify escapes C0 controls but writes DEL and C1 as they are; a terminal showing
+// `digest --format json` must not act on them, so they are escaped too (the JSON means the same).
 export function renderDigestJson(digest: DigestView): string {
-  return `${JSON.stringify(toDigestJson(digest), null, 2)}\n`;
+  return `${escapeControlCharacters(JSON.stringify(toDigestJson(digest), null, 2))}\n`;
 }

@@ -14,6 +14,7 @@ import {
   formatSectionCounts,
   POSTS_HEADING,
 } from './format.ts';
+import { stripControlCharacters } from '../text/control.ts';
 
 export const TEXT_WIDTH = 78;
 
@@ -116,7 +117,8 @@ function renderSection(section: SectionView): string[] {
   return lines;
 }
 
+// The text goes to terminals and mail readers: no stored title may move the cursor or clear the screen.
 function finishText(lines: string[], digest: DigestView, meta: DigestTextMeta): string {
   if (meta.baseUrl) lines.push('-- ', `On the web: ${meta.baseUrl}/digest/${digest.date}`);
-  return `${lines.join('\n').trimEnd()}\n`;
+  return stripControlCharacters(`${lines.join('\n').trimEnd()}\n`);
 }

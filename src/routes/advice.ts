@@ -29,19 +29,14 @@ export function registerAdviceRoutes(app: Hono, site: Site): void {
   const canMark = readWritePolicy(context.config) !== 'read-only';
   // The page shows config/reading-list.json as it is now: an edit changes it like new data does.
   app.get('/start', (c) =>
-    sendCached(
-      site,
-      c,
-      (_version, baseUrl) => {
-        try {
-          return { status: 200, type: HTML, body: renderStartHtml(baseUrl, buildStartView(context, canMark)) };
-        } catch (error) {
-          if (!(error instanceof ReadingListError)) throw error;
-          return { status: 200, type: HTML, body: renderErrorPage(baseUrl, 500, error.message) };
-        }
-      },
-      fileVersion(context.config.readingListPath),
-    ),
+    sendCached(site, c, { depends: fileVersion(context.config.readingListPath) }, (_version, baseUrl) => {
+      try {
+        return { status: 200, type: HTML, body: renderStartHtml(baseUrl, buildStartView(context, canMark)) };
+      } catch (error) {
+        if (!(error instanceof ReadingListError)) throw error;
+        return { status: 200, type: HTML, body: renderErrorPage(baseUrl, 500, error.message) };
+      }
+    }),
   );
   app.post('/start/:id/read', async (c) => {
     const baseUrl = baseUrlOf(site, c);
@@ -50,7 +45,7 @@ export function registerAdviceRoutes(app: Hono, site: Site): void {
     const read = form['read'] !== '0';
     try {
       if (!ENTRY_ID.test(id)) throw new UnknownEntryError(`no entry "${id}"`);
-      markReadingEntry(context, id, read);
+      await markReadingEntry(context, id, read);
     } catch (error) {
       if (!(error instanceof UnknownEntryError)) throw error;
       return c.html(renderErrorPage(baseUrl, 404, 'The reading list has no such entry.'), 404);
@@ -58,7 +53,7 @@ export function registerAdviceRoutes(app: Hono, site: Site): void {
     return c.redirect(`${baseUrl}/start#${id}`, 303);
   });
   app.get('/top', (c) =>
-    sendCached(site, c, (_version, baseUrl) => ({
+    sendCached(site, c, {}, (_version, baseUrl) => ({
       status: 200,
       type: HTML,
       body: renderTopHtml(baseUrl, buildTopView(context)),

@@ -69,7 +69,18 @@ function renderDayData(site: Site, day: string, format: 'txt' | 'json', baseUrl:
   };
 }
 
+// The category filter (issue 10) is the one parameter a day's page depends on.
+const DAY_PAGE = { params: ['cat'] } as const;
+
 const DIGEST_FILE = /^(\d{4}-\d{2}-\d{2})(?:\.(txt|json|html))?$/;
+
+/** A bad digest address, answered in the format asked for: a JSON client gets JSON. */
+function refuseAddress(file: string, baseUrl: string): Rendered {
+  const message = 'A digest address is /digest/YYYY-MM-DD, with a real date.';
+  if (file.endsWith('.json')) return { status: 400, type: JSON_TYPE, body: `${JSON.stringify({ error: message })}\n` };
+  if (file.endsWith('.txt')) return { status: 400, type: TEXT, body: `${message}\n` };
+  return badRequest(baseUrl, message);
+}
 
 function badRequest(baseUrl: string, message: string): Rendered {
   return { status: 400, type: HTML, body: renderErrorPage(baseUrl, 400, message) };
@@ -77,7 +88,7 @@ function badRequest(baseUrl: string, message: string): Rendered {
 
 export function registerDigestRoutes(app: Hono, site: Site): void {
   app.get('/', (c) =>
-    sendCached(site, c, (_version, baseUrl) => {
+    sendCached(site, c, DAY_PAGE, (_version, baseUrl) => {
       const only = readCategoryFilter(c.req.queries('cat') ?? []);
       if ('error' in only) return badRequest(baseUrl, only.error);
       const latest = findLatestDay(site.context.db);
@@ -87,10 +98,11 @@ export function registerDigestRoutes(app: Hono, site: Site): void {
     }),
   );
   app.get('/digest/:file', (c) =>
-    sendCached(site, c, (_version, baseUrl) => {
-      const match = DIGEST_FILE.exec(c.req.param('file'));
+    sendCached(site, c, DAY_PAGE, (_version, baseUrl) => {
+      const file = c.req.param('file');
+      const match = DIGEST_FILE.exec(file);
       const day = match ? parseDay(match[1]!) : undefined;
-      if (day === undefined) return badRequest(baseUrl, 'A digest address is /digest/YYYY-MM-DD, with a real date.');
+      if (day === undefined) return refuseAddress(file, baseUrl);
       const format = match![2];
       if (format === 'txt' || format === 'json') return renderDayData(site, day, format, baseUrl);
       const only = readCategoryFilter(c.req.queries('cat') ?? []);

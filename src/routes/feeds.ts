@@ -45,7 +45,7 @@ export function registerFeedRoutes(app: Hono, site: Site): void {
   const { context } = site;
   const categories = context.config.categories.join(', ');
   app.get('/rss.xml', (c) =>
-    sendCached(site, c, (version, baseUrl) => {
+    sendCached(site, c, {}, (version, baseUrl) => {
       const body = renderStarredRss(listStarredPapers(context, { limit: FEED_ITEMS }), {
         title: 'arXiv: papers by starred authors',
         description: `Papers by starred authors in ${categories}, newest announcement first.`,
@@ -57,7 +57,7 @@ export function registerFeedRoutes(app: Hono, site: Site): void {
     }),
   );
   app.get('/rss/daily.xml', (c) =>
-    sendCached(site, c, (version, baseUrl) => {
+    sendCached(site, c, {}, (version, baseUrl) => {
       const digests = listRecentDays(context.db, DAILY_ITEMS).map(
         (day) => loadDayDigest(context, site.holidays, day).view,
       );
@@ -72,12 +72,12 @@ export function registerFeedRoutes(app: Hono, site: Site): void {
     }),
   );
   app.get('/authors/:file', (c) =>
-    sendCached(site, c, (version, baseUrl) =>
+    sendCached(site, c, {}, (version, baseUrl) =>
       renderAuthor(site, c.req.param('file'), baseUrl, builtAtOf(version, context.now())),
     ),
   );
   app.get('/blogs.xml', (c) =>
-    sendCached(site, c, (version, baseUrl) => {
+    sendCached(site, c, {}, (version, baseUrl) => {
       const body = renderPostsRss(listRecentPosts(context), {
         title: 'From the blogs',
         description: 'New posts of the blogs in config/feeds.json, newest first.',
@@ -89,7 +89,7 @@ export function registerFeedRoutes(app: Hono, site: Site): void {
     }),
   );
   app.get('/feeds.opml', (c) =>
-    sendCached(site, c, (version, baseUrl) => ({
+    sendCached(site, c, {}, (version, baseUrl) => ({
       status: 200,
       type: 'text/x-opml; charset=utf-8',
       body: renderOpml(baseUrl, context.starred.current().authors, builtAtOf(version, context.now())),

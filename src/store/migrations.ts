@@ -178,23 +178,53 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX popularity_paper ON popularity (paper_id);
     `);
   },
+  // 5: what the processes sharing one database agree on (issue 15). `leases`: one holder at a time
+  // per name, until `expires_at` (ms since the epoch) unless renewed: `scheduler` (one `serve` runs
+  // the scheduler) and `arxiv-request` (one request to arXiv at a time). `request_pacing`: when the
+  // last exchange with a remote started and ended, so every process keeps ARXIV_MIN_INTERVAL_MS.
+  (db) => {
+    db.exec(`
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        token TEXT NOT NULL,
+        holder TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        host TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE request_pacing (
+        remote TEXT PRIMARY KEY,
+        last_start_at INTEGER NOT NULL,
+        last_end_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Brings the schema to `target` (default: latest). Refuses a database written by newer code. */
+/**
+ * Brings the schema to `target` (default: latest). Refuses a database written by newer code.
+ * Each step reads the version inside its own BEGIN IMMEDIATE transaction, so two processes
+ * opening a new database at once run every step once: the second finds it done.
+ */
 export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
+  const readVersion = () => db.pragma('user_version', { simple: true }) as number;
+  // Up to date, the usual case: a read, so opening never waits for another process's write lock.
+  while (refuseNewer(readVersion()) < target) {
+    db.transaction(() => {
+      const current = refuseNewer(readVersion());
+      if (current >= target) return;
+      MIGRATIONS[current]!(db);
+      db.pragma(`user_version = ${current + 1}`);
+    }).immediate();
+  }
+}
+
+function refuseNewer(current: number): number {
+  if (current > SCHEMA_VERSION)
     throw new SchemaError(
       `database schema version ${current} is newer than this arxiv-curator understands (${SCHEMA_VERSION}); upgrade arxiv-curator`,
     );
-  }
-  for (let version = current + 1; version <= target; version++) {
-    const step = MIGRATIONS[version - 1]!;
-    db.transaction(() => {
-      step(db);
-      db.pragma(`user_version = ${version}`);
-    })();
-  }
+  return current;
 }

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readVersion } from '../../src/config.ts';
 import { buildFullRssDay } from '../support/big-feed.ts';
-import { dumpData, makeTempDb, runCli, spawnCli } from '../support/cli.ts';
+import { dumpData, makeTempDb, runCli, spawnCli, startCli } from '../support/cli.ts';
 import {
   readFixture,
   replyBytes,
   replyFixture,
   replyHtmlPage,
+  replyStall,
   replyStatus,
   replyText,
   replyTruncated,
@@ -86,6 +87,28 @@ describe('fetch', () => {
     for (const request of arxiv.requests)
       expect(request.headers['user-agent']).toMatch(/^arxiv-curator\/\d+\.\d+\.\d+ \(\+mailto:me@example\.org\)$/);
   }, 30_000);
+});
+
+describe('fetch stopped by a signal', () => {
+  it('records the run as interrupted, not as a failure of arXiv, and exits 130', async () => {
+    let asked!: () => void;
+    const requested = new Promise<void>((resolve) => (asked = resolve));
+    arxiv.on(FEED_PATH, (req, res) => (asked(), replyStall()(req, res)));
+    const fetching = startCli(['fetch'], env);
+    await requested;
+    fetching.kill('SIGTERM');
+    expect(await fetching.done).toMatchObject({
+      code: 130,
+      stderr: 'arxiv-curator: fetch interrupted (SIGTERM received)\n',
+    });
+    const db = new Database(temp.db, { readonly: true });
+    try {
+      const run = db.prepare('SELECT finished_at IS NOT NULL AS finished, error FROM fetch_runs').get();
+      expect(run).toEqual({ finished: 1, error: 'interrupted (SIGTERM received)' });
+    } finally {
+      db.close();
+    }
+  });
 });
 
 const rss = readFixture(RSS);

@@ -81,7 +81,7 @@ describe.skipIf(!hasFeedparser && !requireTools)('feeds read by python3-feedpars
     expect(feed.error).toBe('');
     expect(feed.bozo).toBeFalsy();
     expect(feed.version).toBe('rss20');
-    expect(feed.self).toEqual([`http://localhost${path}`]);
+    expect(feed.self).toEqual([`http://127.0.0.1:3000${path}`]);
     expect(feed.items.length).toBeGreaterThan(0);
   });
 

@@ -131,7 +131,7 @@ describe('fetchAuthorUploads', () => {
   it('waits as a 429 asks and tries again; a wrong identifier (404) is that author’s problem only', async () => {
     await createWorld([{ ...HINTON, arxiv: 'hinton_g_9' }, BENGIO]);
     const waits: number[] = [];
-    const http = createArxivClient(world.context.config, { sleep: async (ms) => void waits.push(ms) });
+    const http = createArxivClient(world.context, { sleep: async (ms) => void waits.push(ms) });
     world.arxiv.on('/a/hinton_g_9.atom', replyStatus(404, { body: 'Author not found' }));
     world.arxiv.on('/api/query', replyStatus(429, { retryAfter: 7 }), replyText(buildApiAtom([])));
     const report = await fetchAuthorUploads(world.context, http, { day: DAY });
@@ -143,12 +143,13 @@ describe('fetchAuthorUploads', () => {
 
   it('stops the part at the first unreachable arXiv, records it, and leaves the blogs and the feed alone', async () => {
     await createWorld([HINTON, BENGIO]);
-    const http = createArxivClient(
-      { ...world.context.config, apiUrl: 'http://127.0.0.1:9/api/query' },
-      { sleep: noWait },
-    );
+    const unreachable = {
+      ...world.context,
+      config: { ...world.context.config, apiUrl: 'http://127.0.0.1:9/api/query' },
+    };
+    const http = createArxivClient(unreachable, { sleep: noWait });
     const outcomes = await runRoundParts(
-      { ...world.context, config: { ...world.context.config, apiUrl: 'http://127.0.0.1:9/api/query' } },
+      unreachable,
       { arxiv: http, web: world.http },
       { holidays: new Set(), parts: ['authors', 'blogs'] },
     );

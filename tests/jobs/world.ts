@@ -35,7 +35,7 @@ export async function createArxivWorld(
       ...env,
     },
   });
-  const http = createArxivClient(world.context.config);
+  const http = createArxivClient(world.context);
   return {
     ...world,
     arxiv,

@@ -126,7 +126,7 @@ describe('/blogs.xml and the OPML', () => {
     expect(items[1]!['link']).toBe('https://k.example/1');
     expect(items[0]!['link']).toBeUndefined();
     expect(items[1]!['guid']).toBe('arxiv-curator:blogs/karpathy/https://k.example/1');
-    expect(await text('/feeds.opml')).toContain('xmlUrl="http://localhost/blogs.xml"');
+    expect(await text('/feeds.opml')).toContain('xmlUrl="http://127.0.0.1:3000/blogs.xml"');
   });
 });
 
@@ -167,7 +167,7 @@ describe('/start', () => {
     expect(html).toContain('We propose a new framework via an adversarial process.');
     expect(html).toContain('href=https://arxiv.org/abs/1406.2661');
     expect(html).toContain('href=https://papers.nips.cc/paper_files/');
-    expect(html).toContain('href=http://localhost/authors/jason-yosinski');
+    expect(html).toContain('href=http://127.0.0.1:3000/authors/jason-yosinski');
     expect(html).toContain('0 of 6 read');
     expect(html).toContain('<h2 id=blogs>The blogs’ posts (2)</h2>');
   });
@@ -175,7 +175,7 @@ describe('/start', () => {
   it('marks an entry read and unread through a POST from this site, and refuses one from elsewhere', async () => {
     const marked = await app().request('/start/gan/read', { method: 'POST', headers: form, body: 'read=1' });
     expect(marked.status).toBe(303);
-    expect(marked.headers.get('location')).toBe('http://localhost/start#gan');
+    expect(marked.headers.get('location')).toBe('http://127.0.0.1:3000/start#gan');
     expect(await text('/start')).toContain('1 of 6 read');
     await app().request('/start/gan/read', { method: 'POST', headers: form, body: 'read=0' });
     expect(await text('/start')).toContain('0 of 6 read');

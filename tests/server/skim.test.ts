@@ -67,7 +67,7 @@ describe('links, policy and small files', () => {
     const robots = await app().request('/robots.txt');
     expect(await robots.text()).toBe('User-agent: *\nDisallow: /\n');
     const html = await (await app().request('/')).text();
-    const icon = /<link rel=icon href="http:\/\/localhost(\/favicon\.[0-9a-f]+\.svg)"/.exec(html)![1]!;
+    const icon = /<link rel=icon href="http:\/\/127\.0\.0\.1:3000(\/favicon\.[0-9a-f]+\.svg)"/.exec(html)![1]!;
     for (const path of [icon, '/favicon.ico']) {
       const response = await app().request(path);
       expect(response.headers.get('content-type')).toBe('image/svg+xml');

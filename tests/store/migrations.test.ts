@@ -13,6 +13,8 @@ import { getLastFetchRun } from '../../src/store/read/runs.ts';
 import { searchItems } from '../../src/store/read/source-items.ts';
 import { confirmAuthorPapers } from '../../src/store/write/confirmations.ts';
 import { storeSourceItems } from '../../src/store/write/source-items.ts';
+import { getLease, getPacing } from '../../src/store/read/leases.ts';
+import { putLease, recordExchange } from '../../src/store/write/leases.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -120,6 +122,33 @@ describe('a database at schema version 3 (before the rest of the advice)', () =>
       });
       expect(searchItems(db, 'backprop').map((hit) => hit.id)).toEqual(['https://example.org/p/1']);
       expect(tables(db)).toEqual(expect.arrayContaining(['popularity', 'reading_marks', 'round_parts']));
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('a database at schema version 4', () => {
+  it('gains the leases and the pacing record shared by processes (5), keeping its papers', () => {
+    const path = join(dir, 'v4.db');
+    const old = openDb(path, { migrate: false });
+    migrate(old, 4);
+    old
+      .prepare(
+        `INSERT INTO papers (id, version, title, abstract, authors, categories, first_seen)
+       VALUES ('2611.00001', 1, 'A title', 'An abstract.', '["Yoshua Bengio"]', '["cs.LG"]', '2026-11-25T05:00:00Z')`,
+      )
+      .run();
+    old.prepare(`INSERT INTO announcements VALUES ('2026-11-25', '2611.00001', 1, 'new', 'rss')`).run();
+    old.close();
+    const db = openDb(path);
+    try {
+      expect(getDayPapers(db, '2026-11-25', new Map())).toMatchObject([{ id: '2611.00001', announceType: 'new' }]);
+      expect(tables(db)).toEqual(expect.arrayContaining(['leases', 'request_pacing']));
+      recordExchange(db, 'arxiv', 1000, 1500);
+      putLease(db, { name: 'scheduler', token: 't', holder: 'serve (pid 1)', pid: 1, host: 'h', expiresAt: 9 });
+      expect(getPacing(db, 'arxiv')).toEqual({ lastStartAt: 1000, lastEndAt: 1500 });
+      expect(getLease(db, 'scheduler')).toMatchObject({ holder: 'serve (pid 1)', expiresAt: 9 });
     } finally {
       db.close();
     }

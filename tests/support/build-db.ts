@@ -75,6 +75,7 @@ export function createTestWorld(
     db,
     starred: fixedStarredSource(starred),
     log: silentLogger,
+    writeLock: { label: 'test' },
     now: options.now ?? (() => new Date('2026-09-25T12:00:00Z')),
   };
   return {

@@ -45,6 +45,28 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRes
   });
 }
 
+/** The real process, watched while it runs: `stderrSaid(text)` resolves once its stderr contains `text`. */
+export function startCli(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+  let stdout = '';
+  let stderr = '';
+  const waiters: { text: string; resolve: () => void }[] = [];
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+    for (const waiter of waiters.filter((w) => stderr.includes(w.text))) waiter.resolve();
+  });
+  const done = new Promise<CliResult>((resolve) =>
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })),
+  );
+  return {
+    done,
+    kill: (signal: NodeJS.Signals) => child.kill(signal),
+    stderrSaid: (text: string) =>
+      new Promise<void>((resolve) => (stderr.includes(text) ? resolve() : waiters.push({ text, resolve }))),
+  };
+}
+
 /** A temporary folder with a database path in it; `cleanup()` removes it. */
 export function makeTempDb(): { dir: string; db: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'curator-cli-'));

@@ -11,6 +11,8 @@ export interface ServeProcess {
   url: Promise<string>;
   /** Resolves on the first stderr line containing `text`. */
   waitForLog(text: string): Promise<string>;
+  /** Resolves on the first stdout line containing `text`. */
+  waitForOutput(text: string): Promise<string>;
   exit: Promise<{ code: number | null; ms: number; stderr: string }>;
   kill(signal: NodeJS.Signals): number;
 }
@@ -40,19 +42,16 @@ export function startServeProcess(arxiv: FakeArxiv, env: NodeJS.ProcessEnv): Ser
   children.push(child);
   let stdout = '';
   let stderr = '';
-  const waiters: { text: string; resolve: (line: string) => void }[] = [];
+  const logWaiters = createWaiters(() => stderr);
+  const outputWaiters = createWaiters(() => stdout);
   child.stderr.on('data', (chunk) => {
     stderr += chunk;
-    for (const waiter of [...waiters]) {
-      const line = stderr.split('\n').find((l) => l.includes(waiter.text));
-      if (line === undefined) continue;
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve(line);
-    }
+    logWaiters.check();
   });
   const url = new Promise<string>((resolve) =>
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
+      outputWaiters.check();
       const match = /serving (http:\/\/\S+)/.exec(stdout);
       if (match) resolve(match[1]!);
     }),
@@ -65,12 +64,33 @@ export function startServeProcess(arxiv: FakeArxiv, env: NodeJS.ProcessEnv): Ser
     child,
     url,
     exit,
-    waitForLog: (text) =>
-      new Promise((resolve) => {
-        const line = stderr.split('\n').find((l) => l.includes(text));
+    waitForLog: logWaiters.wait,
+    waitForOutput: outputWaiters.wait,
+    kill: (signal) => ((killedAt = performance.now()), child.kill(signal), killedAt),
+  };
+}
+
+/** Promises for the first line of a growing text that contains a given string. */
+function createWaiters(read: () => string) {
+  const waiters: { text: string; resolve: (line: string) => void }[] = [];
+  const find = (text: string) =>
+    read()
+      .split('\n')
+      .find((line) => line.includes(text));
+  return {
+    check() {
+      for (const waiter of [...waiters]) {
+        const line = find(waiter.text);
+        if (line === undefined) continue;
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(line);
+      }
+    },
+    wait: (text: string) =>
+      new Promise<string>((resolve) => {
+        const line = find(text);
         if (line !== undefined) resolve(line);
         else waiters.push({ text, resolve });
       }),
-    kill: (signal) => ((killedAt = performance.now()), child.kill(signal), killedAt),
   };
 }

@@ -41,12 +41,16 @@ export interface IngestResult {
   byType: Partial<Record<AnnounceType, number>>;
 }
 
+// BEGIN IMMEDIATE: the ingest reads before it writes, and a deferred transaction could not wait
+// for the write lock (store/write/lock.ts); nested in a caller's transaction, it is a savepoint.
 export function ingestFeed(db: Db, feed: ParsedFeed, options: IngestOptions): IngestResult {
-  return db.transaction(() => {
-    const ingest = startIngest(db, feed.announcedOn, options);
-    ingest.add(feed.papers);
-    return ingest.finish();
-  })();
+  return db
+    .transaction(() => {
+      const ingest = startIngest(db, feed.announcedOn, options);
+      ingest.add(feed.papers);
+      return ingest.finish();
+    })
+    .immediate();
 }
 
 export interface Ingest {
