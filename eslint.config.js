@@ -14,7 +14,9 @@ export default tseslint.config(
     languageOptions: {
       globals: globals.node,
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '.*.cjs', 'bench/*.js', 'bin/*.js', 'src/fetcher/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.js', '.*.cjs', 'bench/*.js', 'bin/*.js', 'src/fetcher/*.mjs', 'src/app/*.mjs'],
+        },
       },
     },
     plugins: { '@stylistic': stylistic },

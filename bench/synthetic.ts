@@ -3,6 +3,7 @@
 // authors, about 0.5% of papers by a starred author. Written with prepared statements in big
 // transactions: ingestFeed's per-paper lookups are not needed for data known to be fresh.
 import type { Db } from '../src/store/db.ts';
+import { prepareSearchIndex } from '../src/store/write/search-index.ts';
 import { addDays, weekday } from '../src/calendar/days.ts';
 import type { AnnounceType, StarredAuthor } from '../src/types.ts';
 
@@ -41,9 +42,9 @@ function words(random: () => number, length: number): string {
 /** Fills an empty, migrated database with `count` papers; returns the number of days. */
 export function fillSyntheticDb(db: Db, count: number): number {
   const random = createRandom(42);
-  const paper = db.prepare(`INSERT INTO papers (id, version, title, abstract, authors, categories, comment, first_seen)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const fts = db.prepare('INSERT INTO papers_fts (rowid, title, abstract, authors) VALUES (?, ?, ?, ?)');
+  const paper = db.prepare(`INSERT INTO papers (id, version, title, abstract, authors, categories, comment, first_seen,
+    search_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const searchIndex = prepareSearchIndex(db);
   const announce = db.prepare(
     "INSERT INTO announcements (day, paper_id, version, announce_type, source) VALUES (?, ?, ?, ?, 'rss')",
   );
@@ -73,17 +74,19 @@ export function fillSyntheticDb(db: Db, count: number): number {
         words(random, 1000),
         JSON.stringify(authors),
       ];
+      const categories = [primary, 'cs.AI'];
       const { lastInsertRowid } = paper.run(
         id,
         v,
         title,
         abstract,
         authorList,
-        JSON.stringify([primary, 'cs.AI']),
+        JSON.stringify(categories),
         index % 3 === 0 ? '12 pages, 4 figures' : null,
         at,
+        date,
       );
-      fts.run(lastInsertRowid, title, abstract, authorList);
+      searchIndex.add(lastInsertRowid, date, { title, abstract, authors, categories });
       announce.run(date, id, v, type);
       if (starred) star.run(id, starred.id, starred.name, 'exact');
     }

@@ -8,14 +8,14 @@ import { isMailConfigured } from './mail/settings.ts';
 import { countPapers } from './store/read/papers.ts';
 import { getLastFetchRun } from './store/read/runs.ts';
 import { getLastSendStatus } from './store/read/sends.ts';
-import { buildSearch } from './views/feeds.ts';
 import type { StatusView } from './views/types.ts';
 import { renderErrorPage } from './render/html-layout.ts';
-import { renderSearchHtml } from './render/html-pages.ts';
 import { APP_JS, SCRIPT_PATH, STYLE_CSS, STYLE_PATH } from './render/html-assets.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
-import { HTML, baseUrlOf, createSite, sendCached, type Site } from './routes/site.ts';
+import { registerSearchRoutes } from './routes/search.ts';
+import { baseUrlOf, createSite, type Site } from './routes/site.ts';
+import { createInlineReader, type ReadPool } from './app/read-pool.ts';
 
 export interface AppDeps {
   context: Context;
@@ -23,6 +23,8 @@ export interface AppDeps {
   status?: () => StatusView;
   /** arXiv holiday evenings; default config/holidays.json. */
   holidays?: ReadonlySet<string>;
+  /** Reader threads for searches (serve starts them); default: the context's connection, on this thread. */
+  reader?: ReadPool;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -33,8 +35,6 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
-
-export const MAX_QUERY_LENGTH = 200;
 
 export function createApp(deps: AppDeps): Hono {
   const site = createSite(deps.context, deps.holidays ?? loadHolidays(), deps.status ?? (() => ({})));
@@ -48,7 +48,7 @@ export function createApp(deps: AppDeps): Hono {
   registerAssets(app);
   registerDigestRoutes(app, site);
   registerFeedRoutes(app, site);
-  registerSearch(app, site);
+  registerSearchRoutes(app, site, deps.reader ?? createInlineReader(deps.context.db));
   registerHealth(app, site);
   app.notFound((c) => c.html(renderErrorPage(baseUrlOf(site, c), 404, 'There is no page at this address.'), 404));
   app.onError((error, c) => {
@@ -62,19 +62,6 @@ function registerAssets(app: Hono): void {
   const immutable = { 'Cache-Control': 'public, max-age=31536000, immutable' };
   app.get(STYLE_PATH, (c) => c.body(STYLE_CSS, 200, { ...immutable, 'Content-Type': 'text/css; charset=utf-8' }));
   app.get(SCRIPT_PATH, (c) => c.body(APP_JS, 200, { ...immutable, 'Content-Type': 'text/javascript; charset=utf-8' }));
-}
-
-function registerSearch(app: Hono, site: Site): void {
-  app.get('/search', (c) =>
-    sendCached(site, c, (_version, baseUrl) => {
-      const query = c.req.query('q') ?? '';
-      if (query.length > MAX_QUERY_LENGTH) {
-        const body = renderErrorPage(baseUrl, 400, `A search is at most ${MAX_QUERY_LENGTH} characters.`);
-        return { status: 400, type: HTML, body };
-      }
-      return { status: 200, type: HTML, body: renderSearchHtml(baseUrl, buildSearch(site.context, query)) };
-    }),
-  );
 }
 
 function registerHealth(app: Hono, site: Site): void {

@@ -28,7 +28,7 @@ export interface ContextOptions {
 export function openContext(config: Readonly<Config>, options: ContextOptions = {}): Context {
   const log = options.log ?? createLogger(config.logLevel);
   const starred = createStarredSource(config.authorsPath);
-  const db = openDb(config.dbPath);
+  const db = openDb(config.dbPath, { report: (event, fields) => log.info(event, fields) });
   return { config, db, starred, log, now: options.now ?? createClock(config.fixedNow) };
 }
 

@@ -1,18 +1,11 @@
-// The other HTML pages: days without a digest, search, one starred author, the fetch notice.
+// The other HTML pages: days without a digest, one starred author, the fetch notice.
 import { formatLongDay } from '../calendar/days.ts';
 import { formatEasternTime } from '../calendar/eastern.ts';
-import type {
-  AuthorPageView,
-  FetchRunView,
-  NoDigestKind,
-  SearchHitView,
-  SearchView,
-  StatusView,
-} from '../views/types.ts';
+import type { AuthorPageView, FetchRunView, NoDigestKind, StatusView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
 import { describeMatch } from './format.ts';
-import { attr, linkFrom, renderAuthors, shortAuthors } from './html-paper.ts';
+import { attr, linkFrom, renderAuthors } from './html-paper.ts';
 
 export interface NoDigestMeta {
   baseUrl: string;
@@ -68,28 +61,6 @@ export function renderFetchNotice(run: FetchRunView | undefined, status: StatusV
     ? `Next attempt: ${formatEasternTime(status.nextRunAt)}.`
     : 'No next attempt is scheduled.';
   return `<div class="n warn" role=status>The last fetch failed (${escapeHtml(when)}): ${escapeHtml(run.error)}. ${next}</div>\n`;
-}
-
-export function renderSearchHtml(baseUrl: string, search: SearchView): string {
-  const { query, hits } = search;
-  const form = `<form action="${baseUrl}/search" method=get role=search><input type=search name=q value=${attr(query)} maxlength=200 aria-label="Search"> <button>Search</button></form>`;
-  const results =
-    query.trim() === ''
-      ? '<p class=m>Search titles, abstracts and authors.</p>'
-      : hits.length === 0
-        ? '<p>No paper matches.</p>'
-        : `<p class=m>${hits.length} best matches</p><ol>${hits.map((hit) => renderHit(baseUrl, hit, search.linkBase)).join('')}</ol>`;
-  return renderPage({
-    title: query ? `${query} · search · arxiv-curator` : 'Search · arxiv-curator',
-    baseUrl,
-    linkBase: search.linkBase,
-    body: `<h1>Search</h1>${form}${results}`,
-  });
-}
-
-function renderHit(baseUrl: string, hit: SearchHitView, linkBase: string): string {
-  const day = hit.day ? ` · <a href="${baseUrl}/digest/${hit.day}">${hit.day}</a>` : '';
-  return `<li><a href=${attr(linkFrom(linkBase, hit.links.abs))}>${escapeHtml(hit.title)}</a> <span class=m>${escapeHtml(shortAuthors(hit.authors))} · ${escapeHtml(hit.categories[0] ?? '')}${day}</span>\n`;
 }
 
 export function renderAuthorHtml(baseUrl: string, page: AuthorPageView): string {

@@ -65,6 +65,8 @@ function encode(entry: Entry, encoding: Encoding): Buffer {
 
 export interface Responder {
   respond(c: HonoContext, key: string, version: DataVersion, render: () => Rendered): Response;
+  /** The same for a body rendered elsewhere (a reader thread): a 304 or a cached body waits for nothing. */
+  respondAsync(c: HonoContext, key: string, version: DataVersion, render: () => Promise<Rendered>): Promise<Response>;
 }
 
 export function createResponder(maxEntries = 128): Responder {
@@ -74,30 +76,43 @@ export function createResponder(maxEntries = 128): Responder {
     // A Map iterates in insertion order: the first key is the least recently used.
     if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
   };
-  return {
-    respond(c, key, version, render) {
-      const etag = createEtag(key, version);
-      const validators: Record<string, string> = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
-      if (version.lastModified) validators['Last-Modified'] = version.lastModified;
-      const inm = c.req.header('if-none-match');
-      if (
-        matchesEtag(inm, etag) ||
-        (inm === undefined && isNotModifiedSince(c.req.header('if-modified-since'), version.lastModified))
-      ) {
-        return c.body(null, 304, validators);
-      }
-      const cacheKey = `${key}\0${version.tag}`;
-      let entry = entries.get(cacheKey);
-      if (entry === undefined) {
-        const rendered = render();
-        entry = { status: rendered.status, type: rendered.type, etag, raw: Buffer.from(rendered.body, 'utf8') };
-      } else entries.delete(cacheKey);
+  /** A 304 or a cached body, or how to send a body once it is rendered. */
+  const answer = (c: HonoContext, key: string, version: DataVersion): Response | ((rendered: Rendered) => Response) => {
+    const etag = createEtag(key, version);
+    const validators: Record<string, string> = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+    if (version.lastModified) validators['Last-Modified'] = version.lastModified;
+    const inm = c.req.header('if-none-match');
+    if (
+      matchesEtag(inm, etag) ||
+      (inm === undefined && isNotModifiedSince(c.req.header('if-modified-since'), version.lastModified))
+    ) {
+      return c.body(null, 304, validators);
+    }
+    const cacheKey = `${key}\0${version.tag}`;
+    const send = (entry: Entry) => {
       remember(cacheKey, entry);
       const encoding = chooseEncoding(c.req.header('accept-encoding'));
       const body = encode(entry, encoding);
       const headers: Record<string, string> = { ...validators, 'Content-Type': entry.type };
       if (body !== entry.raw) headers['Content-Encoding'] = encoding;
       return c.body(body as Uint8Array<ArrayBuffer>, entry.status, headers);
+    };
+    const cached = entries.get(cacheKey);
+    if (cached !== undefined) {
+      entries.delete(cacheKey);
+      return send(cached);
+    }
+    return (rendered) =>
+      send({ status: rendered.status, type: rendered.type, etag, raw: Buffer.from(rendered.body, 'utf8') });
+  };
+  return {
+    respond(c, key, version, render) {
+      const found = answer(c, key, version);
+      return typeof found === 'function' ? found(render()) : found;
+    },
+    async respondAsync(c, key, version, render) {
+      const found = answer(c, key, version);
+      return typeof found === 'function' ? found(await render()) : found;
     },
   };
 }

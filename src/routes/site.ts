@@ -40,6 +40,21 @@ export function sendCached(
   c: HonoContext,
   render: (version: DataVersion, baseUrl: string) => Rendered,
 ): Response {
+  const { baseUrl, key, version } = describeRequest(site, c);
+  return site.responder.respond(c, key, version, () => render(version, baseUrl));
+}
+
+/** sendCached for a body rendered off the event loop (app/read-pool.ts). */
+export function sendCachedAsync(
+  site: Site,
+  c: HonoContext,
+  render: (version: DataVersion, baseUrl: string) => Promise<Rendered>,
+): Promise<Response> {
+  const { baseUrl, key, version } = describeRequest(site, c);
+  return site.responder.respondAsync(c, key, version, () => render(version, baseUrl));
+}
+
+function describeRequest(site: Site, c: HonoContext) {
   const baseUrl = baseUrlOf(site, c);
   const url = new URL(c.req.url);
   // Pages show the scheduler's status too: it is part of what a cached body depends on. Today (in
@@ -47,7 +62,7 @@ export function sendCached(
   const status = site.status();
   const today = easternDay(site.context.now());
   const version = site.readVersion(`${today}|${status.nextRunAt ?? ''}|${status.activity ?? ''}`);
-  return site.responder.respond(c, `${baseUrl}${url.pathname}${url.search}`, version, () => render(version, baseUrl));
+  return { baseUrl, key: `${baseUrl}${url.pathname}${url.search}`, version };
 }
 
 export const HTML = 'text/html; charset=utf-8';
