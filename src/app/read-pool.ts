@@ -3,6 +3,7 @@
 // that ranks 20,000 papers then costs the page `/` nothing but a core it was not using. Waiting
 // jobs are bounded: past `maxQueued`, run() fails at once with ReadPoolBusyError (a 503 with
 // Retry-After), rather than letting every request wait behind a pile of searches.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../store/db.ts';
 import type { Logger } from './log.ts';
@@ -105,6 +106,11 @@ export function createReadPool(options: ReadPoolOptions): ReadPool {
       await Promise.all(readers.map((reader) => reader.worker.terminate()));
     },
   };
+}
+
+/** One core for the event loop, the others (up to 4) for readers; at least one reader. */
+export function defaultReaderThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
 /** The same tasks on the caller's thread and connection: tests, and code that has no pool. */

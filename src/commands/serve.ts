@@ -1,5 +1,6 @@
 // `serve`: the web app on config.host:config.port and the scheduler, until SIGINT or SIGTERM.
 import { createArxivClient } from '../app/arxiv-client.ts';
+import { createReadPool, defaultReaderThreads } from '../app/read-pool.ts';
 import { startBackgroundJobs } from '../jobs/background.ts';
 import { syncStarredFlags, watchStarredAuthors } from '../jobs/reflag.ts';
 import { startServer } from '../routes/listen.ts';
@@ -16,8 +17,20 @@ export async function runServe({ open, io }: CommandArgs): Promise<number> {
   const http = createArxivClient(context.config, { log: context.log, signal: controller.signal });
   // The scheduler starts after the server listens; until then nothing is scheduled.
   let status: () => StatusView = () => ({});
-  const app = createApp({ context, status: () => status() });
-  const server = await startServer(app, { host: context.config.host, port: context.config.port });
+  // Searches run on reader threads with their own connections, never on the thread serving `/`.
+  const reader = createReadPool({
+    dbPath: context.config.dbPath,
+    threads: defaultReaderThreads(),
+    maxQueued: 16,
+    log: context.log,
+  });
+  const app = createApp({ context, status: () => status(), reader });
+  const server = await startServer(app, { host: context.config.host, port: context.config.port }).catch(
+    async (error: unknown) => {
+      await reader.close();
+      throw error;
+    },
+  );
   io.stdout(`arxiv-curator: serving ${server.url}\n`);
   context.log.info('server.listening', { url: server.url });
   const authors = watchStarredAuthors(context);
@@ -29,7 +42,9 @@ export async function runServe({ open, io }: CommandArgs): Promise<number> {
   authors.stop();
   await jobs.stop();
   await http.close();
+  // Requests in flight finish first: their searches need the reader threads.
   await server.close();
+  await reader.close();
   return 0;
 }
 
