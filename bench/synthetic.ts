@@ -2,7 +2,9 @@
 // replace, replace-cross as arXiv lists them), ~70-char titles, 1,000-char abstracts, 4-6
 // authors, about 0.5% of papers by a starred author. Written with prepared statements in big
 // transactions: ingestFeed's per-paper lookups are not needed for data known to be fresh.
-import type { Db } from '../src/store/db.ts';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { openDb, type Db } from '../src/store/db.ts';
+import { countPapers } from '../src/store/read/papers.ts';
 import { prepareSearchIndex } from '../src/store/write/search-index.ts';
 import { addDays, weekday } from '../src/calendar/days.ts';
 import type { AnnounceType, StarredAuthor } from '../src/types.ts';
@@ -13,14 +15,14 @@ export const BENCH_AUTHORS: StarredAuthor[] = [
   { id: 'yann-lecun', name: 'Yann LeCun', variants: [], not: [] },
 ];
 
-const WORDS = (
+export const WORDS = (
   'learning neural network model training data graph attention transformer optimization gradient stochastic ' +
   'bayesian inference reinforcement policy agent robust adversarial generative diffusion latent representation kernel ' +
   'convex bound regret sample efficient sparse scaling language vision benchmark dataset causal estimation theory'
 ).split(' ');
-const NAMES =
+export const NAMES =
   'Ada Alan Grace Edsger Barbara Donald John Leslie Tony Frances Radia Shafi Judea Michael Daphne Fei-Fei'.split(' ');
-const FAMILIES =
+export const FAMILIES =
   'Lovelace Turing Hopper Dijkstra Liskov Knuth McCarthy Lamport Hoare Allen Perlman Goldwasser Pearl Jordan Koller Li Wang Zhang Chen Kumar'.split(
     ' ',
   );
@@ -99,4 +101,33 @@ export function fillSyntheticDb(db: Db, count: number): number {
   }
   db.prepare("INSERT INTO meta (key, value) VALUES ('authors_hash', 'bench')").run();
   return days;
+}
+
+const OUT = new URL('./out/', import.meta.url).pathname;
+
+/**
+ * bench/out/bench-<size>.db, built once and kept: a database of an earlier schema is migrated
+ * as the server would (and the migration's time printed), one of another size rebuilt.
+ */
+export function openSyntheticDb(size: number): Db {
+  mkdirSync(OUT, { recursive: true });
+  const path = `${OUT}bench-${size}.db`;
+  if (existsSync(path)) {
+    const started = Date.now();
+    const db = openDb(path, {
+      report: (event, fields) => event.endsWith('.end') && console.log(`migrated ${path}: ${JSON.stringify(fields)}`),
+    });
+    if (countPapers(db) === size) {
+      if (Date.now() - started > 1000) console.log(`opened in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return db;
+    }
+    db.close();
+  }
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  const db = openDb(path);
+  const started = Date.now();
+  fillSyntheticDb(db, size);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  console.log(`built ${size} papers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return db;
 }

@@ -54,7 +54,10 @@ function renderResults(baseUrl: string, results: SearchResultsView, link: (url: 
 }
 
 function renderSummary(baseUrl: string, results: SearchResultsView): string {
-  const count = `${results.total.toLocaleString('en-US')} paper${results.total === 1 ? '' : 's'} match`;
+  const number = results.total.toLocaleString('en-US');
+  const count = results.more
+    ? `More than ${number} papers match`
+    : `${number} paper${results.total === 1 ? '' : 's'} match`;
   const other =
     results.sort === 'date'
       ? `newest first · <a href="${baseUrl}${escapeHtml(results.links.relevance)}">best first</a>`

@@ -9,11 +9,12 @@ import { parseDay } from '../calendar/days.ts';
 import { parseArxivId, type ArxivIdParts } from '../fetcher/ids.ts';
 import type { SearchQuery, SearchSort } from '../store/read/search-match.ts';
 import { hasToken } from '../store/read/search-match.ts';
+import { MATCH_LIMIT } from '../store/read/search-keys.ts';
 import { texToPlain } from '../text/tex.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
-/** The deepest page: 10,000 results is more than anyone reads, and bounds what a query costs. */
-export const MAX_SEARCH_PAGE = 500;
+/** The deepest page: as far as a search walks its matches (store/read/search-keys.ts). */
+export const MAX_SEARCH_PAGE = MATCH_LIMIT / SEARCH_PAGE_SIZE;
 /** Pieces (words, phrases, names) searched at most; each adds a doclist to every query. */
 export const MAX_SEARCH_PIECES = 16;
 

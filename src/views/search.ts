@@ -57,6 +57,7 @@ function toResultsView(request: Extract<SearchRequest, { kind: 'query' }>, resul
   return {
     kind: 'results',
     total: result.total,
+    more: result.more,
     ...(result.rankedAmong !== undefined && { rankedAmong: result.rankedAmong }),
     truncated: request.truncated,
     sort: request.query.sort,

@@ -139,8 +139,10 @@ export interface SearchFormView {
 
 export interface SearchResultsView {
   kind: 'results';
-  /** Papers that match. */
+  /** Papers that match, up to 5,000. */
   total: number;
+  /** More than `total` match. */
+  more: boolean;
   /** Set when only the newest this many matches were ranked by relevance (there were more). */
   rankedAmong?: number;
   /** Only the first words were searched (a long query). */

@@ -140,8 +140,8 @@ describe('filters', () => {
   });
 
   it.each([
-    ['page=0', 'page: "0" is not a page number from 1 to 500'],
-    ['page=x', 'page: "x" is not a page number from 1 to 500'],
+    ['page=0', 'page: "0" is not a page number from 1 to 250'],
+    ['page=x', 'page: "x" is not a page number from 1 to 250'],
     ['sort=best', 'sort: "best" is not relevance or date'],
     ['from=2026-13-01', 'from: "2026-13-01" is not a date in the form YYYY-MM-DD'],
     ['from=2026-11-27&to=2026-11-26', 'from: 2026-11-27 is after to: 2026-11-26'],

@@ -6,7 +6,7 @@ import { AUTHOR_SEPARATOR, paperRowidOf, toReadableText } from '../search-text.t
 import type { StarredMatch } from '../../types.ts';
 import { parseStarred, type AuthorNames } from './digest.ts';
 import { markMatches } from './search-highlight.ts';
-import { findKeys, type KeyWindow } from './search-keys.ts';
+import { MATCH_LIMIT, findKeys, type KeyWindow } from './search-keys.ts';
 import { planMatch, type SearchQuery } from './search-match.ts';
 
 export interface SearchHit {
@@ -23,8 +23,10 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
-  /** Papers that match, all of them. */
+  /** Papers that match, up to MATCH_LIMIT (5,000). */
   total: number;
+  /** More than `total` match. */
+  more: boolean;
   /** Set when there were more matches than bm25 ranks: the newest this many were ranked. */
   rankedAmong?: number;
   /** False when the query holds nothing to search for (no words, names, categories or starred filter). */
@@ -58,7 +60,7 @@ const PAPER_SQL = `SELECT p.id, p.version, p.title, p.abstract, p.authors, p.cat
 
 export function searchPapers(db: Db, query: SearchQuery, page: KeyWindow, names: AuthorNames): SearchResult {
   const plan = planMatch(query);
-  if (plan.table === undefined && !query.starredOnly) return { total: 0, searched: false, hits: [] };
+  if (plan.table === undefined && !query.starredOnly) return { total: 0, more: false, searched: false, hits: [] };
   const found = findKeys(db, plan, query, page);
   const select = db.prepare<[number], PaperRow>(`${PAPER_SQL} WHERE p.rowid = ?`);
   const rows = found.keys.map((key) => select.get(paperRowidOf(key))!);
@@ -78,7 +80,8 @@ export function searchPapers(db: Db, query: SearchQuery, page: KeyWindow, names:
     day: row.day,
     starred: parseStarred(row.starred, names),
   }));
-  return { total: found.total, searched: true, hits, ...(found.rankedAmong && { rankedAmong: found.rankedAmong }) };
+  const counted = { total: Math.min(found.total, MATCH_LIMIT), more: found.total > MATCH_LIMIT };
+  return { ...counted, searched: true, hits, ...(found.rankedAmong && { rankedAmong: found.rankedAmong }) };
 }
 
 /** A stored paper by its bare id (`2611.10004`, `cs/0112017`), TeX decoded; undefined if not stored. */
