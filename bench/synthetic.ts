@@ -92,6 +92,7 @@ export function fillSyntheticDb(db: Db, count: number): number {
       announce.run(date, id, v, type);
       if (starred) star.run(id, starred.id, starred.name, 'exact');
     }
+    searchIndex.flush();
     dayRow.run(date, size, `${date}T04:00:05Z`);
   });
   for (let left = count; left > 0; left -= PER_DAY) {

@@ -77,6 +77,7 @@ export function startIngest(db: Db, announcedOn: string | undefined, options: In
   return {
     add: (batch) => batch.forEach(addOne),
     finish: () => {
+      papers.index.flush();
       if (day !== undefined) changes += markDayStored(db, day, options.source, options.now);
       if (options.validators) saveValidators(db, options.validators.url, options.validators.validators, options.now);
       if (changes + result.inserted + result.updated > 0) bumpGeneration(db);
