@@ -74,6 +74,19 @@ describe('createReadPool', () => {
 });
 
 describe('/search on reader threads', () => {
+  it('never runs a search on the connection of the thread that serves the pages', async () => {
+    const app = createApp({ context: world.context, holidays: new Set(), reader: startPool(1, 4) });
+    const { db } = world.context;
+    const asked: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => (asked.push(sql), prepare(sql))) as typeof db.prepare;
+    const [search, page] = await Promise.all([app.request('/search?q=capsules+route'), app.request('/')]);
+    expect(await search.text()).toContain('<mark>Capsules</mark> that <mark>route</mark>');
+    expect(page.status).toBe(200);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((sql) => /_fts|FROM papers p/.test(sql))).toEqual([]);
+  });
+
   it('answers 503 with Retry-After when too many searches wait', async () => {
     const app = createApp({ context: world.context, holidays: new Set(), reader: startPool(1, 0) });
     const [first, second] = await Promise.all([app.request('/search?q=routing'), app.request('/search?q=graphs')]);
