@@ -107,11 +107,6 @@ export function paperRowidOf(key: number): number {
   return key % ROWIDS;
 }
 
-/** The day a key files its paper under. */
-export function dayOfKey(key: number): string {
-  return new Date(Math.floor(key / ROWIDS) * DAY_MS).toISOString().slice(0, 10);
-}
-
 /**
  * The day a paper is filed under: its latest announcement, else (API and OAI papers not
  * announced) the date of its latest version, else of its first, else the day it was stored.

@@ -90,7 +90,7 @@ function decodeStarred(starred: readonly StarredMatch[]): StarredMatch[] {
 }
 
 /** Text with private-use marks (store/read/search-highlight.ts) as parts. */
-export function toMarked(text: string): MarkedText {
+function toMarked(text: string): MarkedText {
   const parts: MarkedText = [];
   for (const [index, piece] of text.split(MARK_OPEN).entries()) {
     const close = index === 0 ? -1 : piece.indexOf(MARK_CLOSE);
@@ -102,7 +102,7 @@ export function toMarked(text: string): MarkedText {
 }
 
 /** `/search?…` with the given parameters, in a stable order, empty ones left out. */
-export function searchUrl(params: SearchParams): string {
+function searchUrl(params: SearchParams): string {
   const query = new URLSearchParams();
   for (const name of SEARCH_PARAMS) {
     const value = params[name];

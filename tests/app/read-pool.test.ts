@@ -79,7 +79,7 @@ describe('/search on reader threads', () => {
     const { db } = world.context;
     const asked: string[] = [];
     const prepare = db.prepare.bind(db);
-    db.prepare = ((sql: string) => (asked.push(sql), prepare(sql))) as typeof db.prepare;
+    db.prepare = (sql: string) => (asked.push(sql), prepare(sql));
     const [search, page] = await Promise.all([app.request('/search?q=capsules+route'), app.request('/')]);
     expect(await search.text()).toContain('<mark>Capsules</mark> that <mark>route</mark>');
     expect(page.status).toBe(200);

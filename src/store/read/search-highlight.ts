@@ -10,7 +10,7 @@ import type { MatchPlan } from './search-match.ts';
 export const MARK_OPEN = '\uE010';
 export const MARK_CLOSE = '\uE011';
 
-export interface MarkedText {
+export interface MarkedHit {
   /** With MARK_OPEN … MARK_CLOSE around each match. */
   title: string;
   /** One string per author. */
@@ -31,7 +31,7 @@ const TABLES = {
     tokenize='unicode61 remove_diacritics 2')`,
 };
 
-export function markMatches(db: Db, plan: MatchPlan, papers: readonly ReadableText[]): MarkedText[] {
+export function markMatches(db: Db, plan: MatchPlan, papers: readonly ReadableText[]): MarkedHit[] {
   const ranges = papers.map((): Ranges => ({ title: [], abstract: [], authors: [] }));
   if (plan.table === 'papers_fts') addTextRanges(db, plan.match, papers, ranges);
   const names = plan.table === 'names_fts' ? plan.match : plan.names;
@@ -102,7 +102,7 @@ function rangesOf(highlighted: string): Range[] {
  * Marks `text` at `ranges`. Folding maps one code unit to one, so ranges found in the folded
  * text are ranges of the text as read (`Søren` stays `Søren`, marked where `soren` matched).
  */
-export function insertMarks(text: string, ranges: readonly Range[]): string {
+function insertMarks(text: string, ranges: readonly Range[]): string {
   const sorted = mergeRanges(ranges);
   let out = '';
   let at = 0;
@@ -125,7 +125,7 @@ function mergeRanges(ranges: readonly Range[]): Range[] {
 }
 
 /** The window of the abstract holding the most matches (the start when none), cut at spaces. */
-export function cutSnippet(text: string, ranges: readonly Range[]): string {
+function cutSnippet(text: string, ranges: readonly Range[]): string {
   if (text.length <= SNIPPET_CHARS) return insertMarks(text, ranges);
   const lead = SNIPPET_CHARS / 5;
   let start = 0;

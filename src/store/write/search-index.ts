@@ -69,5 +69,3 @@ export function prepareSearchIndex(db: Database.Database) {
     },
   };
 }
-
-export type SearchIndex = ReturnType<typeof prepareSearchIndex>;
