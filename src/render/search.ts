@@ -72,7 +72,7 @@ function renderSummary(baseUrl: string, results: SearchResultsView): string {
 
 function renderHit(baseUrl: string, hit: SearchHitView, link: (url: string) => string): string {
   const authors = hit.authors.map(renderMarked).join(', ');
-  const snippet = hit.snippet.length > 0 ? `<br>${renderMarked(hit.snippet)}` : '';
+  const snippet = renderMarked(hit.snippet);
   return `<li><a href=${link(hit.links.abs)}>${renderMarked(hit.title)}</a>${hit.starred.length > 0 ? ' ★' : ''}${hit.saved ? ' (saved)' : ''}
 <div class=m>${authors}<br>${renderFacts(baseUrl, hit)}</div>${snippet}\n`;
 }

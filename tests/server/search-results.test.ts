@@ -42,7 +42,7 @@ describe('each hit', () => {
     const title = paper.title.split(' ').slice(0, 4).join(' ');
     const { html } = await search.get(`/search?q=${encodeURIComponent(`title:"${title}" ${late(paper)!}`)}`);
     const item = itemsOf(html).find((text) => text.startsWith(`<a href=${paper.id}>`))!;
-    const snippet = item.slice(item.indexOf('</div><br>') + 10).split('\n')[0]!;
+    const snippet = item.slice(item.indexOf('</div>') + 6).split('\n')[0]!;
     expect(snippet).toMatch(new RegExp(`^…[^<]*<mark>${late(paper)!}</mark>`));
     expect(snippet.replace(/<\/?mark>/g, '').length).toBeLessThan(320);
   });
