@@ -29,8 +29,6 @@ export interface SearchResult {
   more: boolean;
   /** Set when there were more matches than bm25 ranks: the newest this many were ranked. */
   rankedAmong?: number;
-  /** False when the query holds nothing to search for (no words, names, categories or starred filter). */
-  searched: boolean;
   hits: SearchHit[];
 }
 
@@ -60,7 +58,8 @@ const PAPER_SQL = `SELECT p.id, p.version, p.title, p.abstract, p.authors, p.cat
 
 export function searchPapers(db: Db, query: SearchQuery, page: KeyWindow, names: AuthorNames): SearchResult {
   const plan = planMatch(query);
-  if (plan.table === undefined && !query.starredOnly) return { total: 0, more: false, searched: false, hits: [] };
+  // Nothing to search for (no words, names, categories or starred filter): views ask no such query.
+  if (plan.table === undefined && !query.starredOnly) return { total: 0, more: false, hits: [] };
   const found = findKeys(db, plan, query, page);
   const select = db.prepare<[number], PaperRow>(`${PAPER_SQL} WHERE p.rowid = ?`);
   const rows = found.keys.map((key) => select.get(paperRowidOf(key))!);
@@ -81,7 +80,7 @@ export function searchPapers(db: Db, query: SearchQuery, page: KeyWindow, names:
     starred: parseStarred(row.starred, names),
   }));
   const counted = { total: Math.min(found.total, MATCH_LIMIT), more: found.total > MATCH_LIMIT };
-  return { ...counted, searched: true, hits, ...(found.rankedAmong && { rankedAmong: found.rankedAmong }) };
+  return { ...counted, hits, ...(found.rankedAmong && { rankedAmong: found.rankedAmong }) };
 }
 
 /** A stored paper by its bare id (`2611.10004`, `cs/0112017`), TeX decoded; undefined if not stored. */
