@@ -12,11 +12,16 @@ import {
   type SearchParams,
   type SearchRequest,
 } from '../views/search-query.ts';
+import { createResponder } from './cache.ts';
 import { baseUrlOf, HTML, sendCached, sendCachedAsync, type Site } from './site.ts';
 
 export const MAX_QUERY_LENGTH = 200;
+const SEARCHES_CACHED = 64;
 
-export function registerSearchRoutes(app: Hono, site: Site, reader: ReadPool): void {
+export function registerSearchRoutes(app: Hono, shared: Site, reader: ReadPool): void {
+  // Searches keep their own cache: a crawl of a thousand distinct searches must not push `/` and
+  // the feeds out of the pages' cache.
+  const site: Site = { ...shared, responder: createResponder(SEARCHES_CACHED) };
   app.get('/search', async (c) => {
     const params: SearchParams = {};
     for (const name of SEARCH_PARAMS) {

@@ -154,3 +154,20 @@ describe('filters', () => {
     expect(html).toContain('name=q value=learning');
   });
 });
+
+describe('the cache', () => {
+  it('keeps / cached however many distinct searches come', async () => {
+    await search.get('/');
+    for (let page = 1; page <= 150; page++) await search.get(`/search?q=the&page=${page}`);
+    const { db } = search.world.context;
+    const prepare = db.prepare.bind(db);
+    const asked: string[] = [];
+    db.prepare = (sql: string) => (asked.push(sql), prepare(sql));
+    try {
+      expect((await search.get('/')).status).toBe(200);
+    } finally {
+      db.prepare = prepare;
+    }
+    expect(asked).toEqual([]);
+  });
+});

@@ -19,6 +19,11 @@ function find(text: string, options: Partial<SearchQuery> & { rankBudget?: numbe
   return searchPapers(world.context.db, query, page, new Map());
 }
 const ids = (result: { hits: { id: string }[] }) => result.hits.map((hit) => hit.id);
+/** FTS5's own check of both tables (https://sqlite.org/fts5.html#the_integrity_check_command). */
+function checkIndexes(): void {
+  for (const table of ['papers_fts', 'names_fts'])
+    world.context.db.prepare(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`).run();
+}
 
 describe('the index follows the store', () => {
   it('files a paper announced again under the later day', () => {
@@ -45,6 +50,17 @@ describe('the index follows the store', () => {
     expect(ids(find('author:old'))).toEqual([]);
     expect(ids(find('delta author:new'))).toEqual(['2611.00003']);
     expect(ids(find('rays', { to: '2026-11-23' }))).toEqual([]);
+    checkIndexes();
+  });
+
+  it('keeps the last of two versions a feed lists', () => {
+    world.ingestDay('2026-11-24', [
+      makePaper({ id: '2611.00004', version: 1, title: 'Epsilon first' }),
+      makePaper({ id: '2611.00004', version: 2, title: 'Zeta second' }),
+    ]);
+    expect(ids(find('epsilon'))).toEqual([]);
+    expect(ids(find('zeta'))).toEqual(['2611.00004']);
+    checkIndexes();
   });
 });
 
