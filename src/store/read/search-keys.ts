@@ -58,13 +58,15 @@ export function findKeys(db: Db, plan: MatchPlan, query: SearchQuery, window: Ke
   const phrases = Math.max(1, query.terms.length + query.titleTerms.length);
   const budget = Math.min(window.rankBudget ?? MATCH_LIMIT, Math.floor(MATCH_LIMIT / phrases));
   const capped = total > budget;
-  const bound = capped ? newest[budget - 1]! : params.lo;
-  const named = plan.tier === undefined ? [] : rankName(db, plan.tier, query, { ...params, bound }, end);
-  const rank = `SELECT rowid FROM ${table} WHERE ${where} AND rowid >= @bound ORDER BY ${BM25[table]} LIMIT @count`;
+  // The newest `budget` matches are those from the budget-th newest on. One lower bound only: FTS5
+  // seeks to one and would walk every match from the other.
+  const ranking = capped ? { ...params, lo: newest[budget - 1]! } : params;
+  const named = plan.tier === undefined ? [] : rankName(db, plan.tier, query, params, ranking.lo, end);
+  const rank = `SELECT rowid FROM ${table} WHERE ${where} ORDER BY ${BM25[table]} LIMIT @count`;
   const ranked = db
     .prepare(rank)
     .pluck()
-    .all({ ...params, bound, count: end + named.length }) as number[];
+    .all({ ...ranking, count: end + named.length }) as number[];
   const first = new Set(named);
   const keys = [...named, ...ranked.filter((key) => !first.has(key))].slice(window.offset, end);
   return capped ? { total, keys, rankedAmong: budget } : { total, keys };
@@ -72,9 +74,9 @@ export function findKeys(db: Db, plan: MatchPlan, query: SearchQuery, window: Ke
 
 /**
  * The papers of a name, best first (bm25 over the author list: a short list ranks higher),
- * the newest first among equals; all of them if they are few, else those among the newest matches.
+ * the newest first among equals; all of them if they are few, else those from `newest` on.
  */
-function rankName(db: Db, tier: string, query: SearchQuery, params: Params & { bound: number }, end: number) {
+function rankName(db: Db, tier: string, query: SearchQuery, params: Params, newest: number, end: number) {
   const where = whereOf('names_fts', '@tier', undefined, query);
   const few = `SELECT count(*) FROM (SELECT 1 FROM names_fts WHERE ${where} LIMIT ${TIER_LIMIT + 1})`;
   const all =
@@ -82,12 +84,12 @@ function rankName(db: Db, tier: string, query: SearchQuery, params: Params & { b
       .prepare(few)
       .pluck()
       .get({ ...params, tier }) as number) <= TIER_LIMIT;
-  const sql = `SELECT rowid FROM names_fts WHERE ${where}${all ? '' : ' AND rowid >= @bound'}
-    ORDER BY ${BM25.names_fts}, rowid DESC LIMIT @end`;
+  const sql = `SELECT rowid FROM names_fts WHERE ${where} ORDER BY ${BM25.names_fts}, rowid DESC LIMIT @end`;
+  const window = all ? params : { ...params, lo: newest };
   return db
     .prepare(sql)
     .pluck()
-    .all({ ...params, tier, end }) as number[];
+    .all({ ...window, tier, end }) as number[];
 }
 
 /**
