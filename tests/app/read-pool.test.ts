@@ -1,5 +1,6 @@
 // Reader threads (app/read-pool.ts): real worker threads, each with its own read-only
 // connection to the test's SQLite file; a bounded queue; a clean close.
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInlineReader, createReadPool, ReadPoolBusyError, type ReadPool } from '../../src/app/read-pool.ts';
 import { silentLogger } from '../../src/app/log.ts';
@@ -42,6 +43,18 @@ describe('createReadPool', () => {
     ]);
     expect(reads[0]).toEqual(inline);
     expect(reads[1]).toMatchObject({ title: 'Capsules that route', starred: [{ name: 'Geoffrey Hinton' }] });
+  });
+
+  it.runIf(process.platform === 'linux')('runs its threads at a lower priority than the pages', async () => {
+    const niceness = () =>
+      readdirSync('/proc/self/task').map((task) =>
+        Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]),
+      );
+    const before = niceness().filter((nice) => nice === 10).length;
+    startPool(2, 4);
+    await Promise.all([pool!.run('search', input), pool!.run('search', input)]);
+    expect(niceness().filter((nice) => nice === 10).length).toBe(before + 2);
+    expect(niceness()[0]).toBe(0);
   });
 
   it('refuses a job when every thread is busy and the queue is full', async () => {
