@@ -3,10 +3,8 @@
 import { Hono } from 'hono';
 import type { Context } from './app/context.ts';
 import { loadHolidays } from './calendar/announcement-days.ts';
-import { buildSearch } from './views/feeds.ts';
 import type { StatusView } from './views/types.ts';
 import { renderErrorPage } from './render/html-layout.ts';
-import { renderSearchHtml } from './render/html-pages.ts';
 import {
   APP_JS,
   FAVICON_PATH,
@@ -20,7 +18,8 @@ import { registerAdviceRoutes } from './routes/advice.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
 import { registerHealth, type HealthProbes } from './routes/health.ts';
-import { HTML, baseUrlOf, createSite, sendCached, type Site, type SiteOptions } from './routes/site.ts';
+import { registerSearchRoutes } from './routes/search.ts';
+import { baseUrlOf, createSite, type SiteOptions } from './routes/site.ts';
 import { guardWrites, registerLogin } from './routes/writes.ts';
 
 export interface AppDeps {
@@ -46,8 +45,6 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
 
-export const MAX_QUERY_LENGTH = 200;
-
 export function createApp(deps: AppDeps): Hono {
   const holidays = deps.holidays ?? loadHolidays(deps.context.config.holidaysPath);
   const site = createSite(deps.context, holidays, deps.status ?? (() => ({})), {
@@ -69,7 +66,7 @@ export function createApp(deps: AppDeps): Hono {
   registerDigestRoutes(app, site);
   registerFeedRoutes(app, site);
   registerAdviceRoutes(app, site);
-  registerSearch(app, site);
+  registerSearchRoutes(app, site);
   registerHealth(app, site, deps.probes);
   app.notFound((c) => c.html(renderErrorPage(baseUrlOf(site, c), 404, 'There is no page at this address.'), 404));
   app.onError((error, c) => {
@@ -93,19 +90,6 @@ function registerAssets(app: Hono): void {
   app.get('/favicon.ico', (c) => c.body(FAVICON_SVG, 200, { 'Cache-Control': 'public, max-age=86400', ...svg }));
   app.get('/robots.txt', (c) =>
     c.body(ROBOTS_TXT, 200, { 'Cache-Control': 'public, max-age=86400', 'Content-Type': 'text/plain; charset=utf-8' }),
-  );
-}
-
-function registerSearch(app: Hono, site: Site): void {
-  app.get('/search', (c) =>
-    sendCached(site, c, { params: ['q'] }, (_version, baseUrl) => {
-      const query = c.req.query('q') ?? '';
-      if (query.length > MAX_QUERY_LENGTH) {
-        const body = renderErrorPage(baseUrl, 400, `A search is at most ${MAX_QUERY_LENGTH} characters.`);
-        return { status: 400, type: HTML, body };
-      }
-      return { status: 200, type: HTML, body: renderSearchHtml(baseUrl, buildSearch(site.context, query)) };
-    }),
   );
 }
 

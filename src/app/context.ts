@@ -35,7 +35,10 @@ export interface ContextOptions {
 export function openContext(config: Readonly<Config>, options: ContextOptions = {}): Context {
   const log = options.log ?? createLogger(config.logLevel);
   const starred = createStarredSource(config.authorsPath);
-  const db = openDb(config.dbPath, { readOnly: options.readOnly ?? false });
+  const db = openDb(config.dbPath, {
+    readOnly: options.readOnly ?? false,
+    report: (event, fields) => log.info(event, fields),
+  });
   const writeLock = options.writeLock ?? { label: 'arxiv-curator', onWait: logWriteWait(log) };
   return { config, db, starred, log, now: options.now ?? createClock(config.fixedNow), writeLock };
 }

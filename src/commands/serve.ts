@@ -1,6 +1,7 @@
 // `serve`: the web app on config.host:config.port, and the scheduler on a thread of its own
 // (jobs/scheduler-thread.ts), until SIGINT or SIGTERM. This thread only reads the database, so a
 // page is answered while any writer, here or in another process, holds SQLite's write lock.
+import { availableParallelism } from 'node:os';
 import { loadHolidays } from '../calendar/announcement-days.ts';
 import { loadFeedsConfig } from '../curate/feeds-config.ts';
 import { loadReadingList } from '../curate/reading-list.ts';
@@ -16,9 +17,10 @@ import { createWorkQueue } from '../app/worker-queue.ts';
 import type { Rendered } from '../routes/cache.ts';
 import type { RenderJob } from '../routes/site.ts';
 
-// One render thread beside the web thread and the scheduler's (the machine has 2 cores); pages
-// asked for beyond the queue get 503 + Retry-After rather than slowing everyone down.
-const RENDER_THREADS = 1;
+// Render threads (uncached pages and every search) beside the web thread and the scheduler's: one
+// per core but one, at least one, at most four. Pages asked for beyond the queue get 503 +
+// Retry-After rather than slowing everyone down.
+const RENDER_THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
 const RENDER_QUEUE = 16;
 
 export async function runServe({ open, io, config }: CommandArgs): Promise<number> {

@@ -1,22 +1,12 @@
-// The other HTML pages: days without a digest, search, one starred author, the fetch notice.
+// The other HTML pages: days without a digest, one starred author, the fetch notice.
 import { formatLongDay } from '../calendar/days.ts';
 import { formatEasternTime } from '../calendar/eastern.ts';
-import type {
-  AuthorPageView,
-  FetchRunView,
-  NoDigestKind,
-  RoundPartView,
-  SearchHitView,
-  SearchView,
-  StatusView,
-} from '../views/types.ts';
+import type { AuthorPageView, FetchRunView, NoDigestKind, RoundPartView, StatusView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
-import { describeMatch, POSTS_HEADING } from './format.ts';
-import { renderPostList } from './html-posts.ts';
+import { describeMatch } from './format.ts';
 import { attr, renderAuthors } from './html-paper.ts';
 import { renderTexHtml } from './tex-html.ts';
-import { texToPlain } from '../text/tex.ts';
 
 export interface NoDigestMeta {
   baseUrl: string;
@@ -91,35 +81,6 @@ export function renderRoundNotice(parts: readonly RoundPartView[]): string {
   if (lines.length === 0) return '';
   return `<div class="n warn" role=status>The last daily round had problems:<ul>${lines.join('')}</ul></div>
 `;
-}
-
-export function renderSearchHtml(baseUrl: string, search: SearchView): string {
-  const { query, hits, posts } = search;
-  const form = `<form action="${baseUrl}/search" method=get role=search><input type=search name=q value=${attr(query)} maxlength=200 aria-label="Search"> <button>Search</button></form>`;
-  const papers =
-    query.trim() === ''
-      ? '<p class=m>Search titles, abstracts and authors, and the blogs’ posts.</p>'
-      : hits.length === 0
-        ? '<p>No paper matches.</p>'
-        : `<p class=m>${hits.length} best matches</p><ol>${hits.map((hit) => renderHit(baseUrl, hit)).join('')}</ol>`;
-  const blogs = posts.length === 0 ? '' : `<h2>${POSTS_HEADING} (${posts.length})</h2>${renderPostList(posts)}`;
-  const results = `${papers}${blogs}`;
-  return renderPage({
-    title: query ? `${query} · search · arxiv-curator` : 'Search · arxiv-curator',
-    baseUrl,
-    body: `<h1>Search</h1>${form}${results}`,
-  });
-}
-
-/** The first author's family name, TeX decoded: enough to tell hits apart. */
-function firstSurname(authors: readonly string[]): string {
-  const first = texToPlain(authors[0] ?? '');
-  return first.trim().split(/\s+/).pop() ?? first;
-}
-
-function renderHit(baseUrl: string, hit: SearchHitView): string {
-  const day = hit.day ? ` · <a href="${baseUrl}/digest/${hit.day}">${hit.day}</a>` : '';
-  return `<li><a href=${attr(hit.links.abs)}>${renderTexHtml(hit.title)}</a> <span class=m>${escapeHtml(firstSurname(hit.authors))} · ${escapeHtml(hit.categories[0] ?? '')}${day}</span>\n`;
 }
 
 export function renderAuthorHtml(baseUrl: string, page: AuthorPageView): string {

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate, SchemaError, SCHEMA_VERSION } from './migrations.ts';
+import { migrate, SchemaError, SCHEMA_VERSION, type MigrationReport } from './migrations.ts';
 
 export type Db = Database.Database;
 
@@ -12,6 +12,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Open for reading only: nothing is created, migrated or written (a read-only data directory). */
   readOnly?: boolean;
+  /** Progress of long migrations (a search index rebuild): one call per step. */
+  report?: MigrationReport;
 }
 
 /** The database cannot be opened or read; the message names the file. */
@@ -54,7 +56,7 @@ function openReadWrite(path: string, options: OpenOptions): Db {
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    if (options.migrate ?? true) migrate(db);
+    if (options.migrate ?? true) migrate(db, SCHEMA_VERSION, options.report);
   } catch (error) {
     db.close();
     throw error;

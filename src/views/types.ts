@@ -138,19 +138,80 @@ export interface SourceRef {
   links: PaperLinks;
 }
 
+/** Text with its matches: renderers escape each part and mark the matched ones. */
+export type MarkedText = { text: string; match: boolean }[];
+
 export interface SearchHitView extends SourceRef {
   id: string;
-  title: string;
-  authors: string[];
+  title: MarkedText;
+  /** Every author, each with the matched words marked. */
+  authors: MarkedText[];
+  /** A piece of the abstract around the matches, `…` where cut. */
+  snippet: MarkedText;
   categories: string[];
   /** Latest announcement day of the paper, if any. */
   day: string | null;
+  starred: StarredMatch[];
+  /** Saved by the user (issue 11); false until papers can be saved. */
+  saved: boolean;
 }
 
-export interface SearchView {
-  query: string;
+/** A stored paper opened by its id: all of it. */
+export interface FoundPaperView extends SourceRef {
+  id: string;
+  title: string;
+  authors: string[];
+  abstract: string;
+  comment: string | null;
+  categories: string[];
+  day: string | null;
+  starred: StarredMatch[];
+  saved: boolean;
+}
+
+export type SearchSortView = 'relevance' | 'date';
+
+/** The search form as the user left it (the URL's parameters). */
+export interface SearchFormView {
+  q: string;
+  sort: SearchSortView | '';
+  category: string;
+  from: string;
+  to: string;
+  starred: boolean;
+}
+
+export interface SearchResultsView {
+  kind: 'results';
+  /** Papers that match, up to 5,000. */
+  total: number;
+  /** More than `total` match. */
+  more: boolean;
+  /** Set when only the newest this many matches were ranked by relevance (there were more). */
+  rankedAmong?: number;
+  /** Only the first words were searched (a long query). */
+  truncated: boolean;
+  sort: SearchSortView;
+  page: number;
+  pages: number;
+  /** The rank of the page's first hit (21 on page 2). */
+  first: number;
   hits: SearchHitView[];
-  /** Posts of followed feeds (blogs) that match: a second, small query (not papers). */
+  /** Site-relative URLs (`/search?…`) of the pages and sorts of this search. */
+  links: { previous?: string; next?: string; relevance: string; date: string };
+}
+
+export type SearchOutcome =
+  | { kind: 'form' }
+  | { kind: 'error'; message: string }
+  | { kind: 'paper'; paper: FoundPaperView; asked: string }
+  | { kind: 'missing'; label: string; link: string }
+  | SearchResultsView;
+
+export interface SearchView {
+  form: SearchFormView;
+  outcome: SearchOutcome;
+  /** Posts of followed feeds (blogs) that match the words: a second, small query (not papers). */
   posts: PostView[];
 }
 

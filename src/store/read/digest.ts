@@ -59,7 +59,7 @@ export function toDigestPaper(row: DigestRow, names: AuthorNames): DigestPaper {
   };
 }
 
-function parseStarred(json: string | null, names: AuthorNames): StarredMatch[] {
+export function parseStarred(json: string | null, names: AuthorNames): StarredMatch[] {
   if (json === null) return [];
   const flags = JSON.parse(json) as Omit<StarredMatch, 'name'>[];
   return flags

@@ -72,7 +72,7 @@ export function startIngest(db: Db, announcedOn: string | undefined, options: In
   const result: IngestResult = { day, papers: 0, inserted: 0, updated: 0, unchanged: 0, byType: {} };
   let changes = 0;
   const addOne = (paper: PaperRecord) => {
-    const outcome = upsertPaper(papers, paper, options.now);
+    const outcome = upsertPaper(papers, paper, options.now, day);
     if (outcome === 'replaced') writeFlags(starred, paper.id, options.flags.flag(paper.authors));
     if (outcome === 'inserted') insertFlags(starred, paper.id, options.flags.flag(paper.authors));
     result[outcome === 'inserted' ? 'inserted' : outcome === 'unchanged' ? 'unchanged' : 'updated']++;
@@ -86,6 +86,7 @@ export function startIngest(db: Db, announcedOn: string | undefined, options: In
   return {
     add: (batch) => batch.forEach(addOne),
     finish: () => {
+      papers.index.flush();
       if (day !== undefined)
         changes +=
           options.storesDay === false
