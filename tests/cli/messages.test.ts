@@ -1,8 +1,9 @@
 // Messages that told the wrong story (issue 15, point 10), each as a user meets it.
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { createApp } from '../../src/server.ts';
 import { createTestWorld, makePaper } from '../support/build-db.ts';
 import { BIN, FIXTURES, makeTempDb, runCli, spawnCli, type CliResult } from '../support/cli.ts';
@@ -94,13 +95,33 @@ describe('/digest/D.json', () => {
   });
 });
 
+const READER = { uid: 65534, gid: 65534 };
+
+/**
+ * A node the reader may run: this one, or a copy of it when it sits where only root can reach
+ * (a Node 24 unpacked under /root/.cache, say). Fails naming the checkout when the reader cannot
+ * read that either.
+ */
+function readerNode(): string {
+  const probe = (node: string) => spawnSync(node, ['-e', '0'], READER);
+  if (!probe(process.execPath).error) return process.execPath;
+  const copy = join(mkdtempSync(join(tmpdir(), 'reader-node-')), 'node');
+  onTestFinished(() => rmSync(join(copy, '..'), { recursive: true, force: true }));
+  copyFileSync(process.execPath, copy);
+  chmodSync(join(copy, '..'), 0o755);
+  chmodSync(copy, 0o755);
+  const error = probe(copy).error;
+  if (error) throw new Error(`user ${READER.uid} cannot run node, even copied to ${copy}: ${error.message}`);
+  return copy;
+}
+
 /** The real process as a user who may read the data directory but not write it (root ignores modes). */
 function runAsReader(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   const root = process.getuid?.() === 0;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(root ? readerNode() : process.execPath, [BIN, ...args], {
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-      ...(root && { uid: 65534, gid: 65534 }),
+      ...(root && READER),
     });
     let stdout = '';
     let stderr = '';
