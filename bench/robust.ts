@@ -14,8 +14,7 @@ import { join } from 'node:path';
 import { listStoredDays } from '../src/store/read/days.ts';
 import { holdWriteLock } from '../tests/support/lock-holder.ts';
 import { buildRealisticDay, renderDayAsRss } from '../tests/support/realistic-day.ts';
-import { findClosedPort } from '../tests/support/fake-arxiv.ts';
-import { openBenchDb, runWrk, startServe, type WrkResult } from './support.ts';
+import { openBenchDb, runWrk, startReadyServe, type WrkResult } from './support.ts';
 
 const FLOOD = ['-t2', '-c32', '-d10s'];
 const PROBE = ['-t1', '-c4', '-d10s'];
@@ -117,16 +116,8 @@ const db = join(dir, 'serve.db');
 copyFileSync(source.name, db);
 const authors = join(dir, 'authors.json');
 copyFileSync('config/authors.json', authors);
-const closed = `http://127.0.0.1:${await findClosedPort()}`;
-const serve = await startServe({
-  CURATOR_DB: db,
-  CURATOR_AUTHORS: authors,
-  ARXIV_RSS_BASE: `${closed}/rss/`,
-  ARXIV_API_URL: `${closed}/api/query`,
-  ARXIV_OAI_URL: `${closed}/oai`,
-});
+const serve = await startReadyServe({ CURATOR_DB: db, CURATOR_AUTHORS: authors });
 try {
-  await fetch(serve.url);
   const rows = [
     '| what | req/s | p50 | p99 | max | non-2xx |',
     '|---|---|---|---|---|---|',

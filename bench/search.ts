@@ -6,15 +6,11 @@
 // 2. wrk on / and /rss.xml, alone and while clients loop over heavy searches ("the", "quantum",
 //    "learning", ...): the searches run on reader threads and must not move /'s p99.
 // Also the same searches in this process, straight on the store (the engine without HTTP).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { loadavg } from 'node:os';
-import type { AddressInfo } from 'node:net';
 import type { Db } from '../src/store/db.ts';
 import { searchPapers } from '../src/store/read/search.ts';
 import { parseSearchParams } from '../src/views/search-query.ts';
-import { FAMILIES, NAMES, openSyntheticDb, WORDS } from './synthetic.ts';
-import { runWrk, WRK_ARGS, type WrkResult } from './wrk.ts';
+import { describeLoad, openBenchDb, runWrk, startReadyServe, WRK_ARGS, type WrkResult } from './support.ts';
+import { FAMILIES, NAMES, WORDS } from './synthetic.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number);
 const HEAVY = ['the', 'quantum', 'learning', 'model data', 'neural network', 'graph attention'];
@@ -100,49 +96,12 @@ function loopSearches(url: string): { stop: () => Promise<string> } {
   };
 }
 
-function findClosedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** `arxiv-curator serve` on the database; its scheduler fails fast on a closed port and waits to retry. */
-async function startServe(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const closed = `http://127.0.0.1:${await findClosedPort()}`;
-  const child = spawn(process.execPath, ['bin/arxiv-curator.js', 'serve'], {
-    env: {
-      ...process.env,
-      CURATOR_DB: dbPath,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      // Its scheduler's failures to reach the closed port are expected.
-      LOG_LEVEL: 'silent',
-      ARXIV_RSS_BASE: `${closed}/rss/`,
-      ARXIV_API_URL: `${closed}/api/query`,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /arxiv-curator: serving (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with code ${code}`)));
-  });
-  return { url, child };
-}
-
 function row(size: number, target: string, result: WrkResult): string {
   return `| ${size.toLocaleString('en')} | ${target} | ${result.requestsPerSec.toFixed(0)} | ${result.p50} | ${result.p99} | ${result.non2xx} |`;
 }
 
 async function benchSize(size: number): Promise<string[]> {
-  const db = openSyntheticDb(size);
+  const db = openBenchDb(size);
   const index = db
     .prepare(`SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'papers_fts%' OR name LIKE 'names_fts%'`)
     .pluck()
@@ -153,9 +112,8 @@ async function benchSize(size: number): Promise<string[]> {
   console.log(`  store, two words: ${timeEngine(db, queries.two)}`);
   const path = db.name;
   db.close();
-  const serve = await startServe(path);
+  const serve = await startReadyServe({ CURATOR_DB: path });
   try {
-    await fetch(serve.url).then((response) => response.arrayBuffer());
     console.log(`  HTTP /search, one word:  ${await timeHttp(serve.url, queries.one)}`);
     console.log(`  HTTP /search, two words: ${await timeHttp(serve.url, queries.two)}`);
     const rows = [row(size, '/', await runWrk(serve.url)), row(size, '/rss.xml', await runWrk(`${serve.url}rss.xml`))];
@@ -169,19 +127,13 @@ async function benchSize(size: number): Promise<string[]> {
     console.log(`  heavy searches during wrk on /rss.xml: ${await loop.stop()}`);
     return rows;
   } finally {
-    const exited = new Promise((resolve) => serve.child.once('exit', resolve));
-    serve.child.kill('SIGTERM');
-    await exited;
+    await serve.stop();
   }
 }
 
-const load = () =>
-  loadavg()
-    .map((value) => value.toFixed(1))
-    .join(', ');
-console.log(`load average at the start: ${load()} (timings under load are not the machine's)`);
+console.log(`at the start: ${describeLoad()} (timings under load are not the machine's)`);
 const lines = ['| papers | target | req/s | p50 | p99 | non-2xx/3xx |', '|---|---|---|---|---|---|'];
 for (const size of SIZES) lines.push(...(await benchSize(size)));
-console.log(`load average at the end: ${load()}`);
+console.log(`at the end: ${describeLoad()}`);
 console.log(`\nwrk ${WRK_ARGS.join(' ')} <url>, against arxiv-curator serve; heavy searches: ${HEAVY.join(', ')}\n`);
 console.log(lines.join('\n'));

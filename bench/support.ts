@@ -1,13 +1,19 @@
 // What the benches share: wrk runs and their figures, the synthetic databases (built once, kept
-// in bench/out/), and the real `serve` process as users run it.
+// in bench/out/), the real `serve` process as users run it, and the load average to print beside
+// every timing (figures under load are not the machine's).
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { promisify } from 'node:util';
-import { openDb } from '../src/store/db.ts';
+import { openDb, type Db } from '../src/store/db.ts';
 import { countPapers } from '../src/store/read/papers.ts';
+import { findClosedPort } from '../tests/support/fake-arxiv.ts';
 import { fillSyntheticDb } from './synthetic.ts';
 
 export const OUT = new URL('./out/', import.meta.url).pathname;
+
+/** wrk's usual load: 2 threads, 32 connections, 10 s. */
+export const WRK_ARGS = ['-t2', '-c32', '-d10s'];
 
 export interface WrkResult {
   requestsPerSec: number;
@@ -15,11 +21,17 @@ export interface WrkResult {
   p99: string;
   max: string;
   non2xx: number;
+  /** Connect, read and write errors and timeouts: requests that got no answer at all. */
+  socketErrors: number;
   requests: number;
 }
 
 /** wrk with `--latency`; asynchronous, so a server in this very process keeps answering. */
-export async function runWrk(url: string, args: string[], options: { headers?: string[]; script?: string } = {}) {
+export async function runWrk(
+  url: string,
+  args: readonly string[] = WRK_ARGS,
+  options: { headers?: string[]; script?: string } = {},
+): Promise<WrkResult> {
   const { stdout: output } = await promisify(execFile)(
     'wrk',
     [
@@ -32,22 +44,38 @@ export async function runWrk(url: string, args: string[], options: { headers?: s
     { encoding: 'utf8' },
   );
   const percentile = (p: string) => new RegExp(`^\\s+${p}%\\s+(\\S+)`, 'm').exec(output)?.[1] ?? '?';
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
   return {
     requestsPerSec: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0),
     p50: percentile('50'),
     p99: percentile('99'),
     max: /Latency\s+\S+\s+\S+\s+(\S+)/.exec(output)?.[1] ?? '?',
     non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0),
+    socketErrors: socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
     requests: Number(/(\d+) requests in/.exec(output)?.[1] ?? 0),
-  } satisfies WrkResult;
+  };
 }
 
-/** bench/out/bench-<size>.db with `size` synthetic papers, built the first time. */
-export function openBenchDb(size: number) {
+/** wrk's latency as milliseconds ("812.00us", "1.20ms", "2.01s"). */
+export function toMs(latency: string): number {
+  const match = /^([\d.]+)(us|ms|s|m)$/.exec(latency);
+  if (!match) return Number.NaN;
+  const unit = { us: 0.001, ms: 1, s: 1000, m: 60_000 }[match[2] as 'us' | 'ms' | 's' | 'm'];
+  return Number(match[1]) * unit;
+}
+
+/**
+ * bench/out/bench-<size>.db with `size` synthetic papers, built the first time and kept: a
+ * database of an earlier schema is migrated as the server would (the migration's time printed),
+ * one of another size rebuilt.
+ */
+export function openBenchDb(size: number): Db {
   mkdirSync(OUT, { recursive: true });
   const path = `${OUT}bench-${size}.db`;
   if (existsSync(path)) {
-    const db = openDb(path);
+    const db = openDb(path, {
+      report: (event, fields) => event.endsWith('.end') && console.log(`migrated ${path}: ${JSON.stringify(fields)}`),
+    });
     if (countPapers(db) === size) return db;
     db.close();
   }
@@ -63,26 +91,76 @@ export function openBenchDb(size: number) {
 export interface ServeProcess {
   url: string;
   child: ChildProcessWithoutNullStreams;
+  /** Resolves when serve's log has a line matching `pattern` (info level and up). */
+  logged(pattern: RegExp, timeoutMs?: number): Promise<string>;
   stop(): Promise<void>;
 }
 
-/** `node bin/arxiv-curator.js serve` on a free port; its URL read from "arxiv-curator: serving <url>". */
-export function startServe(env: NodeJS.ProcessEnv): Promise<ServeProcess> {
+/**
+ * `node bin/arxiv-curator.js serve` as a user starts it, on a free port, its URL read from
+ * "arxiv-curator: serving <url>". Its scheduler runs: arXiv is a closed port on this machine, so
+ * the first fetch fails and waits to be retried (the state the issue measured). Warnings and
+ * errors other than those failures are passed on.
+ */
+export async function startServe(env: NodeJS.ProcessEnv): Promise<ServeProcess> {
+  const closed = `http://127.0.0.1:${await findClosedPort()}`;
+  // The blogs too are asked on this machine only.
+  mkdirSync(OUT, { recursive: true });
+  const feeds = `${OUT}feeds-closed.json`;
+  writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'blog', title: 'A blog', url: `${closed}/feed.xml` }] }));
   const child = spawn(process.execPath, ['bin/arxiv-curator.js', 'serve'], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ARXIV_RSS_BASE: `${closed}/rss/`,
+      ARXIV_API_URL: `${closed}/api/query`,
+      ARXIV_OAI_URL: `${closed}/oai`,
+      ARXIV_AUTHOR_URL: `${closed}/a/`,
+      HF_PAPERS_URL: `${closed}/hf`,
+      CURATOR_FEEDS: feeds,
+      ...env,
+    },
   });
-  child.stderr.on('data', (chunk: Buffer) => process.stderr.write(`  [serve] ${chunk.toString()}`));
+  let log = '';
+  const waiters = new Set<() => void>();
+  child.stderr.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    log += text;
+    for (const line of text.split('\n'))
+      if (/ (warn|error) /.test(line) && !line.includes(closed) && !/fetch|round|retry/.test(line))
+        process.stderr.write(`  [serve] ${line}\n`);
+    for (const wake of waiters) wake();
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const logged = (pattern: RegExp, timeoutMs = 120_000) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`serve did not log ${pattern} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const check = () => {
+        const line = log.split('\n').find((entry) => pattern.test(entry));
+        if (line === undefined) return;
+        clearTimeout(timer);
+        waiters.delete(check);
+        resolve(line);
+      };
+      waiters.add(check);
+      check();
+    });
   return new Promise((resolve, reject) => {
     let stdout = '';
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code} before serving`)));
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code} before serving:\n${log.slice(-2000)}`)));
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const url = /arxiv-curator: serving (\S+)/.exec(stdout)?.[1];
       if (url)
         resolve({
-          url,
+          url: url.endsWith('/') ? url : `${url}/`,
           child,
+          logged,
           stop: async () => {
             child.kill('SIGTERM');
             await exited;
@@ -90,4 +168,22 @@ export function startServe(env: NodeJS.ProcessEnv): Promise<ServeProcess> {
         });
     });
   });
+}
+
+/**
+ * serve, once its start-up work is over: the ranking's first training (on its worker, seconds on
+ * a big store) would load the machine during the first measurements. Its first page is asked for.
+ */
+export async function startReadyServe(env: NodeJS.ProcessEnv): Promise<ServeProcess> {
+  const serve = await startServe(env);
+  await serve.logged(/rank\.(trained|train_failed|store_failed)/, 600_000).catch(() => undefined);
+  await fetch(serve.url).then((response) => response.arrayBuffer());
+  return serve;
+}
+
+/** "load average 1.2, 0.9, 0.7": printed with the figures. */
+export function describeLoad(): string {
+  return `load average ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(', ')}`;
 }

@@ -2,9 +2,7 @@
 // replace, replace-cross as arXiv lists them), ~70-char titles, 1,000-char abstracts, 4-6
 // authors, about 0.5% of papers by a starred author. Written with prepared statements in big
 // transactions: ingestFeed's per-paper lookups are not needed for data known to be fresh.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { openDb, type Db } from '../src/store/db.ts';
-import { countPapers } from '../src/store/read/papers.ts';
+import type { Db } from '../src/store/db.ts';
 import { prepareSearchIndex } from '../src/store/write/search-index.ts';
 import { addDays, weekday } from '../src/calendar/days.ts';
 import type { AnnounceType, StarredAuthor } from '../src/types.ts';
@@ -102,33 +100,4 @@ export function fillSyntheticDb(db: Db, count: number): number {
   }
   db.prepare("INSERT INTO meta (key, value) VALUES ('authors_hash', 'bench')").run();
   return days;
-}
-
-const OUT = new URL('./out/', import.meta.url).pathname;
-
-/**
- * bench/out/bench-<size>.db, built once and kept: a database of an earlier schema is migrated
- * as the server would (and the migration's time printed), one of another size rebuilt.
- */
-export function openSyntheticDb(size: number): Db {
-  mkdirSync(OUT, { recursive: true });
-  const path = `${OUT}bench-${size}.db`;
-  if (existsSync(path)) {
-    const started = Date.now();
-    const db = openDb(path, {
-      report: (event, fields) => event.endsWith('.end') && console.log(`migrated ${path}: ${JSON.stringify(fields)}`),
-    });
-    if (countPapers(db) === size) {
-      if (Date.now() - started > 1000) console.log(`opened in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      return db;
-    }
-    db.close();
-  }
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-  const db = openDb(path);
-  const started = Date.now();
-  fillSyntheticDb(db, size);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  console.log(`built ${size} papers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return db;
 }
