@@ -22,6 +22,8 @@ import {
 } from './render/html-assets.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
+import { registerActionRoutes } from './routes/actions.ts';
+import { registerLibraryRoutes } from './routes/library.ts';
 import { HTML, baseUrlOf, createSite, sendCached, type Site } from './routes/site.ts';
 import { guardWrites, registerLogin } from './routes/writes.ts';
 
@@ -31,6 +33,8 @@ export interface AppDeps {
   status?: () => StatusView;
   /** arXiv holiday evenings; default config/holidays.json. */
   holidays?: ReadonlySet<string>;
+  /** Called after a user action changed marks or starred authors (serve retrains the ranking). */
+  onWrite?: () => void;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -58,6 +62,8 @@ export function createApp(deps: AppDeps): Hono {
   registerLogin(app, site);
   registerDigestRoutes(app, site);
   registerFeedRoutes(app, site);
+  registerLibraryRoutes(app, site);
+  registerActionRoutes(app, site, deps.onWrite ?? (() => undefined));
   registerSearch(app, site);
   registerHealth(app, site);
   app.notFound((c) => c.html(renderErrorPage(baseUrlOf(site, c), 404, 'There is no page at this address.'), 404));

@@ -2,6 +2,7 @@
 import { loadHolidays } from '../calendar/announcement-days.ts';
 import { siteUrl } from '../config.ts';
 import { syncStarredFlags } from '../jobs/reflag.ts';
+import { ensureRankModel } from '../jobs/retrain.ts';
 import { renderDigestHtml } from '../render/html.ts';
 import { describeNoDigest, renderNoDigestHtml } from '../render/html-pages.ts';
 import { renderDigestJson } from '../render/json.ts';
@@ -18,6 +19,8 @@ export function runDigest({ values, io, open, config }: CommandArgs): number {
   const context = open();
   // The flags shown are those of authors.json as it is now.
   syncStarredFlags(context);
+  // Scores come from a model of the current marks and authors (trained here when it is not).
+  ensureRankModel(context);
   const date = readDayOption(values.date, '--date') ?? findLatestDay(context.db);
   if (date === undefined)
     throw new CommandError('digest: no announcement day is stored yet (run: arxiv-curator fetch)');

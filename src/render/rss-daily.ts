@@ -8,7 +8,8 @@ import { escapeHtml } from './escape.ts';
 import { describeMatch, formatFirstAuthors, formatPapers, formatSectionCounts } from './format.ts';
 
 function renderStarredBlock(paper: PaperView): string {
-  const who = paper.starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ');
+  const starred = paper.starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ');
+  const who = starred === '' ? escapeHtml(paper.why ?? '') : starred;
   const authors = escapeHtml(paper.authors.map(texToPlain).join(', '));
   const comment = paper.comment ? `<br>${escapeHtml(texToPlain(paper.comment))}` : '';
   const meta = `${escapeHtml(paper.categories.join(' · '))} · ${escapeHtml(paper.label)} · <a href="${escapeHtml(paper.links.pdf)}">pdf</a>`;
@@ -41,5 +42,9 @@ export function renderDailyItemHtml(digest: DigestView, page: string): string {
             ? starred.papers.map(renderStarredBlock).join('')
             : `<p>${escapeHtml(starred.empty ?? '')}</p>\n`
         }`;
-  return `${counts}${first}${rest.map(renderSection).join('')}`;
+  const forYou =
+    digest.forYou.papers.length === 0
+      ? ''
+      : `<h2>For you (${digest.forYou.papers.length})</h2>\n${digest.forYou.papers.map(renderStarredBlock).join('')}`;
+  return `${counts}${first}${forYou}${rest.map(renderSection).join('')}`;
 }

@@ -1,0 +1,10 @@
+/** A user action that cannot be done as asked: a bad id (400), an unknown paper (404), a taken name (409). */
+export class ActionError extends Error {
+  override name = 'ActionError';
+  readonly status: 400 | 404 | 409;
+
+  constructor(status: ActionError['status'], message: string) {
+    super(message);
+    this.status = status;
+  }
+}

@@ -1,0 +1,106 @@
+// The POST routes of the reader's actions; each calls one function of actions/. routes/writes.ts
+// has checked the request first (same site; the token off loopback). A browser without JavaScript
+// posts a form and is sent back (303) to the page it came from, at the paper's anchor, so the page
+// does not jump; the page's script asks for JSON (Accept) and updates the page in place.
+import type { Context as HonoContext, Hono } from 'hono';
+import { ActionError } from '../actions/errors.ts';
+import { markStoredPapers, readPaperIds, type MarkAction } from '../actions/marks.ts';
+import { markDaySeen } from '../actions/seen.ts';
+import { toggleStar } from '../actions/star.ts';
+import { addWatch, removeWatch } from '../actions/watches.ts';
+import { parseDay } from '../calendar/days.ts';
+import { renderErrorPage } from '../render/html-layout.ts';
+import { getPaperAuthors } from '../store/read/papers.ts';
+import { baseUrlOf, type Site } from './site.ts';
+
+const MARKS: Readonly<Record<string, MarkAction>> = {
+  save: { kind: 'saved', undo: false },
+  unsave: { kind: 'saved', undo: true },
+  hide: { kind: 'hidden', undo: false },
+  unhide: { kind: 'hidden', undo: true },
+};
+const PAPER_ACTION = /^\/papers\/(.{1,80})\/(save|unsave|hide|unhide|star)$/;
+
+const wantsJson = (c: HonoContext): boolean => (c.req.header('accept') ?? '').includes('application/json');
+
+/** Back where the form was, at `anchor`: the Referer when it is this site's page, else `fallback`. */
+function goBack(site: Site, c: HonoContext, fallback: string, anchor: string): Response {
+  const base = baseUrlOf(site, c);
+  const referer = c.req.header('referer');
+  let back = `${base}${fallback}`;
+  if (referer !== undefined && (referer.startsWith(`${base}/`) || referer === base)) back = referer.replace(/#.*$/, '');
+  return c.redirect(`${back}#${anchor}`, 303);
+}
+
+/** Runs an action; its failure is a 4xx with the message (JSON or a page), never a 500. */
+async function act(site: Site, c: HonoContext, run: () => Promise<{ json: object; back: Response }> | { json: object; back: Response }) {
+  try {
+    const done = await run();
+    return wantsJson(c) ? c.json(done.json) : done.back;
+  } catch (error) {
+    if (!(error instanceof ActionError)) throw error;
+    if (wantsJson(c)) return c.json({ error: error.message }, error.status);
+    return c.html(renderErrorPage(baseUrlOf(site, c), error.status, error.message), error.status);
+  }
+}
+
+async function readForm(c: HonoContext): Promise<Record<string, string>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.includes('form')) return {};
+  const form = await c.req.parseBody();
+  return Object.fromEntries(Object.entries(form).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+function decodeId(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ActionError(400, 'that is not an arXiv id');
+  }
+}
+
+export function registerActionRoutes(app: Hono, site: Site, onWrite: () => void): void {
+  const { context } = site;
+  app.post('/papers/*', (c) =>
+    act(site, c, async () => {
+      const match = PAPER_ACTION.exec(c.req.path);
+      if (match === null) throw new ActionError(400, 'a paper action is /papers/<arXiv id>/save, unsave, hide, unhide or star');
+      const [id] = readPaperIds(context, [decodeId(match[1]!)]);
+      const anchor = `p-${id}`;
+      if (match[2] === 'star') {
+        const form = await readForm(c);
+        const index = Number(form['a']);
+        if (!Number.isInteger(index) || index < 0) throw new ActionError(400, 'star needs a=<author number, from 0>');
+        const result = toggleStar(context, getPaperAuthors(context.db, id!)!, index);
+        onWrite();
+        return { json: result, back: goBack(site, c, '/', anchor) };
+      }
+      const action = MARKS[match[2]!]!;
+      const changed = markStoredPapers(context, [id!], action);
+      if (changed > 0) onWrite();
+      const mark = action.undo ? null : action.kind;
+      return { json: { id, mark, changed }, back: goBack(site, c, '/', anchor) };
+    }),
+  );
+  app.post('/watches', (c) =>
+    act(site, c, async () => {
+      const form = await readForm(c);
+      const slug = addWatch(context, form['q'] ?? '', { mail: form['mail'] !== '0' });
+      return { json: { slug }, back: goBack(site, c, '/watches', `watch-${slug}`) };
+    }),
+  );
+  app.post('/watches/:slug/remove', (c) =>
+    act(site, c, () => {
+      removeWatch(context, c.req.param('slug'));
+      return { json: { removed: c.req.param('slug') }, back: goBack(site, c, '/watches', 'watches') };
+    }),
+  );
+  app.post('/digest/:day/seen', (c) =>
+    act(site, c, () => {
+      const day = parseDay(c.req.param('day'));
+      if (day === undefined) throw new ActionError(400, 'a day is YYYY-MM-DD');
+      markDaySeen(context, day);
+      return { json: { day, seen: true }, back: goBack(site, c, `/digest/${day}`, 'archive') };
+    }),
+  );
+}

@@ -1,0 +1,64 @@
+// What the reader did and what the ranking makes of it, laid over stored papers: marks (saved,
+// hidden), the stored model's score, its one-line why and the second circle, and the keyword
+// watches each paper matches. Read once per page, applied to every paper of it.
+import type { Db } from '../store/db.ts';
+import { readMarks, type Mark } from '../store/read/marks.ts';
+import { getRankModel } from '../store/read/model.ts';
+import { listWatches, type StoredWatch } from '../store/read/watches.ts';
+import { foldPaper, matchesWatch, parseWatchQuery, type WatchQuery } from '../curate/watch-query.ts';
+import type { Ranker } from '../rank/ranker.ts';
+import { createTfidfRanker, TFIDF_KIND, type SavedTfidf } from '../rank/tfidf-ranker.ts';
+import type { DigestPaper } from '../types.ts';
+import type { TriageView } from './types.ts';
+
+export interface Triage {
+  marks: ReadonlyMap<string, Mark>;
+  ranker?: Ranker;
+  watches: (StoredWatch & { parsed: WatchQuery })[];
+}
+
+/** The stored model as a ranker; none before the first training or with nothing to learn from. */
+export function loadRanker(db: Db): Ranker | undefined {
+  const stored = getRankModel(db);
+  if (stored?.kind !== TFIDF_KIND) return undefined;
+  return createTfidfRanker(JSON.parse(stored.model) as SavedTfidf);
+}
+
+export function readTriage(db: Db): Triage {
+  const ranker = loadRanker(db);
+  return {
+    marks: readMarks(db),
+    ...(ranker && { ranker }),
+    // A stored watch was parsed when it was added; one that no longer parses matches nothing.
+    watches: listWatches(db).flatMap((watch) => {
+      try {
+        return [{ ...watch, parsed: parseWatchQuery(watch.query) }];
+      } catch {
+        return [];
+      }
+    }),
+  };
+}
+
+const round = (score: number): number => Math.round(score * 1000) / 1000;
+
+/** The papers with their marks, scores, whys, circles and watches. */
+export function annotatePapers<T extends DigestPaper>(papers: readonly T[], triage: Triage): (T & TriageView)[] {
+  const scores = triage.ranker?.score(papers);
+  return papers.map((paper, i) => {
+    const mark = triage.marks.get(paper.id);
+    const explanation = triage.ranker?.explain(paper);
+    const folded = triage.watches.length > 0 ? foldPaper(paper) : '';
+    const watches = triage.watches
+      .filter((watch) => matchesWatch(watch.parsed, paper, folded))
+      .map((watch) => watch.slug);
+    return {
+      ...paper,
+      ...(mark && { mark }),
+      ...(scores && { score: round(scores[i]!) }),
+      ...(explanation?.why !== undefined && { why: explanation.why }),
+      ...(explanation && explanation.circle.length > 0 && { circle: explanation.circle }),
+      ...(watches.length > 0 && { watches }),
+    };
+  });
+}
