@@ -2,6 +2,7 @@
 import { createArxivClient } from '../app/arxiv-client.ts';
 import { startBackgroundJobs } from '../jobs/background.ts';
 import { syncStarredFlags, watchStarredAuthors } from '../jobs/reflag.ts';
+import { startRetrainer } from '../jobs/retrain.ts';
 import { startServer } from '../routes/listen.ts';
 import { describeWritePolicy, readWritePolicy } from '../routes/writes.ts';
 import { createApp } from '../server.ts';
@@ -17,7 +18,9 @@ export async function runServe({ open, io }: CommandArgs): Promise<number> {
   const http = createArxivClient(context.config, { log: context.log, signal: controller.signal });
   // The scheduler starts after the server listens; until then nothing is scheduled.
   let status: () => StatusView = () => ({});
-  const app = createApp({ context, status: () => status() });
+  // The ranking is trained on a worker thread whenever its inputs change (a save, a new day).
+  const retrainer = startRetrainer(context);
+  const app = createApp({ context, status: () => status(), onWrite: () => retrainer.poke() });
   const server = await startServer(app, { host: context.config.host, port: context.config.port });
   io.stdout(`arxiv-curator: serving ${server.url}\n`);
   const writes = describeWritePolicy(context.config);
@@ -31,6 +34,7 @@ export async function runServe({ open, io }: CommandArgs): Promise<number> {
   controller.abort(new Error(`${signal} received`));
   authors.stop();
   await jobs.stop();
+  await retrainer.stop();
   await http.close();
   await server.close();
   return 0;

@@ -4,11 +4,17 @@
 // the server trains on a worker thread (jobs/retrain-worker.ts), so it keeps answering meanwhile.
 import { Worker } from 'node:worker_threads';
 import type { Context } from '../app/context.ts';
+import type { RankText } from '../rank/features.ts';
 import type { TrainingSet } from '../rank/ranker.ts';
 import { createTfidfRanker, TFIDF_KIND } from '../rank/tfidf-ranker.ts';
 import { getRankModelFingerprint } from '../store/read/model.ts';
-import { readTrainingData, readTrainingFingerprint, type TrainingData } from '../store/read/training.ts';
-import { storeRankModel } from '../store/write/model.ts';
+import {
+  readRecentPapers,
+  readTrainingData,
+  readTrainingFingerprint,
+  type TrainingData,
+} from '../store/read/training.ts';
+import { storeRankModel, type PaperScore } from '../store/write/model.ts';
 
 /** A model with nothing to learn from: pages keep arXiv's order and say how to get a ranking. */
 export const UNTRAINED_KIND = 'none';
@@ -24,24 +30,46 @@ export function buildTrainingSet(data: TrainingData, names: ReadonlyMap<string, 
   };
 }
 
-/** Trains a model from a training set: what the worker runs, and commands in-process. */
-export function trainModel(set: TrainingSet): { kind: string; model: string } {
-  const ranker = createTfidfRanker();
-  return ranker.train(set) ? { kind: TFIDF_KIND, model: ranker.save() } : { kind: UNTRAINED_KIND, model: '' };
+/** Days whose papers are scored with each new model (pages read those scores; older days score live). */
+export const SCORED_DAYS = 3;
+
+export interface TrainingJob {
+  set: TrainingSet;
+  /** The papers to score with the new model. */
+  papers: RankText[];
 }
 
-function readInputs(context: Context): { fingerprint: string; set: TrainingSet } {
+export interface TrainedModel {
+  kind: string;
+  model: string;
+  scores: PaperScore[];
+}
+
+/** Trains a model and scores the recent papers with it: what the worker runs, and commands in-process. */
+export function trainModel(job: TrainingJob): TrainedModel {
+  const ranker = createTfidfRanker();
+  if (!ranker.train(job.set)) return { kind: UNTRAINED_KIND, model: '', scores: [] };
+  const scores = ranker.score(job.papers);
+  return {
+    kind: TFIDF_KIND,
+    model: ranker.save(),
+    scores: job.papers.map((paper, i) => ({ id: paper.id, score: scores[i]!, ...ranker.explain(paper) })),
+  };
+}
+
+function readInputs(context: Context): { fingerprint: string; job: TrainingJob } {
   const { db } = context;
   const fingerprint = readTrainingFingerprint(db);
-  return { fingerprint, set: buildTrainingSet(readTrainingData(db), context.starred.current().names) };
+  const set = buildTrainingSet(readTrainingData(db), context.starred.current().names);
+  return { fingerprint, job: { set, papers: readRecentPapers(db, SCORED_DAYS) } };
 }
 
 /** Trains in this thread when the stored model is not the one the current inputs give; true if it did. */
 export function ensureRankModel(context: Context): boolean {
   const { db } = context;
   if (getRankModelFingerprint(db) === readTrainingFingerprint(db)) return false;
-  const { fingerprint, set } = readInputs(context);
-  storeRankModel(db, { ...trainModel(set), fingerprint }, context.now().toISOString());
+  const { fingerprint, job } = readInputs(context);
+  storeRankModel(db, { ...trainModel(job), fingerprint }, context.now().toISOString());
   return true;
 }
 
@@ -65,19 +93,19 @@ export function startRetrainer(context: Context, intervalMs = 5000): Retrainer {
     if (busy || stopped) return;
     try {
       if (getRankModelFingerprint(context.db) === readTrainingFingerprint(context.db)) return;
-      const { fingerprint, set } = readInputs(context);
+      const { fingerprint, job } = readInputs(context);
       busy = true;
-      worker.once('message', (trained: { kind: string; model: string } | { error: string }) => {
+      worker.once('message', (trained: TrainedModel | { error: string }) => {
         busy = false;
         if (stopped) return;
         if ('error' in trained) context.log.error('rank.train_failed', { error: trained.error });
         else {
           storeRankModel(context.db, { ...trained, fingerprint }, context.now().toISOString());
-          context.log.info('rank.trained', { kind: trained.kind, examples: set.examples.length });
+          context.log.info('rank.trained', { kind: trained.kind, examples: job.set.examples.length });
           check();
         }
       });
-      worker.postMessage(set);
+      worker.postMessage(job);
     } catch (error) {
       busy = false;
       context.log.error('rank.train_failed', { error: (error as Error).message });

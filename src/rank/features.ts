@@ -31,14 +31,17 @@ new approach method methods well one two three however thus therefore furthermor
 );
 
 const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+// The same on ASCII text, several times faster than Unicode property classes.
+const ASCII_WORD = /[a-z0-9]+(?:-[a-z0-9]+)*/g;
+const NUMBER = /^\d+$/;
 
 /** The words of a text: TeX decoded, accents folded, lower case, no stop words, no bare numbers. */
 export function listWords(text: string): string[] {
   const plain = foldText(text);
   const words: string[] = [];
-  for (const match of plain.matchAll(WORD)) {
+  for (const match of plain.matchAll(NON_ASCII.test(plain) ? WORD : ASCII_WORD)) {
     const word = match[0];
-    if (word.length < 2 || STOP.has(word) || /^\d+$/.test(word)) continue;
+    if (word.length < 2 || STOP.has(word) || NUMBER.test(word)) continue;
     words.push(word);
   }
   return words;
@@ -58,23 +61,35 @@ export function authorTerm(name: string): string {
   return AUTHOR_PREFIX + foldText(name).replace(/[.\s]+/g, ' ').trim();
 }
 
-/** Term counts of a paper: words and bigrams of title and abstract, its authors, the circle fact. */
-export function countTerms(paper: RankText, circle?: ReadonlySet<string>): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);
+/** What a paper's terms are told to: each word, each pair of neighbouring words, each other term. */
+export interface TermVisitor {
+  word(word: string): void;
+  bigram(first: string, second: string): void;
+  term(term: string): void;
+}
+
+/** Visits a paper's terms: words and bigrams of title and abstract, its authors, the circle fact. */
+export function visitTerms(paper: RankText, circle: ReadonlySet<string> | undefined, visit: TermVisitor): void {
   for (const text of [paper.title, paper.abstract]) {
     const words = listWords(text);
     for (let i = 0; i < words.length; i++) {
-      add(words[i]!);
-      if (i > 0) add(`${words[i - 1]} ${words[i]}`);
+      visit.word(words[i]!);
+      if (i > 0) visit.bigram(words[i - 1]!, words[i]!);
     }
   }
   let inCircle = false;
   for (const name of paper.authors) {
     const term = authorTerm(name);
-    add(term);
+    visit.term(term);
     if (circle?.has(term)) inCircle = true;
   }
-  if (inCircle) add(CIRCLE_TERM);
+  if (inCircle) visit.term(CIRCLE_TERM);
+}
+
+/** Term counts of a paper (bigrams as "first second"). */
+export function countTerms(paper: RankText, circle?: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);
+  visitTerms(paper, circle, { word: add, term: add, bigram: (first, second) => add(`${first} ${second}`) });
   return counts;
 }

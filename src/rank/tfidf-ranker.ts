@@ -6,7 +6,7 @@ import { authorTerm, countTerms, type RankText } from './features.ts';
 import { explainScore, type Positive } from './explain.ts';
 import { scoreVector, trainLogistic, type LinearModel } from './logistic.ts';
 import type { Example, ExampleKind, Explanation, Ranker, TrainingSet } from './ranker.ts';
-import { dot, fitVocabulary, vectorize, type SparseVector, type Vocabulary } from './tfidf.ts';
+import { dot, fitVocabulary, vectorize, vectorizePaper, type SparseVector, type Vocabulary } from './tfidf.ts';
 
 export const TFIDF_KIND = 'tfidf-logistic';
 
@@ -20,6 +20,7 @@ interface State {
   positives: Positive[];
   /** Author term → the starred author they wrote with. */
   circle: Map<string, string>;
+  circleTerms: ReadonlySet<string>;
 }
 
 export interface SavedTfidf {
@@ -56,7 +57,7 @@ function learn(set: TrainingSet): State | undefined {
   const positives = set.examples.flatMap((example, i) =>
     isPositive(example.kind) ? [{ id: example.id, kind: example.kind, vector: topTerms(vectors[i]!, POSITIVE_TERMS) }] : [],
   );
-  return { vocabulary, model, positives, circle };
+  return { vocabulary, model, positives, circle, circleTerms };
 }
 
 function serialize(state: State): SavedTfidf {
@@ -91,18 +92,28 @@ function deserialize(saved: SavedTfidf): State {
       vector: { ids: Int32Array.from(p.ids), values: Float64Array.from(p.values) },
     })),
     circle: new Map(saved.circle),
+    circleTerms: new Set(saved.circle.map(([term]) => term)),
   };
 }
 
 /** A tf-idf ranker, untrained, or as `saved` left it. */
 export function createTfidfRanker(saved?: SavedTfidf): Ranker {
   let state = saved && deserialize(saved);
-  const vectorOf = (paper: RankText, current: State) =>
-    vectorize(countTerms(paper, new Set(current.circle.keys())), current.vocabulary);
+  // Scoring and explaining a page's papers read each one once.
+  let vectors = new WeakMap<RankText, SparseVector>();
+  const vectorOf = (paper: RankText, current: State) => {
+    let vector = vectors.get(paper);
+    if (vector === undefined) {
+      vector = vectorizePaper(paper, current.vocabulary, current.circleTerms);
+      vectors.set(paper, vector);
+    }
+    return vector;
+  };
   return {
     kind: TFIDF_KIND,
     train(set) {
       state = learn(set);
+      vectors = new WeakMap();
       return state !== undefined;
     },
     score(papers) {

@@ -140,6 +140,14 @@ const MIGRATIONS: readonly Migration[] = [
         trained_at TEXT NOT NULL,
         model TEXT NOT NULL
       );
+      -- The recent days' papers as the stored model scores them, written with it: a page reads
+      -- its scores rather than computing them.
+      CREATE TABLE paper_scores (
+        paper_id TEXT PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+        score REAL NOT NULL,
+        why TEXT,
+        circle TEXT
+      ) WITHOUT ROWID;
     `);
   },
 ];

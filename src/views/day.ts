@@ -32,7 +32,7 @@ export function loadDayDigest(
   const view = buildDigestView(day, papers, {
     listed: context.config.categories,
     only: options.only ?? [],
-    ranked: triage.ranker !== undefined,
+    ranked: triage.ranked,
     watches: triage.watches.map(({ slug, query, mail }) => ({ slug, query, mail })),
     sort: options.sort ?? 'arxiv',
     showHidden: options.showHidden ?? false,

@@ -3,7 +3,7 @@
 // watches each paper matches. Read once per page, applied to every paper of it.
 import type { Db } from '../store/db.ts';
 import { readMarks, type Mark } from '../store/read/marks.ts';
-import { getRankModel } from '../store/read/model.ts';
+import { getRankModel, getRankModelKind, readStoredScores, type StoredScore } from '../store/read/model.ts';
 import { listWatches, type StoredWatch } from '../store/read/watches.ts';
 import { foldPaper, matchesWatch, parseWatchQuery, type WatchQuery } from '../curate/watch-query.ts';
 import type { Ranker } from '../rank/ranker.ts';
@@ -13,7 +13,11 @@ import type { TriageView } from './types.ts';
 
 export interface Triage {
   marks: ReadonlyMap<string, Mark>;
-  ranker?: Ranker;
+  /** There is a trained model: papers get scores. */
+  ranked: boolean;
+  /** The model, loaded only for papers the job has not scored (older days). */
+  ranker: () => Ranker | undefined;
+  scores: (ids: readonly string[]) => Map<string, StoredScore>;
   watches: (StoredWatch & { parsed: WatchQuery })[];
 }
 
@@ -25,10 +29,12 @@ export function loadRanker(db: Db): Ranker | undefined {
 }
 
 export function readTriage(db: Db): Triage {
-  const ranker = loadRanker(db);
+  let ranker: Ranker | undefined | null = null;
   return {
     marks: readMarks(db),
-    ...(ranker && { ranker }),
+    ranked: getRankModelKind(db) === TFIDF_KIND,
+    ranker: () => (ranker === null ? (ranker = loadRanker(db)) : ranker),
+    scores: (ids) => readStoredScores(db, ids),
     // A stored watch was parsed when it was added; one that no longer parses matches nothing.
     watches: listWatches(db).flatMap((watch) => {
       try {
@@ -42,12 +48,25 @@ export function readTriage(db: Db): Triage {
 
 const round = (score: number): number => Math.round(score * 1000) / 1000;
 
+/** Scores of the papers: as the job stored them, else from the model (a day older than the scored ones). */
+function scorePapers(papers: readonly DigestPaper[], triage: Triage): (StoredScore | undefined)[] {
+  if (!triage.ranked) return papers.map(() => undefined);
+  const stored = triage.scores(papers.map((paper) => paper.id));
+  const missing = papers.filter((paper) => !stored.has(paper.id));
+  const ranker = missing.length > 0 ? triage.ranker() : undefined;
+  if (ranker !== undefined) {
+    const live = ranker.score(missing);
+    missing.forEach((paper, i) => stored.set(paper.id, { score: live[i]!, ...ranker.explain(paper) }));
+  }
+  return papers.map((paper) => stored.get(paper.id));
+}
+
 /** The papers with their marks, scores, whys, circles and watches. */
 export function annotatePapers<T extends DigestPaper>(papers: readonly T[], triage: Triage): (T & TriageView)[] {
-  const scores = triage.ranker?.score(papers);
+  const scores = scorePapers(papers, triage);
   return papers.map((paper, i) => {
     const mark = triage.marks.get(paper.id);
-    const explanation = triage.ranker?.explain(paper);
+    const explanation = scores[i];
     const folded = triage.watches.length > 0 ? foldPaper(paper) : '';
     const watches = triage.watches
       .filter((watch) => matchesWatch(watch.parsed, paper, folded))
@@ -55,7 +74,7 @@ export function annotatePapers<T extends DigestPaper>(papers: readonly T[], tria
     return {
       ...paper,
       ...(mark && { mark }),
-      ...(scores && { score: round(scores[i]!) }),
+      ...(explanation && { score: round(explanation.score) }),
       ...(explanation?.why !== undefined && { why: explanation.why }),
       ...(explanation && explanation.circle.length > 0 && { circle: explanation.circle }),
       ...(watches.length > 0 && { watches }),

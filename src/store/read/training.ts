@@ -84,3 +84,14 @@ export function readTrainingFingerprint(db: Db): string {
     .get(MARKS_GENERATION_KEY, AUTHORS_HASH_KEY)!;
   return `${row.marks ?? 0}|${row.authors ?? ''}|${row.newest ?? 0}`;
 }
+
+/** The papers announced on the newest `days` days, for the job to score with a new model. */
+export function readRecentPapers(db: Db, days: number): Omit<TrainingPaper, 'kind'>[] {
+  return db
+    .prepare<[number], Row>(
+      `SELECT DISTINCT ${COLUMNS} FROM announcements a JOIN papers p ON p.id = a.paper_id
+       WHERE a.day IN (SELECT day FROM days WHERE papers > 0 ORDER BY day DESC LIMIT ?)`,
+    )
+    .all(days)
+    .map((row) => ({ ...row, authors: JSON.parse(row.authors) as string[] }));
+}
