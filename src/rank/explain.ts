@@ -22,6 +22,7 @@ interface Evidence {
 /** Cosine similarity from which a saved paper counts as "like" this one. */
 const LIKE = 0.08;
 const SHOWN_TERMS = 3;
+const NOTHING_SHARED = 'little in common with your saved papers and starred authors';
 
 const isWord = (term: string): boolean => !term.startsWith(AUTHOR_PREFIX) && term !== CIRCLE_TERM;
 
@@ -87,5 +88,5 @@ export function explainScore(paper: RankText, vector: SparseVector, evidence: Ev
     describeLikeness(vector, evidence, paper.id) ?? describeTerms(vector, evidence),
     circle.length > 0 ? `co-author of ${circle.join(', ')}` : undefined,
   ].filter((part) => part !== undefined);
-  return { circle, ...(parts.length > 0 && { why: parts.join('; ') }) };
+  return { circle, why: parts.length > 0 ? parts.join('; ') : NOTHING_SHARED };
 }
