@@ -10,7 +10,8 @@ import { dot, fitVocabulary, vectorize, vectorizePaper, type SparseVector, type 
 
 export const TFIDF_KIND = 'tfidf-logistic';
 
-const ROW_WEIGHT: Readonly<Record<ExampleKind, number>> = { saved: 1, starred: 1, hidden: 1, background: 0.1 };
+// A save or a hide judges the paper itself; a starred author's paper is liked for its author: it counts less.
+const ROW_WEIGHT: Readonly<Record<ExampleKind, number>> = { saved: 3, starred: 1, hidden: 3, background: 0.1 };
 /** Terms kept per positive for the "why" line. */
 const POSITIVE_TERMS = 40;
 
