@@ -11,8 +11,8 @@ export const FOR_YOU_UNTRAINED = 'Star an author or save a paper to rank the day
 
 /** "For you": the ranking's best papers with their abstracts and why, after the starred section. */
 export function renderForYou(forYou: ForYouView, options: Pick<PaperOptions, 'math' | 'controls'>): string {
+  if (forYou.status === 'untrained') return `<section id=foryou><h2>For you</h2><p class=m>${FOR_YOU_UNTRAINED}</p></section>\n`;
   const heading = `<h2>For you (${number.format(forYou.papers.length)})</h2>`;
-  if (forYou.status === 'untrained') return `<section id=foryou>${heading}<p class=m>${FOR_YOU_UNTRAINED}</p></section>\n`;
   if (forYou.papers.length === 0) return '';
   const papers = forYou.papers.map((paper) => renderPaper(paper, { ...options, level: 3, abstractOpen: true, why: true }));
   return `<section id=foryou>${heading}<ol>${papers.join('\n')}</ol></section>\n`;
