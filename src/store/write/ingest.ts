@@ -37,11 +37,16 @@ export interface IngestResult {
 }
 
 export function ingestFeed(db: Db, feed: ParsedFeed, options: IngestOptions): IngestResult {
-  return db.transaction(() => {
-    const ingest = startIngest(db, feed.announcedOn, options);
-    ingest.add(feed.papers);
-    return ingest.finish();
-  })();
+  // IMMEDIATE: the ingest reads before it writes, and a deferred transaction whose snapshot another
+  // connection's commit (a save from the page) made stale cannot upgrade to a write: SQLite fails it
+  // at once with SQLITE_BUSY, whatever busy_timeout says (https://sqlite.org/lang_transaction.html).
+  return db
+    .transaction(() => {
+      const ingest = startIngest(db, feed.announcedOn, options);
+      ingest.add(feed.papers);
+      return ingest.finish();
+    })
+    .immediate();
 }
 
 export interface Ingest {
