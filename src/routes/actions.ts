@@ -44,8 +44,14 @@ async function act(site: Site, c: HonoContext, run: () => Promise<{ json: object
   }
 }
 
+/** A form's fields, or a JSON object's (what a script sends: JSON needs no Origin, see writes.ts). */
 async function readForm(c: HonoContext): Promise<Record<string, string>> {
   const type = c.req.header('content-type') ?? '';
+  if (type.includes('json')) {
+    const body: unknown = await c.req.json().catch(() => undefined);
+    if (typeof body !== 'object' || body === null) return {};
+    return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, String(value)]));
+  }
   if (!type.includes('form')) return {};
   const form = await c.req.parseBody();
   return Object.fromEntries(Object.entries(form).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
