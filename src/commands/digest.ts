@@ -24,7 +24,7 @@ export function runDigest({ values, io, open, config }: CommandArgs): number {
   const date = readDayOption(values.date, '--date') ?? findLatestDay(context.db);
   if (date === undefined)
     throw new CommandError('digest: no announcement day is stored yet (run: arxiv-curator fetch)');
-  const digest = loadDayDigest(context, loadHolidays(), date);
+  const digest = loadDayDigest(context, loadHolidays(), date, { explainAll: format === 'json' });
   // A day we lack is a failure; a day arXiv announced nothing on is an answer (an empty digest).
   if (isMissing(digest.kind)) throw new CommandError(`digest: ${describeNoDigest(digest.kind, date)}`);
   const baseUrl = siteUrl(config);

@@ -1,12 +1,14 @@
 // Retraining the ranker: the one owner of the stored model (store/write/model.ts). The model is a
 // function of the marks, the authors list and the stored papers; its fingerprint says which, so
-// it is trained again only when one of them changed. Commands train in-process (under a second);
-// the server trains on a worker thread (jobs/retrain-worker.ts), so it keeps answering meanwhile.
+// it is trained again only when one of them changed. Commands train in-process; the server trains
+// on a worker thread (jobs/retrain-worker.ts) that reads the store on its own connection and keeps
+// its vectors from one training to the next (rank/tfidf-trainer.ts), so the server's thread only
+// stores the result and keeps answering meanwhile.
 import { Worker } from 'node:worker_threads';
 import type { Context } from '../app/context.ts';
-import type { RankText } from '../rank/features.ts';
 import type { TrainingSet } from '../rank/ranker.ts';
-import { createTfidfRanker, TFIDF_KIND } from '../rank/tfidf-ranker.ts';
+import { createTfidfTrainer, type TrainedModel, type TrainingJob } from '../rank/tfidf-trainer.ts';
+import type { Db } from '../store/db.ts';
 import { getRankModelFingerprint } from '../store/read/model.ts';
 import {
   readRecentPapers,
@@ -14,10 +16,10 @@ import {
   readTrainingFingerprint,
   type TrainingData,
 } from '../store/read/training.ts';
-import { storeRankModel, type PaperScore } from '../store/write/model.ts';
+import { storeRankModel } from '../store/write/model.ts';
 
-/** A model with nothing to learn from: pages keep arXiv's order and say how to get a ranking. */
-export const UNTRAINED_KIND = 'none';
+/** Days whose papers are scored with each new model (pages read those scores; older days score live). */
+export const SCORED_DAYS = 3;
 
 /** The examples and the second circle, starred authors named as authors.json names them now. */
 export function buildTrainingSet(data: TrainingData, names: ReadonlyMap<string, string>): TrainingSet {
@@ -30,48 +32,28 @@ export function buildTrainingSet(data: TrainingData, names: ReadonlyMap<string, 
   };
 }
 
-/** Days whose papers are scored with each new model (pages read those scores; older days score live). */
-export const SCORED_DAYS = 3;
-
-export interface TrainingJob {
-  set: TrainingSet;
-  /** The papers to score with the new model. */
-  papers: RankText[];
-}
-
-export interface TrainedModel {
-  kind: string;
-  model: string;
-  scores: PaperScore[];
-}
-
-/** Trains a model and scores the recent papers with it: what the worker runs, and commands in-process. */
-export function trainModel(job: TrainingJob): TrainedModel {
-  const ranker = createTfidfRanker();
-  if (!ranker.train(job.set)) return { kind: UNTRAINED_KIND, model: '', scores: [] };
-  const scores = ranker.score(job.papers);
-  return {
-    kind: TFIDF_KIND,
-    model: ranker.save(),
-    scores: job.papers.map((paper, i) => ({ id: paper.id, score: scores[i]!, ...ranker.explain(paper) })),
-  };
-}
-
-function readInputs(context: Context): { fingerprint: string; job: TrainingJob } {
-  const { db } = context;
-  const fingerprint = readTrainingFingerprint(db);
-  const set = buildTrainingSet(readTrainingData(db), context.starred.current().names);
-  return { fingerprint, job: { set, papers: readRecentPapers(db, SCORED_DAYS) } };
+/** What to train on and score, and the fingerprint of it, read in one snapshot of the store. */
+export function readTrainingJob(db: Db, names: ReadonlyMap<string, string>): { fingerprint: string; job: TrainingJob } {
+  return db.transaction(() => ({
+    fingerprint: readTrainingFingerprint(db),
+    job: { set: buildTrainingSet(readTrainingData(db), names), papers: readRecentPapers(db, SCORED_DAYS) },
+  }))();
 }
 
 /** Trains in this thread when the stored model is not the one the current inputs give; true if it did. */
 export function ensureRankModel(context: Context): boolean {
   const { db } = context;
   if (getRankModelFingerprint(db) === readTrainingFingerprint(db)) return false;
-  const { fingerprint, job } = readInputs(context);
-  storeRankModel(db, { ...trainModel(job), fingerprint }, context.now().toISOString());
+  const { fingerprint, job } = readTrainingJob(db, context.starred.current().names);
+  storeRankModel(db, { ...createTfidfTrainer().train(job), fingerprint }, context.now().toISOString());
   return true;
 }
+
+/** What the main thread asks of the worker, and what it answers. */
+export interface RetrainRequest {
+  names: [string, string][];
+}
+export type RetrainReply = { fingerprint: string; trained: TrainedModel } | { error: string };
 
 export interface Retrainer {
   /** Checks the inputs now (after a save, a hide, a new day) rather than at the next poll. */
@@ -81,11 +63,13 @@ export interface Retrainer {
 
 /**
  * Keeps the stored model current from a running server: checks the fingerprint every `intervalMs`
- * and when poked, and trains on a worker thread, one training at a time; inputs that changed
- * during a training are trained on right after it.
+ * and when poked, one training at a time; inputs that changed during a training are trained on
+ * right after it.
  */
 export function startRetrainer(context: Context, intervalMs = 5000): Retrainer {
-  const worker = new Worker(new URL('./retrain-worker-entry.mjs', import.meta.url));
+  const worker = new Worker(new URL('./retrain-worker-entry.mjs', import.meta.url), {
+    workerData: { dbPath: context.config.dbPath },
+  });
   worker.unref();
   let busy = false;
   let stopped = false;
@@ -93,23 +77,21 @@ export function startRetrainer(context: Context, intervalMs = 5000): Retrainer {
     if (busy || stopped) return;
     try {
       if (getRankModelFingerprint(context.db) === readTrainingFingerprint(context.db)) return;
-      const { fingerprint, job } = readInputs(context);
-      busy = true;
-      worker.once('message', (trained: TrainedModel | { error: string }) => {
-        busy = false;
-        if (stopped) return;
-        if ('error' in trained) context.log.error('rank.train_failed', { error: trained.error });
-        else {
-          storeRankModel(context.db, { ...trained, fingerprint }, context.now().toISOString());
-          context.log.info('rank.trained', { kind: trained.kind, examples: job.set.examples.length });
-          check();
-        }
-      });
-      worker.postMessage(job);
     } catch (error) {
-      busy = false;
       context.log.error('rank.train_failed', { error: (error as Error).message });
+      return;
     }
+    busy = true;
+    worker.once('message', (reply: RetrainReply) => {
+      busy = false;
+      if (stopped) return;
+      if ('error' in reply) return context.log.error('rank.train_failed', { error: reply.error });
+      storeRankModel(context.db, { ...reply.trained, fingerprint: reply.fingerprint }, context.now().toISOString());
+      context.log.info('rank.trained', { kind: reply.trained.kind, scored: reply.trained.scores.length });
+      check();
+    });
+    const request: RetrainRequest = { names: [...context.starred.current().names] };
+    worker.postMessage(request);
   };
   const timer = setInterval(check, intervalMs);
   timer.unref();

@@ -17,6 +17,21 @@ interface Evidence {
   model: LinearModel;
   positives: readonly Positive[];
   circle: ReadonlyMap<string, string>;
+  /** Term id → [positive index, value] pairs: a paper meets only the positives it shares a term with. */
+  postings?: Map<number, [number, number][]>;
+}
+
+function indexPositives(positives: readonly Positive[]): Map<number, [number, number][]> {
+  const postings = new Map<number, [number, number][]>();
+  positives.forEach((positive, index) => {
+    const { ids, values } = positive.vector;
+    for (let k = 0; k < ids.length; k++) {
+      let list = postings.get(ids[k]!);
+      if (list === undefined) postings.set(ids[k]!, (list = []));
+      list.push([index, values[k]!]);
+    }
+  });
+  return postings;
 }
 
 /** Cosine similarity from which a saved paper counts as "like" this one. */
@@ -42,18 +57,27 @@ function strongest(contributions: Map<number, number>, vocabulary: Vocabulary): 
   return chosen;
 }
 
+/** Similarity to each positive, through the postings of the paper's terms. */
+function measureLikeness(vector: SparseVector, evidence: Evidence): Map<number, number> {
+  const postings = (evidence.postings ??= indexPositives(evidence.positives));
+  const similarities = new Map<number, number>();
+  for (let k = 0; k < vector.ids.length; k++)
+    for (const [index, value] of postings.get(vector.ids[k]!) ?? [])
+      similarities.set(index, (similarities.get(index) ?? 0) + vector.values[k]! * value);
+  return similarities;
+}
+
 function describeLikeness(vector: SparseVector, evidence: Evidence, self: string): string | undefined {
   const own = new Map<number, number>();
   for (let k = 0; k < vector.ids.length; k++) own.set(vector.ids[k]!, vector.values[k]!);
+  const similarities = measureLikeness(vector, evidence);
   for (const kind of ['saved', 'starred'] as const) {
     const shared = new Map<number, number>();
     let count = 0;
-    for (const positive of evidence.positives) {
-      if (positive.kind !== kind || positive.id === self) continue;
-      let similarity = 0;
+    for (const [index, similarity] of similarities) {
+      const positive = evidence.positives[index]!;
+      if (positive.kind !== kind || positive.id === self || similarity < LIKE) continue;
       const { ids, values } = positive.vector;
-      for (let k = 0; k < ids.length; k++) similarity += (own.get(ids[k]!) ?? 0) * values[k]!;
-      if (similarity < LIKE) continue;
       count++;
       for (let k = 0; k < ids.length; k++) {
         const mine = own.get(ids[k]!);
@@ -80,10 +104,14 @@ function describeTerms(vector: SparseVector, evidence: Evidence): string | undef
   return terms.length > 0 ? `on ${terms.join(', ')}` : undefined;
 }
 
+/** The starred authors a paper's authors wrote with (the second circle). */
+export function findCircle(paper: RankText, circle: ReadonlyMap<string, string>): string[] {
+  if (circle.size === 0) return [];
+  return [...new Set(paper.authors.map((name) => circle.get(authorTerm(name))).filter((name) => name !== undefined))];
+}
+
 export function explainScore(paper: RankText, vector: SparseVector, evidence: Evidence): Explanation {
-  const circle = [
-    ...new Set(paper.authors.map((name) => evidence.circle.get(authorTerm(name))).filter((name) => name !== undefined)),
-  ];
+  const circle = findCircle(paper, evidence.circle);
   const parts = [
     describeLikeness(vector, evidence, paper.id) ?? describeTerms(vector, evidence),
     circle.length > 0 ? `co-author of ${circle.join(', ')}` : undefined,

@@ -21,6 +21,8 @@ export interface TrainOptions {
   lambda?: number;
   epochs?: number;
   eta0?: number;
+  /** Start from these weights (a retraining after a save, over the same vocabulary). */
+  initial?: LinearModel;
 }
 
 /** Weights per class so each class weighs half of the total. */
@@ -50,9 +52,9 @@ export function trainLogistic(rows: readonly TrainingRow[], dimensions: number, 
   const eta0 = options.eta0 ?? 0.5;
   const epochs = options.epochs ?? 12;
   const classWeight = balance(rows);
-  const v = new Float64Array(dimensions);
+  const v = options.initial ? Float64Array.from(options.initial.weights) : new Float64Array(dimensions);
   let scale = 1;
-  let bias = 0;
+  let bias = options.initial?.bias ?? 0;
   let t = 0;
   const order = Int32Array.from(rows.keys());
   const shuffle = createShuffle();

@@ -33,6 +33,8 @@ export interface Ranker {
   /** One score per paper, higher is more for you; all zero before training. */
   score(papers: readonly RankText[]): number[];
   explain(paper: RankText): Explanation;
+  /** The starred authors this paper's authors wrote with (the second circle), without the why. */
+  circleOf(paper: RankText): string[];
   /** The candidates most like `paper`, most similar first, with their similarity. */
   similar(paper: RankText, candidates: readonly RankText[], limit: number): { id: string; similarity: number }[];
   /** The trained model as JSON, for loadRanker. */

@@ -3,8 +3,8 @@
 // negatives hidden papers and, weighted low, a sample of the rest (arxiv-sanity-lite trains on
 // all papers not tagged; a bounded sample keeps retraining under a second on any store).
 import { authorTerm, countTerms, type RankText } from './features.ts';
-import { explainScore, type Positive } from './explain.ts';
-import { scoreVector, trainLogistic, type LinearModel } from './logistic.ts';
+import { explainScore, findCircle, type Positive } from './explain.ts';
+import { scoreVector, trainLogistic, type LinearModel, type TrainOptions } from './logistic.ts';
 import type { Example, ExampleKind, Explanation, Ranker, TrainingSet } from './ranker.ts';
 import { dot, fitVocabulary, vectorize, vectorizePaper, type SparseVector, type Vocabulary } from './tfidf.ts';
 
@@ -15,7 +15,7 @@ const ROW_WEIGHT: Readonly<Record<ExampleKind, number>> = { saved: 3, starred: 1
 /** Terms kept per positive for the "why" line. */
 const POSITIVE_TERMS = 40;
 
-interface State {
+export interface TfidfState {
   vocabulary: Vocabulary;
   model: LinearModel;
   positives: Positive[];
@@ -42,26 +42,50 @@ function topTerms(vector: SparseVector, limit: number): SparseVector {
   return { ids: Int32Array.from(order, (k) => vector.ids[k]!), values: Float64Array.from(order, (k) => vector.values[k]!) };
 }
 
-function learn(set: TrainingSet): State | undefined {
-  if (!set.examples.some((example) => isPositive(example.kind))) return undefined;
-  const circle = new Map(set.circle.map(([name, starred]) => [authorTerm(name), starred]));
-  const circleTerms = new Set(circle.keys());
-  const docs = set.examples.map((example) => countTerms(example, circleTerms));
-  const vocabulary = fitVocabulary(docs);
-  const vectors = docs.map((doc) => vectorize(doc, vocabulary));
+/** Author term → starred name, from the training set's [name as written, starred name] pairs. */
+export function readCircle(set: TrainingSet): Map<string, string> {
+  return new Map(set.circle.map(([name, starred]) => [authorTerm(name), starred]));
+}
+
+export function hasPositive(set: TrainingSet): boolean {
+  return set.examples.some((example) => isPositive(example.kind));
+}
+
+/** The vocabulary of the examples' words, bigrams, authors and circle fact. */
+export function fitExamples(set: TrainingSet, circleTerms: ReadonlySet<string>): Vocabulary {
+  return fitVocabulary(set.examples.map((example) => countTerms(example, circleTerms)));
+}
+
+/** Trains the linear model on the examples' vectors (over `vocabulary`). */
+export function learnFromVectors(
+  set: TrainingSet,
+  vocabulary: Vocabulary,
+  vectors: readonly SparseVector[],
+  circle: Map<string, string>,
+  options: TrainOptions = {},
+): TfidfState {
   const rows = set.examples.map((example: Example, i) => ({
     vector: vectors[i]!,
     label: isPositive(example.kind) ? (1 as const) : (-1 as const),
     weight: ROW_WEIGHT[example.kind],
   }));
-  const model = trainLogistic(rows, vocabulary.terms.length);
+  const model = trainLogistic(rows, vocabulary.terms.length, options);
   const positives = set.examples.flatMap((example, i) =>
     isPositive(example.kind) ? [{ id: example.id, kind: example.kind, vector: topTerms(vectors[i]!, POSITIVE_TERMS) }] : [],
   );
-  return { vocabulary, model, positives, circle, circleTerms };
+  return { vocabulary, model, positives, circle, circleTerms: new Set(circle.keys()) };
 }
 
-function serialize(state: State): SavedTfidf {
+function learn(set: TrainingSet): TfidfState | undefined {
+  if (!hasPositive(set)) return undefined;
+  const circle = readCircle(set);
+  const circleTerms = new Set(circle.keys());
+  const docs = set.examples.map((example) => countTerms(example, circleTerms));
+  const vocabulary = fitVocabulary(docs);
+  return learnFromVectors(set, vocabulary, docs.map((doc) => vectorize(doc, vocabulary)), circle);
+}
+
+function serialize(state: TfidfState): SavedTfidf {
   return {
     kind: TFIDF_KIND,
     terms: state.vocabulary.terms,
@@ -78,7 +102,7 @@ function serialize(state: State): SavedTfidf {
   };
 }
 
-function deserialize(saved: SavedTfidf): State {
+function deserialize(saved: SavedTfidf): TfidfState {
   const vocabulary = {
     terms: saved.terms,
     index: new Map(saved.terms.map((term, i) => [term, i])),
@@ -97,24 +121,31 @@ function deserialize(saved: SavedTfidf): State {
   };
 }
 
-/** A tf-idf ranker, untrained, or as `saved` left it. */
-export function createTfidfRanker(saved?: SavedTfidf): Ranker {
-  let state = saved && deserialize(saved);
-  // Scoring and explaining a page's papers read each one once.
-  let vectors = new WeakMap<RankText, SparseVector>();
-  const vectorOf = (paper: RankText, current: State) => {
+/** Vectors of papers already read: by the paper object (a page), or as a trainer keeps them by id. */
+export type VectorCache = (paper: RankText, state: TfidfState) => SparseVector;
+
+function createVectorCache(): VectorCache {
+  const vectors = new WeakMap<RankText, SparseVector>();
+  return (paper, state) => {
     let vector = vectors.get(paper);
     if (vector === undefined) {
-      vector = vectorizePaper(paper, current.vocabulary, current.circleTerms);
+      vector = vectorizePaper(paper, state.vocabulary, state.circleTerms);
       vectors.set(paper, vector);
     }
     return vector;
   };
+}
+
+/** A tf-idf ranker, untrained, or as `saved` left it, or over a trained state (with its trainer's vectors). */
+export function createTfidfRanker(saved?: SavedTfidf | TfidfState, cache?: VectorCache): Ranker {
+  let state = saved === undefined ? undefined : 'kind' in saved ? deserialize(saved) : saved;
+  // Scoring and explaining a page's papers read each one once.
+  let vectorOf = cache ?? createVectorCache();
   return {
     kind: TFIDF_KIND,
     train(set) {
       state = learn(set);
-      vectors = new WeakMap();
+      vectorOf = createVectorCache();
       return state !== undefined;
     },
     score(papers) {
@@ -125,6 +156,9 @@ export function createTfidfRanker(saved?: SavedTfidf): Ranker {
     explain(paper): Explanation {
       if (state === undefined) return { circle: [] };
       return explainScore(paper, vectorOf(paper, state), state);
+    },
+    circleOf(paper) {
+      return state === undefined ? [] : findCircle(paper, state.circle);
     },
     similar(paper, candidates, limit) {
       const current = state;

@@ -67,7 +67,7 @@ function renderDayHtml(site: Site, day: string, baseUrl: string, options: DayOpt
 
 // A day arXiv announced nothing on has an (empty) digest; a day we lack has none.
 function renderDayData(site: Site, day: string, format: 'txt' | 'json', baseUrl: string): Rendered {
-  const digest = loadDayDigest(site.context, site.holidays, day);
+  const digest = loadDayDigest(site.context, site.holidays, day, { explainAll: format === 'json' });
   const missing = isMissing(digest.kind) ? describeNoDigest(digest.kind, day) : undefined;
   if (format === 'json') {
     if (missing !== undefined) return { status: 404, type: JSON_TYPE, body: `${JSON.stringify({ error: missing })}\n` };

@@ -9,7 +9,7 @@ import { findNeighbourDays, isDayStored, listStoredDays } from '../store/read/da
 import { listSeenDays } from '../store/read/seen.ts';
 import { getDayPapers } from '../store/read/digest.ts';
 import { buildDigestView } from './digest.ts';
-import { annotatePapers, readTriage } from './triage.ts';
+import { annotatePapers, explainPapers, readTriage } from './triage.ts';
 import type { DayDigest, DigestOrder, NoDigestKind } from './types.ts';
 
 /** How a page lists the day: a category filter, the order, hidden papers shown or not. */
@@ -17,6 +17,8 @@ export interface DayOptions {
   only?: readonly string[];
   sort?: DigestOrder['sort'];
   showHidden?: boolean;
+  /** Every paper's why (the JSON digest), not only those shown ("For you"). */
+  explainAll?: boolean;
 }
 
 /** The digest of a day with the reader's marks, scores and watches; `only` narrows it to those categories. */
@@ -28,8 +30,9 @@ export function loadDayDigest(
 ): DayDigest {
   const { db } = context;
   const triage = readTriage(db);
-  const papers = annotatePapers(getDayPapers(db, day, context.starred.current().names), triage);
-  const view = buildDigestView(day, papers, {
+  const scored = annotatePapers(getDayPapers(db, day, context.starred.current().names), triage);
+  const papers = options.explainAll ? explainPapers(scored, triage) : scored;
+  const built = buildDigestView(day, papers, {
     listed: context.config.categories,
     only: options.only ?? [],
     ranked: triage.ranked,
@@ -37,6 +40,7 @@ export function loadDayDigest(
     sort: options.sort ?? 'arxiv',
     showHidden: options.showHidden ?? false,
   });
+  const view = { ...built, forYou: { ...built.forYou, papers: explainPapers(built.forYou.papers, triage) } };
   return {
     day,
     kind: papers.length > 0 ? 'digest' : whyEmpty(context, holidays, day),

@@ -56,9 +56,20 @@ function scorePapers(papers: readonly DigestPaper[], triage: Triage): (StoredSco
   const ranker = missing.length > 0 ? triage.ranker() : undefined;
   if (ranker !== undefined) {
     const live = ranker.score(missing);
-    missing.forEach((paper, i) => stored.set(paper.id, { score: live[i]!, ...ranker.explain(paper) }));
+    missing.forEach((paper, i) => stored.set(paper.id, { score: live[i]!, circle: ranker.circleOf(paper) }));
   }
   return papers.map((paper) => stored.get(paper.id));
+}
+
+/** The why of papers that show it and were not explained with the scores (the job explains the best only). */
+export function explainPapers<T extends DigestPaper & TriageView>(papers: readonly T[], triage: Triage): T[] {
+  const ranker = papers.some((paper) => paper.score !== undefined && paper.why === undefined) ? triage.ranker() : undefined;
+  if (ranker === undefined) return [...papers];
+  return papers.map((paper) => {
+    if (paper.score === undefined || paper.why !== undefined) return paper;
+    const { why, circle } = ranker.explain(paper);
+    return { ...paper, ...(why !== undefined && { why }), ...(circle.length > 0 && { circle }) };
+  });
 }
 
 /** The papers with their marks, scores, whys, circles and watches. */
