@@ -15,7 +15,15 @@ export default tseslint.config(
       globals: globals.node,
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '.*.cjs', 'bench/*.js', 'bin/*.js', 'scripts/*.mjs', 'src/fetcher/*.mjs'],
+          allowDefaultProject: [
+            '*.js',
+            '.*.cjs',
+            'bench/*.js',
+            'bin/*.js',
+            'scripts/*.mjs',
+            'src/fetcher/*.mjs',
+            'src/jobs/*.mjs',
+          ],
         },
       },
     },

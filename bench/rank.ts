@@ -24,7 +24,8 @@ const OUT = new URL('./out/', import.meta.url).pathname;
 function summarize(label: string, values: number[], target?: number): string {
   const sorted = [...values].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
-  const verdict = target === undefined ? '' : median < target ? ` (target < ${target} ms: met)` : ` (target < ${target} ms: MISSED)`;
+  const verdict =
+    target === undefined ? '' : median < target ? ` (target < ${target} ms: met)` : ` (target < ${target} ms: MISSED)`;
   return `${label}: median ${median.toFixed(0)} ms, min ${sorted[0]!.toFixed(0)}, max ${sorted.at(-1)!.toFixed(0)} over ${values.length} runs${verdict}`;
 }
 
@@ -54,7 +55,9 @@ for (let i = 0; i < RUNS + 2; i++) {
   const fresh = day.map((paper) => ({ ...paper }));
   const scored = time(() => ranker.score(fresh), i >= 2 ? 'score' : '');
   const explained = time(() => fresh.forEach((paper) => ranker.explain(paper)));
-  if (i >= 2) scoring.push(scored), explaining.push(scored + explained);
+  if (i < 2) continue;
+  scoring.push(scored);
+  explaining.push(scored + explained);
 }
 console.log(summarize('scoring a 1,500-paper day', scoring, 200));
 console.log(summarize('  the same, CPU time of the process', cpuTimes.get('score')!));
@@ -70,13 +73,25 @@ const list = buildStarredList(BENCH_AUTHORS, 'bench');
 const flags = { ...list, flag: createExactFlag(BENCH_AUTHORS) };
 for (const [i, date] of ['2026-11-24', '2026-11-25', '2026-11-26'].entries()) {
   const papers = buildRealisticDay({ day: date, idPrefix: `27${String(i + 10)}` });
-  ingestFeed(db, { format: 'rss', announcedOn: date, papers }, { source: 'rss', categories: ['cs.LG', 'cs.NE', 'stat.ML'], flags, now: `${date}T04:00:00Z` });
+  ingestFeed(
+    db,
+    { format: 'rss', announcedOn: date, papers },
+    { source: 'rss', categories: ['cs.LG', 'cs.NE', 'stat.ML'], flags, now: `${date}T04:00:00Z` },
+  );
 }
 const stored = (db.prepare('SELECT count(*) FROM papers').pluck().get() as number).toLocaleString('en-US');
 const recent = db.prepare('SELECT id FROM papers ORDER BY rowid DESC LIMIT 400').pluck().all() as string[];
 const now = new Date().toISOString();
-markPapers(db, recent.slice(0, 20).map((id) => ({ id, at: now })), 'saved');
-markPapers(db, recent.slice(20, 30).map((id) => ({ id, at: now })), 'hidden');
+markPapers(
+  db,
+  recent.slice(0, 20).map((id) => ({ id, at: now })),
+  'saved',
+);
+markPapers(
+  db,
+  recent.slice(20, 30).map((id) => ({ id, at: now })),
+  'hidden',
+);
 // The worker's trainer lives as long as the server: the first training fits the vocabulary and
 // vectorises everything; a training after a save reuses them.
 const trainer = createTfidfTrainer();
@@ -94,11 +109,21 @@ for (let i = 0; i < Math.min(RUNS, 8); i++) {
   // A save moves one paper between classes.
   markPapers(db, [{ id: recent[40 + i]!, at: new Date().toISOString() }], 'saved');
   retrains.push(time(() => (last = train()), 'retrain'));
-  stores.push(time(() => storeRankModel(db, { ...last!.trained, fingerprint: last!.fingerprint }, new Date().toISOString())));
+  stores.push(
+    time(() => storeRankModel(db, { ...last!.trained, fingerprint: last!.fingerprint }, new Date().toISOString())),
+  );
 }
-console.log(summarize(`retraining after a save with ${stored} papers stored (read, train, score ${SCORED_DAYS} days; the worker)`, retrains, 1000));
+console.log(
+  summarize(
+    `retraining after a save with ${stored} papers stored (read, train, score ${SCORED_DAYS} days; the worker)`,
+    retrains,
+    1000,
+  ),
+);
 console.log(summarize('  the same, CPU time of the process', cpuTimes.get('retrain')!));
 console.log(summarize("  storing the model and scores (the server's thread)", stores));
-console.log(`  training set: ${last!.job.set.examples.length} papers; ${last!.job.papers.length} papers scored; model ${last!.trained.model.length} bytes`);
+console.log(
+  `  training set: ${last!.job.set.examples.length} papers; ${last!.job.papers.length} papers scored; model ${last!.trained.model.length} bytes`,
+);
 db.close();
 rmSync(path, { force: true });

@@ -56,7 +56,10 @@ function parseLibrary(text: string, now: string): { saved: Entry[]; hidden: Entr
 
 export function importLibrary(context: Context, text: string): ImportResult {
   const parsed = parseLibrary(text, context.now().toISOString());
-  const stored = findStoredIds(context.db, [...parsed.saved, ...parsed.hidden].map((entry) => entry.id));
+  const stored = findStoredIds(
+    context.db,
+    [...parsed.saved, ...parsed.hidden].map((entry) => entry.id),
+  );
   const known = (entries: Entry[]) => entries.filter((entry) => stored.has(entry.id));
   const unknown = [...parsed.saved, ...parsed.hidden].map((entry) => entry.id).filter((id) => !stored.has(id));
   const existing = new Set(listWatches(context.db).map((watch) => watch.query));

@@ -53,7 +53,8 @@ function removeEntry(text: string, array: Node, index: number): string {
   const next = children[index + 1];
   const previous = children[index - 1];
   if (next !== undefined) return text.slice(0, node.offset) + text.slice(next.offset);
-  if (previous !== undefined) return text.slice(0, previous.offset + previous.length) + text.slice(node.offset + node.length);
+  if (previous !== undefined)
+    return text.slice(0, previous.offset + previous.length) + text.slice(node.offset + node.length);
   return applyEdits(text, modify(text, ['authors', index], undefined, { formattingOptions: FORMAT }));
 }
 

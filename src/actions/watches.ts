@@ -12,7 +12,8 @@ export function addWatch(context: Context, query: string, options: { mail?: bool
   try {
     parseWatchQuery(trimmed);
   } catch (error) {
-    if (error instanceof WatchQueryError) throw new ActionError(400, `watch "${trimmed.slice(0, 80)}": ${error.message}`);
+    if (error instanceof WatchQueryError)
+      throw new ActionError(400, `watch "${trimmed.slice(0, 80)}": ${error.message}`);
     throw error;
   }
   const existing = listWatches(context.db);

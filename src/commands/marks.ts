@@ -26,7 +26,9 @@ function runMark(kind: 'saved' | 'hidden', verb: string, { values, positionals, 
   const undo = values.undo === true;
   const changed = asCommand(verb, () => markStoredPapers(open(), positionals, { kind, undo }));
   const done = undo ? `un${verb === 'save' ? 'saved' : 'hid'}` : kind;
-  io.stdout(`${done} ${plural(changed)}${changed < positionals.length ? ` (${positionals.length - changed} already ${undo ? 'were not' : 'were'})` : ''}\n`);
+  io.stdout(
+    `${done} ${plural(changed)}${changed < positionals.length ? ` (${positionals.length - changed} already ${undo ? 'were not' : 'were'})` : ''}\n`,
+  );
   return 0;
 }
 
@@ -51,7 +53,9 @@ export function runMarks({ values, positionals, open, io }: CommandArgs): number
     }
     const result = asCommand(`marks import: ${file}`, () => importLibrary(open(), text));
     const unknown = result.unknown.length > 0 ? `; ${plural(result.unknown.length)} not stored here, left out` : '';
-    io.stdout(`saved ${plural(result.saved)}, hid ${plural(result.hidden)}, added ${result.watches} watches${unknown}\n`);
+    io.stdout(
+      `saved ${plural(result.saved)}, hid ${plural(result.hidden)}, added ${result.watches} watches${unknown}\n`,
+    );
     return 0;
   }
   throw new CommandError('marks: use "marks export [--format json|bibtex]" or "marks import <file>"');

@@ -21,7 +21,8 @@ export function runWatch({ values, positionals, open, io }: CommandArgs): number
     if (action === 'list' && argument === undefined) {
       const watches = listWatches(open().db);
       if (watches.length === 0) io.stdout('no watches (add one: arxiv-curator watch add "<query>")\n');
-      for (const watch of watches) io.stdout(`${watch.slug}\t${watch.query}${watch.mail ? '' : '\t(not in the mail)'}\n`);
+      for (const watch of watches)
+        io.stdout(`${watch.slug}\t${watch.query}${watch.mail ? '' : '\t(not in the mail)'}\n`);
       return 0;
     }
   } catch (error) {

@@ -29,7 +29,8 @@ export interface TrainOptions {
 function balance(rows: readonly TrainingRow[]): { pos: number; neg: number } {
   let pos = 0;
   let neg = 0;
-  for (const row of rows) if (row.label > 0) pos += row.weight;
+  for (const row of rows)
+    if (row.label > 0) pos += row.weight;
     else neg += row.weight;
   const total = pos + neg;
   return { pos: pos > 0 ? total / (2 * pos) : 0, neg: neg > 0 ? total / (2 * neg) : 0 };
@@ -47,7 +48,11 @@ function createShuffle(seed = 42): (order: Int32Array) => void {
   };
 }
 
-export function trainLogistic(rows: readonly TrainingRow[], dimensions: number, options: TrainOptions = {}): LinearModel {
+export function trainLogistic(
+  rows: readonly TrainingRow[],
+  dimensions: number,
+  options: TrainOptions = {},
+): LinearModel {
   const lambda = options.lambda ?? 1e-4;
   const eta0 = options.eta0 ?? 0.5;
   const epochs = options.epochs ?? 12;

@@ -39,7 +39,10 @@ const round = (value: number): number => Number(value.toPrecision(5));
 
 function topTerms(vector: SparseVector, limit: number): SparseVector {
   const order = [...vector.ids.keys()].sort((a, b) => vector.values[b]! - vector.values[a]!).slice(0, limit);
-  return { ids: Int32Array.from(order, (k) => vector.ids[k]!), values: Float64Array.from(order, (k) => vector.values[k]!) };
+  return {
+    ids: Int32Array.from(order, (k) => vector.ids[k]!),
+    values: Float64Array.from(order, (k) => vector.values[k]!),
+  };
 }
 
 /** Author term → starred name, from the training set's [name as written, starred name] pairs. */
@@ -71,7 +74,9 @@ export function learnFromVectors(
   }));
   const model = trainLogistic(rows, vocabulary.terms.length, options);
   const positives = set.examples.flatMap((example, i) =>
-    isPositive(example.kind) ? [{ id: example.id, kind: example.kind, vector: topTerms(vectors[i]!, POSITIVE_TERMS) }] : [],
+    isPositive(example.kind)
+      ? [{ id: example.id, kind: example.kind, vector: topTerms(vectors[i]!, POSITIVE_TERMS) }]
+      : [],
   );
   return { vocabulary, model, positives, circle, circleTerms: new Set(circle.keys()) };
 }
@@ -82,7 +87,12 @@ function learn(set: TrainingSet): TfidfState | undefined {
   const circleTerms = new Set(circle.keys());
   const docs = set.examples.map((example) => countTerms(example, circleTerms));
   const vocabulary = fitVocabulary(docs);
-  return learnFromVectors(set, vocabulary, docs.map((doc) => vectorize(doc, vocabulary)), circle);
+  return learnFromVectors(
+    set,
+    vocabulary,
+    docs.map((doc) => vectorize(doc, vocabulary)),
+    circle,
+  );
 }
 
 function serialize(state: TfidfState): SavedTfidf {

@@ -63,7 +63,7 @@ function indexBigrams(vocabulary: Vocabulary): Map<string, Map<string, number>> 
     if (space < 0 || term.startsWith(AUTHOR_PREFIX)) return;
     const first = term.slice(0, space);
     let seconds = bigrams.get(first);
-    if (seconds === undefined) bigrams.set(first, (seconds = new Map()));
+    if (seconds === undefined) bigrams.set(first, (seconds = new Map<string, number>()));
     seconds.set(term.slice(space + 1), id);
   });
   return bigrams;

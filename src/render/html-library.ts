@@ -15,7 +15,13 @@ export interface LibraryPageMeta {
 function renderList(papers: readonly PaperView[], meta: LibraryPageMeta, empty: string): string {
   if (papers.length === 0) return `<p>${escapeHtml(empty)}</p>`;
   const math: MathCache = new Map();
-  const options = { level: 2, abstractOpen: false, anchor: true, math, ...(meta.controls && { controls: meta.baseUrl }) };
+  const options = {
+    level: 2,
+    abstractOpen: false,
+    anchor: true,
+    math,
+    ...(meta.controls && { controls: meta.baseUrl }),
+  };
   return `<ol>${papers.map((paper) => renderPaper(paper, options)).join('\n')}</ol>`;
 }
 

@@ -52,8 +52,12 @@ export function renderWho(starred: readonly StarredMatch[]): string {
 
 /** Badges: the second circle and the keyword watches the paper matches (links to their sections). */
 function renderBadges(paper: PaperView): string {
-  const circle = paper.circle?.length ? ` · <span class=c>2nd circle: co-author of ${escapeHtml(paper.circle.join(', '))}</span>` : '';
-  const watches = (paper.watches ?? []).map((slug) => ` <a class=w href=${attr(`#watch-${slug}`)}>${escapeHtml(slug)}</a>`);
+  const circle = paper.circle?.length
+    ? ` · <span class=c>2nd circle: co-author of ${escapeHtml(paper.circle.join(', '))}</span>`
+    : '';
+  const watches = (paper.watches ?? []).map(
+    (slug) => ` <a class=w href=${attr(`#watch-${slug}`)}>${escapeHtml(slug)}</a>`,
+  );
   return circle + (watches.length > 0 ? ` · watch:${watches.join('')}` : '');
 }
 

@@ -11,10 +11,13 @@ export const FOR_YOU_UNTRAINED = 'Star an author or save a paper to rank the day
 
 /** "For you": the ranking's best papers with their abstracts and why, after the starred section. */
 export function renderForYou(forYou: ForYouView, options: Pick<PaperOptions, 'math' | 'controls'>): string {
-  if (forYou.status === 'untrained') return `<section id=foryou><h2>For you</h2><p class=m>${FOR_YOU_UNTRAINED}</p></section>\n`;
+  if (forYou.status === 'untrained')
+    return `<section id=foryou><h2>For you</h2><p class=m>${FOR_YOU_UNTRAINED}</p></section>\n`;
   const heading = `<h2>For you (${number.format(forYou.papers.length)})</h2>`;
   if (forYou.papers.length === 0) return '';
-  const papers = forYou.papers.map((paper) => renderPaper(paper, { ...options, level: 3, abstractOpen: true, why: true }));
+  const papers = forYou.papers.map((paper) =>
+    renderPaper(paper, { ...options, level: 3, abstractOpen: true, why: true }),
+  );
   return `<section id=foryou>${heading}<ol>${papers.join('\n')}</ol></section>\n`;
 }
 
@@ -46,7 +49,8 @@ function pageWith(page: string, digest: DigestView, change: { sort?: string; hid
 /** "Order: arXiv · by score" and "Show 3 hidden papers", as links (they change no data). */
 export function renderOrder(digest: DigestView, page: string): string {
   const { order } = digest;
-  const arxiv = order.sort === 'arxiv' ? '<b>arXiv</b>' : `<a href=${attr(pageWith(page, digest, { sort: 'arxiv' }))}>arXiv</a>`;
+  const arxiv =
+    order.sort === 'arxiv' ? '<b>arXiv</b>' : `<a href=${attr(pageWith(page, digest, { sort: 'arxiv' }))}>arXiv</a>`;
   const score =
     order.sort === 'score'
       ? '<b>by score</b>'

@@ -81,7 +81,8 @@ function renderContents(digest: DigestView): string {
   const extra = [
     ...(digest.forYou.papers.length > 0 ? [`<li><a href=#foryou>For you</a> ${digest.forYou.papers.length}`] : []),
     ...digest.watches.map(
-      (watch) => `<li><a href=${attr(`#watch-${watch.slug}`)}>Watch: ${escapeHtml(watch.query)}</a> ${watch.papers.length}`,
+      (watch) =>
+        `<li><a href=${attr(`#watch-${watch.slug}`)}>Watch: ${escapeHtml(watch.query)}</a> ${watch.papers.length}`,
     ),
   ];
   const [starred, ...rest] = digest.sections.filter(isShown).map((section) => {
@@ -104,7 +105,9 @@ type SectionOptions = Pick<PaperOptions, 'math' | 'controls'>;
 /** The starred section, then "For you" and the watches, then the announce types. */
 function renderSections(digest: DigestView, options: SectionOptions): string {
   const [starred, ...rest] = digest.sections.map((section) => renderSection(section, options));
-  return [starred ?? '', renderForYou(digest.forYou, options), renderWatches(digest.watches, options), ...rest].join('');
+  return [starred ?? '', renderForYou(digest.forYou, options), renderWatches(digest.watches, options), ...rest].join(
+    '',
+  );
 }
 
 function renderSection(section: SectionView, options: SectionOptions): string {

@@ -33,7 +33,11 @@ function goBack(site: Site, c: HonoContext, fallback: string, anchor: string): R
 }
 
 /** Runs an action; its failure is a 4xx with the message (JSON or a page), never a 500. */
-async function act(site: Site, c: HonoContext, run: () => Promise<{ json: object; back: Response }> | { json: object; back: Response }) {
+async function act(
+  site: Site,
+  c: HonoContext,
+  run: () => Promise<{ json: object; back: Response }> | { json: object; back: Response },
+) {
   try {
     const done = await run();
     return wantsJson(c) ? c.json(done.json) : done.back;
@@ -54,7 +58,9 @@ async function readForm(c: HonoContext): Promise<Record<string, string>> {
   }
   if (!type.includes('form')) return {};
   const form = await c.req.parseBody();
-  return Object.fromEntries(Object.entries(form).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(form).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 function decodeId(raw: string): string {
@@ -70,7 +76,8 @@ export function registerActionRoutes(app: Hono, site: Site, onWrite: () => void)
   app.post('/papers/*', (c) =>
     act(site, c, async () => {
       const match = PAPER_ACTION.exec(c.req.path);
-      if (match === null) throw new ActionError(400, 'a paper action is /papers/<arXiv id>/save, unsave, hide, unhide or star');
+      if (match === null)
+        throw new ActionError(400, 'a paper action is /papers/<arXiv id>/save, unsave, hide, unhide or star');
       const [id] = readPaperIds(context, [decodeId(match[1]!)]);
       const anchor = `p-${id}`;
       if (match[2] === 'star') {

@@ -2,7 +2,14 @@
 import type { Context as HonoContext, Hono } from 'hono';
 import { parseDay } from '../calendar/days.ts';
 import { getLastFetchRun } from '../store/read/runs.ts';
-import { findLatestDay, isMissing, listArchiveDays, listUnreadDays, loadDayDigest, type DayOptions } from '../views/day.ts';
+import {
+  findLatestDay,
+  isMissing,
+  listArchiveDays,
+  listUnreadDays,
+  loadDayDigest,
+  type DayOptions,
+} from '../views/day.ts';
 import { renderDigestHtml } from '../render/html.ts';
 import { describeNoDigest, renderFetchNotice, renderNoDigestHtml } from '../render/html-pages.ts';
 import { renderErrorPage } from '../render/html-layout.ts';

@@ -54,7 +54,11 @@ export function registerLibraryRoutes(app: Hono, site: Site): void {
     })),
   );
   app.get('/saved.json', (c) =>
-    sendCached(site, c, () => ({ status: 200, type: JSON_TYPE, body: `${JSON.stringify(exportLibrary(context), null, 2)}\n` })),
+    sendCached(site, c, () => ({
+      status: 200,
+      type: JSON_TYPE,
+      body: `${JSON.stringify(exportLibrary(context), null, 2)}\n`,
+    })),
   );
   app.get('/papers/*', (c) =>
     sendCached(site, c, (_v, baseUrl) => {
@@ -68,7 +72,10 @@ export function registerLibraryRoutes(app: Hono, site: Site): void {
   );
   app.get('/watches', (c) =>
     sendCached(site, c, (_v, baseUrl) => {
-      const rows = listWatches(context.db).map((watch) => ({ ...watch, matches: listWatchMatches(context, watch).length }));
+      const rows = listWatches(context.db).map((watch) => ({
+        ...watch,
+        matches: listWatchMatches(context, watch).length,
+      }));
       return { status: 200, type: HTML, body: renderWatchesHtml(rows, meta(baseUrl)) };
     }),
   );

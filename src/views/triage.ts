@@ -63,7 +63,9 @@ function scorePapers(papers: readonly DigestPaper[], triage: Triage): (StoredSco
 
 /** The why of papers that show it and were not explained with the scores (the job explains the best only). */
 export function explainPapers<T extends DigestPaper & TriageView>(papers: readonly T[], triage: Triage): T[] {
-  const ranker = papers.some((paper) => paper.score !== undefined && paper.why === undefined) ? triage.ranker() : undefined;
+  const ranker = papers.some((paper) => paper.score !== undefined && paper.why === undefined)
+    ? triage.ranker()
+    : undefined;
   if (ranker === undefined) return [...papers];
   return papers.map((paper) => {
     if (paper.score === undefined || paper.why !== undefined) return paper;

@@ -42,7 +42,11 @@ describe.skipIf(skipWithoutChromium)('accessibility (axe-core, WCAG 2.1 A and AA
     world = createRealisticWorld({ count: 200 });
     const day = getDayPapers(world.context.db, REALISTIC_DAY, new Map()).filter((paper) => paper.starred.length === 0);
     const at = world.context.now().toISOString();
-    markPapers(world.context.db, day.slice(0, 3).map((paper) => ({ id: paper.id, at })), 'saved');
+    markPapers(
+      world.context.db,
+      day.slice(0, 3).map((paper) => ({ id: paper.id, at })),
+      'saved',
+    );
     markPapers(world.context.db, [{ id: day[3]!.id, at }], 'hidden');
     addWatch(world.context, 'learning -survey');
     ensureRankModel(world.context);

@@ -95,7 +95,9 @@ describe.skipIf(skipWithoutChromium)('triage in Chromium', () => {
     const top = await paper(page, '2609.10030').evaluate((element) => element.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(-1);
     expect(top).toBeLessThan(800);
-    expect(await paper(page, '2609.10030').getByRole('button', { name: 'Saved' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await paper(page, '2609.10030').getByRole('button', { name: 'Saved' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     await paper(page, '2609.10029').getByRole('button', { name: 'Hide' }).click();
     await page.waitForURL(/#p-2609\.10029$/);
     expect(await paper(page, '2609.10029').count()).toBe(0);
@@ -111,7 +113,9 @@ describe.skipIf(skipWithoutChromium)('triage in Chromium', () => {
     await page.getByRole('button', { name: 'Add' }).click();
     await page.waitForURL(/\/watches#watch-diffusion-policy-survey$/);
     await page.goto(`${server.url}digest/${DAY}`);
-    expect(await page.locator('#watch-diffusion-policy-survey h2').textContent()).toBe('Watch: "diffusion policy" -survey (1)');
+    expect(await page.locator('#watch-diffusion-policy-survey h2').textContent()).toBe(
+      'Watch: "diffusion policy" -survey (1)',
+    );
     // Without the script nothing marks the day read; the button does.
     expect(listSeenDays(context.db).has(DAY)).toBe(false);
     await page.getByRole('button', { name: 'Mark this day read' }).click();

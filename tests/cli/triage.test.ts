@@ -47,7 +47,9 @@ describe('save and hide', () => {
     expect((await runCli(['hide', '2609.99999'], env)).stderr).toBe(
       'arxiv-curator: hide: no stored paper has the id 2609.99999\n',
     );
-    expect((await runCli(['save'], env)).stderr).toBe('arxiv-curator: save: give at least one arXiv id, e.g. 2611.01234\n');
+    expect((await runCli(['save'], env)).stderr).toBe(
+      'arxiv-curator: save: give at least one arXiv id, e.g. 2611.01234\n',
+    );
     expect(await json(['marks', 'export'])).toMatchObject({ saved: [], hidden: [] });
   });
 });
@@ -113,7 +115,9 @@ describe('digest --format json', () => {
     await runCli(['save', '2609.26811'], env);
     const after = (await json(['digest', '--format', 'json'])) as { papers: Record<string, unknown>[] };
     for (const paper of after.papers) {
-      expect(Object.keys(paper)).toEqual(expect.arrayContaining(['id', 'version', 'announceType', 'starred', 'score', 'why']));
+      expect(Object.keys(paper)).toEqual(
+        expect.arrayContaining(['id', 'version', 'announceType', 'starred', 'score', 'why']),
+      );
       expect(paper.score).toEqual(expect.any(Number));
       expect(paper.why).toEqual(expect.any(String));
     }

@@ -26,7 +26,10 @@ describe('the retrainer', () => {
     const app = createApp({ context: world.context, holidays: new Set(), onWrite: () => retrainer!.poke() });
     // Nothing to learn from yet: a model that says so.
     await expect.poll(() => getRankModel(db)?.kind, { timeout: 30_000 }).toBe('none');
-    const saved = await app.request(`/papers/${day[0]!.id}/save`, { method: 'POST', headers: { origin: 'http://localhost' } });
+    const saved = await app.request(`/papers/${day[0]!.id}/save`, {
+      method: 'POST',
+      headers: { origin: 'http://localhost' },
+    });
     expect(saved.status).toBe(303);
     // While the worker trains, this thread answers requests.
     let answered = 0;
@@ -38,7 +41,10 @@ describe('the retrainer', () => {
     }
     expect(answered).toBeGreaterThan(2);
     expect(getRankModel(db)!.fingerprint).toBe(readTrainingFingerprint(db));
-    const scores = readStoredScores(db, day.map((paper) => paper.id));
+    const scores = readStoredScores(
+      db,
+      day.map((paper) => paper.id),
+    );
     expect(scores.size).toBe(1310);
     const page = await (await app.request('/digest/2026-09-24')).text();
     expect(page).toContain('<section id=foryou><h2>For you (10)</h2>');

@@ -16,7 +16,10 @@ function rankFixtures() {
   const primary = (id: string) => records.find((record) => record.id === id)!.categories[0];
   // Every third paper of the subject, so the dozen is spread over the capture rather than its first page.
   const pick = (subject: string) =>
-    records.filter((record) => record.categories[0] === subject).filter((_, i) => i % 3 === 0).slice(0, MARKED);
+    records
+      .filter((record) => record.categories[0] === subject)
+      .filter((_, i) => i % 3 === 0)
+      .slice(0, MARKED);
   const saved = new Set(pick(SAVED_SUBJECT).map((record) => record.id));
   const hidden = new Set(pick(HIDDEN_SUBJECT).map((record) => record.id));
   const examples: Example[] = records.map((record) => ({

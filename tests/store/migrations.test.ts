@@ -92,7 +92,9 @@ describe('a database written before the reader could save, hide and watch (schem
     const db = openDb(databaseAt3());
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-      expect(tables(db)).toEqual(expect.arrayContaining(['marks', 'watches', 'seen_days', 'rank_model', 'paper_scores']));
+      expect(tables(db)).toEqual(
+        expect.arrayContaining(['marks', 'watches', 'seen_days', 'rank_model', 'paper_scores']),
+      );
       expect(db.prepare('SELECT count(*) FROM marks').pluck().get()).toBe(0);
       // A mark is on a stored paper; the migrated paper can be saved, and a mark on no paper is refused.
       db.prepare(`INSERT INTO marks VALUES ('2611.00001', 'saved', '2026-11-26T08:00:00Z')`).run();

@@ -49,7 +49,11 @@ describe('saving and hiding over HTTP', () => {
       ]),
     );
     // Undo: the mark goes; undoing again changes nothing.
-    expect(await (await post(app, '/papers/2609.00003/unsave')).json()).toEqual({ id: '2609.00003', mark: null, changed: 1 });
+    expect(await (await post(app, '/papers/2609.00003/unsave')).json()).toEqual({
+      id: '2609.00003',
+      mark: null,
+      changed: 1,
+    });
     expect(await (await post(app, '/papers/2609.00003/unsave')).json()).toMatchObject({ changed: 0 });
   });
 
@@ -115,8 +119,13 @@ describe('the library', () => {
     expect(feed).toContain('arxiv-curator:saved/2609.00003v1');
     const bib = await app.request('/saved.bib');
     expect(bib.headers.get('content-type')).toBe('application/x-bibtex; charset=utf-8');
-    expect(await bib.text()).toContain('@misc{arXiv:2609.00003,\n  title = {{A good paper}},\n  author = {Alan Turing},');
-    const exported = (await (await app.request('/saved.json')).json()) as { saved: { id: string }[]; hidden: unknown[] };
+    expect(await bib.text()).toContain(
+      '@misc{arXiv:2609.00003,\n  title = {{A good paper}},\n  author = {Alan Turing},',
+    );
+    const exported = (await (await app.request('/saved.json')).json()) as {
+      saved: { id: string }[];
+      hidden: unknown[];
+    };
     expect(exported.saved.map((entry) => entry.id)).toEqual(['2609.00003']);
     expect(exported.hidden).toHaveLength(1);
     expect(await (await app.request('/feeds.opml')).text()).toContain('/saved.xml');

@@ -68,10 +68,14 @@ describe('the realistic day, ranked from the starred authors and a few saved pap
     expect(forYouAt).toBeGreaterThan(starredAt);
     expect(forYouAt).toBeLessThan(html.indexOf('<section id=new>'));
     const section = html.slice(forYouAt, html.indexOf('</section>', forYouAt));
-    expect(section.match(/<div class=why>(like \d+ (saved papers?|papers? by starred authors):|on) [^<]+<\/div>/g)).toHaveLength(10);
+    expect(
+      section.match(/<div class=why>(like \d+ (saved papers?|papers? by starred authors):|on) [^<]+<\/div>/g),
+    ).toHaveLength(10);
     expect(section.match(/<details class=ab open>/g)).toHaveLength(10);
     const best = papers.filter((paper) => paper.starred.length === 0).sort((a, b) => b.score! - a.score!);
-    const saved = new Set((await (await app.request('/saved.json')).json() as { saved: { id: string }[] }).saved.map((s) => s.id));
+    const saved = new Set(
+      ((await (await app.request('/saved.json')).json()) as { saved: { id: string }[] }).saved.map((s) => s.id),
+    );
     const expected = best.filter((paper) => !saved.has(paper.id)).slice(0, 10);
     expect(section).toContain(`/abs/${expected[0]!.id}>`);
     // The quantum papers rise, along with papers like the starred authors'.
@@ -83,12 +87,17 @@ describe('the realistic day, ranked from the starred authors and a few saved pap
 
   it('sorts each section by score with ?sort=score, and keeps arXiv order without', async () => {
     const sorted = await (await app.request(`/digest/${REALISTIC_DAY}?sort=score`)).text();
-    const newSection = sorted.slice(sorted.indexOf('<section id=new>'), sorted.indexOf('</section>', sorted.indexOf('<section id=new>')));
+    const newSection = sorted.slice(
+      sorted.indexOf('<section id=new>'),
+      sorted.indexOf('</section>', sorted.indexOf('<section id=new>')),
+    );
     const ids = [...newSection.matchAll(/<li id=p-([\d.]+)/g)].map((match) => match[1]!);
     const score = new Map(papers.map((paper) => [paper.id, paper.score!]));
     // Within each category group the order is by score, best first.
     const firstGroup = ids.slice(0, 20);
-    expect(firstGroup.map((id) => score.get(id)!)).toEqual([...firstGroup.map((id) => score.get(id)!)].sort((a, b) => b - a));
+    expect(firstGroup.map((id) => score.get(id)!)).toEqual(
+      [...firstGroup.map((id) => score.get(id)!)].sort((a, b) => b - a),
+    );
     expect(sorted).toContain('<b>by score</b>');
     const plain = await (await app.request(`/digest/${REALISTIC_DAY}`)).text();
     expect(plain).toContain('<b>arXiv</b>');

@@ -29,7 +29,9 @@ describe('seen days', () => {
   it('marks the days not opened in the archive and offers the next unread day, until the page says it was read', async () => {
     const app = threeDays();
     const latest = await (await app.request('/')).text();
-    expect(latest).toContain('You have 2 unread days: <a href="http://localhost/digest/2026-09-22">next unread day, 2026-09-22 →</a>');
+    expect(latest).toContain(
+      'You have 2 unread days: <a href="http://localhost/digest/2026-09-22">next unread day, 2026-09-22 →</a>',
+    );
     expect(latest).toContain('<b><a href="http://localhost/digest/2026-09-23">2026-09-23</a> (unread)</b>');
     expect(latest).toContain('<form class=seen method=post action=http://localhost/digest/2026-09-24/seen>');
     // Opening pages (GET) changes nothing.
@@ -40,7 +42,9 @@ describe('seen days', () => {
       expect(await seen.json()).toEqual({ day, seen: true });
     }
     const after = await (await app.request('/')).text();
-    expect(after).toContain('You have 1 unread day: <a href="http://localhost/digest/2026-09-23">next unread day, 2026-09-23 →</a>');
+    expect(after).toContain(
+      'You have 1 unread day: <a href="http://localhost/digest/2026-09-23">next unread day, 2026-09-23 →</a>',
+    );
     expect(after).not.toContain('<form class=seen');
     expect(after).toContain('<a href="http://localhost/digest/2026-09-22">2026-09-22</a></p>');
     expect((await app.request('/digest/2026-09-26/seen', { method: 'POST', headers: SAME_SITE })).status).toBe(404);
@@ -77,7 +81,9 @@ describe('the triage routes are writes', () => {
     expect(withToken.status).toBe(200);
     world!.close();
     const readOnly = threeDays({ HOST: '0.0.0.0' });
-    expect((await readOnly.request('/papers/2609.00001/save', { method: 'POST', headers: SAME_SITE })).status).toBe(403);
+    expect((await readOnly.request('/papers/2609.00001/save', { method: 'POST', headers: SAME_SITE })).status).toBe(
+      403,
+    );
     const page = await (await readOnly.request('/')).text();
     expect(page).not.toContain('<form class=act');
     expect(page).not.toContain('<form class=au');
@@ -90,7 +96,10 @@ describe('saves while another process ingests', () => {
     const day = buildRealisticDay({ day: '2026-09-25', count: 600, starred: 3, idPrefix: '2609' });
     const file = join(world!.dir, 'day.xml');
     writeFileSync(file, renderDayAsRss('2026-09-25', day));
-    const env = { CURATOR_DB: world!.context.config.dbPath, CURATOR_AUTHORS: new URL('../../config/authors.json', import.meta.url).pathname };
+    const env = {
+      CURATOR_DB: world!.context.config.dbPath,
+      CURATOR_AUTHORS: new URL('../../config/authors.json', import.meta.url).pathname,
+    };
     const importing = spawnCli(['import', file], env);
     let done = false;
     void importing.then(() => (done = true));

@@ -43,19 +43,28 @@ const star = (app: ReturnType<typeof createApp>, id: string, index: number, acce
   app.request(`/papers/${id}/star`, { method: 'POST', headers: { ...FORM, accept }, body: `a=${index}` });
 
 const starredOf = async (app: ReturnType<typeof createApp>) =>
-  ((await (await app.request('/digest/2026-09-24.json')).json()) as { papers: { id: string; starred: { name: string }[] }[] }).papers.map(
-    (paper) => [paper.id, paper.starred.map((match) => match.name)],
-  );
+  (
+    (await (await app.request('/digest/2026-09-24.json')).json()) as {
+      papers: { id: string; starred: { name: string }[] }[];
+    }
+  ).papers.map((paper) => [paper.id, paper.starred.map((match) => match.name)]);
 
 describe('starring an author from a paper', () => {
   it('adds one line to authors.json, keeps the rest as written, and flags the stored papers at once', async () => {
     const app = createApp({ context, holidays: new Set() });
     const before = readFileSync(join(dir, 'authors.json'), 'utf8');
     const response = await star(app, '2609.00001', 0);
-    expect(await response.json()).toEqual({ authorId: 'ada-lovelace', name: 'Ada Lovelace', starred: true, reflagged: 3 });
+    expect(await response.json()).toEqual({
+      authorId: 'ada-lovelace',
+      name: 'Ada Lovelace',
+      starred: true,
+      reflagged: 3,
+    });
     const after = readFileSync(join(dir, 'authors.json'), 'utf8');
     const lastEntry = before.lastIndexOf('}\n  ]');
-    expect(after).toBe(`${before.slice(0, lastEntry + 1)},\n    { "id": "ada-lovelace", "name": "Ada Lovelace" }${before.slice(lastEntry + 1)}`);
+    expect(after).toBe(
+      `${before.slice(0, lastEntry + 1)},\n    { "id": "ada-lovelace", "name": "Ada Lovelace" }${before.slice(lastEntry + 1)}`,
+    );
     expect(loadAuthorsConfig(join(dir, 'authors.json')).authors.at(-1)).toEqual({
       id: 'ada-lovelace',
       name: 'Ada Lovelace',
@@ -85,9 +94,17 @@ describe('starring an author from a paper', () => {
     });
     expect(form.status).toBe(303);
     expect(form.headers.get('location')).toBe('http://localhost/digest/2026-09-24#p-2609.00003');
-    expect(loadAuthorsConfig(join(dir, 'authors.json')).authors.at(-1)).toMatchObject({ id: 'kurt-godel', name: 'Kurt Gödel' });
-    expect(await (await star(app, '2609.00003', 1)).json()).toMatchObject({ authorId: 'yoshua-bengio', starred: false });
-    expect(loadAuthorsConfig(join(dir, 'authors.json')).authors.map((author) => author.id)).not.toContain('yoshua-bengio');
+    expect(loadAuthorsConfig(join(dir, 'authors.json')).authors.at(-1)).toMatchObject({
+      id: 'kurt-godel',
+      name: 'Kurt Gödel',
+    });
+    expect(await (await star(app, '2609.00003', 1)).json()).toMatchObject({
+      authorId: 'yoshua-bengio',
+      starred: false,
+    });
+    expect(loadAuthorsConfig(join(dir, 'authors.json')).authors.map((author) => author.id)).not.toContain(
+      'yoshua-bengio',
+    );
     expect((await starredOf(app))[0]).toEqual(['2609.00003', ['Kurt Gödel']]);
   });
 
@@ -96,12 +113,20 @@ describe('starring an author from a paper', () => {
     const before = readFileSync(join(dir, 'authors.json'), 'utf8');
     expect((await star(app, '2609.00001', 7)).status).toBe(400);
     expect((await star(app, '2609.99999', 0)).status).toBe(404);
-    const noA = await app.request('/papers/2609.00001/star', { method: 'POST', headers: { ...FORM, accept: 'application/json' } });
+    const noA = await app.request('/papers/2609.00001/star', {
+      method: 'POST',
+      headers: { ...FORM, accept: 'application/json' },
+    });
     expect(await noA.json()).toEqual({ error: 'star needs a=<author number, from 0>' });
     ingestFeed(
       context.db,
       { format: 'rss', announcedOn: '2026-09-25', papers: [makePaper({ id: '2609.00009', authors: ['Plato'] })] },
-      { source: 'rss', categories: context.config.categories, flags: context.starred.current(), now: '2026-09-25T04:00:00Z' },
+      {
+        source: 'rss',
+        categories: context.config.categories,
+        flags: context.starred.current(),
+        now: '2026-09-25T04:00:00Z',
+      },
     );
     const plato = await star(app, '2609.00009', 0);
     expect(plato.status).toBe(400);

@@ -39,11 +39,15 @@ describe('keyword watches', () => {
     });
     expect(bad.status).toBe(400);
     const watches = await (await app.request('/watches')).text();
-    expect(watches).toContain('<b>&quot;diffusion policy&quot; -survey</b> <span class=m>1 in the last week, in the mail');
+    expect(watches).toContain(
+      '<b>&quot;diffusion policy&quot; -survey</b> <span class=m>1 in the last week, in the mail',
+    );
 
     const page = await (await app.request('/digest/2026-09-24')).text();
     const section = page.slice(page.indexOf('<section id=watch-diffusion-policy-survey>'));
-    expect(section).toMatch(/^<section id=watch-diffusion-policy-survey><h2>Watch: &quot;diffusion policy&quot; -survey \(1\)<\/h2>/);
+    expect(section).toMatch(
+      /^<section id=watch-diffusion-policy-survey><h2>Watch: &quot;diffusion policy&quot; -survey \(1\)<\/h2>/,
+    );
     expect(section.slice(0, section.indexOf('</section>'))).not.toContain('A survey of diffusion policy');
     expect(page).toContain('watch: <a class=w href=#watch-diffusion-policy-survey>diffusion-policy-survey</a>');
 
@@ -66,6 +70,8 @@ describe('keyword watches', () => {
     });
     expect(await removed.json()).toEqual({ removed: 'diffusion-policy-survey' });
     expect(await (await app.request('/digest/2026-09-24')).text()).not.toContain('<section id=watch-');
-    expect((await app.request('/watches/diffusion-policy-survey/remove', { method: 'POST', headers: FORM })).status).toBe(404);
+    expect(
+      (await app.request('/watches/diffusion-policy-survey/remove', { method: 'POST', headers: FORM })).status,
+    ).toBe(404);
   });
 });

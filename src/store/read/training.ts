@@ -48,7 +48,11 @@ export function readTrainingData(db: Db, limits: TrainingLimits = TRAINING_LIMIT
   const papers = [
     ...marked('saved'),
     ...marked('hidden'),
-    ...select(`SELECT ${COLUMNS} FROM papers p WHERE ${IS_STARRED} AND NOT ${IS_MARKED} ORDER BY p.rowid DESC`, 'starred', limits.starred),
+    ...select(
+      `SELECT ${COLUMNS} FROM papers p WHERE ${IS_STARRED} AND NOT ${IS_MARKED} ORDER BY p.rowid DESC`,
+      'starred',
+      limits.starred,
+    ),
     ...select(
       `SELECT ${COLUMNS} FROM papers p WHERE NOT ${IS_STARRED} AND NOT ${IS_MARKED} ORDER BY p.rowid DESC`,
       'background',

@@ -22,7 +22,12 @@ export function storeRankModel(
       'INSERT OR IGNORE INTO paper_scores (paper_id, score, why, circle) VALUES (?, ?, ?, ?)',
     );
     for (const score of model.scores)
-      insert.run(score.id, score.score, score.why ?? null, score.circle.length > 0 ? JSON.stringify(score.circle) : null);
+      insert.run(
+        score.id,
+        score.score,
+        score.why ?? null,
+        score.circle.length > 0 ? JSON.stringify(score.circle) : null,
+      );
     db.prepare(
       `INSERT INTO rank_model (id, kind, fingerprint, trained_at, model) VALUES (1, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, fingerprint = excluded.fingerprint,
