@@ -66,7 +66,9 @@ module.exports = {
         'never the store, the network, views, routes, jobs or commands.',
       severity: 'error',
       from: { path: '^src/rank/' },
-      to: { path: '^src/(store|fetcher|views|render|routes|jobs|mail|commands|app|actions)/|^src/(cli|server|config)\\.ts$' },
+      to: {
+        path: '^src/(store|fetcher|views|render|routes|jobs|mail|commands|app|actions)/|^src/(cli|server|config)\\.ts$',
+      },
     },
     {
       name: 'actions-are-called',

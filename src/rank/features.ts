@@ -58,7 +58,12 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 
 /** An author's term: the name folded to ASCII, lower case, single spaces. */
 export function authorTerm(name: string): string {
-  return AUTHOR_PREFIX + foldText(name).replace(/[.\s]+/g, ' ').trim();
+  return (
+    AUTHOR_PREFIX +
+    foldText(name)
+      .replace(/[.\s]+/g, ' ')
+      .trim()
+  );
 }
 
 /** What a paper's terms are told to: each word, each pair of neighbouring words, each other term. */
