@@ -32,15 +32,18 @@ function goBack(site: Site, c: HonoContext, fallback: string, anchor: string): R
   return c.redirect(`${back}#${anchor}`, 303);
 }
 
+/** What an action answers: JSON for the page's script, or where a plain form goes back to. */
+interface Done {
+  json: object;
+  back: () => Response;
+}
+
 /** Runs an action; its failure is a 4xx with the message (JSON or a page), never a 500. */
-async function act(
-  site: Site,
-  c: HonoContext,
-  run: () => Promise<{ json: object; back: Response }> | { json: object; back: Response },
-) {
+async function act(site: Site, c: HonoContext, run: () => Promise<Done> | Done) {
   try {
     const done = await run();
-    return wantsJson(c) ? c.json(done.json) : done.back;
+    // Built only when sent: c.redirect sets a Location header on the context.
+    return wantsJson(c) ? c.json(done.json) : done.back();
   } catch (error) {
     if (!(error instanceof ActionError)) throw error;
     if (wantsJson(c)) return c.json({ error: error.message }, error.status);
@@ -71,41 +74,42 @@ function decodeId(raw: string): string {
   }
 }
 
+/** `POST /papers/<id>/save|unsave|hide|unhide|star`. */
+async function runPaperAction(site: Site, c: HonoContext, onWrite: () => void): Promise<Done> {
+  const { context } = site;
+  const match = PAPER_ACTION.exec(c.req.path);
+  if (match === null)
+    throw new ActionError(400, 'a paper action is /papers/<arXiv id>/save, unsave, hide, unhide or star');
+  const [id] = readPaperIds(context, [decodeId(match[1]!)]);
+  const back = () => goBack(site, c, '/', `p-${id}`);
+  if (match[2] === 'star') {
+    const form = await readForm(c);
+    const index = Number(form['a']);
+    if (!Number.isInteger(index) || index < 0) throw new ActionError(400, 'star needs a=<author number, from 0>');
+    const result = toggleStar(context, getPaperAuthors(context.db, id!)!, index);
+    onWrite();
+    return { json: result, back };
+  }
+  const action = MARKS[match[2]!]!;
+  const changed = markStoredPapers(context, [id!], action);
+  if (changed > 0) onWrite();
+  return { json: { id, mark: action.undo ? null : action.kind, changed }, back };
+}
+
 export function registerActionRoutes(app: Hono, site: Site, onWrite: () => void): void {
   const { context } = site;
-  app.post('/papers/*', (c) =>
-    act(site, c, async () => {
-      const match = PAPER_ACTION.exec(c.req.path);
-      if (match === null)
-        throw new ActionError(400, 'a paper action is /papers/<arXiv id>/save, unsave, hide, unhide or star');
-      const [id] = readPaperIds(context, [decodeId(match[1]!)]);
-      const anchor = `p-${id}`;
-      if (match[2] === 'star') {
-        const form = await readForm(c);
-        const index = Number(form['a']);
-        if (!Number.isInteger(index) || index < 0) throw new ActionError(400, 'star needs a=<author number, from 0>');
-        const result = toggleStar(context, getPaperAuthors(context.db, id!)!, index);
-        onWrite();
-        return { json: result, back: goBack(site, c, '/', anchor) };
-      }
-      const action = MARKS[match[2]!]!;
-      const changed = markStoredPapers(context, [id!], action);
-      if (changed > 0) onWrite();
-      const mark = action.undo ? null : action.kind;
-      return { json: { id, mark, changed }, back: goBack(site, c, '/', anchor) };
-    }),
-  );
+  app.post('/papers/*', (c) => act(site, c, () => runPaperAction(site, c, onWrite)));
   app.post('/watches', (c) =>
     act(site, c, async () => {
       const form = await readForm(c);
       const slug = addWatch(context, form['q'] ?? '', { mail: form['mail'] !== '0' });
-      return { json: { slug }, back: goBack(site, c, '/watches', `watch-${slug}`) };
+      return { json: { slug }, back: () => goBack(site, c, '/watches', `watch-${slug}`) };
     }),
   );
   app.post('/watches/:slug/remove', (c) =>
     act(site, c, () => {
       removeWatch(context, c.req.param('slug'));
-      return { json: { removed: c.req.param('slug') }, back: goBack(site, c, '/watches', 'watches') };
+      return { json: { removed: c.req.param('slug') }, back: () => goBack(site, c, '/watches', 'watches') };
     }),
   );
   app.post('/digest/:day/seen', (c) =>
@@ -113,7 +117,7 @@ export function registerActionRoutes(app: Hono, site: Site, onWrite: () => void)
       const day = parseDay(c.req.param('day'));
       if (day === undefined) throw new ActionError(400, 'a day is YYYY-MM-DD');
       markDaySeen(context, day);
-      return { json: { day, seen: true }, back: goBack(site, c, `/digest/${day}`, 'archive') };
+      return { json: { day, seen: true }, back: () => goBack(site, c, `/digest/${day}`, 'archive') };
     }),
   );
 }

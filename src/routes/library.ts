@@ -19,9 +19,28 @@ function notFound(baseUrl: string, message: string): Rendered {
   return { status: 404, type: HTML, body: renderErrorPage(baseUrl, 404, message) };
 }
 
+function metaOf(site: Site, baseUrl: string) {
+  return { baseUrl, controls: readWritePolicy(site.context.config) !== 'read-only' };
+}
+
 export function registerLibraryRoutes(app: Hono, site: Site): void {
+  registerSavedRoutes(app, site);
+  registerWatchRoutes(app, site);
+  app.get('/papers/*', (c) =>
+    sendCached(site, c, (_v, baseUrl) => {
+      const match = SIMILAR_PATH.exec(c.req.path);
+      const parsed = match ? parseArxivId(decodeURIComponent(match[1]!)) : undefined;
+      if (parsed === undefined) return notFound(baseUrl, 'A paper page is /papers/<arXiv id>/similar.');
+      const view = buildSimilar(site.context, parsed.id);
+      if (view === undefined) return notFound(baseUrl, `No stored paper has the id ${parsed.id}.`);
+      return { status: 200, type: HTML, body: renderSimilarHtml(view.paper, view.similar, metaOf(site, baseUrl)) };
+    }),
+  );
+}
+
+function registerSavedRoutes(app: Hono, site: Site): void {
   const { context } = site;
-  const meta = (baseUrl: string) => ({ baseUrl, controls: readWritePolicy(context.config) !== 'read-only' });
+  const meta = (baseUrl: string) => metaOf(site, baseUrl);
   app.get('/saved', (c) =>
     sendCached(site, c, (_v, baseUrl) => ({
       status: 200,
@@ -60,23 +79,17 @@ export function registerLibraryRoutes(app: Hono, site: Site): void {
       body: `${JSON.stringify(exportLibrary(context), null, 2)}\n`,
     })),
   );
-  app.get('/papers/*', (c) =>
-    sendCached(site, c, (_v, baseUrl) => {
-      const match = SIMILAR_PATH.exec(c.req.path);
-      const parsed = match ? parseArxivId(decodeURIComponent(match[1]!)) : undefined;
-      if (parsed === undefined) return notFound(baseUrl, 'A paper page is /papers/<arXiv id>/similar.');
-      const view = buildSimilar(context, parsed.id);
-      if (view === undefined) return notFound(baseUrl, `No stored paper has the id ${parsed.id}.`);
-      return { status: 200, type: HTML, body: renderSimilarHtml(view.paper, view.similar, meta(baseUrl)) };
-    }),
-  );
+}
+
+function registerWatchRoutes(app: Hono, site: Site): void {
+  const { context } = site;
   app.get('/watches', (c) =>
     sendCached(site, c, (_v, baseUrl) => {
       const rows = listWatches(context.db).map((watch) => ({
         ...watch,
         matches: listWatchMatches(context, watch).length,
       }));
-      return { status: 200, type: HTML, body: renderWatchesHtml(rows, meta(baseUrl)) };
+      return { status: 200, type: HTML, body: renderWatchesHtml(rows, metaOf(site, baseUrl)) };
     }),
   );
   app.get('/watches/:file', (c) =>

@@ -59,8 +59,9 @@ export function buildDigestView(
   const views = showHidden ? inCategories : inCategories.filter((paper) => paper.mark !== 'hidden');
   const sort = options.sort ?? 'arxiv';
   const listedViews = sort === 'score' ? [...views].sort(byScore) : views;
+  // What the reader has in hand already (starred, saved) or put away (hidden) is not suggested.
   const forYou = views
-    .filter((paper) => paper.starred.length === 0 && paper.mark !== 'hidden' && paper.score !== undefined)
+    .filter((paper) => paper.starred.length === 0 && paper.mark === undefined && paper.score !== undefined)
     .sort(byScore)
     .slice(0, FOR_YOU_SIZE);
   // Under a filter, papers are grouped by the shown categories: a cs.LG paper cross-listed to

@@ -32,6 +32,7 @@ describe('saving and hiding over HTTP', () => {
     const { app } = setUp();
     const saved = await post(app, '/papers/2609.00003/save');
     expect(saved.status).toBe(200);
+    expect(saved.headers.get('location')).toBeNull();
     expect(await saved.json()).toEqual({ id: '2609.00003', mark: 'saved', changed: 1 });
     const back = await post(app, '/papers/arXiv:2609.00002v1/hide', {
       ...FORM,
