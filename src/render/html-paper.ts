@@ -74,8 +74,12 @@ export function paperPath(baseUrl: string, id: string): string {
   return `${baseUrl}/papers/${id}`;
 }
 
-/** Save / Hide, each undone by pressing it again (the pressed one says so), and "similar". */
-function renderActions(paper: PaperView, baseUrl: string): string {
+/**
+ * Save / Hide, each undone by pressing it again (the pressed one says so), and "similar". A hidden
+ * paper leaves the page: its Hide button names where the browser lands instead (`then`, the next
+ * paper's anchor), so the reader stays at that place of the list.
+ */
+function renderActions(paper: PaperView, baseUrl: string, then: string | undefined): string {
   const path = paperPath(baseUrl, paper.id);
   const save =
     paper.mark === 'saved'
@@ -84,7 +88,7 @@ function renderActions(paper: PaperView, baseUrl: string): string {
   const hide =
     paper.mark === 'hidden'
       ? `<button formaction=${attr(`${path}/unhide`)} aria-pressed=true>Hidden</button>`
-      : `<button formaction=${attr(`${path}/hide`)}>Hide</button>`;
+      : `<button formaction=${attr(`${path}/hide`)}${then ? ` name=then value=${attr(then)}` : ''}>Hide</button>`;
   return `<form class=act method=post action=${attr(`${path}/save`)}>${save} ${hide} <a href=${attr(`${path}/similar`)}>similar</a></form>`;
 }
 
@@ -101,6 +105,8 @@ export interface PaperOptions {
   anchor?: boolean;
   /** Show the ranking's one-line why ("For you"). */
   why?: boolean;
+  /** The anchor after this paper, where a form that hides it sends the browser back to. */
+  then?: string;
 }
 
 function renderClasses(paper: PaperView): string {
@@ -124,5 +130,5 @@ export function renderPaper(paper: PaperView, options: PaperOptions): string {
       : `<form class=au method=post action=${attr(`${paperPath(base, paper.id)}/star`)}>${authors}</form>`;
   return `<li${id}${renderClasses(paper)}>${why}${who}<${h}><a href=${attr(paper.links.abs)}>${renderTexHtml(paper.title, options.math)}</a></${h}>
 ${authorList}${renderMeta(paper)}
-<details class=ab${open}><summary>Abstract</summary><p>${renderTexHtml(paper.abstract, options.math)}</p></details>${base === undefined ? '' : renderActions(paper, base)}`;
+<details class=ab${open}><summary>Abstract</summary><p>${renderTexHtml(paper.abstract, options.math)}</p></details>${base === undefined ? '' : renderActions(paper, base, options.then)}`;
 }

@@ -2,7 +2,7 @@
 // category filter, then the sections of the view in order (starred papers first), each grouped by
 // category, every paper with its abstract one tap away. In-page links are fragments of this page.
 import { formatLongDay } from '../calendar/days.ts';
-import type { DigestFilter, DigestView, GroupView, SectionView } from '../views/types.ts';
+import type { DigestFilter, DigestView, GroupView, PaperView, SectionView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
 import { formatPapers } from './format.ts';
@@ -117,13 +117,20 @@ function renderSection(section: SectionView, options: SectionOptions): string {
   let list: string;
   if (section.papers.length === 0) list = `<p class=m>${escapeHtml(section.empty!)}</p>`;
   else if (section.groups.length === 0)
-    list = `<ol>${section.papers.map((paper) => renderPaper(paper, { ...shared, level: 3 })).join('\n')}</ol>`;
+    list = `<ol>${renderList(section.papers, { ...shared, level: 3 }, section.id)}</ol>`;
   else list = section.groups.map((group) => renderGroup(group, { ...shared, level: 4 })).join('');
   if (section.collapsed) return `<details id=${section.id} class=sec><summary>${heading}</summary>${list}</details>\n`;
   return `<section id=${section.id}>${heading}${list}</section>\n`;
 }
 
+/** The papers in order, each knowing the anchor after it (the list's end: `after`). */
+function renderList(papers: readonly PaperView[], options: PaperOptions, after: string): string {
+  return papers
+    .map((paper, i) => renderPaper(paper, { ...options, then: papers[i + 1] ? `p-${papers[i + 1]!.id}` : after }))
+    .join('\n');
+}
+
 function renderGroup(group: GroupView, options: PaperOptions): string {
-  const papers = group.papers.map((paper) => renderPaper(paper, options)).join('\n');
+  const papers = renderList(group.papers, options, group.id);
   return `<h3 id=${attr(group.id)}>${escapeHtml(group.category)} (${number.format(group.papers.length)})</h3><ol>${papers}</ol>\n`;
 }

@@ -20,6 +20,8 @@ const MARKS: Readonly<Record<string, MarkAction>> = {
   unhide: { kind: 'hidden', undo: true },
 };
 const PAPER_ACTION = /^\/papers\/(.{1,80})\/(save|unsave|hide|unhide|star)$/;
+// A paper's or a group's anchor on the day page (`p-2611.01234`, `new-stat.ML`).
+const ANCHOR = /^[\w.\/-]{1,100}$/;
 
 const wantsJson = (c: HonoContext): boolean => (c.req.header('accept') ?? '').includes('application/json');
 
@@ -93,7 +95,10 @@ async function runPaperAction(site: Site, c: HonoContext, onWrite: () => void): 
   const action = MARKS[match[2]!]!;
   const changed = markStoredPapers(context, [id!], action);
   if (changed > 0) onWrite();
-  return { json: { id, mark: action.undo ? null : action.kind, changed }, back };
+  // A hidden paper leaves the page: the form says which anchor follows it.
+  const then = match[2] === 'hide' ? (await readForm(c))['then'] : undefined;
+  const landing = then !== undefined && ANCHOR.test(then) ? () => goBack(site, c, '/', then) : back;
+  return { json: { id, mark: action.undo ? null : action.kind, changed }, back: landing };
 }
 
 export function registerActionRoutes(app: Hono, site: Site, onWrite: () => void): void {

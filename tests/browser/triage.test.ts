@@ -98,9 +98,13 @@ describe.skipIf(skipWithoutChromium)('triage in Chromium', () => {
     expect(await paper(page, '2609.10030').getByRole('button', { name: 'Saved' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
+    // A hidden paper leaves the page: the browser lands on the next one, in view.
     await paper(page, '2609.10029').getByRole('button', { name: 'Hide' }).click();
-    await page.waitForURL(/#p-2609\.10029$/);
+    await page.waitForURL(/#p-2609\.10028$/);
     expect(await paper(page, '2609.10029').count()).toBe(0);
+    const next = await paper(page, '2609.10028').evaluate((element) => element.getBoundingClientRect().top);
+    expect(next).toBeGreaterThanOrEqual(-1);
+    expect(next).toBeLessThan(800);
     await paper(page, '2609.10008').getByRole('button', { name: 'Ada Lovelace' }).click();
     await page.waitForURL(/#p-2609\.10008$/);
     expect(await page.locator('#starred li').first().textContent()).toContain('★ Ada Lovelace');

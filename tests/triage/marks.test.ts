@@ -40,6 +40,20 @@ describe('saving and hiding over HTTP', () => {
     });
     expect(back.status).toBe(303);
     expect(back.headers.get('location')).toBe('http://localhost/digest/2026-09-23?sort=score#p-2609.00002');
+    // A hidden paper leaves the page: the form names the anchor after it (checked, never echoed raw).
+    const then = await app.request('/papers/2609.00001/hide', {
+      method: 'POST',
+      headers: { ...FORM, referer: 'http://localhost/digest/2026-09-23' },
+      body: 'then=p-2609.00003',
+    });
+    expect(then.headers.get('location')).toBe('http://localhost/digest/2026-09-23#p-2609.00003');
+    const odd = await app.request('/papers/2609.00001/hide', {
+      method: 'POST',
+      headers: { ...FORM, referer: 'http://localhost/digest/2026-09-23' },
+      body: 'then=%22%3E%3Cscript%3E',
+    });
+    expect(odd.headers.get('location')).toBe('http://localhost/digest/2026-09-23#p-2609.00001');
+    await post(app, '/papers/2609.00001/unhide');
     // Another site's address is never where a form sends the browser back to.
     const elsewhere = await post(app, '/papers/2609.00002/hide', { ...FORM, referer: 'https://evil.example/x' });
     expect(elsewhere.headers.get('location')).toBe('http://localhost/#p-2609.00002');
