@@ -21,7 +21,7 @@ const MARKS: Readonly<Record<string, MarkAction>> = {
 };
 const PAPER_ACTION = /^\/papers\/(.{1,80})\/(save|unsave|hide|unhide|star)$/;
 // A paper's or a group's anchor on the day page (`p-2611.01234`, `new-stat.ML`).
-const ANCHOR = /^[\w.\/-]{1,100}$/;
+const ANCHOR = /^[\w./-]{1,100}$/;
 
 const wantsJson = (c: HonoContext): boolean => (c.req.header('accept') ?? '').includes('application/json');
 
