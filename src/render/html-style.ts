@@ -54,7 +54,7 @@ dialog dd{margin:0}
 .h{border-left:4px dashed var(--line);padding-left:.5rem}
 .h .ab{display:none}
 .v h3 a::before,.v h4 a::before{content:"✓ "}
-.why{font-weight:600;color:var(--accent)}
+.why{color:var(--accent);font-size:.9rem}
 .c{color:var(--accent)}
 .inline{display:inline}
 `;
