@@ -12,7 +12,7 @@ export interface StoredWatch {
 export function listWatches(db: Db): StoredWatch[] {
   return db
     .prepare<[], { slug: string; query: string; mail: number; created_at: string }>(
-      'SELECT slug, query, mail, created_at FROM watches ORDER BY created_at, slug',
+      'SELECT slug, query, mail, created_at FROM watches ORDER BY slug',
     )
     .all()
     .map((row) => ({ slug: row.slug, query: row.query, mail: row.mail === 1, createdAt: row.created_at }));
