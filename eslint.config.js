@@ -14,17 +14,7 @@ export default tseslint.config(
     languageOptions: {
       globals: globals.node,
       parserOptions: {
-        projectService: {
-          allowDefaultProject: [
-            '*.js',
-            '.*.cjs',
-            'bench/*.js',
-            'bin/*.js',
-            'scripts/*.mjs',
-            'src/fetcher/*.mjs',
-            'src/jobs/*.mjs',
-          ],
-        },
+        projectService: true,
       },
     },
     plugins: { '@stylistic': stylistic },
@@ -43,6 +33,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The JavaScript files are small entry points and configuration, outside the TypeScript project.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     // Test assertions use vitest's asymmetric matchers (expect.stringMatching and friends), typed `any`.

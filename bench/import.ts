@@ -2,8 +2,9 @@
 // fixture entries with new ids, imported end to end by the CLI (parse, store, index, commit) under
 // /usr/bin/time -v; compared with Python feedparser's parse-only rate on the same bytes.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildRealisticDay, renderDayAsRss } from '../tests/support/realistic-day.ts';
 
 const FILES = Number(process.env.BENCH_IMPORT_FILES ?? 50);
 const PER_FILE = 2000;
@@ -62,12 +63,17 @@ function runImport(files: string[]): { seconds: number; peakMb: number } {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.status !== 0) throw new Error(`import failed: ${run.stderr.slice(-2000)}`);
   const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1]);
-  const stored = execFileSync('sqlite3', [db, 'SELECT count(*) FROM papers; SELECT count(*) FROM papers_fts;'], {
-    encoding: 'utf8',
-  });
+  // The index's own table of sizes (one row a paper): Debian's sqlite3 (3.40) cannot open the
+  // index itself (contentless_delete came in 3.43), though its pages back up and check fine.
+  const count = 'SELECT count(*) FROM papers; SELECT count(*) FROM papers_fts_docsize;';
+  const stored = execFileSync('sqlite3', [db, count], { encoding: 'utf8' });
   const [papers, indexed] = stored.trim().split('\n').map(Number);
   if (papers !== FILES * PER_FILE || indexed !== papers)
     throw new Error(`stored ${papers} papers, indexed ${indexed}, expected ${FILES * PER_FILE}`);
+  const index = execFileSync('sqlite3', [db, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE '%_fts%'"], {
+    encoding: 'utf8',
+  });
+  console.log(`  search index: ${(Number(index) / 2 ** 20).toFixed(1)} MB`);
   return { seconds, peakMb: peakKb / 1024 };
 }
 
@@ -102,3 +108,58 @@ console.log(`  python feedparser parse only, ${FEEDPARSER_FILES * PER_FILE} entr
 console.log(
   `  ratio: ${(rate / python).toFixed(1)}x (target >= 5x); peak memory target < 300 MB: ${imported.peakMb < 300 ? 'met' : 'MISSED'}`,
 );
+
+// Memory per MB parsed (issue 15): RSS files of realistic days (the real captures' titles,
+// abstracts and names, 6 copies of a 1,310-paper day: 15 MB) imported alone and five at once, and
+// one of 48 MB, near the 50 MB cap. Peak RSS above an import of a 3-item file, per MB of input.
+function buildBigRss(day: string, copies: number, offset: number): string {
+  const base = buildRealisticDay({ day });
+  const papers = Array.from({ length: copies }, (_, k) =>
+    base.map((paper, j) => ({
+      ...paper,
+      id: `26${String(1 + (k % 12)).padStart(2, '0')}.${String(offset + Math.floor(k / 12) * 30000 + j * 2 + (k % 2)).padStart(5, '0')}`,
+    })),
+  ).flat();
+  const file = join(out, `rss-${day}-x${copies}.xml`);
+  writeFileSync(file, renderDayAsRss(day, papers));
+  return file;
+}
+
+function peakOf(files: string[]): { peakMb: number; seconds: number } {
+  const db = join(out, 'memory.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+  const started = process.hrtime.bigint();
+  const run = spawnSync('/usr/bin/time', ['-v', 'node', 'bin/arxiv-curator.js', 'import', ...files], {
+    env: { ...process.env, CURATOR_DB: db, LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`import failed: ${run.stderr.slice(-2000)}`);
+  const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1]);
+  return { peakMb: peakKb / 1024, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+const tiny = ['tests/fixtures/arxiv/rss2-cs.LG-2026-04-27-trimmed-3items.xml'];
+const baseline = peakOf(tiny).peakMb;
+const baselineTwo = peakOf([
+  ...tiny,
+  'tests/fixtures/arxiv/rss2-cs.LG+cs.AI+cs.CL+stat.ML-2026-09-24-trimmed-4items.xml',
+]).peakMb;
+const days = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
+const fifteen = days.map((day, i) => buildBigRss(day, 6, i * 6000));
+const cap = buildBigRss('2026-11-30', 19, 0);
+const mb = (files: string[]) => files.reduce((sum, file) => sum + statSync(file).size, 0) / 1048576;
+console.log(
+  `\nmemory per MB parsed (peak RSS of the import process; baseline ${baseline.toFixed(0)} MB for one tiny file, ${baselineTwo.toFixed(0)} MB for two)`,
+);
+for (const [what, files, base] of [
+  ['one RSS file', fifteen.slice(0, 1), baseline],
+  ['five RSS files in one run', fifteen, baselineTwo],
+  ['one RSS file near the 50 MB cap', [cap], baseline],
+] as const) {
+  const { peakMb, seconds } = peakOf([...files]);
+  const largest = Math.max(...files.map((file) => statSync(file).size)) / 1048576;
+  console.log(
+    `  ${what} (${mb([...files]).toFixed(1)} MB, largest ${largest.toFixed(1)} MB): peak RSS ${peakMb.toFixed(0)} MB in ${seconds.toFixed(1)} s, ` +
+      `${((peakMb - base) / largest).toFixed(1)} MB above the baseline per MB of the largest file`,
+  );
+}

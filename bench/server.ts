@@ -1,63 +1,22 @@
 // `npx tsx bench/server.ts`: wrk against the real server with 100,000 and 1,000,000 synthetic
 // papers stored (BENCH_SIZES=100000 to shorten), next to a bare node:http server sending the
 // same /rss.xml bytes from memory. Targets: /rss.xml >= half the bare req/s; / p99 < 20 ms.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config.ts';
 import { fixedStarredSource, type Context } from '../src/app/context.ts';
 import { silentLogger } from '../src/app/log.ts';
-import { openDb } from '../src/store/db.ts';
 import { buildStarredList } from '../src/curate/starred-list.ts';
-import { countPapers } from '../src/store/read/papers.ts';
 import { createApp } from '../src/server.ts';
 import { startServer } from '../src/routes/listen.ts';
-import { BENCH_AUTHORS, fillSyntheticDb } from './synthetic.ts';
+import { openBenchDb, runWrk, type WrkResult } from './support.ts';
+import { BENCH_AUTHORS } from './synthetic.ts';
 
-const OUT = new URL('./out/', import.meta.url).pathname;
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
-const WRK_ARGS = ['-t2', '-c32', '-d10s', '--latency'];
+const WRK_ARGS = ['-t2', '-c32', '-d10s'];
 
-interface WrkResult {
-  requestsPerSec: number;
-  p50: string;
-  p99: string;
-  non2xx: number;
-}
-
-// Asynchronous: the servers under test run in this very process and must keep answering.
-async function runWrk(url: string, headers: string[] = []): Promise<WrkResult> {
-  const { stdout: output } = await promisify(execFile)(
-    'wrk',
-    [...WRK_ARGS, ...headers.flatMap((header) => ['-H', header]), url],
-    { encoding: 'utf8' },
-  );
-  const percentile = (p: string) => new RegExp(`^\\s+${p}%\\s+(\\S+)`, 'm').exec(output)?.[1] ?? '?';
-  return {
-    requestsPerSec: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0),
-    p50: percentile('50'),
-    p99: percentile('99'),
-    non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0),
-  };
-}
-
-function openBenchDb(size: number) {
-  mkdirSync(OUT, { recursive: true });
-  const path = `${OUT}bench-${size}.db`;
-  if (existsSync(path)) {
-    const db = openDb(path);
-    if (countPapers(db) === size) return db;
-    db.close();
-  }
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-  const db = openDb(path);
-  const started = Date.now();
-  fillSyntheticDb(db, size);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  console.log(`built ${size} papers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return db;
+async function runWrkDefault(url: string, headers: string[] = []): Promise<WrkResult> {
+  return runWrk(url, WRK_ARGS, { headers });
 }
 
 function startBareServer(body: Buffer): Promise<{ url: string; close: () => void }> {
@@ -82,6 +41,7 @@ async function benchSize(size: number): Promise<string[]> {
     starred: fixedStarredSource(buildStarredList(BENCH_AUTHORS, 'bench')),
     log: silentLogger,
     now: () => new Date(),
+    writeLock: { label: 'bench' },
   };
   const server = await startServer(createApp({ context, holidays: new Set() }), { host: '127.0.0.1', port: 0 });
   const warm = await fetch(`${server.url}rss.xml`);
@@ -91,10 +51,10 @@ async function benchSize(size: number): Promise<string[]> {
   console.log(`${size} papers: / is ${(await page.arrayBuffer()).byteLength} bytes, /rss.xml ${rss.length} bytes`);
   const bare = await startBareServer(rss);
   const rows = [
-    ['/', await runWrk(server.url)],
-    ['/rss.xml', await runWrk(`${server.url}rss.xml`)],
-    ['/rss.xml 304', await runWrk(`${server.url}rss.xml`, [`If-None-Match: ${etag}`])],
-    ['bare node:http /rss.xml', await runWrk(bare.url)],
+    ['/', await runWrkDefault(server.url)],
+    ['/rss.xml', await runWrkDefault(`${server.url}rss.xml`)],
+    ['/rss.xml 304', await runWrkDefault(`${server.url}rss.xml`, [`If-None-Match: ${etag}`])],
+    ['bare node:http /rss.xml', await runWrkDefault(bare.url)],
   ] as const;
   bare.close();
   await server.close();
@@ -108,5 +68,5 @@ async function benchSize(size: number): Promise<string[]> {
 
 const lines = ['| papers | target | req/s | vs bare | p50 | p99 | non-2xx/3xx |', '|---|---|---|---|---|---|---|'];
 for (const size of SIZES) lines.push(...(await benchSize(size)));
-console.log(`\nwrk ${WRK_ARGS.join(' ')} <url>\n`);
+console.log(`\nwrk ${WRK_ARGS.join(' ')} --latency <url>\n`);
 console.log(lines.join('\n'));

@@ -2,7 +2,10 @@
 // replace, replace-cross as arXiv lists them), ~70-char titles, 1,000-char abstracts, 4-6
 // authors, about 0.5% of papers by a starred author. Written with prepared statements in big
 // transactions: ingestFeed's per-paper lookups are not needed for data known to be fresh.
-import type { Db } from '../src/store/db.ts';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { openDb, type Db } from '../src/store/db.ts';
+import { countPapers } from '../src/store/read/papers.ts';
+import { prepareSearchIndex } from '../src/store/write/search-index.ts';
 import { addDays, weekday } from '../src/calendar/days.ts';
 import type { AnnounceType, StarredAuthor } from '../src/types.ts';
 
@@ -12,14 +15,14 @@ export const BENCH_AUTHORS: StarredAuthor[] = [
   { id: 'yann-lecun', name: 'Yann LeCun', variants: [], not: [] },
 ];
 
-const WORDS = (
+export const WORDS = (
   'learning neural network model training data graph attention transformer optimization gradient stochastic ' +
   'bayesian inference reinforcement policy agent robust adversarial generative diffusion latent representation kernel ' +
   'convex bound regret sample efficient sparse scaling language vision benchmark dataset causal estimation theory'
 ).split(' ');
-const NAMES =
+export const NAMES =
   'Ada Alan Grace Edsger Barbara Donald John Leslie Tony Frances Radia Shafi Judea Michael Daphne Fei-Fei'.split(' ');
-const FAMILIES =
+export const FAMILIES =
   'Lovelace Turing Hopper Dijkstra Liskov Knuth McCarthy Lamport Hoare Allen Perlman Goldwasser Pearl Jordan Koller Li Wang Zhang Chen Kumar'.split(
     ' ',
   );
@@ -41,9 +44,9 @@ function words(random: () => number, length: number): string {
 /** Fills an empty, migrated database with `count` papers; returns the number of days. */
 export function fillSyntheticDb(db: Db, count: number): number {
   const random = createRandom(42);
-  const paper = db.prepare(`INSERT INTO papers (id, version, title, abstract, authors, categories, comment, first_seen)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const fts = db.prepare('INSERT INTO papers_fts (rowid, title, abstract, authors) VALUES (?, ?, ?, ?)');
+  const paper = db.prepare(`INSERT INTO papers (id, version, title, abstract, authors, categories, comment, first_seen,
+    search_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const searchIndex = prepareSearchIndex(db);
   const announce = db.prepare(
     "INSERT INTO announcements (day, paper_id, version, announce_type, source) VALUES (?, ?, ?, ?, 'rss')",
   );
@@ -73,20 +76,23 @@ export function fillSyntheticDb(db: Db, count: number): number {
         words(random, 1000),
         JSON.stringify(authors),
       ];
+      const categories = [primary, 'cs.AI'];
       const { lastInsertRowid } = paper.run(
         id,
         v,
         title,
         abstract,
         authorList,
-        JSON.stringify([primary, 'cs.AI']),
+        JSON.stringify(categories),
         index % 3 === 0 ? '12 pages, 4 figures' : null,
         at,
+        date,
       );
-      fts.run(lastInsertRowid, title, abstract, authorList);
+      searchIndex.add(lastInsertRowid, date, { title, abstract, authors, categories });
       announce.run(date, id, v, type);
       if (starred) star.run(id, starred.id, starred.name, 'exact');
     }
+    searchIndex.flush();
     dayRow.run(date, size, `${date}T04:00:05Z`);
   });
   for (let left = count; left > 0; left -= PER_DAY) {
@@ -96,4 +102,33 @@ export function fillSyntheticDb(db: Db, count: number): number {
   }
   db.prepare("INSERT INTO meta (key, value) VALUES ('authors_hash', 'bench')").run();
   return days;
+}
+
+const OUT = new URL('./out/', import.meta.url).pathname;
+
+/**
+ * bench/out/bench-<size>.db, built once and kept: a database of an earlier schema is migrated
+ * as the server would (and the migration's time printed), one of another size rebuilt.
+ */
+export function openSyntheticDb(size: number): Db {
+  mkdirSync(OUT, { recursive: true });
+  const path = `${OUT}bench-${size}.db`;
+  if (existsSync(path)) {
+    const started = Date.now();
+    const db = openDb(path, {
+      report: (event, fields) => event.endsWith('.end') && console.log(`migrated ${path}: ${JSON.stringify(fields)}`),
+    });
+    if (countPapers(db) === size) {
+      if (Date.now() - started > 1000) console.log(`opened in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return db;
+    }
+    db.close();
+  }
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  const db = openDb(path);
+  const started = Date.now();
+  fillSyntheticDb(db, size);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  console.log(`built ${size} papers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return db;
 }

@@ -14,6 +14,10 @@ process.stdout.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
   throw error;
 });
 
+// SQLite URI filenames, read by better-sqlite3 when it loads: a database in a read-only folder is
+// opened as `file:…?immutable=1` (src/store/db.ts). CURATOR_DB itself may not start with `file:`.
+process.env.SQLITE_USE_URI = '1';
+
 const root = new URL('../', import.meta.url);
 
 /** Whether dist/ is built and no source is newer than the build. */

@@ -3,10 +3,14 @@
 import { parseArgs } from 'node:util';
 import { openContext, type Context } from './app/context.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { AuthorsConfigError } from './curate/authors-config.ts';
+import { HolidaysError } from './calendar/announcement-days.ts';
+import { ConfigFileError } from './curate/json-file.ts';
+import { DatabaseError } from './store/db.ts';
 import { CommandError } from './commands/errors.ts';
 import { COMMANDS, USAGE } from './commands/table.ts';
-import type { Io } from './commands/types.ts';
+import type { Io, OpenOptions } from './commands/types.ts';
+import type { WriteLockOptions } from './store/write/lock.ts';
+import { stripControlCharacters } from './text/control.ts';
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -32,7 +36,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     });
     const config = loadConfig(io.env);
     const run = await command.load();
-    return await run({ values, positionals, io, config, open: () => (context ??= openContext(config)) });
+    const writeLock = { label: name, onWait: printWriteWait(io) };
+    const open = (options: OpenOptions = {}) => (context ??= openContext(config, { writeLock, ...options }));
+    return await run({ values, positionals, io, config, open });
   } catch (error) {
     return fail(io, describeError(error), exitCodeOf(error));
   } finally {
@@ -40,8 +46,24 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
+/** A command waiting for SQLite's write lock says so, and whom it waits for, rather than hang silently. */
+function printWriteWait(io: Io): WriteLockOptions['onWait'] {
+  return (wait) => {
+    if (wait.state === 'waiting')
+      io.stderr(
+        `arxiv-curator: waiting for another writer: ${wait.holder} (waited ${Math.round(wait.waitedMs / 1000)} s)\n`,
+      );
+    else io.stderr(`arxiv-curator: the other writer finished; writing now (waited ${formatSeconds(wait.waitedMs)})\n`);
+  };
+}
+
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
 function fail(io: Io, reason: string, code: number): number {
-  io.stderr(`arxiv-curator: ${reason}\n`);
+  // A reason may quote what a server or a file said: it never drives the terminal.
+  io.stderr(`arxiv-curator: ${stripControlCharacters(reason)}\n`);
   return code;
 }
 
@@ -52,7 +74,8 @@ function describeError(error: unknown): string {
 }
 
 function exitCodeOf(error: unknown): number {
-  if (error instanceof AuthorsConfigError || error instanceof ConfigError) return 2;
+  if (error instanceof ConfigFileError || error instanceof ConfigError || error instanceof HolidaysError) return 2;
+  if (error instanceof DatabaseError && error.misconfigured) return 2;
   if (error instanceof CommandError) return error.exitCode;
   return 1;
 }

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 export interface Config {
   dbPath: string;
   authorsPath: string;
+  /** arXiv's holiday evenings (config/holidays.json). */
+  holidaysPath: string;
   port: number;
   host: string;
   rssBase: string;
@@ -24,6 +26,18 @@ export interface Config {
   fixedNow: Date | undefined;
   /** CURATOR_TOKEN: what a client must present to write when HOST is not a loopback address. */
   token: string | undefined;
+  /** CURATOR_FEEDS: the blogs and other feeds to follow besides arXiv. */
+  feedsPath: string;
+  /** CURATOR_READING_LIST: the "Start here" page's reading list. */
+  readingListPath: string;
+  /** ARXIV_AUTHOR_URL: where arXiv's author pages live (`<base><id>.atom` is an author's feed). */
+  authorFeedBase: string;
+  /** HF_PAPERS_URL: Hugging Face's Daily Papers API (`?date=YYYY-MM-DD`). */
+  popularityUrl: string;
+  /** CURATOR_POPULARITY: fetch the popularity counts (and show /top); off: neither. */
+  popularity: boolean;
+  /** CURATOR_AUTHOR_UPLOADS: ask arXiv for the starred authors' uploads outside our categories. */
+  authorUploads: boolean;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -37,6 +51,7 @@ export class ConfigError extends Error {
 const DEFAULT_CONTACT = 'https://github.com/arxiv-curator/arxiv-curator';
 /** The categories curated when CURATOR_CATEGORIES is unset. */
 export const DEFAULT_CATEGORIES: readonly string[] = ['cs.LG', 'cs.NE', 'stat.ML'];
+const DEFAULT_HOLIDAYS = new URL('../config/holidays.json', import.meta.url).pathname;
 // arXiv's subject classes: archive, optional dot and subject, e.g. cs.LG, stat.ML, hep-th.
 const CATEGORY = /^[a-z-]+(\.[A-Za-z-]+)?$/;
 
@@ -66,9 +81,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const smtpUrl = get('SMTP_URL');
   if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl))
     throw new ConfigError('SMTP_URL: must start with smtp:// or smtps://');
+  const dbPath = get('CURATOR_DB') ?? 'data/curator.db';
+  // SQLite would read `file:…` as a URI (bin/arxiv-curator.js turns them on for read-only folders).
+  if (dbPath.startsWith('file:')) throw new ConfigError(`CURATOR_DB: "${dbPath}" is a URI; give a file path`);
   return Object.freeze({
-    dbPath: get('CURATOR_DB') ?? 'data/curator.db',
+    dbPath,
     authorsPath: get('CURATOR_AUTHORS') ?? 'config/authors.json',
+    holidaysPath: get('CURATOR_HOLIDAYS') ?? DEFAULT_HOLIDAYS,
     port: readInteger(get('PORT'), 'PORT', 3000, 0, 65535),
     host: get('HOST') ?? '127.0.0.1',
     rssBase: readUrl(get('ARXIV_RSS_BASE') ?? 'https://rss.arxiv.org/rss/', 'ARXIV_RSS_BASE'),
@@ -87,6 +106,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       get('PUBLIC_URL') === undefined ? undefined : readUrl(get('PUBLIC_URL')!, 'PUBLIC_URL').replace(/\/+$/, ''),
     fixedNow: readInstant(get('CURATOR_NOW'), 'CURATOR_NOW'),
     token: readToken(get('CURATOR_TOKEN')),
+    feedsPath: get('CURATOR_FEEDS') ?? 'config/feeds.json',
+    readingListPath: get('CURATOR_READING_LIST') ?? 'config/reading-list.json',
+    authorFeedBase: withSlash(readUrl(get('ARXIV_AUTHOR_URL') ?? 'https://arxiv.org/a/', 'ARXIV_AUTHOR_URL')),
+    popularityUrl: readUrl(get('HF_PAPERS_URL') ?? 'https://huggingface.co/api/daily_papers', 'HF_PAPERS_URL'),
+    popularity: readSwitch(get('CURATOR_POPULARITY'), 'CURATOR_POPULARITY', true),
+    authorUploads: readSwitch(get('CURATOR_AUTHOR_UPLOADS'), 'CURATOR_AUTHOR_UPLOADS', true),
   });
 }
 
@@ -109,6 +134,18 @@ function readToken(raw: string | undefined): string | undefined {
 /** True for the addresses only this machine can reach. */
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+function readSwitch(raw: string | undefined, name: string, fallback: boolean): boolean {
+  if (raw === undefined) return fallback;
+  const value = raw.toLowerCase();
+  if (value === 'on' || value === '1' || value === 'true') return true;
+  if (value === 'off' || value === '0' || value === 'false') return false;
+  throw new ConfigError(`${name}: "${raw}" is not on or off`);
 }
 
 function readInteger(raw: string | undefined, name: string, fallback: number, min: number, max: number): number {

@@ -3,14 +3,8 @@
 import { Hono } from 'hono';
 import type { Context } from './app/context.ts';
 import { loadHolidays } from './calendar/announcement-days.ts';
-import { isMailConfigured } from './mail/settings.ts';
-import { countPapers } from './store/read/papers.ts';
-import { getLastFetchRun } from './store/read/runs.ts';
-import { getLastSendStatus } from './store/read/sends.ts';
-import { buildSearch } from './views/feeds.ts';
 import type { StatusView } from './views/types.ts';
 import { renderErrorPage } from './render/html-layout.ts';
-import { renderSearchHtml } from './render/html-pages.ts';
 import {
   APP_JS,
   FAVICON_PATH,
@@ -20,11 +14,14 @@ import {
   STYLE_CSS,
   STYLE_PATH,
 } from './render/html-assets.ts';
+import { registerAdviceRoutes } from './routes/advice.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
 import { registerActionRoutes } from './routes/actions.ts';
 import { registerLibraryRoutes } from './routes/library.ts';
-import { HTML, baseUrlOf, createSite, sendCached, type Site } from './routes/site.ts';
+import { registerHealth, type HealthProbes } from './routes/health.ts';
+import { registerSearchRoutes } from './routes/search.ts';
+import { baseUrlOf, createSite, type SiteOptions } from './routes/site.ts';
 import { guardWrites, registerLogin } from './routes/writes.ts';
 
 export interface AppDeps {
@@ -35,6 +32,12 @@ export interface AppDeps {
   holidays?: ReadonlySet<string>;
   /** Called after a user action changed marks or starred authors (serve retrains the ranking). */
   onWrite?: () => void;
+  /** serve: where pages missing from the cache are rendered (a render thread); default here. */
+  offload?: SiteOptions['offload'];
+  /** On a render thread: the job in hand (routes/site.ts). */
+  renderJob?: SiteOptions['job'];
+  /** What /healthz asks of the machine (free disk, write access); tests give their own. */
+  probes?: HealthProbes;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -47,15 +50,19 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
 
-export const MAX_QUERY_LENGTH = 200;
-
 export function createApp(deps: AppDeps): Hono {
-  const site = createSite(deps.context, deps.holidays ?? loadHolidays(), deps.status ?? (() => ({})));
+  const holidays = deps.holidays ?? loadHolidays(deps.context.config.holidaysPath);
+  const site = createSite(deps.context, holidays, deps.status ?? (() => ({})), {
+    offload: deps.offload,
+    job: deps.renderJob,
+  });
   const app = new Hono();
   // Set before the handler so Hono puts them on every response it builds (200, 304, 404, 500)
   // without copying headers afterwards on the hot path.
   app.use('*', async (c, next) => {
     for (const [name, value] of SECURITY_ENTRIES) c.header(name, value);
+    // RFC 9112 §3.2: a request with more than one Host field is answered 400; which one would we believe?
+    if (countHostHeaders(c.env) > 1) return c.text('Bad request: more than one Host header.\n', 400);
     await next();
   });
   app.use('*', guardWrites(site));
@@ -65,12 +72,17 @@ export function createApp(deps: AppDeps): Hono {
   registerFeedRoutes(app, site);
   registerLibraryRoutes(app, site);
   registerActionRoutes(app, site, deps.onWrite ?? (() => undefined));
-  registerSearch(app, site);
-  registerHealth(app, site);
+  registerAdviceRoutes(app, site);
+  registerSearchRoutes(app, site);
+  registerHealth(app, site, deps.probes);
   app.notFound((c) => c.html(renderErrorPage(baseUrlOf(site, c), 404, 'There is no page at this address.'), 404));
   app.onError((error, c) => {
     deps.context.log.error('server.error', { path: c.req.path, error: error.message });
-    return c.html(renderErrorPage(baseUrlOf(site, c), 500, 'The server could not answer this request.'), 500);
+    const message = 'The server could not answer this request.';
+    // A client of /digest/D.json reads JSON, whatever went wrong; of /digest/D.txt, text.
+    if (c.req.path.endsWith('.json')) return c.json({ error: message }, 500);
+    if (c.req.path.endsWith('.txt')) return c.text(`${message}\n`, 500);
+    return c.html(renderErrorPage(baseUrlOf(site, c), 500, message), 500);
   });
   return app;
 }
@@ -88,47 +100,10 @@ function registerAssets(app: Hono): void {
   );
 }
 
-function registerSearch(app: Hono, site: Site): void {
-  app.get('/search', (c) =>
-    sendCached(site, c, (_version, baseUrl) => {
-      const query = c.req.query('q') ?? '';
-      if (query.length > MAX_QUERY_LENGTH) {
-        const body = renderErrorPage(baseUrl, 400, `A search is at most ${MAX_QUERY_LENGTH} characters.`);
-        return { status: 400, type: HTML, body };
-      }
-      return { status: 200, type: HTML, body: renderSearchHtml(baseUrl, buildSearch(site.context, query)) };
-    }),
-  );
-}
-
-function registerHealth(app: Hono, site: Site): void {
-  app.get('/healthz', (c) => {
-    const noStore = { 'Cache-Control': 'no-store' };
-    const status = site.status();
-    const nextRun = status.nextRunAt ?? null;
-    try {
-      const { db } = site.context;
-      const run = getLastFetchRun(db);
-      const lastFetch = run
-        ? { time: run.finishedAt ?? run.startedAt, status: run.status, error: run.error, day: run.day }
-        : null;
-      const health = { status: 'ok', database: 'ok', papers: countPapers(db), lastFetch, nextRun };
-      return c.json({ ...health, activity: status.activity ?? null, mail: describeMail(site.context) }, 200, noStore);
-    } catch (error) {
-      site.context.log.error('healthz.database', { error: (error as Error).message });
-      return c.json({ status: 'error', database: 'error', nextRun }, 503, noStore);
-    }
-  });
-}
-
-/** The digest mail as /healthz shows it: null when SMTP is not configured. */
-function describeMail(context: Context) {
-  if (!isMailConfigured(context.config)) return null;
-  const sends = getLastSendStatus(context.db);
-  return {
-    lastSentDay: sends.lastSentDay ?? null,
-    lastSentAt: sends.lastSentAt ?? null,
-    pending: sends.pending,
-    lastError: sends.lastError ?? null,
-  };
+/** Host fields as received (node keeps the first in `headers`, every one in `rawHeaders`). */
+function countHostHeaders(env: unknown): number {
+  const raw = (env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming?.rawHeaders ?? [];
+  let count = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() === 'host') count++;
+  return count;
 }

@@ -32,6 +32,12 @@ export interface PaperRecord {
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'oai';
 
+/** An item of a feed that was left out, and why: `{ item: 'item 2 (2604.21953v1)', reason: 'no authors' }`. */
+export interface SkippedItem {
+  item: string;
+  reason: string;
+}
+
 export interface ParsedFeed {
   format: FeedFormat;
   /** Announcement day `YYYY-MM-DD` (RSS channel pubDate, in arXiv's time zone); API and OAI carry none. */
@@ -45,6 +51,8 @@ export interface ParsedFeed {
   itemsPerPage?: number;
   /** OAI-PMH: the token for the next page; undefined on the last page. */
   resumptionToken?: string;
+  /** Invalid items left out (the rest is stored); absent when there is none. */
+  skipped?: SkippedItem[];
 }
 
 /** A starred author as configured in config/authors.json. */
@@ -56,6 +64,8 @@ export interface StarredAuthor {
   variants: string[];
   /** Names that must never match this author. */
   not: string[];
+  /** arXiv's public author identifier (`https://arxiv.org/a/<id>`): its Atom feed lists the author's papers. */
+  arxiv?: string;
 }
 
 export type Confidence = 'exact' | 'likely';
@@ -89,4 +99,37 @@ export type FlagPaper = (authors: string[]) => StarredMatch[];
 export interface Validators {
   etag?: string;
   lastModified?: string;
+}
+
+/** One item of a followed feed other than arXiv (a blog post), as its wire format gives it: not a paper. */
+export interface FeedItemRecord {
+  /** The feed's own id for it: guid, Atom id or JSON Feed id, else its URL. */
+  id: string;
+  /** Plain text, markup removed. */
+  title: string;
+  url?: string;
+  /** Plain text, markup removed, shortened. */
+  summary: string;
+  /** ISO 8601, where the feed dates it. */
+  published?: string;
+}
+
+/** A stored item of a followed feed, with the feed it came from and when it was first seen. */
+export interface SourceItem extends FeedItemRecord {
+  feedId: string;
+  feedTitle: string;
+  firstSeen: string;
+  /** The announcement day it was first seen for (its digest lists it under "From the blogs"). */
+  day: string;
+}
+
+/** One paper of Hugging Face's Daily Papers on one date, with its counts. */
+export interface PopularityRecord {
+  /** arXiv id without version. */
+  paperId: string;
+  title: string;
+  upvotes: number;
+  comments?: number;
+  githubRepo?: string;
+  githubStars?: number;
 }

@@ -3,11 +3,11 @@
 // and arXiv's own citations write them). Papers not stored here are counted and left out.
 import type { Context } from '../app/context.ts';
 import { parseArxivId } from '../fetcher/ids.ts';
-import { findStoredIds } from '../store/read/marks.ts';
+import { findStoredIds } from '../store/read/papers.ts';
 import { listWatches } from '../store/read/watches.ts';
 import { markPapers } from '../store/write/marks.ts';
 import { addWatch } from './watches.ts';
-import { ActionError } from './errors.ts';
+import { ActionError, writeAction } from './errors.ts';
 
 export interface ImportResult {
   saved: number;
@@ -54,7 +54,7 @@ function parseLibrary(text: string, now: string): { saved: Entry[]; hidden: Entr
   return { saved: readEntries(raw.saved, 'saved', now), hidden: readEntries(raw.hidden, 'hidden', now), watches };
 }
 
-export function importLibrary(context: Context, text: string): ImportResult {
+export async function importLibrary(context: Context, text: string): Promise<ImportResult> {
   const parsed = parseLibrary(text, context.now().toISOString());
   const stored = findStoredIds(
     context.db,
@@ -63,18 +63,16 @@ export function importLibrary(context: Context, text: string): ImportResult {
   const known = (entries: Entry[]) => entries.filter((entry) => stored.has(entry.id));
   const unknown = [...parsed.saved, ...parsed.hidden].map((entry) => entry.id).filter((id) => !stored.has(id));
   const existing = new Set(listWatches(context.db).map((watch) => watch.query));
-  let watches = 0;
+  const added: { query: string; mail: boolean }[] = [];
   for (const [i, watch] of parsed.watches.entries()) {
     const { query, mail } = (watch ?? {}) as { query?: unknown; mail?: unknown };
     if (typeof query !== 'string') throw new ActionError(400, `watches[${i}]: expected {"query"}`);
-    if (existing.has(query.trim())) continue;
-    addWatch(context, query, { mail: mail !== false });
-    watches++;
+    if (!existing.has(query.trim())) added.push({ query, mail: mail !== false });
   }
-  return {
-    saved: markPapers(context.db, known(parsed.saved), 'saved'),
-    hidden: markPapers(context.db, known(parsed.hidden), 'hidden'),
-    watches,
-    unknown: [...new Set(unknown)],
-  };
+  for (const { query, mail } of added) await addWatch(context, query, { mail });
+  const [saved, hidden] = await writeAction(context, () => [
+    markPapers(context.db, known(parsed.saved), 'saved'),
+    markPapers(context.db, known(parsed.hidden), 'hidden'),
+  ]);
+  return { saved: saved, hidden: hidden, watches: added.length, unknown: [...new Set(unknown)] };
 }

@@ -3,9 +3,9 @@
 // a hidden paper's replacements stay hidden.
 import type { Context } from '../app/context.ts';
 import { parseArxivId } from '../fetcher/ids.ts';
-import { findStoredIds } from '../store/read/marks.ts';
+import { findStoredIds } from '../store/read/papers.ts';
 import { markPapers, unmarkPapers, type MarkKind } from '../store/write/marks.ts';
-import { ActionError } from './errors.ts';
+import { ActionError, writeAction } from './errors.ts';
 
 export type MarkAction = { kind: MarkKind; undo: boolean };
 
@@ -24,13 +24,16 @@ export function readPaperIds(context: Context, written: readonly string[]): stri
 }
 
 /** Saves or hides papers, or takes the mark off; the number of papers whose mark changed. */
-export function markStoredPapers(context: Context, written: readonly string[], action: MarkAction): number {
+export function markStoredPapers(context: Context, written: readonly string[], action: MarkAction): Promise<number> {
   const ids = readPaperIds(context, written);
-  if (action.undo) return unmarkPapers(context.db, ids, action.kind);
   const at = context.now().toISOString();
-  return markPapers(
-    context.db,
-    ids.map((id) => ({ id, at })),
-    action.kind,
+  return writeAction(context, () =>
+    action.undo
+      ? unmarkPapers(context.db, ids, action.kind)
+      : markPapers(
+          context.db,
+          ids.map((id) => ({ id, at })),
+          action.kind,
+        ),
   );
 }

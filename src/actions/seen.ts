@@ -3,9 +3,10 @@
 import type { Context } from '../app/context.ts';
 import { isDayStored } from '../store/read/days.ts';
 import { insertSeenDay } from '../store/write/seen.ts';
-import { ActionError } from './errors.ts';
+import { ActionError, writeAction } from './errors.ts';
 
-export function markDaySeen(context: Context, day: string): boolean {
+export function markDaySeen(context: Context, day: string): Promise<boolean> {
   if (!isDayStored(context.db, day)) throw new ActionError(404, `no announcement day ${day} is stored`);
-  return insertSeenDay(context.db, day, context.now().toISOString());
+  const at = context.now().toISOString();
+  return writeAction(context, () => insertSeenDay(context.db, day, at));
 }

@@ -9,7 +9,7 @@ import { modify, applyEdits, parseTree, findNodeAtLocation, type Node } from 'js
 import type { Context } from '../app/context.ts';
 import { AuthorsConfigError, validateAuthorsConfig } from '../curate/authors-config.ts';
 import { foldToAscii } from '../curate/names.ts';
-import { syncStarredFlags } from '../jobs/reflag.ts';
+import { syncStarredFlagsSoon } from '../jobs/reflag.ts';
 import { texToPlain } from '../text/tex.ts';
 import { ActionError } from './errors.ts';
 
@@ -97,13 +97,13 @@ function reloadList(context: Context) {
   }
 }
 
-function finish(context: Context, result: Omit<StarResult, 'reflagged'>): StarResult {
-  const synced = syncStarredFlags(context);
+async function finish(context: Context, result: Omit<StarResult, 'reflagged'>): Promise<StarResult> {
+  const synced = await syncStarredFlagsSoon(context);
   return { ...result, reflagged: synced?.reflagged ?? 0 };
 }
 
 /** Stars a name as written on a paper (TeX decoded); a name already starred is refused. */
-export function starAuthor(context: Context, written: string): StarResult {
+export function starAuthor(context: Context, written: string): Promise<StarResult> {
   const name = texToPlain(written).replace(/\s+/g, ' ').trim();
   const list = reloadList(context);
   const already = list.flag([written])[0];
@@ -116,7 +116,7 @@ export function starAuthor(context: Context, written: string): StarResult {
 }
 
 /** Removes a starred author's entry (with its variants). */
-export function unstarAuthor(context: Context, authorId: string): StarResult {
+export function unstarAuthor(context: Context, authorId: string): Promise<StarResult> {
   const list = reloadList(context);
   const index = list.authors.findIndex((author) => author.id === authorId);
   if (index < 0) throw new ActionError(404, `no starred author has the id "${authorId.slice(0, 80)}"`);
@@ -127,7 +127,7 @@ export function unstarAuthor(context: Context, authorId: string): StarResult {
 }
 
 /** The page's toggle: the paper's author at `index` is starred if not yet, else unstarred. */
-export function toggleStar(context: Context, authors: readonly string[], index: number): StarResult {
+export function toggleStar(context: Context, authors: readonly string[], index: number): Promise<StarResult> {
   const written = authors[index];
   if (written === undefined) throw new ActionError(400, `the paper has no author number ${index + 1}`);
   const match = reloadList(context).flag([written])[0];

@@ -4,10 +4,10 @@ import type { Context } from '../app/context.ts';
 import { parseWatchQuery, slugifyWatch, WatchQueryError } from '../curate/watch-query.ts';
 import { listWatches } from '../store/read/watches.ts';
 import { deleteWatch, insertWatch } from '../store/write/watches.ts';
-import { ActionError } from './errors.ts';
+import { ActionError, writeAction } from './errors.ts';
 
 /** Adds a watch under a slug of its words (`-2`, `-3` … when taken); the slug. */
-export function addWatch(context: Context, query: string, options: { mail?: boolean } = {}): string {
+export function addWatch(context: Context, query: string, options: { mail?: boolean } = {}): Promise<string> {
   const trimmed = query.trim();
   try {
     parseWatchQuery(trimmed);
@@ -16,16 +16,21 @@ export function addWatch(context: Context, query: string, options: { mail?: bool
       throw new ActionError(400, `watch "${trimmed.slice(0, 80)}": ${error.message}`);
     throw error;
   }
-  const existing = listWatches(context.db);
-  if (existing.some((watch) => watch.query === trimmed)) throw new ActionError(409, `already watching "${trimmed}"`);
-  const taken = new Set(existing.map((watch) => watch.slug));
-  const base = slugifyWatch(trimmed);
-  let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-  insertWatch(context.db, { slug, query: trimmed, mail: options.mail ?? true }, context.now().toISOString());
-  return slug;
+  const at = context.now().toISOString();
+  // Read and written in one transaction: two adds at once cannot take the same slug.
+  return writeAction(context, () => {
+    const existing = listWatches(context.db);
+    if (existing.some((watch) => watch.query === trimmed)) throw new ActionError(409, `already watching "${trimmed}"`);
+    const taken = new Set(existing.map((watch) => watch.slug));
+    const base = slugifyWatch(trimmed);
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    insertWatch(context.db, { slug, query: trimmed, mail: options.mail ?? true }, at);
+    return slug;
+  });
 }
 
-export function removeWatch(context: Context, slug: string): void {
-  if (!deleteWatch(context.db, slug)) throw new ActionError(404, `no watch is called "${slug.slice(0, 80)}"`);
+export async function removeWatch(context: Context, slug: string): Promise<void> {
+  const removed = await writeAction(context, () => deleteWatch(context.db, slug));
+  if (!removed) throw new ActionError(404, `no watch is called "${slug.slice(0, 80)}"`);
 }

@@ -2,6 +2,7 @@
 // Opening it changes nothing stored: re-flagging is jobs/reflag.ts's business.
 import type { Config } from '../config.ts';
 import { openDb, type Db } from '../store/db.ts';
+import type { WriteLockOptions } from '../store/write/lock.ts';
 import { loadStarredList, type StarredList } from '../curate/starred-list.ts';
 import { createLogger, type Logger } from './log.ts';
 
@@ -11,6 +12,8 @@ export interface Context {
   starred: StarredSource;
   log: Logger;
   now: () => Date;
+  /** How this process queues for SQLite's write lock: its name for other writers, and who hears about waits. */
+  writeLock: WriteLockOptions;
 }
 
 /** The starred authors as last read; `reload()` reads config/authors.json again (a broken file throws). */
@@ -22,14 +25,30 @@ export interface StarredSource {
 export interface ContextOptions {
   now?: () => Date;
   log?: Logger;
+  /** Default: `{ label: 'arxiv-curator' }`, waits logged. */
+  writeLock?: WriteLockOptions;
+  /** Open the database for reading only (a render thread; a command on a read-only data directory). */
+  readOnly?: boolean;
 }
 
 /** Loads authors.json first (a broken file stops everything before the database is touched), then opens the database. */
 export function openContext(config: Readonly<Config>, options: ContextOptions = {}): Context {
   const log = options.log ?? createLogger(config.logLevel);
   const starred = createStarredSource(config.authorsPath);
-  const db = openDb(config.dbPath);
-  return { config, db, starred, log, now: options.now ?? createClock(config.fixedNow) };
+  const db = openDb(config.dbPath, {
+    readOnly: options.readOnly ?? false,
+    report: (event, fields) => log.info(event, fields),
+  });
+  const writeLock = options.writeLock ?? { label: 'arxiv-curator', onWait: logWriteWait(log) };
+  return { config, db, starred, log, now: options.now ?? createClock(config.fixedNow), writeLock };
+}
+
+/** Waits for another writer as log lines (the server's way; commands print them instead). */
+export function logWriteWait(log: Logger): WriteLockOptions['onWait'] {
+  return (wait) => {
+    if (wait.state === 'waiting') log.info('db.waiting', { holder: wait.holder, waited_ms: wait.waitedMs });
+    else log.info('db.acquired', { waited_ms: wait.waitedMs });
+  };
 }
 
 export function createStarredSource(path: string, initial: StarredList = loadStarredList(path)): StarredSource {

@@ -1,5 +1,6 @@
 // One line per event on stderr: `<ISO time> <level> <event> key=value ...`.
 import type { LogLevel } from '../config.ts';
+import { escapeControlCharacters } from '../text/control.ts';
 
 export type LogFields = Record<string, string | number | boolean | undefined | null>;
 
@@ -20,7 +21,7 @@ export function createLogger(
     (at: Exclude<LogLevel, 'silent'>) =>
     (event: string, fields: LogFields = {}) => {
       if (ORDER[at] < ORDER[level]) return;
-      write(`${new Date().toISOString()} ${at} ${event}${formatFields(fields)}\n`);
+      write(`${new Date().toISOString()} ${at} ${escapeControlCharacters(event)}${formatFields(fields)}\n`);
     };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
@@ -29,7 +30,8 @@ function formatFields(fields: LogFields): string {
   let out = '';
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined || value === null) continue;
-    const text = String(value);
+    // Values quote servers, files and feeds: their control characters are shown, never acted on.
+    const text = escapeControlCharacters(String(value));
     out += ` ${key}=${/[\s"=]/.test(text) || text === '' ? JSON.stringify(text) : text}`;
   }
   return out;

@@ -59,3 +59,10 @@ export function previousAnnouncementDay(day: string, holidays: ReadonlySet<strin
   while (!isAnnouncementDay(candidate, holidays)) candidate = addDays(candidate, -1);
   return candidate;
 }
+
+/** The first announcement feed day on or after `day`. */
+export function nextAnnouncementDay(day: string, holidays: ReadonlySet<string>): string {
+  let candidate = day;
+  while (!isAnnouncementDay(candidate, holidays)) candidate = addDays(candidate, 1);
+  return candidate;
+}

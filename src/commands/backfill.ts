@@ -21,10 +21,9 @@ export async function runBackfill({ values, io, open }: CommandArgs): Promise<nu
   const context = open();
   const stream: ProgressStream = { isTTY: process.stdout.isTTY === true, write: io.stdout };
   const controller = new AbortController();
-  const onSignal = () => controller.abort(new Error('interrupted'));
+  const onSignal = (signal: NodeJS.Signals) => controller.abort(new Error(`${signal} received`));
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
-  const http = createArxivClient(context.config, {
-    log: context.log,
+  const http = createArxivClient(context, {
     signal: controller.signal,
     ...(io.sleep && { sleep: io.sleep }),
   });
@@ -62,7 +61,7 @@ async function fillDays(context: Context, http: Http, options: RunOptions & { to
   // By default up to the day before today's feed day: that one is the RSS feed's (`fetch`).
   const to = options.to ?? addDays(easternDay(context.now()), -1);
   if (options.from > to) throw new CommandError(`--from ${options.from} is after --to ${to}`);
-  const holidays = loadHolidays();
+  const holidays = loadHolidays(context.config.holidaysPath);
   const days = listAnnouncementDays(options.from, to, holidays);
   const progress = createProgress(options.stream);
   const result = await backfillDays(context, http, days, {
@@ -72,6 +71,9 @@ async function fillDays(context: Context, http: Http, options: RunOptions & { to
     onDay: (outcome, counts) => progress.update(counts, describeDay(outcome)),
   });
   progress.finish();
+  // A terminal shows one line rewritten in place: say again what must not go unnoticed.
+  if (options.stream.isTTY)
+    for (const day of result.days) if (day.cutShort !== undefined) options.stream.write(`${describeDay(day)}\n`);
   const skipped = result.days.filter((d) => d.kind === 'skipped').length;
   const empty = result.days.filter((d) => d.kind === 'empty').length;
   options.stream.write(
@@ -83,7 +85,8 @@ async function fillDays(context: Context, http: Http, options: RunOptions & { to
 function describeDay(outcome: DayOutcome): string {
   if (outcome.kind === 'skipped') return `${outcome.day}: already stored`;
   if (outcome.kind === 'empty') return `${outcome.day}: the API has no papers for it yet; not stored`;
-  return `${outcome.day}: ${countOf(outcome.papers, 'paper')} in ${countOf(outcome.requests, 'request')}`;
+  const stored = `${outcome.day}: ${countOf(outcome.papers, 'paper')} in ${countOf(outcome.requests, 'request')}`;
+  return outcome.cutShort === undefined ? stored : `${stored}; paging cut short: ${outcome.cutShort}`;
 }
 
 async function harvest(context: Context, http: Http, options: RunOptions): Promise<void> {

@@ -13,18 +13,22 @@ import type { CommandArgs } from './types.ts';
 const plural = (count: number) => `${count} paper${count === 1 ? '' : 's'}`;
 
 /** Runs an action; its refusal becomes the command's one-line failure. */
-function asCommand<T>(name: string, run: () => T): T {
+async function asCommand<T>(name: string, run: () => Promise<T>): Promise<T> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     if (error instanceof ActionError) throw new CommandError(`${name}: ${error.message}`);
     throw error;
   }
 }
 
-function runMark(kind: 'saved' | 'hidden', verb: string, { values, positionals, open, io }: CommandArgs): number {
+async function runMark(
+  kind: 'saved' | 'hidden',
+  verb: string,
+  { values, positionals, open, io }: CommandArgs,
+): Promise<number> {
   const undo = values.undo === true;
-  const changed = asCommand(verb, () => markStoredPapers(open(), positionals, { kind, undo }));
+  const changed = await asCommand(verb, () => markStoredPapers(open(), positionals, { kind, undo }));
   const done = undo ? `un${verb === 'save' ? 'saved' : 'hid'}` : kind;
   io.stdout(
     `${done} ${plural(changed)}${changed < positionals.length ? ` (${positionals.length - changed} already ${undo ? 'were not' : 'were'})` : ''}\n`,
@@ -32,10 +36,10 @@ function runMark(kind: 'saved' | 'hidden', verb: string, { values, positionals, 
   return 0;
 }
 
-export const runSave = (args: CommandArgs): number => runMark('saved', 'save', args);
-export const runHide = (args: CommandArgs): number => runMark('hidden', 'hide', args);
+export const runSave = (args: CommandArgs): Promise<number> => runMark('saved', 'save', args);
+export const runHide = (args: CommandArgs): Promise<number> => runMark('hidden', 'hide', args);
 
-export function runMarks({ values, positionals, open, io }: CommandArgs): number {
+export async function runMarks({ values, positionals, open, io }: CommandArgs): Promise<number> {
   const [action, file, ...extra] = positionals;
   if (action === 'export' && file === undefined) {
     const format = readChoice(values.format, '--format', ['json', 'bibtex'] as const, 'json');
@@ -51,7 +55,7 @@ export function runMarks({ values, positionals, open, io }: CommandArgs): number
     } catch (error) {
       throw new CommandError(`marks import: ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
-    const result = asCommand(`marks import: ${file}`, () => importLibrary(open(), text));
+    const result = await asCommand(`marks import: ${file}`, () => importLibrary(open(), text));
     const unknown = result.unknown.length > 0 ? `; ${plural(result.unknown.length)} not stored here, left out` : '';
     io.stdout(
       `saved ${plural(result.saved)}, hid ${plural(result.hidden)}, added ${result.watches} watches${unknown}\n`,

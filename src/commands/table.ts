@@ -21,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   authors: { options: {}, load: async () => (await import('./authors.ts')).runAuthors },
   reflag: { options: {}, load: async () => (await import('./reflag.ts')).runReflag },
+  reading: { options: {}, load: async () => (await import('./reading.ts')).runReading },
   save: { options: { undo: { type: 'boolean' } }, load: async () => (await import('./marks.ts')).runSave },
   hide: { options: { undo: { type: 'boolean' } }, load: async () => (await import('./marks.ts')).runHide },
   marks: { options: { format: { type: 'string' } }, load: async () => (await import('./marks.ts')).runMarks },
@@ -36,7 +37,8 @@ export const USAGE = `arxiv-curator: a self-hosted arXiv feed curator
 Usage: arxiv-curator <command>
 
   serve                          run the server and its scheduler (what npm start runs)
-  fetch                          fetch today's feed of the configured categories and store it
+  fetch                          the daily round: today's feed, the starred authors' uploads,
+                                 the reading list, the blogs and the popularity counts
   import <file>... [--announced D]   ingest RSS, API Atom or OAI-PMH files
   backfill --from D [--to D] [--source api|oai] [--force]
                                  fill announcement days from the arXiv API (or OAI-PMH)
@@ -44,6 +46,7 @@ Usage: arxiv-curator <command>
   authors                        list the starred authors with paper counts
   authors check "<name>"         does this name match a starred author, and why
   reflag                         flag the stored papers again from config/authors.json
+  reading [read|unread <id>]     the reading list of /start and its read marks
   send [--date D] [--force]      email the digest of a day (SMTP_URL, DIGEST_TO)
   save <id>... [--undo]          save papers to the library (ids as 2611.01234 or arXiv:2611.01234v2)
   hide <id>... [--undo]          hide papers (not interested): they leave the day's sections and feeds

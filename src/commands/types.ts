@@ -20,7 +20,12 @@ export interface CommandArgs {
   io: Io;
   config: Readonly<Config>;
   /** Reads authors.json and opens the database (once); the CLI closes it after the command. */
-  open: () => Context;
+  open: (options?: OpenOptions) => Context;
+}
+
+export interface OpenOptions {
+  /** For a command that can do without writing: open the database read-only. */
+  readOnly?: boolean;
 }
 
 /** Runs a command; the exit code. */

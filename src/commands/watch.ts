@@ -5,16 +5,16 @@ import { listWatches } from '../store/read/watches.ts';
 import { CommandError } from './errors.ts';
 import type { CommandArgs } from './types.ts';
 
-export function runWatch({ values, positionals, open, io }: CommandArgs): number {
+export async function runWatch({ values, positionals, open, io }: CommandArgs): Promise<number> {
   const [action, argument, ...extra] = positionals;
   try {
     if (action === 'add' && argument !== undefined && extra.length === 0) {
-      const slug = addWatch(open(), argument, { mail: values['no-mail'] !== true });
+      const slug = await addWatch(open(), argument, { mail: values['no-mail'] !== true });
       io.stdout(`watching "${argument.trim()}" as ${slug} (feed: /watches/${slug}.xml)\n`);
       return 0;
     }
     if (action === 'remove' && argument !== undefined && extra.length === 0) {
-      removeWatch(open(), argument);
+      await removeWatch(open(), argument);
       io.stdout(`removed ${argument}\n`);
       return 0;
     }

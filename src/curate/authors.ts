@@ -4,6 +4,7 @@
 // authors fitting one name) is no match, and `explain` says why.
 import type { Confidence, StarredAuthor, StarredMatch } from '../types.ts';
 import { listSplits, NAME_SUFFIXES, normalizeName, splitName, type NameSplit, type NormalizedName } from './names.ts';
+import { isShortFormOf } from './short-names.ts';
 
 /**
  * Surnames so common that "Q. Le" could be anyone: they need the full given name, or
@@ -58,7 +59,7 @@ interface Form {
 }
 
 type Outcome =
-  | { kind: 'match'; form: Form; confidence: Confidence; given: string[] }
+  | { kind: 'match'; form: Form; confidence: Confidence; given: string[]; shortFor?: string }
   | { kind: 'ambiguous'; forms: Form[]; confidence: Confidence }
   | { kind: 'not'; form: Form }
   | { kind: 'common'; form: Form; given: string[] }
@@ -151,8 +152,9 @@ function evaluate(index: Index, name: NormalizedName): Outcome {
 
 function judge(index: Index, form: Form, split: NameSplit, name: NormalizedName): Outcome {
   if (form.notKeys.has(name.key)) return { kind: 'not', form };
-  const confidence = compareGiven(split.given, form.given);
-  if (!confidence) return { kind: 'given', form, given: split.given };
+  const agreement = compareGivenNames(split.given, form.given);
+  if (!agreement) return { kind: 'given', form, given: split.given };
+  const { confidence, shortFor } = agreement;
   const allInitials = split.given.length === form.given.length && form.given.length >= 2;
   if (
     confidence === 'likely' &&
@@ -164,7 +166,8 @@ function judge(index: Index, form: Form, split: NameSplit, name: NormalizedName)
   }
   // A listed spelling written out in full is exact even where it is only initials.
   const listed = form.variant !== undefined && sameTokens(split.given, form.given);
-  return { kind: 'match', form, confidence: listed ? 'exact' : confidence, given: split.given };
+  const match = { kind: 'match' as const, form, confidence: listed ? 'exact' : confidence, given: split.given };
+  return shortFor === undefined ? match : { ...match, shortFor };
 }
 
 /**
@@ -173,14 +176,29 @@ function judge(index: Index, form: Form, split: NameSplit, name: NormalizedName)
  * written name ("Geoffrey Hinton" fits "Geoffrey E. Hinton") but never extra.
  */
 export function compareGiven(written: string[], configured: string[]): Confidence | undefined {
+  return compareGivenNames(written, configured)?.confidence;
+}
+
+/**
+ * As compareGiven; a first given name written as an established short form of the configured one
+ * ("geoff" for "geoffrey", src/curate/short-names.ts) agrees too, as `likely`, and says so in `shortFor`.
+ */
+function compareGivenNames(
+  written: string[],
+  configured: string[],
+): { confidence: Confidence; shortFor?: string } | undefined {
   const [first, ...rest] = written;
-  if (first === undefined || configured[0] === undefined || !agrees(first, configured[0], true)) return undefined;
+  const full = configured[0];
+  if (first === undefined || full === undefined) return undefined;
+  const short = !agrees(first, full, true) && first.length > 1 && isShortFormOf(first, full);
+  if (!short && !agrees(first, full, true)) return undefined;
   let j = 1;
   for (const token of rest) {
     while (j < configured.length && !agrees(token, configured[j]!, false)) j++;
     if (j++ >= configured.length) return undefined;
   }
-  return first.length > 1 ? 'exact' : 'likely';
+  if (short) return { confidence: 'likely', shortFor: full };
+  return { confidence: first.length > 1 ? 'exact' : 'likely' };
 }
 
 function agrees(written: string, configured: string, first: boolean): boolean {
@@ -223,6 +241,8 @@ function describe(outcome: Outcome): string {
   const who = (form: Form): string => form.author.name + (form.variant ? ` (variant "${form.variant}")` : '');
   switch (outcome.kind) {
     case 'match':
+      if (outcome.shortFor !== undefined)
+        return `likely: ${q(outcome.given[0] ?? '')} is a short form of ${q(outcome.shortFor)} (a table of established short forms), so ${q(outcome.given)} may be ${who(outcome.form)}`;
       return outcome.confidence === 'exact'
         ? `exact: given name ${q(outcome.given)} and surname ${q(outcome.form.surname)} equal ${who(outcome.form)}`
         : `likely: initials ${q(outcome.given)} agree with ${who(outcome.form)}`;

@@ -1,51 +1,53 @@
 // arXiv API (export.arxiv.org/api/query) Atom -> ParsedFeed (FORMATS.md §3).
 // Both the 2016 and the 2026 serialisations: elements are read by name, never by position.
-import type { PaperRecord, ParsedFeed } from '../types.ts';
-import { FeedFormatError } from './errors.ts';
+import type { PaperRecord } from '../types.ts';
+import { FeedFormatError, ItemError } from './errors.ts';
+import type { FeedReader } from './feed-reader.ts';
 import { isArxivUrl, parseArxivId } from './ids.ts';
 import { attr, child, children, text, type XmlNode } from './xml.ts';
 
 const COUNT = /^\d+$/;
 
-/** Parses the `<feed xmlns="http://www.w3.org/2005/Atom">` root element of an API response. */
-export function parseAtomFeed(feed: XmlNode): ParsedFeed {
-  const entries = children(feed['entry']);
-  refuseApiError(entries);
-  refuseForeignAtom(feed, entries);
-  const out: ParsedFeed = { format: 'atom', papers: entries.map((e, i) => parseAtomEntry(e, i + 1)) };
-  const total = readCount(feed, 'opensearch:totalResults');
-  const start = readCount(feed, 'opensearch:startIndex');
-  const perPage = readCount(feed, 'opensearch:itemsPerPage');
-  if (total !== undefined) out.totalResults = total;
-  if (start !== undefined) out.startIndex = start;
-  if (perPage !== undefined) out.itemsPerPage = perPage;
-  return out;
-}
+/** Reads the `<feed xmlns="http://www.w3.org/2005/Atom">` root element of an API response and its entries. */
+export const ATOM_READER: FeedReader = {
+  noun: 'entry',
+  readHead(feed, first) {
+    refuseApiError(first);
+    refuseForeignAtom(feed, first);
+    const total = readCount(feed, 'opensearch:totalResults');
+    const start = readCount(feed, 'opensearch:startIndex');
+    const perPage = readCount(feed, 'opensearch:itemsPerPage');
+    return {
+      ...(total !== undefined && { totalResults: total }),
+      ...(start !== undefined && { startIndex: start }),
+      ...(perPage !== undefined && { itemsPerPage: perPage }),
+    };
+  },
+  readItem: (entry) => parseAtomEntry(entry),
+};
 
 /** API errors are one entry titled `Error` with an `/api/errors#…` id; counts are no guide (FORMATS.md §3 Errors). */
-function refuseApiError(entries: XmlNode[]): void {
-  for (const entry of entries) {
-    const id = text(entry['id']) ?? '';
-    if (text(entry['title']) === 'Error' && id.includes('/api/errors')) {
-      throw new FeedFormatError(`arXiv API error: ${text(entry['summary']) ?? id}`);
-    }
+function refuseApiError(entry: XmlNode | undefined): void {
+  const id = text(entry?.['id']) ?? '';
+  if (entry !== undefined && text(entry['title']) === 'Error' && id.includes('/api/errors')) {
+    throw new FeedFormatError(`arXiv API error: ${text(entry['summary']) ?? id}`);
   }
 }
 
-function refuseForeignAtom(feed: XmlNode, entries: XmlNode[]): void {
+function refuseForeignAtom(feed: XmlNode, first: XmlNode | undefined): void {
   // The rss.arxiv.org Atom flavour carries RSS-style entries (FORMATS.md §1 Atom flavour, no capture
   // exists): reading it as an API response would yield papers without authors, so say so instead.
-  if (entries.some((e) => e['arxiv:announce_type'] !== undefined)) {
+  if (first?.['arxiv:announce_type'] !== undefined) {
     throw new FeedFormatError('an rss.arxiv.org Atom feed, which is not supported; use the /rss/ URL');
   }
   const id = text(feed['id']);
   if (!isArxivUrl(id)) throw new FeedFormatError(`an Atom feed, but not from the arXiv API (feed id "${id ?? ''}")`);
 }
 
-function parseAtomEntry(entry: XmlNode, n: number): PaperRecord {
+function parseAtomEntry(entry: XmlNode): PaperRecord {
   const rawId = text(entry['id']) ?? '';
   const ref = parseArxivId(rawId);
-  if (!ref) throw new FeedFormatError(`entry ${n}: invalid arXiv id "${rawId}"`);
+  if (!ref) throw new ItemError(`invalid arXiv id "${rawId}"`);
   const paper: PaperRecord = {
     id: ref.id,
     version: ref.version,

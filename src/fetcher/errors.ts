@@ -31,3 +31,8 @@ export function toOneLine(s: string, max = MAX_REASON): string {
   const line = s.replace(/\s+/g, ' ').trim();
   return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
+
+/** One item (entry, record) that cannot be read; the feed is stored without it. */
+export class ItemError extends Error {
+  override readonly name = 'ItemError';
+}

@@ -6,6 +6,7 @@ import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Validators } from '../types.ts';
+import { decodeUtf8Strict, Utf8Error } from './utf8.ts';
 
 /** Response headers as undici gives them (lower-case names). */
 export type IncomingHttpHeaders = Record<string, string | string[] | undefined>;
@@ -13,7 +14,7 @@ export type IncomingHttpHeaders = Record<string, string | string[] | undefined>;
 /** A body problem with a ready-made reason; the client turns it into an HttpError. */
 export class BodyError extends Error {
   override name = 'BodyError';
-  readonly kind: 'too-large' | 'truncated' | 'decode';
+  readonly kind: 'too-large' | 'truncated' | 'decode' | 'timeout';
   readonly retryable: boolean;
 
   constructor(kind: BodyError['kind'], reason: string, retryable: boolean, options?: ErrorOptions) {
@@ -26,7 +27,23 @@ export class BodyError extends Error {
 // Errors that mean "the connection went away mid-body" rather than a timeout or an abort.
 const CUT_OFF = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE', 'Z_BUF_ERROR']);
 
-export async function readBody(body: Readable, headers: IncomingHttpHeaders, maxBytes: number): Promise<Buffer> {
+/**
+ * The slowest a body may arrive, on average since its first byte, once `graceMs` has passed. A
+ * server dripping a byte a second never trips the between-chunks timeout; this stops it in
+ * seconds. It also makes the whole response's deadline fit its size: a body of N bytes has at
+ * most max(graceMs, N / bytesPerSecond) to arrive.
+ */
+export interface MinimumRate {
+  bytesPerSecond: number;
+  graceMs: number;
+}
+
+export async function readBody(
+  body: Readable,
+  headers: IncomingHttpHeaders,
+  maxBytes: number,
+  rate?: MinimumRate,
+): Promise<Buffer> {
   const expected = readContentLength(headers);
   const decoders = createDecoders(headers['content-encoding']);
   if (decoders.length === 0 && expected !== undefined && expected > maxBytes) {
@@ -42,6 +59,14 @@ export async function readBody(body: Readable, headers: IncomingHttpHeaders, max
       done(null, chunk);
     },
   });
+  const watch =
+    rate === undefined
+      ? undefined
+      : watchRate(
+          rate,
+          () => received,
+          (error) => counter.destroy(error),
+        );
   const chunks: Buffer[] = [];
   let size = 0;
   // The cap is checked on decompressed bytes as they arrive, so a gzip bomb is cut off
@@ -58,8 +83,33 @@ export async function readBody(body: Readable, headers: IncomingHttpHeaders, max
     await pipeline([body, counter, ...decoders, sink]);
   } catch (err) {
     throw explainBodyFailure(err, received, expected);
+  } finally {
+    watch?.stop();
   }
   return Buffer.concat(chunks, size);
+}
+
+/** Checks the average rate every second once the grace period is over; `stop` calls it off. */
+function watchRate(rate: MinimumRate, received: () => number, fail: (error: BodyError) => void) {
+  const started = Date.now();
+  const check = () => {
+    const elapsedMs = Date.now() - started;
+    const perSecond = (received() * 1000) / elapsedMs;
+    if (perSecond >= rate.bytesPerSecond) return;
+    const reason = `body arriving at ${formatBytes(Math.floor(perSecond))}/s (${formatBytes(received())} in ${(elapsedMs / 1000).toFixed(1)} s), below the minimum of ${formatBytes(rate.bytesPerSecond)}/s`;
+    fail(new BodyError('timeout', reason, true));
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const grace = setTimeout(() => {
+    check();
+    timer = setInterval(check, Math.min(1000, rate.graceMs));
+  }, rate.graceMs);
+  return {
+    stop: () => {
+      clearTimeout(grace);
+      clearInterval(timer);
+    },
+  };
 }
 
 function explainBodyFailure(err: unknown, received: number, expected: number | undefined): unknown {
@@ -124,7 +174,18 @@ export function flattenHeaders(headers: IncomingHttpHeaders): Record<string, str
   return Object.fromEntries(entries.map(([name, value]) => [name, [value].flat().join(', ')]));
 }
 
-// arXiv serves UTF-8; TextDecoder also drops a leading BOM, which would upset XML parsers.
-export function decodeUtf8(bytes: Buffer): string {
+/** An error page is only read for arXiv's explanation: whatever it holds must not hide the status. */
+export function decodeLeniently(bytes: Buffer): string {
   return new TextDecoder('utf-8').decode(bytes);
+}
+
+// arXiv serves UTF-8; the decoder also drops a leading BOM, which would upset XML parsers. A body
+// that is not UTF-8 is refused with where it goes wrong, not stored with U+FFFD in its titles.
+export function decodeUtf8(bytes: Buffer): string {
+  try {
+    return decodeUtf8Strict(bytes);
+  } catch (error) {
+    if (error instanceof Utf8Error) throw new BodyError('decode', `the body is ${error.message}`, false);
+    throw error;
+  }
 }

@@ -10,13 +10,22 @@
 // explanation (API Atom error entry, RSS "Feed error", OAI <error>) in `.serverMessage`
 // and at the end of the message, e.g. "…: HTTP 400 Bad Request: incorrect id format for abc".
 import { Agent, request, type Dispatcher } from 'undici';
-import { decodeUtf8, flattenHeaders, readBody, readValidators } from './http-body.ts';
+import { decodeLeniently, decodeUtf8, flattenHeaders, readBody, readValidators } from './http-body.ts';
 import { classifyStatus, classifyThrown, type AttemptFailure, type HttpErrorKind } from './http-failure.ts';
-import { computeBackoffMs, createQueue, formatDuration, linkSignals, sleepFor, type Sleep } from './pacing.ts';
+import {
+  computeBackoffMs,
+  createLocalGate,
+  createQueue,
+  formatDuration,
+  linkSignals,
+  sleepFor,
+  type RequestGate,
+  type Sleep,
+} from './pacing.ts';
 import type { Validators } from '../types.ts';
 
 export type { HttpErrorKind } from './http-failure.ts';
-export type { Sleep } from './pacing.ts';
+export type { RequestGate, Sleep } from './pacing.ts';
 
 export interface HttpResponse {
   url: string;
@@ -38,8 +47,10 @@ export type HttpEvent =
 export interface HttpClientOptions {
   /** `arxiv-curator/<version> (+<contact>)`, built by config. */
   userAgent: string;
-  /** Between the starts of any two requests; arXiv asks for 3000. */
+  /** Between the end of one exchange and the start of the next; arXiv asks for 3000. */
   minIntervalMs: number;
+  /** Default: a gate pacing this client alone by minIntervalMs, with `now` and `sleep`. */
+  gate?: RequestGate;
   /** When given, connectTimeoutMs is the dispatcher's business and close() leaves it open. */
   dispatcher?: Dispatcher;
   now?: () => number;
@@ -49,8 +60,11 @@ export interface HttpClientOptions {
   headersTimeoutMs?: number;
   /** Longest silence between two body chunks. */
   bodyTimeoutMs?: number;
-  /** Whole attempt, so a server dripping a byte a second cannot hold the one connection forever. */
+  /** Whole attempt, the longest any response may take however fast it arrives. */
   deadlineMs?: number;
+  /** The slowest a body may arrive on average (bytes/s), after `rateGraceMs` (http-body.ts MinimumRate). */
+  minBytesPerSecond?: number;
+  rateGraceMs?: number;
   /** Cap on the DECOMPRESSED body. */
   maxBytes?: number;
   maxAttempts?: number;
@@ -94,6 +108,10 @@ const DEFAULTS = {
   headersTimeoutMs: 60_000,
   bodyTimeoutMs: 60_000,
   deadlineMs: 300_000,
+  // 4 KB/s after 15 s: a 5 MB feed (a full day) may take at most ~21 min by rate, so the 300 s
+  // deadline binds for big bodies and this for dripping ones: a byte a second fails in 15 s.
+  minBytesPerSecond: 4096,
+  rateGraceMs: 15_000,
   maxBytes: 50 * 1024 * 1024,
   maxAttempts: 4,
   retryBaseMs: 2_000,
@@ -112,10 +130,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     : new Agent({ connect: { timeout: settings.connectTimeoutMs }, connections: 1 });
   const dispatcher: Dispatcher = options.dispatcher ?? (own as Agent);
   const runInTurn = createQueue();
-  // Pacing counts from the END of the previous exchange, so start-to-start is at least the
-  // interval as well, and a slow connection set-up for one request can never make arXiv see
-  // two requests closer together than the interval.
-  let lastExchangeMs: number | undefined;
+  const gate = options.gate ?? createLocalGate(settings);
   let closed = false;
 
   async function get(
@@ -148,22 +163,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   ) {
     let waitMs = 0;
     for (;;) {
-      await waitForTurn(waitMs, signal);
+      // A retry waits its backoff (or Retry-After), then whatever is left of the gate's pause.
+      if (waitMs > 0) await settings.sleep(waitMs, signal);
+      const pass = await gate.enter(signal);
       const attempt = ++progress.attempts;
-      const outcome = await attemptOnce(url, validators, signal, attempt);
+      let outcome: Outcome;
+      try {
+        outcome = await attemptOnce(url, validators, signal, attempt);
+      } finally {
+        await pass.leave();
+      }
       if (outcome.ok) return outcome.response;
       waitMs = decideRetry(url, outcome.failure, attempt);
     }
-  }
-
-  // A retry waits max(backoff or Retry-After, time left of the min interval); so does any
-  // request. The clamp keeps a wall clock stepping backwards from stretching the wait.
-  async function waitForTurn(waitMs: number, signal: AbortSignal): Promise<void> {
-    const sinceLast = lastExchangeMs === undefined ? Infinity : settings.now() - lastExchangeMs;
-    const pacing = Math.min(settings.minIntervalMs, Math.max(0, settings.minIntervalMs - sinceLast));
-    const ms = Math.max(waitMs, pacing);
-    if (ms > 0) await settings.sleep(ms, signal);
-    if (signal.aborted) throw signal.reason;
   }
 
   /** Returns the wait before the next attempt, or throws the final HttpError. */
@@ -214,7 +226,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         failure: classifyThrown(err, { aborted: signal.aborted, timedOut: link.timedOut() }, settings),
       };
     } finally {
-      lastExchangeMs = settings.now();
       link.dispose();
     }
   }
@@ -229,17 +240,30 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const base = { url, status, headers: flattenHeaders(headers), attempts };
     if (status === 304) {
       await res.body.dump();
+      // RFC 9110 §15.4.5: 304 answers a conditional request. To one that was not, it says nothing
+      // about our copy (there is none): a misbehaving server or proxy, not "unchanged".
+      if (sent.etag === undefined && sent.lastModified === undefined)
+        return {
+          ok: false,
+          failure: {
+            kind: 'status',
+            status,
+            retryable: false,
+            reason: 'HTTP 304 Not Modified to a request that was not conditional (no ETag or Last-Modified stored)',
+          },
+        };
       return {
         ok: true,
         response: { ...base, notModified: true, body: '', validators: readValidators(headers, sent) },
       };
     }
     if (status >= 200 && status < 300) {
-      const body = decodeUtf8(await readBody(res.body, headers, settings.maxBytes));
+      const rate = { bytesPerSecond: settings.minBytesPerSecond, graceMs: settings.rateGraceMs };
+      const body = decodeUtf8(await readBody(res.body, headers, settings.maxBytes, rate));
       return { ok: true, response: { ...base, notModified: false, body, validators: readValidators(headers, {}) } };
     }
     // Read error bodies too (capped) for arXiv's explanation; failing to read one must not hide the status.
-    const body = await readBody(res.body, headers, settings.maxBytes).then(decodeUtf8, () => '');
+    const body = await readBody(res.body, headers, settings.maxBytes).then(decodeLeniently, () => '');
     return { ok: false, failure: classifyStatus(status, headers, body, settings.now()) };
   }
 

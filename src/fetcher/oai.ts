@@ -1,42 +1,44 @@
 // OAI-PMH ListRecords / GetRecord with metadataPrefix=arXiv -> ParsedFeed (FORMATS.md §4).
-import type { PaperRecord, ParsedFeed } from '../types.ts';
-import { FeedFormatError } from './errors.ts';
+import type { PaperRecord } from '../types.ts';
+import { FeedFormatError, ItemError } from './errors.ts';
+import type { FeedHead, FeedReader } from './feed-reader.ts';
 import { parseArxivId } from './ids.ts';
 import { buildAuthorName } from './names.ts';
-import { attr, child, children, text, type XmlNode } from './xml.ts';
+import { attr, child, children, isNode, text, type XmlNode } from './xml.ts';
 
-/** Parses the `<OAI-PMH>` root element. */
-export function parseOaiResponse(oai: XmlNode): ParsedFeed {
-  const errors = children(oai['error']);
-  if (errors.length > 0) return readOaiErrors(errors);
-  const list = child(oai, 'ListRecords') ?? child(oai, 'GetRecord');
-  if (!list) throw new FeedFormatError('OAI-PMH response without ListRecords or GetRecord');
-  const papers: PaperRecord[] = [];
-  children(list['record']).forEach((record, i) => {
+/** Reads the `<OAI-PMH>` root element and its records. */
+export const OAI_READER: FeedReader = {
+  noun: 'record',
+  readHead(oai) {
+    const errors = children(oai['error']);
+    if (errors.length > 0) return readOaiErrors(errors);
+    // Without its records (read one batch at a time), the list may be empty: present is what counts.
+    const list: unknown = oai['ListRecords'] ?? oai['GetRecord'];
+    if (list === undefined) throw new FeedFormatError('OAI-PMH response without ListRecords or GetRecord');
+    // The last page has an empty <resumptionToken/> (with attributes in 2016), or none at all.
+    const token = isNode(list) ? text(list['resumptionToken']) : undefined;
+    return token === undefined ? {} : { resumptionToken: token };
+  },
+  readItem(record) {
     // Deleted records are kept by arXiv as tombstones ("persistent", FORMATS.md §4): nothing to ingest.
-    if (attr(child(record, 'header'), 'status') === 'deleted') return;
-    papers.push(parseOaiRecord(record, i + 1));
-  });
-  const feed: ParsedFeed = { format: 'oai', papers };
-  // The last page has an empty <resumptionToken/> (with attributes in 2016), or none at all.
-  const token = text(list['resumptionToken']);
-  if (token !== undefined) feed.resumptionToken = token;
-  return feed;
-}
+    if (attr(child(record, 'header'), 'status') === 'deleted') return undefined;
+    return parseOaiRecord(record);
+  },
+};
 
 /** `noRecordsMatch` is the normal answer for an empty `from` window; any other error is a failure. */
-function readOaiErrors(errors: XmlNode[]): ParsedFeed {
+function readOaiErrors(errors: XmlNode[]): Omit<FeedHead, 'format'> {
   const real = errors.find((e) => attr(e, 'code') !== 'noRecordsMatch');
-  if (!real) return { format: 'oai', papers: [] };
+  if (!real) return {};
   const code = attr(real, 'code') ?? 'unknown';
   throw new FeedFormatError(`OAI-PMH error ${code}: ${text(real) ?? '(no message)'}`);
 }
 
-function parseOaiRecord(record: XmlNode, n: number): PaperRecord {
-  const meta = readArxivMetadata(record, n);
+function parseOaiRecord(record: XmlNode): PaperRecord {
+  const meta = readArxivMetadata(record);
   const rawId = text(child(record, 'header')?.['identifier']) ?? text(meta['id']) ?? '';
   const ref = parseArxivId(rawId);
-  if (!ref) throw new FeedFormatError(`record ${n}: invalid arXiv id "${rawId}"`);
+  if (!ref) throw new ItemError(`invalid arXiv id "${rawId}"`);
   const created = text(meta['created']);
   const updated = text(meta['updated']);
   const paper: PaperRecord = {
@@ -63,12 +65,12 @@ function parseOaiRecord(record: XmlNode, n: number): PaperRecord {
   return paper;
 }
 
-function readArxivMetadata(record: XmlNode, n: number): XmlNode {
+function readArxivMetadata(record: XmlNode): XmlNode {
   const metadata = child(record, 'metadata');
   const meta = child(metadata, 'arXiv');
   if (meta) return meta;
   const found = metadata ? Object.keys(metadata).find((k) => !k.startsWith('@_')) : undefined;
-  throw new FeedFormatError(`record ${n}: metadata is not metadataPrefix=arXiv (found <${found ?? 'nothing'}>)`);
+  throw new ItemError(`metadata is not metadataPrefix=arXiv (found <${found ?? 'nothing'}>)`);
 }
 
 function readOaiAuthors(meta: XmlNode): string[] {

@@ -112,3 +112,37 @@ export function abortReason(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
   return reason instanceof Error ? reason : new Error(String(reason));
 }
+
+/**
+ * Who may send the next request, and when: one request at a time and a pause between the end of
+ * one exchange and the start of the next. The client asks before every attempt, retries included.
+ * createLocalGate paces one process; the app wires one that every process on a database shares.
+ */
+export interface RequestGate {
+  /** Resolves when this client may send; `leave()` once the exchange has ended (whatever its outcome). */
+  enter(signal: AbortSignal): Promise<{ leave(): Promise<void> }>;
+}
+
+/**
+ * The pause counts from the END of the previous exchange, so start-to-start is at least the
+ * interval as well, and a slow connection set-up can never make the remote see two requests
+ * closer together than the interval. The clamp keeps a wall clock stepping backwards from
+ * stretching the wait.
+ */
+export function createLocalGate(options: { minIntervalMs: number; now: () => number; sleep: Sleep }): RequestGate {
+  let lastEndMs: number | undefined;
+  return {
+    async enter(signal) {
+      const since = lastEndMs === undefined ? Infinity : options.now() - lastEndMs;
+      const waitMs = Math.min(options.minIntervalMs, Math.max(0, options.minIntervalMs - since));
+      if (waitMs > 0) await options.sleep(waitMs, signal);
+      if (signal.aborted) throw abortReason(signal);
+      return {
+        leave: () => {
+          lastEndMs = options.now();
+          return Promise.resolve();
+        },
+      };
+    },
+  };
+}

@@ -1,6 +1,7 @@
 // rss.arxiv.org RSS 2.0 -> ParsedFeed (FORMATS.md §1).
-import { ANNOUNCE_TYPES, type AnnounceType, type PaperRecord, type ParsedFeed } from '../types.ts';
-import { FeedFormatError } from './errors.ts';
+import { ANNOUNCE_TYPES, type AnnounceType, type PaperRecord } from '../types.ts';
+import { FeedFormatError, ItemError } from './errors.ts';
+import type { FeedReader } from './feed-reader.ts';
 import { isArxivUrl, parseArxivId, type ArxivIdParts } from './ids.ts';
 import { splitCreators } from './names.ts';
 import { child, children, text, type XmlNode } from './xml.ts';
@@ -12,27 +13,29 @@ const RFC822 =
 const DESCRIPTION_ID = /^arXiv:(\S+)/;
 const DESCRIPTION_TYPE = /Announce Type:\s*([a-z-]+)/;
 
-/** Parses the `<rss version="2.0">` root element. */
-export function parseRssFeed(rss: XmlNode): ParsedFeed {
-  const channel = child(rss, 'channel');
-  if (!channel) throw new FeedFormatError('RSS without <channel>');
-  const title = text(channel['title']) ?? '';
-  // Invalid categories give HTTP 400 with a normal RSS document (FORMATS.md §1 Errors).
-  if (title.startsWith('Feed error for query')) {
-    throw new FeedFormatError(`arXiv feed error: ${text(channel['description']) ?? title}`);
-  }
-  const link = text(channel['link']);
-  if (!isArxivUrl(link)) throw new FeedFormatError(`an RSS feed, but not from arXiv (channel link "${link ?? ''}")`);
-  const items = children(channel['item']);
-  const papers = items.map((item, i) => parseRssItem(item, i + 1));
-  const announcedOn = readAnnounceDay(channel, items[0]);
-  // lastBuildDate is informational: an unreadable one is left out rather than refusing the feed.
-  const built = readRfc822(text(channel['lastBuildDate']));
-  const feed: ParsedFeed = { format: 'rss', papers };
-  if (announcedOn !== undefined) feed.announcedOn = announcedOn;
-  if (built !== undefined) feed.builtAt = built.iso;
-  return feed;
-}
+/** Reads the `<rss version="2.0">` root element and its items. */
+export const RSS_READER: FeedReader = {
+  noun: 'item',
+  readHead(rss, first) {
+    const channel = child(rss, 'channel');
+    if (!channel) throw new FeedFormatError('RSS without <channel>');
+    const title = text(channel['title']) ?? '';
+    // Invalid categories give HTTP 400 with a normal RSS document (FORMATS.md §1 Errors).
+    if (title.startsWith('Feed error for query')) {
+      throw new FeedFormatError(`arXiv feed error: ${text(channel['description']) ?? title}`);
+    }
+    const link = text(channel['link']);
+    if (!isArxivUrl(link)) throw new FeedFormatError(`an RSS feed, but not from arXiv (channel link "${link ?? ''}")`);
+    const announcedOn = readAnnounceDay(channel, first);
+    // lastBuildDate is informational: an unreadable one is left out rather than refusing the feed.
+    const built = readRfc822(text(channel['lastBuildDate']));
+    return {
+      ...(announcedOn !== undefined && { announcedOn }),
+      ...(built !== undefined && { builtAt: built.iso }),
+    };
+  },
+  readItem: (item) => parseRssItem(item),
+};
 
 /**
  * The feed day is the channel pubDate's calendar date as written, in its own offset (midnight
@@ -46,9 +49,9 @@ function readAnnounceDay(channel: XmlNode, firstItem: XmlNode | undefined): stri
   return parsed.date;
 }
 
-function parseRssItem(item: XmlNode, n: number): PaperRecord {
+function parseRssItem(item: XmlNode): PaperRecord {
   const description = text(item['description']) ?? '';
-  const ref = readItemId(item, description, n);
+  const ref = readItemId(item, description);
   const paper: PaperRecord = {
     id: ref.id,
     version: ref.version,
@@ -58,7 +61,7 @@ function parseRssItem(item: XmlNode, n: number): PaperRecord {
     categories: children(item['category'])
       .map((c) => text(c))
       .filter((c): c is string => c !== undefined),
-    announceType: readAnnounceType(item, description, n),
+    announceType: readAnnounceType(item, description),
   };
   const doi = text(item['arxiv:DOI']);
   const journalRef = text(item['arxiv:journal_reference']);
@@ -70,17 +73,17 @@ function parseRssItem(item: XmlNode, n: number): PaperRecord {
 }
 
 /** guid `oai:arXiv.org:<id>vN`, else the `arXiv:<id>vN` that opens the description. */
-function readItemId(item: XmlNode, description: string, n: number): ArxivIdParts {
+function readItemId(item: XmlNode, description: string): ArxivIdParts {
   const raw = text(item['guid']) ?? DESCRIPTION_ID.exec(description)?.[1];
   const parsed = raw === undefined ? undefined : parseArxivId(raw);
-  if (!parsed) throw new FeedFormatError(`item ${n}: invalid arXiv id "${raw ?? ''}"`);
+  if (!parsed) throw new ItemError(`invalid arXiv id "${raw ?? ''}"`);
   return parsed;
 }
 
-function readAnnounceType(item: XmlNode, description: string, n: number): AnnounceType {
+function readAnnounceType(item: XmlNode, description: string): AnnounceType {
   const raw = text(item['arxiv:announce_type']) ?? DESCRIPTION_TYPE.exec(description)?.[1];
   const found = ANNOUNCE_TYPES.find((t) => t === raw);
-  if (!found) throw new FeedFormatError(`item ${n}: unknown announce type "${raw ?? ''}"`);
+  if (!found) throw new ItemError(`unknown announce type "${raw ?? ''}"`);
   return found;
 }
 

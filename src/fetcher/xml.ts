@@ -3,14 +3,22 @@
 import { XMLParser } from 'fast-xml-parser';
 import { FeedFormatError } from './errors.ts';
 import { decodeXml } from './entities.ts';
-import { findTagImbalance } from './wellformed.ts';
+import { scanXml, type RepeatedElement } from './wellformed.ts';
+import { stripControlCharacters } from '../text/control.ts';
 
 export type XmlNode = Record<string, unknown>;
 
 export interface XmlDocument {
   /** Name of the root element as written, prefix included (`rss`, `rdf:RDF`, `feed`, `OAI-PMH`). */
   rootName: string;
+  /** The root element without its repeated elements (items, entries, records): see items(). */
   root: XmlNode;
+  itemCount: number;
+  /**
+   * The repeated elements, parsed `size` at a time in document order. Parsing a feed whole builds
+   * a tree of 5 to 7 times its size; a batch at a time keeps that to the batch (issue 15).
+   */
+  items(size: number): Generator<XmlNode[], void>;
 }
 
 // Elements that can repeat in any arXiv format: without isArray, one <item> gives an object
@@ -38,25 +46,61 @@ const PARSER = new XMLParser({
   isArray: (name, _path, _leaf, isAttribute) => !isAttribute && REPEATED.has(name),
 });
 
-/** Runs the pre-checks, validates well-formedness and parses. Throws FeedFormatError. */
+// Where each arXiv format keeps its repeated elements: rss>channel>item, rdf:RDF>item,
+// feed>entry, OAI-PMH>ListRecords|GetRecord>record.
+const REPEATED_BY_ROOT: Record<string, RepeatedElement> = {
+  rss: { name: 'item', depth: 2 },
+  'rdf:RDF': { name: 'item', depth: 1 },
+  feed: { name: 'entry', depth: 1 },
+  'OAI-PMH': { name: 'record', depth: 2 },
+};
+
+/** Runs the pre-checks, validates well-formedness and parses all but the items. Throws FeedFormatError. */
 export function parseXmlDocument(xml: string): XmlDocument {
   const body = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
-  refuseNonFeedBody(body);
-  const imbalance = findTagImbalance(body);
-  if (imbalance !== undefined) throw new FeedFormatError(imbalance);
-  const parsed = parseWithLibrary(body);
+  const repeated = REPEATED_BY_ROOT[refuseNonFeedBody(body)];
+  const scan = scanXml(body, repeated);
+  if (scan.problem !== undefined) throw new FeedFormatError(scan.problem);
+  const { ranges } = scan;
+  const parsed = parseWithLibrary(cutOut(body, ranges));
   const names = Object.keys(parsed);
   if (names.length !== 1) throw new FeedFormatError(`expected one root element, found ${names.length}`);
   const rootName = names[0] as string;
   const root = parsed[rootName];
-  return { rootName, root: isNode(root) ? root : {} };
+  return {
+    rootName,
+    root: isNode(root) ? root : {},
+    itemCount: ranges.length / 2,
+    *items(size) {
+      for (let first = 0; first < ranges.length; first += size * 2) {
+        const parts: string[] = [];
+        for (let k = first; k < Math.min(ranges.length, first + size * 2); k += 2)
+          parts.push(body.slice(ranges[k], ranges[k + 1]));
+        const batch = parseWithLibrary(`<batch>${parts.join('')}</batch>`)['batch'];
+        yield isNode(batch) ? children(batch[repeated!.name]) : [];
+      }
+    },
+  };
 }
 
-/** Refuses bodies that must never reach the parser: empty, entity-declaring DOCTYPE, HTML. */
-function refuseNonFeedBody(body: string): void {
+/** The document without the given ranges. */
+function cutOut(body: string, ranges: readonly number[]): string {
+  if (ranges.length === 0) return body;
+  const kept: string[] = [];
+  let from = 0;
+  for (let k = 0; k < ranges.length; k += 2) {
+    kept.push(body.slice(from, ranges[k]));
+    from = ranges[k + 1]!;
+  }
+  kept.push(body.slice(from));
+  return kept.join('');
+}
+
+/** Refuses bodies that must never reach the parser: empty, entity-declaring DOCTYPE, HTML. Returns the root's name. */
+function refuseNonFeedBody(body: string): string {
   if (body.trim() === '') throw new FeedFormatError('empty response body');
   // The prolog ends where the root start tag begins; DOCTYPE and its internal subset live there.
-  const rootStart = body.search(/<[A-Za-z_]/);
+  const rootStart = findRootStart(body);
   const prolog = rootStart === -1 ? body : body.slice(0, rootStart);
   // Entity declarations are refused outright, never expanded (billion laughs, XXE). The whole
   // body is searched, as a quoted '<x' in the internal subset would end the prolog early.
@@ -67,6 +111,18 @@ function refuseNonFeedBody(body: string): void {
   if (/<!DOCTYPE\s+html/i.test(prolog) || rootName.toLowerCase() === 'html') {
     throw new FeedFormatError('an HTML page, not a feed');
   }
+  return rootName;
+}
+
+// XML 1.0 §2.8: before the root element come the declaration, comments, processing instructions,
+// white space and a DOCTYPE (with an internal subset); a comment may well quote `<id>`.
+const PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>)*/i;
+
+/** Where the root element's start tag begins, or -1. */
+function findRootStart(body: string): number {
+  const prologEnd = PROLOG.exec(body)?.[0].length ?? 0;
+  const at = body.slice(prologEnd).search(/<[A-Za-z_]/);
+  return at === -1 ? -1 : prologEnd + at;
 }
 
 /** The library's own errors (bad attribute syntax, nesting too deep…) as one short reason. */
@@ -110,7 +166,9 @@ export function rawText(v: unknown): string | undefined {
 export function text(v: unknown): string | undefined {
   const raw = rawText(v);
   if (raw === undefined) return undefined;
-  const s = collapseWhitespace(decodeMarkup(raw));
+  // Control characters (raw, or as `&#x1b;`, which XML 1.0 does not allow either) are cleaned here,
+  // at ingest, so no stored text carries them (text/control.ts).
+  const s = collapseWhitespace(stripControlCharacters(decodeMarkup(raw)));
   return s === '' ? undefined : s;
 }
 
@@ -118,7 +176,7 @@ export function text(v: unknown): string | undefined {
 export function attr(node: unknown, name: string): string | undefined {
   if (!isNode(node)) return undefined;
   const v = node[`@_${name}`];
-  return typeof v === 'string' ? decodeXml(v) : undefined;
+  return typeof v === 'string' ? stripControlCharacters(decodeXml(v)) : undefined;
 }
 
 // XML whitespace only (XML 1.0 §2.3 S): a no-break space is content, not layout.

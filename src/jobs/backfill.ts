@@ -25,11 +25,18 @@ import { ingestFeed } from '../store/write/ingest.ts';
 import type { PaperRecord, ParsedFeed } from '../types.ts';
 import { recordFetch } from './fetch-run.ts';
 import { currentStarred } from './reflag.ts';
+import { writeSoon } from './write.ts';
 import { formatApiRange, submissionWindow, type SubmissionWindow } from './windows.ts';
 
 /** The API's largest page; it refuses to page beyond 30000 results in all (FORMATS.md §3). */
 export const API_PAGE_SIZE = 2000;
 const API_RESULT_LIMIT = 30_000;
+/**
+ * A day is a page or two (1,000 to 2,000 papers); 30,000 results are 15 full pages. An API that
+ * claims more than it gives (one entry a page, totalResults=30000) stops here, not after 30,000
+ * requests.
+ */
+export const MAX_PAGES_PER_DAY = 16;
 
 export interface BackfillProgress {
   daysDone: number;
@@ -44,6 +51,8 @@ export interface DayOutcome {
   kind: 'stored' | 'skipped' | 'empty';
   papers: number;
   requests: number;
+  /** Why paging stopped before the API's totalResults: the day holds what came until then. */
+  cutShort?: string;
 }
 
 export interface BackfillOptions {
@@ -113,21 +122,7 @@ async function fetchDay(
   options: BackfillOptions,
 ): Promise<DayOutcome> {
   const window = submissionWindow(day, options.holidays);
-  const pageSize = options.pageSize ?? API_PAGE_SIZE;
-  const papers = new Map<string, PaperRecord>();
-  let requests = 0;
-  for (let start = 0; ;) {
-    const url = buildApiUrl(context.config.apiUrl, context.config.categories, window, start, pageSize);
-    const page = await fetchPage(context, http, url, { day, signal: options.signal });
-    requests += 1;
-    for (const paper of page.papers) papers.set(paper.id, paper);
-    const total = Math.min(page.totalResults ?? 0, API_RESULT_LIMIT);
-    start += page.papers.length;
-    if (start >= total) break;
-    // arXiv's API sometimes answers a page with no entries; storing the day now would leave a hole.
-    if (page.papers.length === 0)
-      throw new Error(`${url}: empty page at start=${start} of ${total} results; the day will be fetched again`);
-  }
+  const { papers, requests, cutShort } = await fetchDayPages(context, http, day, window, options);
   if (papers.size === 0) {
     context.log.warn('backfill.empty', {
       day,
@@ -136,16 +131,49 @@ async function fetchDay(
     });
     return { day, kind: 'empty', papers: 0, requests };
   }
+  if (cutShort !== undefined) context.log.warn('backfill.cut_short', { day, reason: cutShort });
   const feed: ParsedFeed = { format: 'atom', papers: [...papers.values()] };
-  const stored = ingestFeed(context.db, feed, {
-    source: 'api',
-    day,
-    categories: context.config.categories,
-    flags: currentStarred(context),
-    now: context.now().toISOString(),
-    firstSubmissions: true,
-  });
-  return { day, kind: 'stored', papers: stored.papers, requests };
+  const stored = await writeSoon(context, () =>
+    ingestFeed(context.db, feed, {
+      source: 'api',
+      day,
+      categories: context.config.categories,
+      flags: currentStarred(context),
+      now: context.now().toISOString(),
+      firstSubmissions: true,
+    }),
+  );
+  return { day, kind: 'stored', papers: stored.papers, requests, ...(cutShort !== undefined && { cutShort }) };
+}
+
+/** Pages with `start` until totalResults, a page that adds nothing new, or MAX_PAGES_PER_DAY. */
+async function fetchDayPages(
+  context: Context,
+  http: HttpClient,
+  day: string,
+  window: SubmissionWindow,
+  options: BackfillOptions,
+): Promise<{ papers: Map<string, PaperRecord>; requests: number; cutShort?: string }> {
+  const pageSize = options.pageSize ?? API_PAGE_SIZE;
+  const papers = new Map<string, PaperRecord>();
+  for (let start = 0, requests = 1; ; requests++) {
+    const url = buildApiUrl(context.config.apiUrl, context.config.categories, window, start, pageSize);
+    const page = await fetchPage(context, http, url, { day, signal: options.signal });
+    const before = papers.size;
+    for (const paper of page.papers) papers.set(paper.id, paper);
+    const total = Math.min(page.totalResults ?? 0, API_RESULT_LIMIT);
+    start += page.papers.length;
+    if (start >= total) return { papers, requests };
+    // arXiv's API sometimes answers a page with no entries; storing the day now would leave a hole.
+    if (page.papers.length === 0)
+      throw new Error(`${url}: empty page at start=${start} of ${total} results; the day will be fetched again`);
+    const claim = `the API claimed ${total} results and gave ${papers.size} in ${requests} pages`;
+    const again = `backfill --from ${day} --to ${day} --force tries again`;
+    if (papers.size === before)
+      return { papers, requests, cutShort: `page ${requests} added no new paper (${claim}); ${again}` };
+    if (requests >= MAX_PAGES_PER_DAY)
+      return { papers, requests, cutShort: `stopped at ${MAX_PAGES_PER_DAY} pages a day (${claim}); ${again}` };
+  }
 }
 
 /** One API or OAI-PMH request, parsed, with its line in the fetch log and in the process log. */
@@ -155,10 +183,16 @@ export function fetchPage(
   url: string,
   options: { day?: string; signal?: AbortSignal | undefined },
 ): Promise<ParsedFeed> {
-  return recordFetch(context, url, options.day, async () => {
-    const response = await http.get(url, options.signal ? { signal: options.signal } : {});
-    const feed = parseFeed(response.body, url);
-    const counts = { papers: feed.papers.length, total: feed.totalResults ?? 0 };
-    return { result: feed, record: { status: response.status, counts } };
-  });
+  return recordFetch(
+    context,
+    url,
+    options.day,
+    async () => {
+      const response = await http.get(url, options.signal ? { signal: options.signal } : {});
+      const feed = parseFeed(response.body, url);
+      const counts = { papers: feed.papers.length, total: feed.totalResults ?? 0 };
+      return { result: feed, record: { status: response.status, counts } };
+    },
+    { signal: options.signal },
+  );
 }

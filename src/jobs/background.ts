@@ -8,7 +8,9 @@ import { sleepFor, type Sleep } from '../fetcher/pacing.ts';
 import { sendPendingDigests, type PendingOptions } from '../mail/send.ts';
 import { isMailConfigured } from '../mail/settings.ts';
 import type { StatusView } from '../views/types.ts';
-import { runCatchUp, type CatchUpProgress } from './catch-up.ts';
+import { createWebClient } from '../app/web-client.ts';
+import { runCatchUp, type CatchUpProgress, type CatchUpResult } from './catch-up.ts';
+import { runRoundParts } from './round.ts';
 import { createJobRunner, cronTrigger, nextRunAfter, type RunOutcome, type Trigger } from './scheduler.ts';
 
 export interface BackgroundOptions {
@@ -20,6 +22,10 @@ export interface BackgroundOptions {
   initialDays?: number;
   /** Options for the digest mail sent after each run (SMTP_URL and DIGEST_TO set). */
   mail?: PendingOptions;
+  /** The client for blogs and Hugging Face; default: one of its own (closed by stop()). */
+  web?: HttpClient;
+  /** Told when the status may have changed (a run starts or ends, progress), e.g. to pass it on at once. */
+  onChange?: () => void;
 }
 
 export interface BackgroundJobs {
@@ -27,7 +33,7 @@ export interface BackgroundJobs {
   /** Settles when no run is going or waiting to retry (for tests and the CLI). */
   idle(): Promise<void>;
   /** Aborts the run in progress (its open transaction, if any, has already committed or rolled back). */
-  stop(): Promise<void>;
+  stop(reason?: Error): Promise<void>;
 }
 
 export function startBackgroundJobs(
@@ -35,34 +41,43 @@ export function startBackgroundJobs(
   http: HttpClient,
   options: BackgroundOptions = {},
 ): BackgroundJobs {
-  const holidays = options.holidays ?? loadHolidays();
+  const holidays = options.holidays ?? loadHolidays(context.config.holidaysPath);
   let progress: CatchUpProgress | undefined;
+  const web = options.web ?? createWebClient(context.config, { log: context.log });
+  // Our own web client is closed once, whatever number of times stop() is called.
+  let closeWeb = options.web === undefined ? () => web.close() : async () => {};
+  const clients = { arxiv: http, web };
+  // The round: arXiv's feed, the starred authors' uploads, the reading list and the blogs, the mail,
+  // then the popularity counts (the mail never waits on them). A part other than the feed never fails
+  // the run: it is recorded, shown on /healthz, and tried again at the next round; retries of a run
+  // skip the parts that already ran today.
+  const changed = () => options.onChange?.();
   const runner = createJobRunner({
     log: context.log,
     now: context.now,
     ...(options.sleep && { sleep: options.sleep }),
     ...(options.retryDelaysMs && { retryDelaysMs: options.retryDelaysMs }),
     run: async (signal): Promise<RunOutcome> => {
-      try {
-        const result = await runCatchUp(context, http, {
-          holidays,
-          signal,
-          ...(options.initialDays && { initialDays: options.initialDays }),
-          onProgress: (p) => (progress = p),
-        });
-        if (result.stale)
-          return {
-            ok: false,
-            reason: `arXiv has not published the feed of ${result.stale.expected} yet; it still shows ${result.stale.shown}`,
-          };
-        if (result.emptyDays.length > 0)
-          return { ok: false, reason: `the arXiv API has no papers yet for ${result.emptyDays.join(', ')}` };
-        return await mailPendingDigests(context, signal, options.mail);
-      } catch (error) {
-        return { ok: false, reason: describeFailure(error) };
-      } finally {
+      changed();
+      const feed = await runFeed(context, http, {
+        holidays,
+        signal,
+        ...(options.initialDays && { initialDays: options.initialDays }),
+        onProgress: (p) => {
+          progress = p;
+          changed();
+        },
+      }).finally(() => {
         progress = undefined;
-      }
+        changed();
+      });
+      if (signal.aborted) return feed;
+      const round = { holidays, signal, skipDone: true };
+      await runRoundParts(context, clients, { ...round, parts: ['authors', 'reading-list', 'blogs'] });
+      const mailed = feed.ok && !signal.aborted ? await mailPendingDigests(context, signal, options.mail) : feed;
+      if (!signal.aborted) await runRoundParts(context, clients, { ...round, parts: ['popularity'] });
+      changed();
+      return mailed;
     },
   });
   const schedule = (options.trigger ?? cronTrigger)(() => runner.fire());
@@ -70,11 +85,36 @@ export function startBackgroundJobs(
   return {
     status: () => describeStatus(runner.state(), progress, context.now()),
     idle: () => runner.idle(),
-    stop: async () => {
+    stop: async (reason) => {
       schedule.stop();
-      await runner.stop();
+      await runner.stop(reason);
+      const close = closeWeb;
+      closeWeb = async () => {};
+      await close();
     },
   };
+}
+
+/** arXiv's feed and the missing days; a stale feed or a day the API lacks fails the run (it is retried). */
+async function runFeed(
+  context: Context,
+  http: HttpClient,
+  options: Parameters<typeof runCatchUp>[2],
+): Promise<RunOutcome> {
+  let result: CatchUpResult;
+  try {
+    result = await runCatchUp(context, http, options);
+  } catch (error) {
+    return { ok: false, reason: describeFailure(error) };
+  }
+  if (result.stale)
+    return {
+      ok: false,
+      reason: `arXiv has not published the feed of ${result.stale.expected} yet; it still shows ${result.stale.shown}`,
+    };
+  if (result.emptyDays.length > 0)
+    return { ok: false, reason: `the arXiv API has no papers yet for ${result.emptyDays.join(', ')}` };
+  return { ok: true };
 }
 
 function describeStatus(

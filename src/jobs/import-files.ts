@@ -1,10 +1,15 @@
-// Ingesting local files of any of arXiv's formats (`import <file>...`), one transaction each.
-import { statSync } from 'node:fs';
+// Ingesting local files of any of arXiv's formats (`import <file>...`), one transaction each. A
+// file is read a batch of items at a time (fetcher/parse.ts), so memory holds its text and a batch,
+// never its whole parsed tree; several files are parsed on a worker thread, one ahead.
 import type { Context } from '../app/context.ts';
 import { readFeedFile } from '../fetcher/files.ts';
-import { streamParsedFiles, WORKER_MAX_FILE_BYTES, type FeedHead } from '../fetcher/parse-stream.ts';
-import { ingestFeed, startIngest, type Ingest, type IngestOptions, type IngestResult } from '../store/write/ingest.ts';
+import { parseFeedStream, type FeedHead } from '../fetcher/parse.ts';
+import { streamParsedFiles } from '../fetcher/parse-stream.ts';
+import { startIngest, type Ingest, type IngestOptions, type IngestResult } from '../store/write/ingest.ts';
+import { beginImmediate, releaseNote } from '../store/write/lock.ts';
+import type { SkippedItem } from '../types.ts';
 import { currentStarred } from './reflag.ts';
+import { writeNow } from './write.ts';
 
 /** A file that contradicts what the command asked for; the message names the file. */
 export class ImportError extends Error {
@@ -16,7 +21,7 @@ export interface ImportOptions {
   announced?: string;
 }
 
-type OnFile = (file: string, result: IngestResult) => void;
+type OnFile = (file: string, result: IngestResult, skipped: readonly SkippedItem[]) => void;
 
 /** Imports the files in order; the first bad file stops the run (the ones before it are stored). */
 export async function importFiles(
@@ -25,34 +30,42 @@ export async function importFiles(
   options: ImportOptions,
   onFile: OnFile,
 ): Promise<void> {
-  if (files.length === 1 || files.some(isTooBigForWorker)) {
-    for (const file of files) {
-      const feed = readFeedFile(file);
-      onFile(file, ingestFeed(context.db, feed, ingestOptions(context, file, feed, options)));
-    }
-    return;
-  }
+  if (files.length === 1) return importHere(context, files[0]!, options, onFile);
   // Several files: a worker parses the next file while this thread stores the current one, in a
-  // transaction held open across the chunks of that file.
+  // transaction held open across the batches of that file.
   const { db } = context;
   let ingest: Ingest | undefined;
   try {
     await streamParsedFiles(files, {
       begin: (file, head) => {
         const settings = ingestOptions(context, file, head, options);
-        db.exec('BEGIN IMMEDIATE');
+        beginImmediate(db, context.writeLock);
         ingest = startIngest(db, head.announcedOn, settings);
       },
       papers: (papers) => ingest!.add(papers),
-      end: (file) => {
+      end: (file, skipped) => {
         const result = ingest!.finish();
         db.exec('COMMIT');
-        onFile(file, result);
+        releaseNote(db);
+        onFile(file, result, skipped);
       },
     });
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
+    releaseNote(db);
   }
+}
+
+/** One file on this thread: no worker to start for the common case. */
+function importHere(context: Context, file: string, options: ImportOptions, onFile: OnFile): void {
+  const stream = parseFeedStream(readFeedFile(file), file);
+  const settings = ingestOptions(context, file, stream.head, options);
+  const result = writeNow(context, () => {
+    const ingest = startIngest(context.db, stream.head.announcedOn, settings);
+    for (const papers of stream.chunks()) ingest.add(papers);
+    return ingest.finish();
+  });
+  onFile(file, result, stream.skipped);
 }
 
 function ingestOptions(context: Context, file: string, head: FeedHead, options: ImportOptions): IngestOptions {
@@ -69,12 +82,4 @@ function ingestOptions(context: Context, file: string, head: FeedHead, options: 
     flags: currentStarred(context),
     now: context.now().toISOString(),
   };
-}
-
-function isTooBigForWorker(file: string): boolean {
-  try {
-    return statSync(file).size > WORKER_MAX_FILE_BYTES;
-  } catch {
-    return false; // a missing file is reported in order, like any other failure
-  }
 }

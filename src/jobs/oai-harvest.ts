@@ -11,6 +11,7 @@ import { ingestFeed } from '../store/write/ingest.ts';
 import { setMeta } from '../store/write/meta.ts';
 import { fetchPage } from './backfill.ts';
 import { currentStarred } from './reflag.ts';
+import { writeSoon } from './write.ts';
 
 export const OAI_SETS: readonly string[] = ['cs:cs:LG', 'cs:cs:NE', 'stat:stat:ML'];
 
@@ -87,7 +88,7 @@ async function harvestSet(
       ...(page.resumptionToken ? { token: page.resumptionToken } : { done: true }),
     };
     const { db } = context;
-    db.transaction(() => {
+    await writeSoon(context, () => {
       ingestFeed(db, page, {
         source: 'oai',
         categories: context.config.categories,
@@ -95,7 +96,7 @@ async function harvestSet(
         now: context.now().toISOString(),
       });
       setMeta(db, stateKey(set), JSON.stringify(next));
-    })();
+    });
     state = next;
     result.requests += 1;
     result.papers += page.papers.length;

@@ -9,7 +9,9 @@ import { unwatchFile, watchFile } from 'node:fs';
 import type { Context } from '../app/context.ts';
 import { AuthorsConfigError } from '../curate/authors-config.ts';
 import type { StarredList } from '../curate/starred-list.ts';
+import { AUTHORS_HASH_KEY, getMeta } from '../store/read/meta.ts';
 import { alignFlags } from '../store/write/starred.ts';
+import { writeNow, writeSoon } from './write.ts';
 
 /**
  * The starred authors to flag with now: the file as it is. A file broken by an edit in progress
@@ -25,23 +27,44 @@ export function currentStarred(context: Context): StarredList {
   }
 }
 
+/** Whether the stored flags come from config/authors.json as it is now. */
+export function areFlagsCurrent(context: Context): boolean {
+  return getMeta(context.db, AUTHORS_HASH_KEY) === currentStarred(context).hash;
+}
+
 /** Re-flags every stored paper when the file's content differs from the list the flags came from. */
 export function syncStarredFlags(context: Context): { reflagged: number } | undefined {
   const list = currentStarred(context);
-  const result = alignFlags(context.db, list);
+  // Agreeing flags are the usual case: a read, so showing a digest never queues behind another writer.
+  if (getMeta(context.db, AUTHORS_HASH_KEY) === list.hash) return undefined;
+  const result = writeNow(context, () => alignFlags(context.db, list));
+  if (result) context.log.info('authors.reflagged', { papers: result.reflagged, authors: list.authors.length });
+  return result;
+}
+
+/** The same without blocking the event loop while another writer holds the lock (a star from the page). */
+export async function syncStarredFlagsSoon(context: Context): Promise<{ reflagged: number } | undefined> {
+  const list = currentStarred(context);
+  if (getMeta(context.db, AUTHORS_HASH_KEY) === list.hash) return undefined;
+  const result = await writeSoon(context, () => alignFlags(context.db, list));
   if (result) context.log.info('authors.reflagged', { papers: result.reflagged, authors: list.authors.length });
   return result;
 }
 
 /**
- * Calls syncStarredFlags whenever config/authors.json changes. Polling the file's stat (rather
+ * Calls syncStarredFlags (or `action`: the web thread of `serve` only re-reads the list, its
+ * scheduler thread re-flags) whenever config/authors.json changes. Polling the file's stat (rather
  * than fs.watch) also sees editors that save by writing a new file and renaming it over the old.
  */
-export function watchStarredAuthors(context: Context, intervalMs = 1000): { stop(): void } {
+export function watchStarredAuthors(
+  context: Context,
+  intervalMs = 1000,
+  action: () => unknown = () => syncStarredFlags(context),
+): { stop(): void } {
   const path = context.config.authorsPath;
   const onChange = () => {
     try {
-      syncStarredFlags(context);
+      action();
     } catch (error) {
       context.log.error('authors.reflag_failed', { error: (error as Error).message });
     }

@@ -17,6 +17,7 @@ import {
   type TrainingData,
 } from '../store/read/training.ts';
 import { storeRankModel } from '../store/write/model.ts';
+import { writeNow, writeSoon } from './write.ts';
 
 /** Days whose papers are scored with each new model (pages read those scores; older days score live). */
 export const SCORED_DAYS = 3;
@@ -45,7 +46,8 @@ export function ensureRankModel(context: Context): boolean {
   const { db } = context;
   if (getRankModelFingerprint(db) === readTrainingFingerprint(db)) return false;
   const { fingerprint, job } = readTrainingJob(db, context.starred.current().names);
-  storeRankModel(db, { ...createTfidfTrainer().train(job), fingerprint }, context.now().toISOString());
+  const trained = createTfidfTrainer().train(job);
+  writeNow(context, () => storeRankModel(db, { ...trained, fingerprint }, context.now().toISOString()));
   return true;
 }
 
@@ -83,12 +85,20 @@ export function startRetrainer(context: Context, intervalMs = 5000): Retrainer {
     }
     busy = true;
     worker.once('message', (reply: RetrainReply) => {
-      busy = false;
       if (stopped) return;
-      if ('error' in reply) return context.log.error('rank.train_failed', { error: reply.error });
-      storeRankModel(context.db, { ...reply.trained, fingerprint: reply.fingerprint }, context.now().toISOString());
-      context.log.info('rank.trained', { kind: reply.trained.kind, scored: reply.trained.scores.length });
-      check();
+      if ('error' in reply) {
+        busy = false;
+        return context.log.error('rank.train_failed', { error: reply.error });
+      }
+      // Stored without blocking the thread that answers HTTP while another writer holds the lock.
+      const model = { ...reply.trained, fingerprint: reply.fingerprint };
+      writeSoon(context, () => storeRankModel(context.db, model, context.now().toISOString()))
+        .then(() => context.log.info('rank.trained', { kind: model.kind, scored: model.scores.length }))
+        .catch((error: unknown) => context.log.error('rank.store_failed', { error: (error as Error).message }))
+        .finally(() => {
+          busy = false;
+          check();
+        });
     });
     const request: RetrainRequest = { names: [...context.starred.current().names] };
     worker.postMessage(request);

@@ -49,7 +49,8 @@ export interface JobRunner {
   /** Settles when no run is going or pending. */
   idle(): Promise<void>;
   state(): { running: boolean; retryAt?: Date; problem?: string };
-  stop(): Promise<void>;
+  /** Aborts the run in progress with `reason` (a fetch it cuts short is recorded with it). */
+  stop(reason?: Error): Promise<void>;
 }
 
 export function createJobRunner(options: RunnerOptions): JobRunner {
@@ -114,8 +115,8 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       ...(retryAt && { retryAt }),
       ...(problem && { problem }),
     }),
-    stop: async () => {
-      controller.abort(new Error('stopping'));
+    stop: async (reason = new Error('stopping')) => {
+      controller.abort(reason);
       await current;
     },
   };

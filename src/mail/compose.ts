@@ -5,6 +5,7 @@ import addressparser from 'nodemailer/lib/addressparser';
 import type { DigestView } from '../views/types.ts';
 import { renderDigestText } from '../render/text.ts';
 import { renderDigestEmailHtml } from '../render/email.ts';
+import { stripControlCharacters } from '../text/control.ts';
 
 export interface ComposedMail {
   subject: string;
@@ -29,10 +30,11 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 export function composeDigestMail(digest: DigestView, options: ComposeOptions): ComposedMail {
   const meta = { baseUrl: options.baseUrl };
+  // No control character reaches a mail reader, whatever the stored text holds (text/control.ts).
   return {
-    subject: formatSubject(digest),
+    subject: stripControlCharacters(formatSubject(digest)),
     text: renderDigestText(digest, meta),
-    html: renderDigestEmailHtml(digest, meta),
+    html: stripControlCharacters(renderDigestEmailHtml(digest, meta)),
     messageId: createDigestMessageId(digest.date, options.recipients),
     headers: {
       // RFC 3834 §5: machine-sent, so auto-responders (vacation replies) stay quiet.

@@ -8,6 +8,7 @@ import { loadHolidays } from '../calendar/announcement-days.ts';
 import { siteUrl } from '../config.ts';
 import { getPendingSends, getSend, MAX_UNATTEMPTED_DAYS } from '../store/read/sends.ts';
 import { finishSend, skipSend, startSend } from '../store/write/sends.ts';
+import { writeSoon } from '../jobs/write.ts';
 import { loadDayDigest } from '../views/day.ts';
 import { composeDigestMail, createDigestMessageId, type ComposedMail } from './compose.ts';
 import { isMailConfigured, readMailSettings, type MailSettings } from './settings.ts';
@@ -51,7 +52,7 @@ export async function sendDigest(context: Context, day: string, options: SendOpt
   if (previous?.sentAt && !options.force) {
     return { status: 'already-sent', day, messageId: previous.messageId, sentAt: previous.sentAt };
   }
-  const digest = loadDayDigest(context, options.holidays ?? loadHolidays(), day).view;
+  const digest = loadDayDigest(context, options.holidays ?? loadHolidays(context.config.holidaysPath), day).view;
   if (digest.papers.length === 0)
     return { status: 'skipped', day, why: 'no-papers', reason: 'no papers stored for this day' };
   const start = {
@@ -61,15 +62,15 @@ export async function sendDigest(context: Context, day: string, options: SendOpt
     now: context.now().toISOString(),
   };
   if (context.config.digestOnlyStarred && digest.counts.starred === 0) {
-    skipSend(context.db, start);
+    await writeSoon(context, () => skipSend(context.db, start));
     return { status: 'skipped', day, why: 'no-starred', reason: 'no starred papers (DIGEST_ONLY_STARRED=1)' };
   }
   const mail = composeDigestMail(digest, { recipients: settings.recipients, baseUrl: siteUrl(context.config) });
-  startSend(context.db, start);
+  await writeSoon(context, () => startSend(context.db, start));
   const transport = options.transport ?? createMailTransport(settings.smtpUrl);
   try {
     const result = await deliverWithRetries(context, transport, toMessage(settings, mail, context.now()), options);
-    finishSend(context.db, day, { ...result, now: context.now().toISOString() });
+    await writeSoon(context, () => finishSend(context.db, day, { ...result, now: context.now().toISOString() }));
     if (!result.ok) {
       context.log.error('mail.failed', { day, error: result.error, tries: result.tries, permanent: result.permanent });
       return { status: 'failed', day, error: result.error, permanent: result.permanent, tries: result.tries };

@@ -5,9 +5,17 @@
 // clipping size, then a link to the page for the rest.
 import { formatLongDay } from '../calendar/days.ts';
 import { texToPlain } from '../text/tex.ts';
-import type { DigestView, PaperView, SectionView } from '../views/types.ts';
+import type { DigestView, PaperView, PostView, SectionView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
-import { describeMatch, formatFirstAuthors, formatPapers, formatSectionCounts } from './format.ts';
+import {
+  describeElsewhere,
+  describeMatch,
+  describePostSource,
+  formatFirstAuthors,
+  formatPapers,
+  formatSectionCounts,
+  POSTS_HEADING,
+} from './format.ts';
 
 export interface EmailHtmlMeta {
   /** Site URL for a link back to the web page, without a trailing slash. */
@@ -32,6 +40,7 @@ const S = {
   h3: 'margin:14px 0 4px;font-size:14px;color:#555555',
   meta: 'margin:0 0 6px;font-size:13px;color:#595959',
   starred: 'margin:0 0 16px;padding:10px 12px;border-left:4px solid #b31b1b;background:#fff8e6',
+  post: 'margin:0 0 14px',
   who: 'font-size:13px;color:#7a4f00',
   title: 'color:#1a0dab;text-decoration:none;font-weight:bold',
   mark: 'background:#ffe58a;font-weight:bold',
@@ -58,14 +67,30 @@ function renderMarkedAuthors(paper: PaperView): string {
 }
 
 function renderStarredBlock(paper: PaperView): string {
+  const elsewhere = paper.elsewhere === undefined ? '' : ` · ${escapeHtml(describeElsewhere(paper.elsewhere))}`;
   const starred = paper.starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ');
-  const who = starred === '' ? escapeHtml(paper.why ?? '') : starred;
+  const who = (starred === '' ? escapeHtml(paper.why ?? '') : starred) + elsewhere;
   const comment = paper.comment ? ` · ${escapeHtml(texToPlain(paper.comment))}` : '';
   return `<div style="${S.starred}"><div style="${S.who}">${who}</div>
 <div>${renderTitleLink(paper)}</div>
 <div>${renderMarkedAuthors(paper)}</div>
 <div style="${S.small}">${escapeHtml(paper.categories.join(' · '))} · ${escapeHtml(paper.announceType)} · ${escapeHtml(paper.label)} · <a href="${escapeHtml(paper.links.pdf)}" style="${S.link}">pdf</a>${comment}</div>
 <p style="${S.abstract}">${escapeHtml(texToPlain(paper.abstract))}</p></div>`;
+}
+
+/** A blog post in the mail: linked title, source and date, summary. */
+function renderPostBlock(post: PostView): string {
+  const title = escapeHtml(post.title);
+  const linked =
+    post.url === undefined ? `<b>${title}</b>` : `<a href="${escapeHtml(post.url)}" style="${S.title}">${title}</a>`;
+  const summary = post.summary === '' ? '' : `<p style="${S.abstract}">${escapeHtml(post.summary)}</p>`;
+  return `<div style="${S.post}"><div>${linked}</div><div style="${S.small}">${escapeHtml(describePostSource(post))}</div>${summary}</div>`;
+}
+
+function renderPosts(posts: readonly PostView[]): string {
+  if (posts.length === 0) return '';
+  const blocks = posts.map(renderPostBlock).join('\n');
+  return `<h2 style="${S.h2}">${escapeHtml(POSTS_HEADING)} (${posts.length})</h2>\n${blocks}\n`;
 }
 
 function renderRow(paper: PaperView): string {
@@ -132,6 +157,7 @@ export function renderDigestEmailHtml(digest: DigestView, meta: EmailHtmlMeta = 
 <p style="${S.meta}">${counts}</p>
 <h2 style="${S.h2}">${escapeHtml(first?.heading ?? '')} (${starred.length})</h2>
 ${starredHtml}
+${renderPosts(digest.posts)}
 ${renderTriage(digest)}`;
   const tail = (left: number) => {
     const more =

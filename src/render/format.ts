@@ -30,3 +30,16 @@ export function formatFirstAuthors(authors: readonly string[]): string {
   const names = authors.slice(0, FIRST_AUTHORS).map(texToPlain).join(', ');
   return authors.length > FIRST_AUTHORS ? `${names} et al.` : names;
 }
+
+/** "From the blogs": the one heading every output gives a day's posts of followed feeds. */
+export const POSTS_HEADING = 'From the blogs';
+
+/** "in q-bio.NC, outside the curated categories": a starred author's upload found outside them. */
+export function describeElsewhere(category: string): string {
+  return `in ${category}, outside the curated categories`;
+}
+
+/** "Distill, 2026-04-27": a post's source and date. */
+export function describePostSource(post: { feedTitle: string; published?: string }): string {
+  return post.published === undefined ? post.feedTitle : `${post.feedTitle}, ${post.published.slice(0, 10)}`;
+}

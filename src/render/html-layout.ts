@@ -19,8 +19,9 @@ export function renderPage(options: PageOptions): string {
 <title>${escapeHtml(options.title)}</title><link rel=stylesheet href="${base}${STYLE_PATH}"><link rel=icon href="${base}${FAVICON_PATH}" type="image/svg+xml">
 <link rel=alternate type=application/rss+xml title="Starred authors" href="${base}/rss.xml">
 <link rel=alternate type=application/rss+xml title="Daily digest" href="${base}/rss/daily.xml">
+<link rel=alternate type=application/rss+xml title="From the blogs" href="${base}/blogs.xml">
 <script src="${base}${SCRIPT_PATH}" async></script></head><body>
-<header><a href="${base}/">Latest</a><a href="${base}/search">Search</a><a href="${base}/rss.xml">RSS</a><a href="${base}/feeds.opml">OPML</a></header>
+<header><a href="${base}/">Latest</a><a href="${base}/top">Top</a><a href="${base}/start">Start here</a><a href="${base}/search">Search</a><a href="${base}/rss.xml">RSS</a><a href="${base}/feeds.opml">OPML</a></header>
 ${options.notice ?? ''}<main>${options.body}</main>
 <footer>arxiv-curator · data from arXiv.org<span id=keys></span></footer></body></html>
 `;

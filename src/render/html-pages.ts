@@ -1,20 +1,12 @@
-// The other HTML pages: days without a digest, search, one starred author, the fetch notice.
+// The other HTML pages: days without a digest, one starred author, the fetch notice.
 import { formatLongDay } from '../calendar/days.ts';
 import { formatEasternTime } from '../calendar/eastern.ts';
-import type {
-  AuthorPageView,
-  FetchRunView,
-  NoDigestKind,
-  SearchHitView,
-  SearchView,
-  StatusView,
-} from '../views/types.ts';
+import type { AuthorPageView, FetchRunView, NoDigestKind, RoundPartView, StatusView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
 import { describeMatch } from './format.ts';
 import { attr, renderAuthors } from './html-paper.ts';
 import { renderTexHtml } from './tex-html.ts';
-import { texToPlain } from '../text/tex.ts';
 
 export interface NoDigestMeta {
   baseUrl: string;
@@ -72,31 +64,23 @@ export function renderFetchNotice(run: FetchRunView | undefined, status: StatusV
   return `<div class="n warn" role=status>The last fetch failed (${escapeHtml(when)}): ${escapeHtml(run.error)}. ${next}</div>\n`;
 }
 
-export function renderSearchHtml(baseUrl: string, search: SearchView): string {
-  const { query, hits } = search;
-  const form = `<form action="${baseUrl}/search" method=get role=search><input type=search name=q value=${attr(query)} maxlength=200 aria-label="Search"> <button>Search</button></form>`;
-  const results =
-    query.trim() === ''
-      ? '<p class=m>Search titles, abstracts and authors.</p>'
-      : hits.length === 0
-        ? '<p>No paper matches.</p>'
-        : `<p class=m>${hits.length} best matches</p><ol>${hits.map((hit) => renderHit(baseUrl, hit)).join('')}</ol>`;
-  return renderPage({
-    title: query ? `${query} · search · arxiv-curator` : 'Search · arxiv-curator',
-    baseUrl,
-    body: `<h1>Search</h1>${form}${results}`,
+const PART_NAMES: Readonly<Record<string, string>> = {
+  authors: 'Starred authors’ uploads',
+  'reading-list': 'Reading list',
+  blogs: 'Blogs',
+  popularity: 'Popularity counts',
+};
+
+/** One warning listing what the other parts of the last round could not do; '' when all went well. */
+export function renderRoundNotice(parts: readonly RoundPartView[]): string {
+  const lines = parts.flatMap((part) => {
+    const name = PART_NAMES[part.part] ?? part.part;
+    const problems = part.problems.length > 0 ? part.problems : part.ok ? [] : [part.summary];
+    return problems.map((problem) => `<li>${escapeHtml(name)}: ${escapeHtml(problem)}`);
   });
-}
-
-/** The first author's family name, TeX decoded: enough to tell hits apart. */
-function firstSurname(authors: readonly string[]): string {
-  const first = texToPlain(authors[0] ?? '');
-  return first.trim().split(/\s+/).pop() ?? first;
-}
-
-function renderHit(baseUrl: string, hit: SearchHitView): string {
-  const day = hit.day ? ` · <a href="${baseUrl}/digest/${hit.day}">${hit.day}</a>` : '';
-  return `<li><a href=${attr(hit.links.abs)}>${renderTexHtml(hit.title)}</a> <span class=m>${escapeHtml(firstSurname(hit.authors))} · ${escapeHtml(hit.categories[0] ?? '')}${day}</span>\n`;
+  if (lines.length === 0) return '';
+  return `<div class="n warn" role=status>The last daily round had problems:<ul>${lines.join('')}</ul></div>
+`;
 }
 
 export function renderAuthorHtml(baseUrl: string, page: AuthorPageView): string {

@@ -5,7 +5,7 @@
 import { texToPlain } from '../text/tex.ts';
 import type { PaperView, StarredMatch } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
-import { describeMatch } from './format.ts';
+import { describeElsewhere, describeMatch } from './format.ts';
 import { renderTexHtml, type MathCache } from './tex-html.ts';
 
 // HTML allows an attribute value unquoted unless it holds whitespace, quotes, `=`, `<`, `>` or a
@@ -117,7 +117,9 @@ function renderClasses(paper: PaperView): string {
 
 /** One paper as a list item; a starred paper says who matched. */
 export function renderPaper(paper: PaperView, options: PaperOptions): string {
-  const who = paper.starred.length > 0 ? `<div class=who>${renderWho(paper.starred)}</div>` : '';
+  const starred = paper.starred.length > 0;
+  const elsewhere = paper.elsewhere === undefined ? '' : ` · ${escapeHtml(describeElsewhere(paper.elsewhere))}`;
+  const who = starred ? `<div class=who>${renderWho(paper.starred)}${elsewhere}</div>` : '';
   const why = options.why && paper.why ? `<div class=why>${escapeHtml(paper.why)}</div>` : '';
   const h = `h${options.level}`;
   const open = options.abstractOpen ? ' open' : '';

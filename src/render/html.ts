@@ -5,7 +5,7 @@ import { formatLongDay } from '../calendar/days.ts';
 import type { DigestFilter, DigestView, GroupView, PaperView, SectionView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
-import { formatPapers } from './format.ts';
+import { formatPapers, POSTS_HEADING } from './format.ts';
 import { attr, renderPaper, type PaperOptions } from './html-paper.ts';
 import type { MathCache } from './tex-html.ts';
 import {
@@ -16,6 +16,7 @@ import {
   renderSeenForm,
   renderWatches,
 } from './html-triage.ts';
+import { renderPostsSection } from './html-posts.ts';
 
 export interface DigestPageMeta {
   baseUrl: string;
@@ -92,7 +93,15 @@ function renderContents(digest: DigestView): string {
     const inner = groups.length > 1 ? `: ${groups.join(' · ')}` : '';
     return `<li><a href=#${section.id}>${escapeHtml(section.heading)}</a> ${number.format(section.papers.length)}${inner}`;
   });
-  const items = [...(starred === undefined ? [] : [starred]), ...extra, ...rest];
+  // The blogs' posts, "For you" and the watches follow the starred papers (renderSections).
+  const items = [
+    ...(starred === undefined ? [] : [starred]),
+    ...(digest.posts.length > 0
+      ? [`<li><a href=#blogs>${POSTS_HEADING}</a> ${number.format(digest.posts.length)}`]
+      : []),
+    ...extra,
+    ...rest,
+  ];
   return `<nav class=toc aria-label="Sections"><ol>${items.join('')}</ol></nav>`;
 }
 
@@ -102,12 +111,16 @@ function isShown(section: SectionView): boolean {
 
 type SectionOptions = Pick<PaperOptions, 'math' | 'controls'>;
 
-/** The starred section, then "For you" and the watches, then the announce types. */
+/** The starred section, the day's blog posts, "For you" and the watches, then the announce types. */
 function renderSections(digest: DigestView, options: SectionOptions): string {
   const [starred, ...rest] = digest.sections.map((section) => renderSection(section, options));
-  return [starred ?? '', renderForYou(digest.forYou, options), renderWatches(digest.watches, options), ...rest].join(
-    '',
-  );
+  return [
+    starred ?? '',
+    renderPostsSection(digest.posts),
+    renderForYou(digest.forYou, options),
+    renderWatches(digest.watches, options),
+    ...rest,
+  ].join('');
 }
 
 function renderSection(section: SectionView, options: SectionOptions): string {

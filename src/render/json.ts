@@ -1,5 +1,6 @@
 // The digest as JSON: `digest --format json` and /digest/D.json print exactly this.
 import type { DigestView } from '../views/types.ts';
+import { escapeControlCharacters } from '../text/control.ts';
 
 export interface DigestJson {
   date: string;
@@ -24,6 +25,8 @@ export interface DigestJson {
     mark: 'saved' | 'hidden' | null;
     watches: string[];
   }[];
+  /** "From the blogs": the day's new posts of followed feeds (not papers: no arXiv id); absent when none. */
+  posts?: { feed: string; feedTitle: string; title: string; url?: string; summary: string; published?: string }[];
 }
 
 export function toDigestJson(digest: DigestView): DigestJson {
@@ -52,9 +55,23 @@ export function toDigestJson(digest: DigestView): DigestJson {
       mark: paper.mark ?? null,
       watches: paper.watches ?? [],
     })),
+    ...(digest.posts.length > 0 && { posts: digest.posts.map(toPostJson) }),
   };
 }
 
+function toPostJson(post: DigestView['posts'][number]) {
+  return {
+    feed: post.feedId,
+    feedTitle: post.feedTitle,
+    title: post.title,
+    ...(post.url !== undefined && { url: post.url }),
+    summary: post.summary,
+    ...(post.published !== undefined && { published: post.published }),
+  };
+}
+
+// JSON.stringify escapes C0 controls but writes DEL and C1 as they are; a terminal showing
+// `digest --format json` must not act on them, so they are escaped too (the JSON means the same).
 export function renderDigestJson(digest: DigestView): string {
-  return `${JSON.stringify(toDigestJson(digest), null, 2)}\n`;
+  return `${escapeControlCharacters(JSON.stringify(toDigestJson(digest), null, 2))}\n`;
 }

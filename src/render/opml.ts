@@ -20,6 +20,7 @@ export function renderOpml(
   const lines = [
     outline('arXiv: papers by starred authors', '/rss.xml', '/'),
     outline('arXiv daily digest', '/rss/daily.xml', '/'),
+    outline('From the blogs', '/blogs.xml', '/start'),
     ...authors.map((author) => outline(`arXiv: ${author.name}`, `/authors/${author.id}.xml`, `/authors/${author.id}`)),
     ...feeds.map((feed) => outline(feed.title, feed.xmlPath, feed.htmlPath)),
   ];

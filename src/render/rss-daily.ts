@@ -3,18 +3,42 @@
 // own block: starred papers in full with the abstract, every other paper one list item (linked
 // title, first authors). TeX accents decoded, math as written.
 import { texToPlain } from '../text/tex.ts';
-import type { DigestView, PaperView, SectionView } from '../views/types.ts';
+import type { DigestView, PaperView, PostView, SectionView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
-import { describeMatch, formatFirstAuthors, formatPapers, formatSectionCounts } from './format.ts';
+import {
+  describeElsewhere,
+  describeMatch,
+  describePostSource,
+  formatFirstAuthors,
+  formatPapers,
+  formatSectionCounts,
+  POSTS_HEADING,
+} from './format.ts';
 
 function renderStarredBlock(paper: PaperView): string {
+  const elsewhere = paper.elsewhere === undefined ? '' : ` · ${escapeHtml(describeElsewhere(paper.elsewhere))}`;
   const starred = paper.starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ');
-  const who = starred === '' ? escapeHtml(paper.why ?? '') : starred;
+  const who = (starred === '' ? escapeHtml(paper.why ?? '') : starred) + elsewhere;
   const authors = escapeHtml(paper.authors.map(texToPlain).join(', '));
   const comment = paper.comment ? `<br>${escapeHtml(texToPlain(paper.comment))}` : '';
   const meta = `${escapeHtml(paper.categories.join(' · '))} · ${escapeHtml(paper.label)} · <a href="${escapeHtml(paper.links.pdf)}">pdf</a>`;
   return `<p><b>${who}</b><br><a href="${escapeHtml(paper.links.abs)}"><b>${escapeHtml(texToPlain(paper.title))}</b></a><br>${authors}<br>${meta}${comment}</p>
 <blockquote>${escapeHtml(texToPlain(paper.abstract))}</blockquote>
+`;
+}
+
+function renderPosts(posts: readonly PostView[]): string {
+  if (posts.length === 0) return '';
+  const items = posts.map((post) => {
+    const title = escapeHtml(post.title);
+    const linked = post.url === undefined ? title : `<a href="${escapeHtml(post.url)}">${title}</a>`;
+    const summary = post.summary === '' ? '' : `<br>${escapeHtml(post.summary)}`;
+    return `<li>${linked} (${escapeHtml(describePostSource(post))})${summary}</li>
+`;
+  });
+  return `<h2>${escapeHtml(POSTS_HEADING)} (${posts.length})</h2>
+<ul>
+${items.join('')}</ul>
 `;
 }
 
@@ -46,5 +70,5 @@ export function renderDailyItemHtml(digest: DigestView, page: string): string {
     digest.forYou.papers.length === 0
       ? ''
       : `<h2>For you (${digest.forYou.papers.length})</h2>\n${digest.forYou.papers.map(renderStarredBlock).join('')}`;
-  return `${counts}${first}${forYou}${rest.map(renderSection).join('')}`;
+  return `${counts}${first}${renderPosts(digest.posts)}${forYou}${rest.map(renderSection).join('')}`;
 }

@@ -3,7 +3,7 @@
 // decoded (math as written: feed readers show no MathML).
 import { formatLongDay } from '../calendar/days.ts';
 import { texToPlain } from '../text/tex.ts';
-import type { AnnouncedPaperView, DigestView } from '../views/types.ts';
+import type { AnnouncedPaperView, DigestView, PostView } from '../views/types.ts';
 import { escapeXml, formatRfc822, formatRfc822Day } from './escape.ts';
 import { formatPapers } from './format.ts';
 import { renderDailyItemHtml } from './rss-daily.ts';
@@ -98,6 +98,26 @@ export function renderDailyRss(digests: readonly DigestView[], meta: ChannelMeta
 <pubDate>${formatRfc822Day(digest.date)}</pubDate>
 <description>${escapeXml(summary)}</description>
 <content:encoded>${escapeXml(renderDailyItemHtml(digest, page))}</content:encoded>
+</item>
+`;
+  });
+  return renderChannel(meta, items);
+}
+
+/**
+ * The followed feeds' posts in one feed (/blogs.xml), newest first. Each item keeps its own link;
+ * the guid names the feed and the post's own id (`arxiv-curator:blogs/<feed>/<id>`), scoped like
+ * the author feeds' (see paperGuid). Dated by the post's own date, else when we first saw it.
+ */
+export function renderPostsRss(posts: readonly PostView[], meta: ChannelMeta): string {
+  const items = posts.map((post) => {
+    const link = post.url === undefined ? '' : `<link>${escapeXml(post.url)}</link>\n`;
+    return `<item>
+<title>${escapeXml(`[${post.feedTitle}] ${post.title}`)}</title>
+${link}<guid isPermaLink="false">${escapeXml(`arxiv-curator:blogs/${post.feedId}/${post.id}`)}</guid>
+<pubDate>${formatRfc822(post.published ?? post.firstSeen)}</pubDate>
+<description>${escapeXml(post.summary)}</description>
+<category>${escapeXml(post.feedTitle)}</category>
 </item>
 `;
   });

@@ -4,8 +4,17 @@
 // §2.1.1), URLs never broken. TeX accents are decoded, math is left as written.
 import { formatLongDay } from '../calendar/days.ts';
 import { texToPlain } from '../text/tex.ts';
-import type { DigestView, PaperView, SectionView } from '../views/types.ts';
-import { describeMatch, formatFirstAuthors, formatPapers, formatSectionCounts } from './format.ts';
+import type { DigestView, PaperView, PostView, SectionView } from '../views/types.ts';
+import {
+  describeElsewhere,
+  describeMatch,
+  describePostSource,
+  formatFirstAuthors,
+  formatPapers,
+  formatSectionCounts,
+  POSTS_HEADING,
+} from './format.ts';
+import { stripControlCharacters } from '../text/control.ts';
 
 export const TEXT_WIDTH = 78;
 
@@ -43,6 +52,7 @@ function renderFullPaper(paper: PaperView): string[] {
   const who = paper.starred.length > 0 ? paper.starred.map((match) => `★ ${describeMatch(match)}`) : [paper.why ?? ''];
   return [
     ...who.filter(Boolean).flatMap((line) => wrapText(line)),
+    ...(paper.elsewhere === undefined ? [] : wrapText(`  (${describeElsewhere(paper.elsewhere)})`)),
     ...wrapText(texToPlain(paper.title)),
     ...wrapText(paper.authors.map(texToPlain).join(', '), TEXT_WIDTH, '    ', '  '),
     ...wrapText(`${paper.categories.join(', ')} · ${paper.label}`, TEXT_WIDTH, '    ', '  '),
@@ -72,6 +82,7 @@ export function renderDigestText(digest: DigestView, meta: DigestTextMeta = {}):
   }
   const [first, ...rest] = digest.sections;
   if (first !== undefined) lines.push(...renderStarred(first));
+  if (digest.posts.length > 0) lines.push(...renderPosts(digest.posts));
   if (digest.forYou.papers.length > 0) {
     lines.push(...heading(`For you (${digest.forYou.papers.length})`, '-'), '');
     for (const paper of digest.forYou.papers) lines.push(...renderFullPaper(paper));
@@ -88,6 +99,20 @@ function renderStarred(section: SectionView): string[] {
   return lines;
 }
 
+/** The day's blog posts: title, source and date, summary, link. */
+function renderPosts(posts: readonly PostView[]): string[] {
+  const lines = [...heading(`${POSTS_HEADING} (${posts.length})`, '-'), ''];
+  for (const post of posts) {
+    lines.push(
+      ...wrapText(post.title, TEXT_WIDTH, '  ', '* '),
+      ...wrapText(describePostSource(post), TEXT_WIDTH, '    ', '  '),
+    );
+    if (post.summary !== '') lines.push(...wrapText(post.summary, TEXT_WIDTH, '  '));
+    lines.push(...(post.url === undefined ? [] : [`  ${post.url}`]), '');
+  }
+  return lines;
+}
+
 function renderSection(section: SectionView): string[] {
   const lines = [...heading(`${section.heading} (${section.papers.length})`, '-'), ''];
   for (const group of section.groups) {
@@ -97,7 +122,8 @@ function renderSection(section: SectionView): string[] {
   return lines;
 }
 
+// The text goes to terminals and mail readers: no stored title may move the cursor or clear the screen.
 function finishText(lines: string[], digest: DigestView, meta: DigestTextMeta): string {
   if (meta.baseUrl) lines.push('-- ', `On the web: ${meta.baseUrl}/digest/${digest.date}`);
-  return `${lines.join('\n').trimEnd()}\n`;
+  return stripControlCharacters(`${lines.join('\n').trimEnd()}\n`);
 }

@@ -88,12 +88,12 @@ async function runPaperAction(site: Site, c: HonoContext, onWrite: () => void): 
     const form = await readForm(c);
     const index = Number(form['a']);
     if (!Number.isInteger(index) || index < 0) throw new ActionError(400, 'star needs a=<author number, from 0>');
-    const result = toggleStar(context, getPaperAuthors(context.db, id!)!, index);
+    const result = await toggleStar(context, getPaperAuthors(context.db, id!)!, index);
     onWrite();
     return { json: result, back };
   }
   const action = MARKS[match[2]!]!;
-  const changed = markStoredPapers(context, [id!], action);
+  const changed = await markStoredPapers(context, [id!], action);
   if (changed > 0) onWrite();
   // A hidden paper leaves the page: the form says which anchor follows it.
   const then = match[2] === 'hide' ? (await readForm(c))['then'] : undefined;
@@ -107,21 +107,21 @@ export function registerActionRoutes(app: Hono, site: Site, onWrite: () => void)
   app.post('/watches', (c) =>
     act(site, c, async () => {
       const form = await readForm(c);
-      const slug = addWatch(context, form['q'] ?? '', { mail: form['mail'] !== '0' });
+      const slug = await addWatch(context, form['q'] ?? '', { mail: form['mail'] !== '0' });
       return { json: { slug }, back: () => goBack(site, c, '/watches', `watch-${slug}`) };
     }),
   );
   app.post('/watches/:slug/remove', (c) =>
-    act(site, c, () => {
-      removeWatch(context, c.req.param('slug'));
+    act(site, c, async () => {
+      await removeWatch(context, c.req.param('slug'));
       return { json: { removed: c.req.param('slug') }, back: () => goBack(site, c, '/watches', 'watches') };
     }),
   );
   app.post('/digest/:day/seen', (c) =>
-    act(site, c, () => {
+    act(site, c, async () => {
       const day = parseDay(c.req.param('day'));
       if (day === undefined) throw new ActionError(400, 'a day is YYYY-MM-DD');
-      markDaySeen(context, day);
+      await markDaySeen(context, day);
       return { json: { day, seen: true }, back: () => goBack(site, c, `/digest/${day}`, 'archive') };
     }),
   );

@@ -11,7 +11,8 @@ import {
   type DayOptions,
 } from '../views/day.ts';
 import { renderDigestHtml } from '../render/html.ts';
-import { describeNoDigest, renderFetchNotice, renderNoDigestHtml } from '../render/html-pages.ts';
+import { describeNoDigest, renderFetchNotice, renderNoDigestHtml, renderRoundNotice } from '../render/html-pages.ts';
+import { listRoundParts } from '../store/read/round-parts.ts';
 import { renderErrorPage } from '../render/html-layout.ts';
 import { renderDigestJson } from '../render/json.ts';
 import { renderDigestText } from '../render/text.ts';
@@ -19,8 +20,10 @@ import type { Rendered } from './cache.ts';
 import { HTML, JSON_TYPE, TEXT, sendCached, type Site } from './site.ts';
 import { readWritePolicy } from './writes.ts';
 
+/** What the fetcher is doing or what failed, then what the other parts of the round could not do. */
 function fetchNotice(site: Site): string {
-  return renderFetchNotice(getLastFetchRun(site.context.db), site.status());
+  const { db } = site.context;
+  return renderFetchNotice(getLastFetchRun(db), site.status()) + renderRoundNotice(listRoundParts(db));
 }
 
 // `?cat=stat.ML` (repeatable, or comma-separated: `?cat=cs.LG,stat.ML`) shows only the papers
@@ -89,7 +92,18 @@ function renderDayData(site: Site, day: string, format: 'txt' | 'json', baseUrl:
   };
 }
 
+// A day's page depends on the category filter (issue 10), the order and the hidden toggle (issue 11).
+const DAY_PAGE = { params: ['cat', 'sort', 'hidden'] } as const;
+
 const DIGEST_FILE = /^(\d{4}-\d{2}-\d{2})(?:\.(txt|json|html))?$/;
+
+/** A bad digest address, answered in the format asked for: a JSON client gets JSON. */
+function refuseAddress(file: string, baseUrl: string): Rendered {
+  const message = 'A digest address is /digest/YYYY-MM-DD, with a real date.';
+  if (file.endsWith('.json')) return { status: 400, type: JSON_TYPE, body: `${JSON.stringify({ error: message })}\n` };
+  if (file.endsWith('.txt')) return { status: 400, type: TEXT, body: `${message}\n` };
+  return badRequest(baseUrl, message);
+}
 
 function badRequest(baseUrl: string, message: string): Rendered {
   return { status: 400, type: HTML, body: renderErrorPage(baseUrl, 400, message) };
@@ -97,7 +111,7 @@ function badRequest(baseUrl: string, message: string): Rendered {
 
 export function registerDigestRoutes(app: Hono, site: Site): void {
   app.get('/', (c) =>
-    sendCached(site, c, (_version, baseUrl) => {
+    sendCached(site, c, DAY_PAGE, (_version, baseUrl) => {
       const options = readDayOptions(c);
       if ('error' in options) return badRequest(baseUrl, options.error);
       const latest = findLatestDay(site.context.db);
@@ -107,10 +121,11 @@ export function registerDigestRoutes(app: Hono, site: Site): void {
     }),
   );
   app.get('/digest/:file', (c) =>
-    sendCached(site, c, (_version, baseUrl) => {
-      const match = DIGEST_FILE.exec(c.req.param('file'));
+    sendCached(site, c, DAY_PAGE, (_version, baseUrl) => {
+      const file = c.req.param('file');
+      const match = DIGEST_FILE.exec(file);
       const day = match ? parseDay(match[1]!) : undefined;
-      if (day === undefined) return badRequest(baseUrl, 'A digest address is /digest/YYYY-MM-DD, with a real date.');
+      if (day === undefined) return refuseAddress(file, baseUrl);
       const format = match![2];
       if (format === 'txt' || format === 'json') return renderDayData(site, day, format, baseUrl);
       const options = readDayOptions(c);

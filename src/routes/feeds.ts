@@ -1,9 +1,11 @@
 // The feeds: starred papers (/rss.xml), the daily digest (/rss/daily.xml), one per starred
-// author (/authors/<slug>.xml, with its page at /authors/<slug>) and the OPML list of them.
+// author (/authors/<slug>.xml, with its page at /authors/<slug>), the blogs' posts (/blogs.xml)
+// and the OPML list of them.
 import type { Hono } from 'hono';
 import { listRecentDays, loadDayDigest } from '../views/day.ts';
 import { buildAuthorPage, listStarredPapers } from '../views/feeds.ts';
-import { renderDailyRss, renderStarredRss } from '../render/rss.ts';
+import { renderDailyRss, renderPostsRss, renderStarredRss } from '../render/rss.ts';
+import { listRecentPosts } from '../views/posts.ts';
 import { renderOpml } from '../render/opml.ts';
 import { listWatches } from '../store/read/watches.ts';
 import { renderAuthorHtml } from '../render/html-pages.ts';
@@ -44,7 +46,7 @@ export function registerFeedRoutes(app: Hono, site: Site): void {
   const { context } = site;
   const categories = context.config.categories.join(', ');
   app.get('/rss.xml', (c) =>
-    sendCached(site, c, (version, baseUrl) => {
+    sendCached(site, c, {}, (version, baseUrl) => {
       const body = renderStarredRss(listStarredPapers(context, { limit: FEED_ITEMS }), {
         title: 'arXiv: papers by starred authors',
         description: `Papers by starred authors in ${categories}, newest announcement first.`,
@@ -56,7 +58,7 @@ export function registerFeedRoutes(app: Hono, site: Site): void {
     }),
   );
   app.get('/rss/daily.xml', (c) =>
-    sendCached(site, c, (version, baseUrl) => {
+    sendCached(site, c, {}, (version, baseUrl) => {
       const digests = listRecentDays(context.db, DAILY_ITEMS).map(
         (day) => loadDayDigest(context, site.holidays, day).view,
       );
@@ -71,12 +73,24 @@ export function registerFeedRoutes(app: Hono, site: Site): void {
     }),
   );
   app.get('/authors/:file', (c) =>
-    sendCached(site, c, (version, baseUrl) =>
+    sendCached(site, c, {}, (version, baseUrl) =>
       renderAuthor(site, c.req.param('file'), baseUrl, builtAtOf(version, context.now())),
     ),
   );
+  app.get('/blogs.xml', (c) =>
+    sendCached(site, c, {}, (version, baseUrl) => {
+      const body = renderPostsRss(listRecentPosts(context), {
+        title: 'From the blogs',
+        description: 'New posts of the blogs in config/feeds.json, newest first.',
+        baseUrl,
+        selfUrl: `${baseUrl}/blogs.xml`,
+        builtAt: builtAtOf(version, context.now()),
+      });
+      return { status: 200, type: RSS, body };
+    }),
+  );
   app.get('/feeds.opml', (c) =>
-    sendCached(site, c, (version, baseUrl) => ({
+    sendCached(site, c, {}, (version, baseUrl) => ({
       status: 200,
       type: 'text/x-opml; charset=utf-8',
       body: renderOpml(baseUrl, context.starred.current().authors, builtAtOf(version, context.now()), [

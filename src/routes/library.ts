@@ -27,7 +27,7 @@ export function registerLibraryRoutes(app: Hono, site: Site): void {
   registerSavedRoutes(app, site);
   registerWatchRoutes(app, site);
   app.get('/papers/*', (c) =>
-    sendCached(site, c, (_v, baseUrl) => {
+    sendCached(site, c, {}, (_v, baseUrl) => {
       const match = SIMILAR_PATH.exec(c.req.path);
       const parsed = match ? parseArxivId(decodeURIComponent(match[1]!)) : undefined;
       if (parsed === undefined) return notFound(baseUrl, 'A paper page is /papers/<arXiv id>/similar.');
@@ -42,14 +42,14 @@ function registerSavedRoutes(app: Hono, site: Site): void {
   const { context } = site;
   const meta = (baseUrl: string) => metaOf(site, baseUrl);
   app.get('/saved', (c) =>
-    sendCached(site, c, (_v, baseUrl) => ({
+    sendCached(site, c, {}, (_v, baseUrl) => ({
       status: 200,
       type: HTML,
       body: renderSavedHtml(listSavedPapers(context), meta(baseUrl)),
     })),
   );
   app.get('/saved.xml', (c) =>
-    sendCached(site, c, (version, baseUrl) => ({
+    sendCached(site, c, {}, (version, baseUrl) => ({
       status: 200,
       type: RSS,
       body: renderStarredRss(
@@ -66,14 +66,14 @@ function registerSavedRoutes(app: Hono, site: Site): void {
     })),
   );
   app.get('/saved.bib', (c) =>
-    sendCached(site, c, () => ({
+    sendCached(site, c, {}, () => ({
       status: 200,
       type: 'application/x-bibtex; charset=utf-8',
       body: renderBibtex(listSavedPapers(context).map((paper) => ({ ...paper, date: paper.day }))),
     })),
   );
   app.get('/saved.json', (c) =>
-    sendCached(site, c, () => ({
+    sendCached(site, c, {}, () => ({
       status: 200,
       type: JSON_TYPE,
       body: `${JSON.stringify(exportLibrary(context), null, 2)}\n`,
@@ -84,7 +84,7 @@ function registerSavedRoutes(app: Hono, site: Site): void {
 function registerWatchRoutes(app: Hono, site: Site): void {
   const { context } = site;
   app.get('/watches', (c) =>
-    sendCached(site, c, (_v, baseUrl) => {
+    sendCached(site, c, {}, (_v, baseUrl) => {
       const rows = listWatches(context.db).map((watch) => ({
         ...watch,
         matches: listWatchMatches(context, watch).length,
@@ -93,7 +93,7 @@ function registerWatchRoutes(app: Hono, site: Site): void {
     }),
   );
   app.get('/watches/:file', (c) =>
-    sendCached(site, c, (version, baseUrl) => {
+    sendCached(site, c, {}, (version, baseUrl) => {
       const slug = WATCH_FEED.exec(c.req.param('file'))?.[1];
       const watch = listWatches(context.db).find((candidate) => candidate.slug === slug);
       if (watch === undefined) return notFound(baseUrl, 'No watch has this name.');

@@ -1,8 +1,12 @@
 // Append-only migrations keyed by `PRAGMA user_version`, each in its own transaction
 // (the Signal-Desktop pattern). Never edit a released migration: add the next one.
 import type Database from 'better-sqlite3';
+import { rebuildSearchIndex } from './write/rebuild-search.ts';
 
-type Migration = (db: Database.Database) => void;
+/** Where a long migration says how far it got: an event name and counts (the logger's shape). */
+export type MigrationReport = (event: string, fields: Record<string, string | number>) => void;
+
+type Migration = (db: Database.Database, report: MigrationReport) => void;
 
 export class SchemaError extends Error {
   override name = 'SchemaError';
@@ -115,7 +119,115 @@ const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE papers DROP COLUMN primary_category;
     `);
   },
-  // (issue 11) What the reader does: saved and hidden papers (one mark per paper id, so a hidden
+  // 4: the rest of the advice (issue 14). The fetch log says which part of the daily round a request
+  // belongs to (arXiv's feed and API, the starred authors' uploads, the blogs, the popularity
+  // counts), and each part keeps its last outcome. Items of other feeds (blogs) are not papers: a
+  // table of their own, with a small full-text index (few rows, so triggers keep it). Papers an
+  // author's arXiv feed lists confirm that author's `likely` matches. Read marks of the reading list,
+  // and Hugging Face's daily upvotes (kept for papers not stored too: they may come later).
+  (db) => {
+    db.exec(`
+      ALTER TABLE fetch_runs ADD COLUMN part TEXT NOT NULL DEFAULT 'arxiv';
+      CREATE INDEX fetch_runs_part ON fetch_runs (part, id);
+      CREATE TABLE round_parts (
+        part TEXT PRIMARY KEY,
+        finished_at TEXT NOT NULL,
+        ok INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        problems TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE author_confirmations (
+        author_id TEXT NOT NULL,
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        PRIMARY KEY (paper_id, author_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE source_items (
+        feed_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        feed_title TEXT NOT NULL,
+        title TEXT NOT NULL,
+        url TEXT,
+        summary TEXT NOT NULL,
+        published TEXT,
+        first_seen TEXT NOT NULL,
+        day TEXT NOT NULL,
+        PRIMARY KEY (feed_id, item_id)
+      );
+      CREATE INDEX source_items_day ON source_items (day);
+      CREATE VIRTUAL TABLE source_items_fts USING fts5(
+        title, summary, content='source_items', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER source_items_ai AFTER INSERT ON source_items BEGIN
+        INSERT INTO source_items_fts (rowid, title, summary) VALUES (new.rowid, new.title, new.summary);
+      END;
+      CREATE TRIGGER source_items_ad AFTER DELETE ON source_items BEGIN
+        INSERT INTO source_items_fts (source_items_fts, rowid, title, summary) VALUES ('delete', old.rowid, old.title, old.summary);
+      END;
+      CREATE TRIGGER source_items_au AFTER UPDATE ON source_items BEGIN
+        INSERT INTO source_items_fts (source_items_fts, rowid, title, summary) VALUES ('delete', old.rowid, old.title, old.summary);
+        INSERT INTO source_items_fts (rowid, title, summary) VALUES (new.rowid, new.title, new.summary);
+      END;
+      CREATE TABLE reading_marks (entry_id TEXT PRIMARY KEY, read_at TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE popularity (
+        date TEXT NOT NULL,
+        paper_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        upvotes INTEGER NOT NULL,
+        comments INTEGER,
+        github_repo TEXT,
+        github_stars INTEGER,
+        fetched_at TEXT NOT NULL,
+        PRIMARY KEY (date, paper_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX popularity_paper ON popularity (paper_id);
+    `);
+  },
+  // 5: what the processes sharing one database agree on (issue 15). `leases`: one holder at a time
+  // per name, until `expires_at` (ms since the epoch) unless renewed: `scheduler` (one `serve` runs
+  // the scheduler) and `arxiv-request` (one request to arXiv at a time). `request_pacing`: when the
+  // last exchange with a remote started and ended, so every process keeps ARXIV_MIN_INTERVAL_MS.
+  (db) => {
+    db.exec(`
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        token TEXT NOT NULL,
+        holder TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        host TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE request_pacing (
+        remote TEXT PRIMARY KEY,
+        last_start_at INTEGER NOT NULL,
+        last_end_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `);
+  },
+  // 6: search finds what people type (issue 12). The index holds the text people read (TeX accents
+  // decoded), stemmed (porter), with positions (phrases, NEAR, and bm25 is ten times faster than with
+  // detail=column), categories as tokens; a second, unstemmed table holds names, so `author:graves`
+  // is Graves and not Grave. Both are contentless (the indexed text is not the stored text) and keyed
+  // by date (`papers.search_day`, see search-text.ts). The rebuild reports its progress.
+  (db, report) => {
+    db.exec(`
+      DROP TRIGGER papers_ad;
+      DROP TABLE papers_fts;
+      ALTER TABLE papers ADD COLUMN search_day TEXT NOT NULL DEFAULT '';
+      CREATE VIRTUAL TABLE papers_fts USING fts5(
+        title, abstract, authors, categories, content='', contentless_delete=1,
+        tokenize='porter unicode61 remove_diacritics 2', detail=full
+      );
+      CREATE VIRTUAL TABLE names_fts USING fts5(
+        authors, categories, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', detail=full
+      );
+      CREATE TRIGGER papers_ad AFTER DELETE ON papers BEGIN
+        DELETE FROM papers_fts WHERE rowid = unixepoch(old.search_day) / 86400 * 4294967296 + old.rowid;
+        DELETE FROM names_fts WHERE rowid = unixepoch(old.search_day) / 86400 * 4294967296 + old.rowid;
+      END;
+    `);
+    rebuildSearchIndex(db, report);
+  },
+  // 7: what the reader does (issue 11): saved and hidden papers (one mark per paper id, so a hidden
   // paper's replacements stay hidden), keyword watches, the days opened, and the ranking model
   // trained from them (derived data, kept with the fingerprint of what it was trained on).
   (db) => {
@@ -154,19 +266,29 @@ const MIGRATIONS: readonly Migration[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Brings the schema to `target` (default: latest). Refuses a database written by newer code. */
-export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
+/**
+ * Brings the schema to `target` (default: latest). Refuses a database written by newer code.
+ * Each step reads the version inside its own BEGIN IMMEDIATE transaction, so two processes
+ * opening a new database at once run every step once: the second finds it done. `report` hears a
+ * long step's progress (the search index's rebuild).
+ */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION, report: MigrationReport = () => {}): void {
+  const readVersion = () => db.pragma('user_version', { simple: true }) as number;
+  // Up to date, the usual case: a read, so opening never waits for another process's write lock.
+  while (refuseNewer(readVersion()) < target) {
+    db.transaction(() => {
+      const current = refuseNewer(readVersion());
+      if (current >= target) return;
+      MIGRATIONS[current]!(db, report);
+      db.pragma(`user_version = ${current + 1}`);
+    }).immediate();
+  }
+}
+
+function refuseNewer(current: number): number {
+  if (current > SCHEMA_VERSION)
     throw new SchemaError(
       `database schema version ${current} is newer than this arxiv-curator understands (${SCHEMA_VERSION}); upgrade arxiv-curator`,
     );
-  }
-  for (let version = current + 1; version <= target; version++) {
-    const step = MIGRATIONS[version - 1]!;
-    db.transaction(() => {
-      step(db);
-      db.pragma(`user_version = ${version}`);
-    })();
-  }
+  return current;
 }

@@ -8,8 +8,10 @@ import type { Db } from '../store/db.ts';
 import { findNeighbourDays, isDayStored, listStoredDays } from '../store/read/days.ts';
 import { listSeenDays } from '../store/read/seen.ts';
 import { getDayPapers } from '../store/read/digest.ts';
+import { getDayItems } from '../store/read/source-items.ts';
 import { buildDigestView } from './digest.ts';
 import { annotatePapers, explainPapers, readTriage } from './triage.ts';
+import { toPostView } from './posts.ts';
 import type { DayDigest, DigestOrder, NoDigestKind } from './types.ts';
 
 /** How a page lists the day: a category filter, the order, hidden papers shown or not. */
@@ -32,6 +34,7 @@ export function loadDayDigest(
   const triage = readTriage(db);
   const scored = annotatePapers(getDayPapers(db, day, context.starred.current().names), triage);
   const papers = options.explainAll ? explainPapers(scored, triage) : scored;
+  const posts = getDayItems(db, day).map(toPostView);
   const built = buildDigestView(day, papers, {
     listed: context.config.categories,
     only: options.only ?? [],
@@ -39,6 +42,7 @@ export function loadDayDigest(
     watches: triage.watches.map(({ slug, query, mail }) => ({ slug, query, mail })),
     sort: options.sort ?? 'arxiv',
     showHidden: options.showHidden ?? false,
+    posts,
   });
   const view = { ...built, forYou: { ...built.forYou, papers: explainPapers(built.forYou.papers, triage) } };
   return {

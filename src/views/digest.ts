@@ -3,7 +3,7 @@ import { DEFAULT_CATEGORIES } from '../config.ts';
 import { arxivLabel, arxivLinks } from '../fetcher/arxiv-links.ts';
 import type { DigestPaper } from '../types.ts';
 import { buildSections, countPapers } from './sections.ts';
-import type { DigestOrder, DigestView, PaperView, SourceRef, TriageView, WatchView } from './types.ts';
+import type { DigestOrder, DigestView, PaperView, PostView, SourceRef, TriageView, WatchView } from './types.ts';
 
 // A long author list shows its first ten names and "and N more"; a list only a little longer
 // than that is shown whole, since "and 2 more" saves nothing.
@@ -32,6 +32,8 @@ export interface DigestViewOptions {
   watches?: readonly Omit<WatchView, 'papers'>[];
   sort?: DigestOrder['sort'];
   showHidden?: boolean;
+  /** "From the blogs": the day's new posts. */
+  posts?: readonly PostView[];
 }
 
 /** Papers in "For you". */
@@ -53,7 +55,9 @@ export function buildDigestView(
 ): DigestView {
   const only = [...new Set(options.only ?? [])];
   const listed = options.listed ?? DEFAULT_CATEGORIES;
-  const inCategories: PaperView[] = papers.filter((paper) => isShown(paper, only)).map(toPaperView);
+  const inCategories: PaperView[] = papers
+    .filter((paper) => isShown(paper, only))
+    .map((paper) => withElsewhere(toPaperView(paper), listed));
   const hidden = inCategories.filter((paper) => paper.mark === 'hidden').length;
   const showHidden = options.showHidden ?? false;
   const views = showHidden ? inCategories : inCategories.filter((paper) => paper.mark !== 'hidden');
@@ -79,5 +83,12 @@ export function buildDigestView(
     sections,
     counts: countPapers(views),
     filter: { only, choices: [...listed], dayTotal: papers.length },
+    posts: [...(options.posts ?? [])],
   };
+}
+
+/** Marks a paper none of whose categories is curated (a starred author's upload in q-bio.NC, say). */
+function withElsewhere(paper: PaperView, listed: readonly string[]): PaperView {
+  if (paper.categories.some((category) => listed.includes(category))) return paper;
+  return { ...paper, elsewhere: paper.categories[0] ?? '?' };
 }

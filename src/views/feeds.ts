@@ -1,11 +1,10 @@
-// Read models of the starred-author feeds and pages, and of search.
+// Read models of the starred-author feeds and pages.
 import type { Context } from '../app/context.ts';
 import { listStarredAnnouncements } from '../store/read/feeds.ts';
 import { readMarks } from '../store/read/marks.ts';
-import { searchPapers } from '../store/read/search.ts';
 import type { StarredAuthor } from '../types.ts';
-import { toPaperView, withSourceRef } from './digest.ts';
-import type { AnnouncedPaperView, AuthorPageView, SearchView } from './types.ts';
+import { toPaperView } from './digest.ts';
+import type { AnnouncedPaperView, AuthorPageView } from './types.ts';
 
 /** Announcements of starred papers, newest first, hidden papers left out; `authorId` narrows to one author. */
 export function listStarredPapers(
@@ -20,8 +19,4 @@ export function listStarredPapers(
 
 export function buildAuthorPage(context: Context, author: StarredAuthor, limit: number): AuthorPageView {
   return { author, papers: listStarredPapers(context, { authorId: author.id, limit }) };
-}
-
-export function buildSearch(context: Context, query: string): SearchView {
-  return { query, hits: searchPapers(context.db, query).map(withSourceRef) };
 }

@@ -31,6 +31,27 @@ export interface TriageView {
 export interface PaperView extends DigestPaper, SourceRef, TriageView {
   /** How many authors to list before "and N more" (all of them for a short list). */
   shownAuthors: number;
+  /** Its primary category, when none of its categories is curated (a starred author's upload elsewhere). */
+  elsewhere?: string;
+}
+
+/** A post of a followed feed (a blog): not a paper, shown as what it is. */
+export interface PostView {
+  /** The feed's own id of the post (its guid, Atom id or URL). */
+  id: string;
+  feedId: string;
+  /** The feed's title, as config/feeds.json names it. */
+  feedTitle: string;
+  title: string;
+  /** Its own page (http or https), when the feed gives one. */
+  url?: string;
+  summary: string;
+  /** ISO 8601, when the feed dates it. */
+  published?: string;
+  /** The announcement day it was first seen for ('' when only the archive lists it). */
+  day: string;
+  /** ISO 8601: when we first saw it. */
+  firstSeen: string;
 }
 
 /** A paper with the day of the announcement it is listed for (feeds, author pages). */
@@ -116,6 +137,8 @@ export interface DigestView {
   sections: SectionView[];
   counts: DigestCounts;
   filter: DigestFilter;
+  /** "From the blogs": posts first seen for this day, newest first. */
+  posts: PostView[];
 }
 
 /** Why a day has no digest: arXiv announced nothing, or we do not have it (yet). */
@@ -155,22 +178,146 @@ export interface SourceRef {
   links: PaperLinks;
 }
 
+/** Text with its matches: renderers escape each part and mark the matched ones. */
+export type MarkedText = { text: string; match: boolean }[];
+
 export interface SearchHitView extends SourceRef {
   id: string;
-  title: string;
-  authors: string[];
+  title: MarkedText;
+  /** Every author, each with the matched words marked. */
+  authors: MarkedText[];
+  /** A piece of the abstract around the matches, `…` where cut. */
+  snippet: MarkedText;
   categories: string[];
   /** Latest announcement day of the paper, if any. */
   day: string | null;
+  starred: StarredMatch[];
+  /** Saved by the user (issue 11); false until papers can be saved. */
+  saved: boolean;
 }
 
-export interface SearchView {
-  query: string;
+/** A stored paper opened by its id: all of it. */
+export interface FoundPaperView extends SourceRef {
+  id: string;
+  title: string;
+  authors: string[];
+  abstract: string;
+  comment: string | null;
+  categories: string[];
+  day: string | null;
+  starred: StarredMatch[];
+  saved: boolean;
+}
+
+export type SearchSortView = 'relevance' | 'date';
+
+/** The search form as the user left it (the URL's parameters). */
+export interface SearchFormView {
+  q: string;
+  sort: SearchSortView | '';
+  category: string;
+  from: string;
+  to: string;
+  starred: boolean;
+}
+
+export interface SearchResultsView {
+  kind: 'results';
+  /** Papers that match, up to 5,000. */
+  total: number;
+  /** More than `total` match. */
+  more: boolean;
+  /** Set when only the newest this many matches were ranked by relevance (there were more). */
+  rankedAmong?: number;
+  /** Only the first words were searched (a long query). */
+  truncated: boolean;
+  sort: SearchSortView;
+  page: number;
+  pages: number;
+  /** The rank of the page's first hit (21 on page 2). */
+  first: number;
   hits: SearchHitView[];
+  /** Site-relative URLs (`/search?…`) of the pages and sorts of this search. */
+  links: { previous?: string; next?: string; relevance: string; date: string };
+}
+
+export type SearchOutcome =
+  | { kind: 'form' }
+  | { kind: 'error'; message: string }
+  | { kind: 'paper'; paper: FoundPaperView; asked: string }
+  | { kind: 'missing'; label: string; link: string }
+  | SearchResultsView;
+
+export interface SearchView {
+  form: SearchFormView;
+  outcome: SearchOutcome;
+  /** Posts of followed feeds (blogs) that match the words: a second, small query (not papers). */
+  posts: PostView[];
 }
 
 export interface AuthorPageView {
   author: StarredAuthor;
   /** The author's papers, newest announcement first. */
   papers: AnnouncedPaperView[];
+}
+
+/** The last outcome of one part of the daily round (/healthz, and the page's warnings). */
+export interface RoundPartView {
+  part: string;
+  finishedAt: string;
+  ok: boolean;
+  summary: string;
+  problems: string[];
+}
+
+/** One entry of the reading list (/start), with its stored abstract and read mark. */
+export interface ReadingEntryView {
+  id: string;
+  title: string;
+  authors: string[];
+  year?: number;
+  why: string;
+  /** Links in order: the paper's arXiv pages first where it is on arXiv, then the configured ones. */
+  links: { label: string; url: string }[];
+  /** The stored abstract (fetched once through the API); undefined until fetched. */
+  abstract?: string;
+  /** When it was marked read. */
+  readAt?: string;
+}
+
+export interface StartView {
+  entries: ReadingEntryView[];
+  /** Every stored blog post, newest first. */
+  archive: PostView[];
+  /** Marks can be set (writes allowed). */
+  canMark: boolean;
+}
+
+/** One popular paper of /top. */
+export interface PopularView {
+  id: string;
+  title: string;
+  upvotes: number;
+  comments?: number;
+  githubRepo?: string;
+  githubStars?: number;
+  /** arXiv's page of the paper. */
+  link: string;
+  /** Stored: its authors and categories, and its latest announcement day. */
+  authors?: string[];
+  categories?: string[];
+  day?: string;
+  /** Stored, but none of its categories is curated. */
+  outside: boolean;
+}
+
+export interface TopView {
+  /** CURATOR_POPULARITY=off. */
+  off: boolean;
+  /** The newest date with counts. */
+  date?: string;
+  /** The curated categories, for the note on papers outside them. */
+  categories: string[];
+  day: { stored: PopularView[]; notStored: PopularView[] };
+  week: { from?: string; stored: PopularView[]; notStored: PopularView[] };
 }

@@ -16,10 +16,14 @@ import { startServer, type RunningServer } from '../../src/routes/listen.ts';
 import type { TestWorld } from '../support/build-db.ts';
 import { keepOnLoopback, launchChromium, skipWithoutChromium } from '../support/browser.ts';
 import { REALISTIC_DAY, createRealisticWorld } from '../support/realistic-world.ts';
+import { storeDailyPapers } from '../../src/store/write/popularity.ts';
+import { setReadMark } from '../../src/store/write/reading.ts';
+import { recordRoundPart } from '../../src/store/write/round-parts.ts';
+import { storeSourceItems } from '../../src/store/write/source-items.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // The day with a ranking ("For you", why lines, second-circle and watch badges), sorted by score
-// with a hidden paper shown, and the library's pages.
+// with a hidden paper shown, the library's pages, and the rest of the advice.
 const PAGES = [
   '/',
   `/digest/${REALISTIC_DAY}?sort=score&hidden=1`,
@@ -28,9 +32,44 @@ const PAGES = [
   '/saved',
   '/watches',
   '/papers/{saved}/similar',
+  '/start',
+  '/top',
 ];
 const SCHEMES = ['light', 'dark'] as const;
 const WIDTHS = [1280, 390];
+
+/** The rest of the advice on the day: blog posts (with the warning of a feed gone), counts, marks. */
+function addAdviceContent(world: TestWorld): void {
+  const { db } = world.context;
+  const day = REALISTIC_DAY;
+  const post = (n: number) => ({
+    id: `https://blog.example/${n}`,
+    title: `A post about learning & <gradients> number ${n}`,
+    url: `https://blog.example/${n}`,
+    summary: 'A summary of the post, in a sentence or two.',
+    published: `${day}T03:00:00Z`,
+  });
+  storeSourceItems(db, [post(1), post(2)], { feedId: 'karpathy', feedTitle: 'Karpathy', day, now: `${day}T05:00:00Z` });
+  const ids = db.prepare('SELECT paper_id FROM announcements WHERE day = ? LIMIT 3').pluck().all(day) as string[];
+  storeDailyPapers(
+    db,
+    day,
+    [
+      ...ids.map((paperId, i) => ({
+        paperId,
+        title: 't',
+        upvotes: 50 - i,
+        comments: i,
+        githubRepo: 'https://github.com/a/b',
+      })),
+      { paperId: '2609.99999', title: 'Elsewhere', upvotes: 99 },
+    ],
+    `${day}T06:00:00Z`,
+  );
+  setReadMark(db, 'gan', true, `${day}T07:00:00Z`);
+  const problems = ['Distill: https://distill.pub/rss.xml: HTTP 404 Not Found'];
+  recordRoundPart(db, { part: 'blogs', finishedAt: `${day}T05:00:00Z`, ok: true, summary: 's', problems });
+}
 
 describe.skipIf(skipWithoutChromium)('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   let world: TestWorld;
@@ -39,7 +78,12 @@ describe.skipIf(skipWithoutChromium)('accessibility (axe-core, WCAG 2.1 A and AA
   let saved = '';
 
   beforeAll(async () => {
-    world = createRealisticWorld({ count: 200 });
+    const readingList = new URL('../../config/reading-list.json', import.meta.url).pathname;
+    world = createRealisticWorld({
+      count: 200,
+      env: { CURATOR_READING_LIST: readingList, CURATOR_POPULARITY: 'on' },
+    });
+    addAdviceContent(world);
     const day = getDayPapers(world.context.db, REALISTIC_DAY, new Map()).filter((paper) => paper.starred.length === 0);
     const at = world.context.now().toISOString();
     markPapers(
@@ -48,7 +92,7 @@ describe.skipIf(skipWithoutChromium)('accessibility (axe-core, WCAG 2.1 A and AA
       'saved',
     );
     markPapers(world.context.db, [{ id: day[3]!.id, at }], 'hidden');
-    addWatch(world.context, 'learning -survey');
+    await addWatch(world.context, 'learning -survey');
     ensureRankModel(world.context);
     saved = day[0]!.id;
     server = await startServer(createApp({ context: world.context, holidays: new Set() }), {

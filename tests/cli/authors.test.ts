@@ -37,6 +37,16 @@ describe('authors check', () => {
     });
   });
 
+  it('matches a short form of the given name as likely, naming the rule', async () => {
+    expect(await runCli(['authors', 'check', 'Geoff Hinton'], env)).toMatchObject({
+      code: 0,
+      stdout:
+        'match: Geoffrey Hinton (geoffrey-hinton), likely\n' +
+        'rule: likely: "geoff" is a short form of "geoffrey" (a table of established short forms), so "geoff" may be Geoffrey Hinton\n',
+    });
+    expect(await runCli(['authors', 'check', 'Alexander Graves'], env)).toMatchObject({ code: 1 });
+  });
+
   it('refuses namesakes and says why', async () => {
     const samy = await runCli(['authors', 'check', 'Samy Bengio'], env);
     expect(samy).toMatchObject({

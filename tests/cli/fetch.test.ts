@@ -1,18 +1,23 @@
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readVersion } from '../../src/config.ts';
 import { buildFullRssDay } from '../support/big-feed.ts';
-import { dumpData, makeTempDb, runCli, spawnCli } from '../support/cli.ts';
+import { dumpData, makeTempDb, runCli, spawnCli, startCli } from '../support/cli.ts';
 import {
   readFixture,
   replyBytes,
   replyFixture,
   replyHtmlPage,
+  replyStall,
   replyStatus,
   replyText,
   replyTruncated,
   startFakeArxiv,
   type FakeArxiv,
 } from '../support/fake-arxiv.ts';
+import { buildApiAtom, writtenFixture } from '../support/fake-sources.ts';
 
 const FEED_PATH = '/rss/cs.LG+cs.NE+stat.ML';
 const RSS = 'rss2-cs.LG+cs.AI+cs.CL+stat.ML-2026-09-24-trimmed-4items.xml';
@@ -84,6 +89,28 @@ describe('fetch', () => {
   }, 30_000);
 });
 
+describe('fetch stopped by a signal', () => {
+  it('records the run as interrupted, not as a failure of arXiv, and exits 130', async () => {
+    let asked!: () => void;
+    const requested = new Promise<void>((resolve) => (asked = resolve));
+    arxiv.on(FEED_PATH, (req, res) => (asked(), replyStall()(req, res)));
+    const fetching = startCli(['fetch'], env);
+    await requested;
+    fetching.kill('SIGTERM');
+    expect(await fetching.done).toMatchObject({
+      code: 130,
+      stderr: 'arxiv-curator: fetch interrupted (SIGTERM received)\n',
+    });
+    const db = new Database(temp.db, { readonly: true });
+    try {
+      const run = db.prepare('SELECT finished_at IS NOT NULL AS finished, error FROM fetch_runs').get();
+      expect(run).toEqual({ finished: 1, error: 'interrupted (SIGTERM received)' });
+    } finally {
+      db.close();
+    }
+  });
+});
+
 const rss = readFixture(RSS);
 const badResponses: [string, () => ReturnType<typeof replyText>, RegExp][] = [
   ['an HTML error page served as 200', () => replyHtmlPage(200), /HTML/],
@@ -123,4 +150,96 @@ describe('fetch refuses bad responses, leaving the papers as they were', () => {
     },
     60_000,
   );
+});
+
+describe('fetch does the whole daily round', () => {
+  function roundEnv(): NodeJS.ProcessEnv {
+    const authors = join(temp.dir, 'authors.json');
+    writeFileSync(authors, JSON.stringify({ authors: [{ id: 'geoffrey-hinton', name: 'Geoffrey Hinton' }] }));
+    const feeds = join(temp.dir, 'feeds.json');
+    const list = [
+      { id: 'karpathy', title: 'Karpathy', url: `${arxiv.url}/blog/feed.xml` },
+      { id: 'distill', title: 'Distill', url: `${arxiv.url}/distill/rss.xml` },
+    ];
+    writeFileSync(feeds, JSON.stringify({ feeds: list }));
+    const reading = join(temp.dir, 'reading.json');
+    writeFileSync(
+      reading,
+      JSON.stringify({ entries: [{ id: 'gan', title: 'GAN', authors: ['I. G'], why: 'w', arxiv: '1406.2661' }] }),
+    );
+    return {
+      ...env,
+      ARXIV_API_URL: `${arxiv.url}/api/query`,
+      ARXIV_AUTHOR_URL: `${arxiv.url}/a/`,
+      HF_PAPERS_URL: `${arxiv.url}/hf`,
+      CURATOR_NOW: '2026-04-28T04:40:00Z',
+      CURATOR_AUTHORS: authors,
+      CURATOR_FEEDS: feeds,
+      CURATOR_READING_LIST: reading,
+      CURATOR_AUTHOR_UPLOADS: 'on',
+      CURATOR_POPULARITY: 'on',
+    };
+  }
+
+  function scriptSources(): void {
+    arxiv.on('/api/query', (req, res) => {
+      const query = new URL(req.url!, 'http://x').searchParams;
+      if (query.get('id_list') === null) return void replyText(buildApiAtom([]))(req, res);
+      replyText(
+        buildApiAtom([
+          {
+            id: '1406.2661',
+            title: 'GAN',
+            authors: ['Ian Goodfellow'],
+            primary: 'stat.ML',
+            published: '2014-06-10T18:58:17Z',
+          },
+        ]),
+      )(req, res);
+    });
+    arxiv.on('/blog/feed.xml', replyText(writtenFixture('blog-rss2-karpathy.xml')));
+    arxiv.on('/distill/rss.xml', replyStatus(404));
+    arxiv.on('/hf', replyText('[]'));
+  }
+
+  it('feed, starred authors, reading list, blogs and popularity, a line each, a feed that cannot be read a warning', async () => {
+    scriptSources();
+    arxiv.on(FEED_PATH, replyFixture(RSS, validators));
+    const result = await runCli(['fetch'], roundEnv(), async () => {});
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')).toEqual([
+      '2026-09-24: 4 papers (new 2, cross 1, replace 1)',
+      'starred authors: 1 starred author checked, no new paper',
+      'reading list: 1 abstract fetched',
+      'blogs: 1 of 2 feeds read, 1 new post',
+      'popularity: 7 daily lists read, 0 papers counted',
+      '',
+    ]);
+    expect(result.stderr).toMatch(
+      /^arxiv-curator: warning: blogs: Distill: http:\/\/127\.0\.0\.1:\d+\/distill\/rss\.xml: HTTP 404/,
+    );
+  });
+
+  it('still runs the other parts when the feed fails, then exits non-zero with the feed’s reason', async () => {
+    scriptSources();
+    arxiv.on(FEED_PATH, replyStatus(500));
+    const result = await runCli(['fetch'], roundEnv(), async () => {});
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('blogs: 1 of 2 feeds read, 1 new post');
+    expect(result.stderr.trim().split('\n').at(-1)).toContain(`arxiv-curator: ${arxiv.url}${FEED_PATH}: HTTP 500`);
+    // The blog post is stored although the feed failed: the day's page will list it.
+    const db = new Database(temp.db, { readonly: true });
+    expect(db.prepare(`SELECT title FROM source_items WHERE day = '2026-04-28'`).pluck().all()).toEqual([
+      'A Recipe for Training Neural Networks, again',
+    ]);
+    db.close();
+  });
+
+  it('refuses a broken feeds.json before fetching anything, with exit code 2', async () => {
+    const broken = join(temp.dir, 'feeds-broken.json');
+    writeFileSync(broken, '{"feeds": [{"id": "x", "title": "X"}]}');
+    const result = await runCli(['fetch'], { ...env, CURATOR_FEEDS: broken });
+    expect(result).toMatchObject({ code: 2, stderr: `arxiv-curator: ${broken}: $.feeds[0].url: missing or empty\n` });
+    expect(arxiv.requests).toHaveLength(0);
+  });
 });

@@ -163,7 +163,11 @@ const badInputs: [string, string, RegExp][] = [
     `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><rss version="2.0"><channel><title>&lol2;</title></channel></rss>`,
     /entit/i,
   ],
-  ['bad-id.xml', rssHead.replace('oai:arXiv.org:2609.26820v1', 'oai:arXiv.org:abc'), /invalid arXiv id/i],
+  [
+    'bad-ids.xml',
+    rssHead.replace(/oai:arXiv\.org:\d{4}\.\d{5}v\d/g, 'oai:arXiv.org:abc'),
+    /no valid item: .*invalid arXiv id/i,
+  ],
   ['api-error.xml', readFileSync(join(FIXTURES, API_ERROR), 'utf8'), /incorrect id format for abc/],
 ];
 

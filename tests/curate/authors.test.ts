@@ -68,6 +68,28 @@ describe('confidence and the common-surname rule', () => {
     expect(confidence('Q. V. Le')).toBe('likely');
   });
 
+  it('counts an established short form of the given name as likely, never exact, and only one way', () => {
+    expect(matcher.match('Geoff Hinton')).toEqual({
+      authorId: 'geoffrey-hinton',
+      name: 'Geoffrey Hinton',
+      as: 'Geoff Hinton',
+      confidence: 'likely',
+    });
+    expect(confidence('Dave Duvenaud')).toBe('likely');
+    // Alex Graves is configured as Alex: the table never turns a written full name into a short one.
+    expect(confidence('Alex Graves')).toBe('exact');
+    expect(matcher.match('Alexander Graves')).toBeUndefined();
+    // A short form on a common surname is no more than initials there.
+    const li: StarredAuthor = { id: 'david-li', name: 'David Li', variants: [], not: [] };
+    expect(createMatcher([li]).match('Dave Li')).toBeUndefined();
+    expect(createMatcher([li]).match('David Li')?.confidence).toBe('exact');
+  });
+
+  it('reads the short-form table safely for any given name', () => {
+    const odd: StarredAuthor = { id: 'constructor-smithers', name: 'Constructor Smithers', variants: [], not: [] };
+    expect(createMatcher([odd]).match('Proto Smithers')).toBeUndefined();
+  });
+
   it('keeps the name as written, trimmed', () => {
     expect(matcher.match('  Yoshua Bengio (Mila)\n')).toEqual({
       authorId: 'yoshua-bengio',
@@ -117,6 +139,10 @@ describe('explain', () => {
       'exact: given name "ian j" and surname "goodfellow" equal Ian Goodfellow (variant "Ian J. Goodfellow")',
     ],
     ['I. J. Goodfellow', 'likely: initials "i j" agree with Ian Goodfellow (variant "Ian J. Goodfellow")'],
+    [
+      'Geoff Hinton',
+      'likely: "geoff" is a short form of "geoffrey" (a table of established short forms), so "geoff" may be Geoffrey Hinton',
+    ],
     ['Samy Bengio', 'no match: listed under not for Yoshua Bengio'],
     ['Hoang M. Le', 'no match: surname "le" is starred (Quoc V. Le) but given name "hoang m" differs'],
     ['Le Song', 'no match: no starred author has surname "song"'],

@@ -37,6 +37,17 @@ function readDb(): { integrity: string; days: string[] } {
   }
 }
 
+function readLastRun(): unknown {
+  const db = new Database(join(dir, 'curator.db'), { readonly: true });
+  try {
+    return db
+      .prepare('SELECT url, finished_at IS NOT NULL AS finished, error FROM fetch_runs ORDER BY id DESC LIMIT 1')
+      .get();
+  } finally {
+    db.close();
+  }
+}
+
 describe('arxiv-curator serve', () => {
   it('stores the current day and the week before it by itself, and exits 0 on SIGTERM with the database intact', async () => {
     dir = mkdtempSync(join(tmpdir(), 'curator-e2e-'));
@@ -72,6 +83,12 @@ describe('arxiv-curator serve', () => {
     expect(exit.code).toBe(0);
     expect(exit.ms).toBeLessThan(5000);
     expect(readDb()).toEqual({ integrity: 'ok', days: ['2026-04-28'] });
+    // The request cut short is in the fetch log as interrupted, not as arXiv's failure, and not left open.
+    expect(readLastRun()).toEqual({
+      url: expect.stringContaining('/api/query?'),
+      finished: 1,
+      error: 'interrupted (SIGTERM received; the server is stopping)',
+    });
   }, 60_000);
 
   it('keeps requests at least the default 3000 ms apart, each with the User-Agent', async () => {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
 import type { PaperRecord } from '../../src/types.ts';
+import { storeSourceItems } from '../../src/store/write/source-items.ts';
 
 const PYTHON = '/usr/bin/python3';
 const hasFeedparser = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import feedparser']).status === 0;
@@ -50,11 +51,29 @@ const dayOne = (): PaperRecord[] => [
 beforeEach(() => {
   world = createTestWorld();
   world.ingestDay('2026-09-23', dayOne());
+  storeSourceItems(
+    world.context.db,
+    [
+      {
+        id: 'https://blog.example/p?a=1&b=2',
+        title: `Post ${HOSTILE}`,
+        url: 'https://blog.example/p?a=1&b=2',
+        summary: HOSTILE,
+      },
+    ],
+    { feedId: 'karpathy', feedTitle: 'Karpathy & co', day: '2026-09-23', now: '2026-09-23T05:00:00Z' },
+  );
 });
 afterEach(() => world.close());
 
 describe.skipIf(!hasFeedparser && !requireTools)('feeds read by python3-feedparser', () => {
-  const FEEDS = ['/rss.xml', '/rss/daily.xml', '/authors/yoshua-bengio.xml', '/authors/geoffrey-hinton.xml'];
+  const FEEDS = [
+    '/rss.xml',
+    '/rss/daily.xml',
+    '/authors/yoshua-bengio.xml',
+    '/authors/geoffrey-hinton.xml',
+    '/blogs.xml',
+  ];
 
   it.each(FEEDS)('%s parses with bozo == 0 as RSS 2.0', async (path) => {
     const app = createApp({ context: world.context, holidays: new Set() });
@@ -62,7 +81,7 @@ describe.skipIf(!hasFeedparser && !requireTools)('feeds read by python3-feedpars
     expect(feed.error).toBe('');
     expect(feed.bozo).toBeFalsy();
     expect(feed.version).toBe('rss20');
-    expect(feed.self).toEqual([`http://localhost${path}`]);
+    expect(feed.self).toEqual([`http://127.0.0.1:3000${path}`]);
     expect(feed.items.length).toBeGreaterThan(0);
   });
 
@@ -102,6 +121,18 @@ describe.skipIf(!hasFeedparser && !requireTools)('feeds read by python3-feedpars
     expect(after.items[0]!.published).toBe('Thu, 24 Sep 2026 00:00:00 -0400');
   });
 
+  it('/blogs.xml keeps each post’s own link and its hostile title as text', async () => {
+    const app = createApp({ context: world.context, holidays: new Set() });
+    const feed = readWithFeedparser(await (await app.request('/blogs.xml')).text());
+    expect(feed.items).toHaveLength(1);
+    expect(feed.items[0]).toMatchObject({
+      id: 'arxiv-curator:blogs/karpathy/https://blog.example/p?a=1&b=2',
+      link: 'https://blog.example/p?a=1&b=2',
+      published: 'Wed, 23 Sep 2026 05:00:00 +0000',
+    });
+    expect(feed.items[0]!.title).toContain('[Karpathy & co] Post <script>alert(1)</script>');
+  });
+
   it("/rss/daily.xml carries each day's digest as HTML content", async () => {
     world.ingestDay('2026-09-24', [makePaper({ title: 'Second day' })]);
     const app = createApp({ context: world.context, holidays: new Set() });
@@ -114,7 +145,7 @@ describe.skipIf(!hasFeedparser && !requireTools)('feeds read by python3-feedpars
 });
 
 describe.skipIf(!hasXmllint && !requireTools)('feeds are well-formed for xmllint', () => {
-  it.each(['/rss.xml', '/rss/daily.xml', '/authors/yoshua-bengio.xml', '/feeds.opml'])(
+  it.each(['/rss.xml', '/rss/daily.xml', '/authors/yoshua-bengio.xml', '/feeds.opml', '/blogs.xml'])(
     '%s passes xmllint --noout',
     async (path) => {
       const app = createApp({ context: world.context, holidays: new Set() });

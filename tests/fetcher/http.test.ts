@@ -220,6 +220,26 @@ describe('createHttpClient against fake arXiv', () => {
     expect(error.message).toBe(`${arxiv.url}/drip: timed out after 400 ms (whole response)`);
   });
 
+  it('stops a body arriving a byte at a time after the grace period, whatever its deadline', async () => {
+    arxiv.on('/drip', replyDrip('x'.repeat(100_000), { intervalMs: 20 }));
+    const started = performance.now();
+    const client = makeClient({ minBytesPerSecond: 1000, rateGraceMs: 300, maxAttempts: 1 });
+    const error = await getError(client.get(`${arxiv.url}/drip`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^${arxiv.url}/drip: body arriving at \\d+ bytes/s \\(\\d+ bytes in 0\\.\\d s\\), below the minimum of 1000 bytes/s$`,
+      ),
+    );
+    expect(error.kind).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('lets a body that keeps the minimum rate finish', async () => {
+    arxiv.on('/steady', replyDrip('x'.repeat(2000), { intervalMs: 10, chunkBytes: 100 }));
+    const response = await makeClient({ minBytesPerSecond: 1000, rateGraceMs: 50 }).get(`${arxiv.url}/steady`);
+    expect(response.body).toHaveLength(2000);
+  });
+
   it('retries a body cut short of its Content-Length', async () => {
     arxiv.on('/rss/cs.LG', replyTruncated('x'.repeat(5000), 1234), replyFixture(RSS));
     const response = await makeClient({ random: () => 0 }).get(`${arxiv.url}/rss/cs.LG`);

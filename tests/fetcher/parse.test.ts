@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FeedError } from '../../src/fetcher/errors.ts';
 import { parseFeed } from '../../src/fetcher/parse.ts';
+import { hasControlCharacters } from '../../src/text/control.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/arxiv');
 const read = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
@@ -150,42 +151,105 @@ describe('errors reported by arXiv itself', () => {
   });
 });
 
-describe('a feed with one bad item is refused whole', () => {
+describe('an invalid item is left out with its reason, the rest kept; a feed without a valid item is refused', () => {
   it('names the RSS item and the id', () => {
     const bad = RSS.replace('oai:arXiv.org:2604.21953v1', 'oai:arXiv.org:abc');
-    expect(refusal(bad).reason).toBe('item 2: invalid arXiv id "oai:arXiv.org:abc"');
+    const feed = parseFeed(bad, SRC);
+    expect(feed.papers.map((paper) => paper.id)).toEqual(['2604.21952', '2604.21956']);
+    expect(feed.skipped).toEqual([{ item: 'item 2', reason: 'invalid arXiv id "oai:arXiv.org:abc"' }]);
   });
 
-  it('refuses an API entry whose id has five digits in 2008', () => {
+  it('refuses an API response whose only entry has five digits in 2008', () => {
     const bad = API.replace(
       '<id>http://arxiv.org/abs/astro-ph/0601001v1</id>',
       '<id>http://arxiv.org/abs/0808.05394v1</id>',
     );
-    expect(refusal(bad).reason).toBe('entry 1: invalid arXiv id "http://arxiv.org/abs/0808.05394v1"');
+    expect(refusal(bad).reason).toBe('no valid entry: entry 1: invalid arXiv id "http://arxiv.org/abs/0808.05394v1"');
   });
 
-  it('refuses an OAI record with a broken identifier', () => {
+  it('leaves out an OAI record with a broken identifier', () => {
     const bad = OAI.replace(
       '<identifier>oai:arXiv.org:2508.21012</identifier>',
       '<identifier>oai:arXiv.org:2513.21012</identifier>',
     );
-    expect(refusal(bad).reason).toBe('record 2: invalid arXiv id "oai:arXiv.org:2513.21012"');
+    expect(parseFeed(bad, 'oai').skipped).toEqual([
+      { item: 'record 2', reason: 'invalid arXiv id "oai:arXiv.org:2513.21012"' },
+    ]);
   });
 
-  it('refuses an unknown announce type rather than guessing one', () => {
+  it('leaves out an unknown announce type rather than guessing one', () => {
     const bad = RSS.replace(
       '<arxiv:announce_type>new</arxiv:announce_type>',
       '<arxiv:announce_type>absonly</arxiv:announce_type>',
     );
-    expect(refusal(bad).reason).toBe('item 1: unknown announce type "absonly"');
+    expect(parseFeed(bad, SRC).skipped).toEqual([{ item: 'item 1', reason: 'unknown announce type "absonly"' }]);
   });
 
-  it('refuses OAI metadata in another format than arXiv', () => {
+  it('refuses OAI metadata in another format than arXiv when no record is in arXiv format', () => {
     const dc = OAI.replace(
-      /<arXiv xmlns=[^>]*>[\s\S]*?<\/arXiv>/,
+      /<arXiv xmlns=[^>]*>[\s\S]*?<\/arXiv>/g,
       '<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"/>',
     );
-    expect(refusal(dc).reason).toBe('record 1: metadata is not metadataPrefix=arXiv (found <oai_dc:dc>)');
+    expect(refusal(dc).reason).toBe(
+      'no valid record: record 1: metadata is not metadataPrefix=arXiv (found <oai_dc:dc>); record 2: metadata is not metadataPrefix=arXiv (found <oai_dc:dc>); record 3: metadata is not metadataPrefix=arXiv (found <oai_dc:dc>)',
+    );
+  });
+
+  const firstItem = (replace: (item: string) => string): string =>
+    RSS.replace(/<item>[\s\S]*?<\/item>/, (item) => replace(item));
+
+  it.each([
+    ['an empty title', (item: string) => item.replace(/<title>[^<]*<\/title>/, '<title> </title>'), 'empty title'],
+    ['no authors', (item: string) => item.replace(/<dc:creator>[\s\S]*?<\/dc:creator>/, ''), 'no authors'],
+    ['no categories', (item: string) => item.replace(/<category>[^<]*<\/category>/g, ''), 'no categories'],
+    [
+      'a category that is none',
+      (item: string) => item.replace(/<category>[^<]*<\/category>/, '<category>cs.LG; DROP</category>'),
+      '"cs.LG; DROP" is not an arXiv category',
+    ],
+  ])('leaves out an item with %s, naming it', (_what, mutate, reason) => {
+    const feed = parseFeed(firstItem(mutate), SRC);
+    expect(feed.papers).toHaveLength(2);
+    expect(feed.skipped).toEqual([{ item: 'item 1 (2604.21952v1)', reason }]);
+  });
+
+  it('leaves out an API entry dated before arXiv existed', () => {
+    const old = read('api-query-cat_cs.LG_OR_cat_cs.AI-max20-2026-04-30.xml').replace(
+      /<published>[^<]*<\/published>/,
+      '<published>1900-01-01T00:00:00Z</published>',
+    );
+    const feed = parseFeed(old, 'api');
+    expect(feed.papers).toHaveLength(19);
+    expect(feed.skipped?.[0]?.reason).toBe('impossible published date "1900-01-01T00:00:00Z"');
+  });
+
+  it.each([
+    ['Mon, 27 Apr 0000 00:00:00 -0400', 'impossible announcement day 0000-04-27'],
+    ['Mon, 01 Jan 1900 00:00:00 -0500', 'impossible announcement day 1900-01-01'],
+    [
+      'Sat, 25 Apr 2026 00:00:00 -0400',
+      'announcement day 2026-04-25 is a Saturday, when arXiv announces nothing, yet the feed lists 3 items',
+    ],
+  ])('refuses a feed dated %s', (pubDate, reason) => {
+    expect(refusal(RSS.replaceAll('Mon, 27 Apr 2026 00:00:00 -0400', pubDate)).reason).toBe(reason);
+  });
+
+  it('cleans control characters and escape sequences out of every field', () => {
+    const feed = parseFeed(
+      firstItem((item) =>
+        item
+          .replace(
+            /<title>([^<]*)<\/title>/,
+            '<title>&#x1b;[2J&#x1b;]8;;https://evil.example&#7;Clear&#x9b;31m$1</title>',
+          )
+          .replace('<dc:creator>', '<dc:creator>\u0007'),
+      ),
+      SRC,
+    );
+    const paper = feed.papers[0]!;
+    expect(paper.title.startsWith('Clear')).toBe(true);
+    for (const value of [paper.title, paper.abstract, ...paper.authors, ...paper.categories])
+      expect(hasControlCharacters(value)).toBe(false);
   });
 });
 
@@ -202,7 +266,7 @@ describe('text as a reader sees it', () => {
   const item = (inner: string): string =>
     RSS.replace(
       /<item>[\s\S]*<\/item>/,
-      `<item>${inner}<guid>oai:arXiv.org:2604.21952v2</guid>
+      `<item>${inner}<guid>oai:arXiv.org:2604.21952v2</guid><dc:creator>Ada Lovelace</dc:creator><category>cs.LG</category>
       <description>arXiv:2604.21952v2 Announce Type: replace \nAbstract: x</description></item>`,
     );
 

@@ -40,6 +40,14 @@ describe('parseXmlDocument', () => {
       '\ufeff<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape//DTD RSS 0.91//EN" "x.dtd">\n<!-- c --><rss a="1>2"><!-- <x> --></rss>\n<!-- end -->\n';
     expect(parseXmlDocument(xml).rootName).toBe('rss');
   });
+
+  it('finds the items after a comment that quotes a tag before the root', () => {
+    const xml =
+      '<?xml version="1.0"?>\n<!-- from https://arxiv.org/a/<id>.atom -->\n<feed><entry><id>1</id></entry><entry><id>2</id></entry></feed>';
+    const doc = parseXmlDocument(xml);
+    expect(doc.rootName).toBe('feed');
+    expect(doc.itemCount).toBe(2);
+  });
 });
 
 describe('findTagImbalance', () => {

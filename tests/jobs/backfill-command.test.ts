@@ -45,6 +45,16 @@ describe('arxiv-curator backfill', () => {
     expect(api.windows).toHaveLength(3);
   });
 
+  it('reports a day whose paging was cut short', async () => {
+    const env = await setUp();
+    arxiv.on('/api/query', createFakeApi({ perWindow: 1, claimedTotal: 30_000, repeat: true }).reply);
+    const result = await runCli(['backfill', '--from', '2026-04-28', '--to', '2026-04-28'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      '2026-04-28: 1 paper in 2 requests; paging cut short: page 2 added no new paper (the API claimed 30000 results and gave 1 in 2 pages)',
+    );
+  });
+
   it('refuses a missing --from and an unknown --source', async () => {
     const env = await setUp();
     expect(await runCli(['backfill'], env)).toMatchObject({

@@ -1,7 +1,7 @@
 // Backfill from the API against a fake arXiv: paging, resuming after a kill, --force, empty answers.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadHolidays } from '../../src/calendar/announcement-days.ts';
-import { backfillDays } from '../../src/jobs/backfill.ts';
+import { backfillDays, MAX_PAGES_PER_DAY } from '../../src/jobs/backfill.ts';
 import { createFakeApi, replyStall, type Reply } from '../support/fake-arxiv.ts';
 import { countAnnouncements, createArxivWorld, storedDays, type ArxivWorld } from './world.ts';
 
@@ -84,5 +84,36 @@ describe('backfillDays', () => {
     const result = await backfillDays(world.context, world.http, ['2026-04-29'], { holidays });
     expect(result.days).toEqual([{ day: '2026-04-29', kind: 'empty', papers: 0, requests: 1 }]);
     expect(storedDays(world)).toEqual([]);
+  });
+
+  it('stops paging when a page repeats what came before, stores what came, and says so', async () => {
+    world = await createArxivWorld(NOW);
+    const api = createFakeApi({ perWindow: 30_000, claimedTotal: 30_000, repeat: true });
+    world.arxiv.on('/api/query', api.reply);
+    const result = await backfillDays(world.context, world.http, ['2026-04-28'], { holidays, pageSize: 1 });
+    expect(api.queries).toHaveLength(2);
+    expect(result.days).toEqual([
+      {
+        day: '2026-04-28',
+        kind: 'stored',
+        papers: 1,
+        requests: 2,
+        cutShort:
+          'page 2 added no new paper (the API claimed 30000 results and gave 1 in 2 pages); backfill --from 2026-04-28 --to 2026-04-28 --force tries again',
+      },
+    ]);
+    expect(countAnnouncements(world, '2026-04-28')).toBe(1);
+  });
+
+  it('stops at the cap of pages a day when every page brings one paper of 30,000 claimed', async () => {
+    world = await createArxivWorld(NOW);
+    const api = createFakeApi({ perWindow: 30_000, claimedTotal: 30_000 });
+    world.arxiv.on('/api/query', api.reply);
+    const result = await backfillDays(world.context, world.http, ['2026-04-28'], { holidays, pageSize: 1 });
+    expect(api.queries).toHaveLength(MAX_PAGES_PER_DAY);
+    expect(result.days[0]).toMatchObject({ kind: 'stored', papers: MAX_PAGES_PER_DAY, requests: MAX_PAGES_PER_DAY });
+    expect(result.days[0]!.cutShort).toMatch(/^stopped at 16 pages a day \(the API claimed 30000 results and gave 16/);
+    const runs = world.context.db.prepare('SELECT count(*) FROM fetch_runs').pluck().get();
+    expect(runs).toBe(MAX_PAGES_PER_DAY);
   });
 });

@@ -1,11 +1,23 @@
 // The server's background work against a fake arXiv: first start, no network, restart after
 // downtime, the daily trigger and a stale feed. The trigger and the sleeps are injected.
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../src/fetcher/http.ts';
 import { startBackgroundJobs, type BackgroundJobs } from '../../src/jobs/background.ts';
 import type { Trigger } from '../../src/jobs/scheduler.ts';
 import type { StatusView } from '../../src/views/types.ts';
-import { createFakeApi, findClosedPort, replyRssDay, type Reply } from '../support/fake-arxiv.ts';
+import {
+  createFakeApi,
+  findClosedPort,
+  replyRssDay,
+  replyStatus,
+  replyText,
+  type Reply,
+} from '../support/fake-arxiv.ts';
+import { writtenFixture } from '../support/fake-sources.ts';
+import { createWebClient } from '../../src/app/web-client.ts';
 import { createArxivWorld, RSS_PATH, storedDays, type ArxivWorld } from '../jobs/world.ts';
 
 let world: ArxivWorld;
@@ -158,5 +170,41 @@ describe('startBackgroundJobs', () => {
     await jobs.idle();
     expect(waits).toEqual([5 * 60_000, 15 * 60_000]);
     expect(storedDays(world).at(-1)).toBe('2026-04-29');
+  });
+});
+
+describe('the scheduled round', () => {
+  it('after the feed reads the blogs and the popularity counts; a retry of a stale feed does not read them again', async () => {
+    const feeds = join(tmpdir(), `feeds-${process.pid}-${Date.now()}.json`);
+    world = await createArxivWorld('2026-04-29T04:31:00Z', { CURATOR_FEEDS: feeds, CURATOR_POPULARITY: 'on' });
+    writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'k', title: 'K', url: `${world.arxiv.url}/k.xml` }] }));
+    for (const day of ['2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27', '2026-04-28'])
+      world.ingestDay(day, []);
+    world.arxiv.on(RSS_PATH, replyRssDay('2026-04-28'), replyRssDay('2026-04-29'));
+    world.arxiv.on('/k.xml', replyText(writtenFixture('blog-rss2-karpathy.xml')));
+    // Hugging Face is down: the run still succeeds, and the day is stored.
+    world.arxiv.on('/hf/api/daily_papers', replyStatus(500));
+    const waits: number[] = [];
+    const web = createWebClient(world.context.config, { sleep: noWait });
+    const jobs = start({ sleep: async (ms) => void waits.push(ms), web });
+    await jobs.idle();
+    await web.close();
+    rmSync(feeds);
+    expect(waits).toEqual([5 * 60_000]);
+    expect(storedDays(world).at(-1)).toBe('2026-04-29');
+    const paths = world.arxiv.requests.map((request) => request.path.split('?')[0]);
+    expect(paths.filter((path) => path === '/k.xml')).toHaveLength(1);
+    // Popularity failed (two tries, then it stops for the round), so the retry asked again; it never failed the run.
+    expect(paths.filter((path) => path === '/hf/api/daily_papers')).toHaveLength(2 * 2);
+    const parts = world.context.db.prepare('SELECT part, ok FROM round_parts ORDER BY part').all();
+    expect(parts).toEqual([
+      { part: 'authors', ok: 1 },
+      { part: 'blogs', ok: 1 },
+      { part: 'popularity', ok: 0 },
+      { part: 'reading-list', ok: 1 },
+    ]);
+    expect(
+      world.context.db.prepare('SELECT day FROM source_items WHERE item_id LIKE ?').pluck().get('%recipe-again%'),
+    ).toBe('2026-04-29');
   });
 });

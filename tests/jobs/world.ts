@@ -1,6 +1,7 @@
 // A test world wired to a fake arXiv on loopback: temp database, movable clock, polite client.
 import { createArxivClient } from '../../src/app/arxiv-client.ts';
 import type { HttpClient } from '../../src/fetcher/http.ts';
+import type { StarredAuthor } from '../../src/types.ts';
 import { createTestWorld, type TestWorld } from '../support/build-db.ts';
 import { startFakeArxiv, type FakeArxiv } from '../support/fake-arxiv.ts';
 
@@ -14,20 +15,27 @@ export interface ArxivWorld extends TestWorld {
   dispose(): Promise<void>;
 }
 
-export async function createArxivWorld(nowIso: string, env: NodeJS.ProcessEnv = {}): Promise<ArxivWorld> {
+export async function createArxivWorld(
+  nowIso: string,
+  env: NodeJS.ProcessEnv = {},
+  options: { authors?: StarredAuthor[]; realMatcher?: boolean } = {},
+): Promise<ArxivWorld> {
   const arxiv = await startFakeArxiv();
   let now = new Date(nowIso);
   const world = createTestWorld({
+    ...options,
     now: () => now,
     env: {
       ARXIV_RSS_BASE: `${arxiv.url}/rss/`,
       ARXIV_API_URL: `${arxiv.url}/api/query`,
       ARXIV_OAI_URL: `${arxiv.url}/oai`,
+      ARXIV_AUTHOR_URL: `${arxiv.url}/a/`,
+      HF_PAPERS_URL: `${arxiv.url}/hf/api/daily_papers`,
       ARXIV_MIN_INTERVAL_MS: '0',
       ...env,
     },
   });
-  const http = createArxivClient(world.context.config);
+  const http = createArxivClient(world.context);
   return {
     ...world,
     arxiv,

@@ -9,6 +9,7 @@ import type { TestWorld } from '../support/build-db.ts';
 import { REALISTIC_DAY_FACTS, buildRealisticDay } from '../support/realistic-day.ts';
 import { REALISTIC_DAY, createRealisticWorld } from '../support/realistic-world.ts';
 import { startSmtp, type TestSmtp } from './smtp.ts';
+import { storeSourceItems } from '../../src/store/write/source-items.ts';
 
 // Gmail clips a message whose HTML is over 102 KB.
 const GMAIL_CLIP = 102 * 1000;
@@ -30,6 +31,16 @@ describe('the mail of the realistic day', () => {
     world = createRealisticWorld({
       env: { SMTP_URL: smtp.url, DIGEST_TO: 'reader@example.org', PUBLIC_URL: 'https://curator.example.org' },
     });
+    // Three of the day's blog posts, with summaries as long as the blogs' part keeps them.
+    const posts = [1, 2, 3].map((n) => ({
+      id: `https://blog.example/${n}`,
+      title: `Blog post ${n} about <training> & tuning`,
+      url: `https://blog.example/${n}`,
+      summary: `${'A long summary sentence. '.repeat(16)}`.trim(),
+      published: `${REALISTIC_DAY}T02:00:00Z`,
+    }));
+    const at = `${REALISTIC_DAY}T05:00:00Z`;
+    storeSourceItems(world.context.db, posts, { feedId: 'k', feedTitle: 'Karpathy', day: REALISTIC_DAY, now: at });
     const outcome = await sendDigest(world.context, REALISTIC_DAY, { sleep: async () => {} });
     expect(outcome.status).toBe('sent');
     mail = smtp.received[0]!.mail;
@@ -55,6 +66,13 @@ describe('the mail of the realistic day', () => {
     );
     expect(listed).toBeGreaterThan(300);
     expect(listed + Number(more![1])).toBe(papers.length - starred.size);
+  });
+
+  it('carries the day’s blog posts after the starred papers in both parts', () => {
+    expect(html).toContain('From the blogs (3)');
+    expect(html).toContain('Blog post 1 about &lt;training&gt; &amp; tuning');
+    expect(mail.text).toContain('From the blogs (3)');
+    expect(mail.text!.indexOf('From the blogs')).toBeLessThan(mail.text!.indexOf('New submissions ('));
   });
 
   it('puts the starred papers first in both parts, with every author and the abstract', () => {

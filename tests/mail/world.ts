@@ -8,6 +8,7 @@ import { openContext, type Context } from '../../src/app/context.ts';
 import { ingestFeed } from '../../src/store/write/ingest.ts';
 import { silentLogger } from '../../src/app/log.ts';
 import type { PaperRecord } from '../../src/types.ts';
+import { QUIET_ROUND_ENV } from '../support/quiet-round.ts';
 
 export const HOSTILE_TITLE = '<script>alert("x")</script> Tom & Jerry <b>nets</b>';
 const AUTHORS = {
@@ -65,7 +66,13 @@ export function createWorld(now = () => new Date('2026-11-26T12:00:00Z')): World
     dir,
     dbPath: join(dir, 'curator.db'),
     authorsPath,
-    env: (extra = {}) => ({ CURATOR_DB: world.dbPath, CURATOR_AUTHORS: authorsPath, LOG_LEVEL: 'silent', ...extra }),
+    env: (extra = {}) => ({
+      CURATOR_DB: world.dbPath,
+      CURATOR_AUTHORS: authorsPath,
+      LOG_LEVEL: 'silent',
+      ...QUIET_ROUND_ENV,
+      ...extra,
+    }),
     open(extra) {
       const context = openContext(loadConfig(world.env(extra)), { log: silentLogger, now });
       contexts.push(context);

@@ -39,7 +39,7 @@ describe('digest pages', () => {
     expect(starAt).toBeLessThan(html.indexOf('Plain &lt;script&gt;'));
     expect(html).toContain('★ Yoshua Bengio (as &quot;Y. Bengio&quot;, likely)');
     expect(html).not.toContain('<script>alert');
-    expect(html).toContain('href="http://localhost/digest/2026-09-23"');
+    expect(html).toContain('href="http://127.0.0.1:3000/digest/2026-09-23"');
   });
 
   it('/digest/D.json is exactly the digest --format json output', async () => {
@@ -63,7 +63,7 @@ describe('digest pages', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain(text);
-    expect(html).toContain('href="http://localhost/digest/2026-09-24"');
+    expect(html).toContain('href="http://127.0.0.1:3000/digest/2026-09-24"');
   });
 
   it('an empty stored feed says there was no announcement', async () => {
@@ -221,14 +221,14 @@ describe('HTTP behaviour', () => {
 describe('search and health', () => {
   it('finds papers by title words and authors, ranked', async () => {
     const html = await (await app().request('/search?q=star+deep')).text();
-    expect(html).toContain('Deep things by a star');
+    expect(html).toContain('<mark>Deep</mark> things by a <mark>star</mark>');
     expect(html).not.toContain('Random Polytope');
-    expect(await (await app().request('/search?q=Lovelace')).text()).toContain('Deep things by a star');
+    expect(await (await app().request('/search?q=Lovelace')).text()).toContain('<mark>Lovelace</mark>, Y. Bengio');
   });
 
   it('an empty query shows the form', async () => {
     const html = await (await app().request('/search')).text();
-    expect(html).toContain('<form action="http://localhost/search"');
+    expect(html).toContain('<form action="http://127.0.0.1:3000/search"');
   });
 
   it.each([
@@ -257,15 +257,19 @@ describe('search and health', () => {
 
   it('/healthz reports the database, the papers, the last fetch and the next run', async () => {
     world.recordFetch({ at: '2026-09-25T04:05:00Z', status: 503, error: 'HTTP 503' });
-    const body = await (await app(() => ({ nextRunAt: '2026-09-25T05:05:00Z' })).request('/healthz')).json();
+    const probes = { freeBytes: () => 2 ** 40, canWrite: () => true };
+    const status = () => ({ nextRunAt: '2026-09-25T05:05:00Z' });
+    const body = await (await createApp({ context: world.context, status, probes }).request('/healthz')).json();
     expect(body).toEqual({
-      status: 'ok',
+      status: 'degraded',
+      reasons: ['the last fetch failed (2026-09-25T04:05:00Z): HTTP 503', 'no fetch has succeeded yet'],
       database: 'ok',
       papers: 4,
       lastFetch: { time: '2026-09-25T04:05:00Z', status: 503, error: 'HTTP 503', day: null },
       nextRun: '2026-09-25T05:05:00Z',
       activity: null,
       mail: null,
+      round: {},
     });
   });
 });

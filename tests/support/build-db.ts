@@ -12,6 +12,7 @@ import { openDb } from '../../src/store/db.ts';
 import { ingestFeed } from '../../src/store/write/ingest.ts';
 import { setMeta } from '../../src/store/write/meta.ts';
 import { finishFetchRun, startFetchRun } from '../../src/store/write/runs.ts';
+import { QUIET_ROUND_ENV } from './quiet-round.ts';
 import type { AnnounceType, FlagPaper, PaperRecord, StarredAuthor, StarredMatch } from '../../src/types.ts';
 
 export const TEST_AUTHORS: StarredAuthor[] = [
@@ -57,7 +58,12 @@ export function createTestWorld(
   } = {},
 ): TestWorld {
   const dir = mkdtempSync(join(tmpdir(), 'curator-test-'));
-  const config = loadConfig({ CURATOR_DB: join(dir, 'curator.db'), LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({
+    CURATOR_DB: join(dir, 'curator.db'),
+    LOG_LEVEL: 'silent',
+    ...QUIET_ROUND_ENV,
+    ...options.env,
+  });
   const authors = options.authors ?? TEST_AUTHORS;
   const db = openDb(config.dbPath);
   setMeta(db, 'authors_hash', 'test');
@@ -69,6 +75,7 @@ export function createTestWorld(
     db,
     starred: fixedStarredSource(starred),
     log: silentLogger,
+    writeLock: { label: 'test' },
     now: options.now ?? (() => new Date('2026-09-25T12:00:00Z')),
   };
   return {

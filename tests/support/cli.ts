@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { main } from '../../src/cli.ts';
 import type { Io } from '../../src/commands/types.ts';
+import { QUIET_ROUND_ENV } from './quiet-round.ts';
 
 export interface CliResult {
   code: number;
@@ -23,7 +24,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv, sleep?: Io[
   const code = await main(args, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    env: { LOG_LEVEL: 'warn', ...env },
+    env: { LOG_LEVEL: 'warn', ...QUIET_ROUND_ENV, ...env },
     ...(sleep && { sleep }),
   });
   return { code, stdout, stderr };
@@ -32,7 +33,9 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv, sleep?: Io[
 /** The real process, as a user runs it. */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...QUIET_ROUND_ENV, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -40,6 +43,28 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRes
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** The real process, watched while it runs: `stderrSaid(text)` resolves once its stderr contains `text`. */
+export function startCli(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+  let stdout = '';
+  let stderr = '';
+  const waiters: { text: string; resolve: () => void }[] = [];
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+    for (const waiter of waiters.filter((w) => stderr.includes(w.text))) waiter.resolve();
+  });
+  const done = new Promise<CliResult>((resolve) =>
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })),
+  );
+  return {
+    done,
+    kill: (signal: NodeJS.Signals) => child.kill(signal),
+    stderrSaid: (text: string) =>
+      new Promise<void>((resolve) => (stderr.includes(text) ? resolve() : waiters.push({ text, resolve }))),
+  };
 }
 
 /** A temporary folder with a database path in it; `cleanup()` removes it. */

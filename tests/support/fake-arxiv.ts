@@ -200,7 +200,9 @@ export async function findClosedPort(): Promise<number> {
 // Scheduler, catch-up and backfill helpers (built from the real fixtures, dates and ids adjusted).
 //   replyRssDay(day)             the 3-item cs.LG RSS capture re-dated to feed day `day`
 //   createFakeApi({ perWindow }) an /api/query reply answering `submittedDate:[A TO B]` with
-//                                `perWindow` entries dated inside it; `.windows` lists every asked range
+//                                `perWindow` entries dated inside it; `.windows` lists every asked range;
+//                                `claimedTotal` puts another totalResults on every page, `repeat` answers
+//                                every page with the first one
 //   createFakeOai({ pages })     an OAI-PMH ListRecords reply: `pages` pages per set via resumptionToken
 // ---------------------------------------------------------------------------------------------
 
@@ -238,7 +240,7 @@ export interface FakeApi {
   queries: URLSearchParams[];
 }
 
-export function createFakeApi(options: { perWindow?: number } = {}): FakeApi {
+export function createFakeApi(options: { perWindow?: number; claimedTotal?: number; repeat?: boolean } = {}): FakeApi {
   const perWindow = options.perWindow ?? 3;
   const fixture = readFixture('api-query-cat_cs.LG_OR_cat_cs.AI-max20-2026-04-30.xml');
   const head = fixture.slice(0, fixture.indexOf('<entry>'));
@@ -253,7 +255,7 @@ export function createFakeApi(options: { perWindow?: number } = {}): FakeApi {
     api.windows.push(`[${range[1]} TO ${range[2]}]`);
     const index = seen.get(range[0]) ?? seen.size;
     seen.set(range[0], index);
-    const start = Number(query.get('start') ?? 0);
+    const start = options.repeat ? 0 : Number(query.get('start') ?? 0);
     const max = Number(query.get('max_results') ?? 10);
     const from = range[1]!;
     const published = `${from.slice(0, 4)}-${from.slice(4, 6)}-${from.slice(6, 8)}T${from.slice(8, 10)}:${from.slice(10, 12)}:30Z`;
@@ -272,7 +274,7 @@ export function createFakeApi(options: { perWindow?: number } = {}): FakeApi {
     const body =
       head
         .replace(/<opensearch:itemsPerPage>\d+/, `<opensearch:itemsPerPage>${max}`)
-        .replace(/<opensearch:totalResults>\d+/, `<opensearch:totalResults>${perWindow}`)
+        .replace(/<opensearch:totalResults>\d+/, `<opensearch:totalResults>${options.claimedTotal ?? perWindow}`)
         .replace(/<opensearch:startIndex>\d+/, `<opensearch:startIndex>${start}`) +
       entries.join('\n') +
       '\n</feed>\n';

@@ -1,6 +1,7 @@
 // The real `arxiv-curator serve` process, started as a user starts it, against a fake arXiv.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { FakeArxiv } from './fake-arxiv.ts';
+import { QUIET_ROUND_ENV } from './quiet-round.ts';
 
 const BIN = new URL('../../bin/arxiv-curator.js', import.meta.url).pathname;
 export const RSS_PATH = '/rss/cs.LG+cs.NE+stat.ML';
@@ -10,6 +11,8 @@ export interface ServeProcess {
   url: Promise<string>;
   /** Resolves on the first stderr line containing `text`. */
   waitForLog(text: string): Promise<string>;
+  /** Resolves on the first stdout line containing `text`. */
+  waitForOutput(text: string): Promise<string>;
   exit: Promise<{ code: number | null; ms: number; stderr: string }>;
   kill(signal: NodeJS.Signals): number;
 }
@@ -32,25 +35,23 @@ export function startServeProcess(arxiv: FakeArxiv, env: NodeJS.ProcessEnv): Ser
       LOG_LEVEL: 'info',
       ARXIV_RSS_BASE: `${arxiv.url}/rss/`,
       ARXIV_API_URL: `${arxiv.url}/api/query`,
+      ...QUIET_ROUND_ENV,
       ...env,
     },
   });
   children.push(child);
   let stdout = '';
   let stderr = '';
-  const waiters: { text: string; resolve: (line: string) => void }[] = [];
+  const logWaiters = createWaiters(() => stderr);
+  const outputWaiters = createWaiters(() => stdout);
   child.stderr.on('data', (chunk) => {
     stderr += chunk;
-    for (const waiter of [...waiters]) {
-      const line = stderr.split('\n').find((l) => l.includes(waiter.text));
-      if (line === undefined) continue;
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve(line);
-    }
+    logWaiters.check();
   });
   const url = new Promise<string>((resolve) =>
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
+      outputWaiters.check();
       const match = /serving (http:\/\/\S+)/.exec(stdout);
       if (match) resolve(match[1]!);
     }),
@@ -63,12 +64,33 @@ export function startServeProcess(arxiv: FakeArxiv, env: NodeJS.ProcessEnv): Ser
     child,
     url,
     exit,
-    waitForLog: (text) =>
-      new Promise((resolve) => {
-        const line = stderr.split('\n').find((l) => l.includes(text));
+    waitForLog: logWaiters.wait,
+    waitForOutput: outputWaiters.wait,
+    kill: (signal) => ((killedAt = performance.now()), child.kill(signal), killedAt),
+  };
+}
+
+/** Promises for the first line of a growing text that contains a given string. */
+function createWaiters(read: () => string) {
+  const waiters: { text: string; resolve: (line: string) => void }[] = [];
+  const find = (text: string) =>
+    read()
+      .split('\n')
+      .find((line) => line.includes(text));
+  return {
+    check() {
+      for (const waiter of [...waiters]) {
+        const line = find(waiter.text);
+        if (line === undefined) continue;
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(line);
+      }
+    },
+    wait: (text: string) =>
+      new Promise<string>((resolve) => {
+        const line = find(text);
         if (line !== undefined) resolve(line);
         else waiters.push({ text, resolve });
       }),
-    kill: (signal) => ((killedAt = performance.now()), child.kill(signal), killedAt),
   };
 }

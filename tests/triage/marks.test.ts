@@ -11,7 +11,7 @@ import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.
 let world: TestWorld | undefined;
 afterEach(() => world?.close());
 
-const FORM = { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' };
+const FORM = { origin: 'http://127.0.0.1:3000', 'content-type': 'application/x-www-form-urlencoded' };
 const JSON_ACCEPT = { ...FORM, accept: 'application/json' };
 
 function setUp() {
@@ -36,27 +36,27 @@ describe('saving and hiding over HTTP', () => {
     expect(await saved.json()).toEqual({ id: '2609.00003', mark: 'saved', changed: 1 });
     const back = await post(app, '/papers/arXiv:2609.00002v1/hide', {
       ...FORM,
-      referer: 'http://localhost/digest/2026-09-23?sort=score#top',
+      referer: 'http://127.0.0.1:3000/digest/2026-09-23?sort=score#top',
     });
     expect(back.status).toBe(303);
-    expect(back.headers.get('location')).toBe('http://localhost/digest/2026-09-23?sort=score#p-2609.00002');
+    expect(back.headers.get('location')).toBe('http://127.0.0.1:3000/digest/2026-09-23?sort=score#p-2609.00002');
     // A hidden paper leaves the page: the form names the anchor after it (checked, never echoed raw).
     const then = await app.request('/papers/2609.00001/hide', {
       method: 'POST',
-      headers: { ...FORM, referer: 'http://localhost/digest/2026-09-23' },
+      headers: { ...FORM, referer: 'http://127.0.0.1:3000/digest/2026-09-23' },
       body: 'then=p-2609.00003',
     });
-    expect(then.headers.get('location')).toBe('http://localhost/digest/2026-09-23#p-2609.00003');
+    expect(then.headers.get('location')).toBe('http://127.0.0.1:3000/digest/2026-09-23#p-2609.00003');
     const odd = await app.request('/papers/2609.00001/hide', {
       method: 'POST',
-      headers: { ...FORM, referer: 'http://localhost/digest/2026-09-23' },
+      headers: { ...FORM, referer: 'http://127.0.0.1:3000/digest/2026-09-23' },
       body: 'then=%22%3E%3Cscript%3E',
     });
-    expect(odd.headers.get('location')).toBe('http://localhost/digest/2026-09-23#p-2609.00001');
+    expect(odd.headers.get('location')).toBe('http://127.0.0.1:3000/digest/2026-09-23#p-2609.00001');
     await post(app, '/papers/2609.00001/unhide');
     // Another site's address is never where a form sends the browser back to.
     const elsewhere = await post(app, '/papers/2609.00002/hide', { ...FORM, referer: 'https://evil.example/x' });
-    expect(elsewhere.headers.get('location')).toBe('http://localhost/#p-2609.00002');
+    expect(elsewhere.headers.get('location')).toBe('http://127.0.0.1:3000/#p-2609.00002');
     expect([...readMarks(world!.context.db)]).toEqual(
       expect.arrayContaining([
         ['2609.00003', 'saved'],

@@ -40,7 +40,7 @@ describe('the realistic day, ranked from the starred authors and a few saved pap
     // Save three papers about quantum physics: the day's quantum papers should rise.
     const quantum = json.papers.filter((paper) => /quantum/i.test(paper.title) && paper.starred.length === 0);
     for (const paper of quantum.slice(0, 3))
-      await app.request(`/papers/${paper.id}/save`, { method: 'POST', headers: { origin: 'http://localhost' } });
+      await app.request(`/papers/${paper.id}/save`, { method: 'POST', headers: { origin: 'http://127.0.0.1:3000' } });
     expect(ensureRankModel(world.context)).toBe(true);
     expect(ensureRankModel(world.context)).toBe(false);
     papers = ((await (await app.request(`/digest/${REALISTIC_DAY}.json`)).json()) as { papers: JsonPaper[] }).papers;

@@ -30,10 +30,10 @@ describe('seen days', () => {
     const app = threeDays();
     const latest = await (await app.request('/')).text();
     expect(latest).toContain(
-      'You have 2 unread days: <a href="http://localhost/digest/2026-09-22">next unread day, 2026-09-22 →</a>',
+      'You have 2 unread days: <a href="http://127.0.0.1:3000/digest/2026-09-22">next unread day, 2026-09-22 →</a>',
     );
-    expect(latest).toContain('<b><a href="http://localhost/digest/2026-09-23">2026-09-23</a> (unread)</b>');
-    expect(latest).toContain('<form class=seen method=post action=http://localhost/digest/2026-09-24/seen>');
+    expect(latest).toContain('<b><a href="http://127.0.0.1:3000/digest/2026-09-23">2026-09-23</a> (unread)</b>');
+    expect(latest).toContain('<form class=seen method=post action=http://127.0.0.1:3000/digest/2026-09-24/seen>');
     // Opening pages (GET) changes nothing.
     await app.request('/digest/2026-09-22');
     expect(listSeenDays(world!.context.db).size).toBe(0);
@@ -43,10 +43,10 @@ describe('seen days', () => {
     }
     const after = await (await app.request('/')).text();
     expect(after).toContain(
-      'You have 1 unread day: <a href="http://localhost/digest/2026-09-23">next unread day, 2026-09-23 →</a>',
+      'You have 1 unread day: <a href="http://127.0.0.1:3000/digest/2026-09-23">next unread day, 2026-09-23 →</a>',
     );
     expect(after).not.toContain('<form class=seen');
-    expect(after).toContain('<a href="http://localhost/digest/2026-09-22">2026-09-22</a></p>');
+    expect(after).toContain('<a href="http://127.0.0.1:3000/digest/2026-09-22">2026-09-22</a></p>');
     expect((await app.request('/digest/2026-09-26/seen', { method: 'POST', headers: SAME_SITE })).status).toBe(404);
     expect((await app.request('/digest/yesterday/seen', { method: 'POST', headers: SAME_SITE })).status).toBe(400);
   });

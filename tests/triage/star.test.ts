@@ -13,7 +13,7 @@ import { ingestFeed } from '../../src/store/write/ingest.ts';
 import { makePaper } from '../support/build-db.ts';
 
 const SHIPPED = new URL('../../config/authors.json', import.meta.url).pathname;
-const FORM = { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' };
+const FORM = { origin: 'http://127.0.0.1:3000', 'content-type': 'application/x-www-form-urlencoded' };
 
 let dir: string;
 let context: Context;
@@ -89,11 +89,11 @@ describe('starring an author from a paper', () => {
     const app = createApp({ context, holidays: new Set() });
     const form = await app.request('/papers/2609.00003/star', {
       method: 'POST',
-      headers: { ...FORM, referer: 'http://localhost/digest/2026-09-24' },
+      headers: { ...FORM, referer: 'http://127.0.0.1:3000/digest/2026-09-24' },
       body: 'a=0',
     });
     expect(form.status).toBe(303);
-    expect(form.headers.get('location')).toBe('http://localhost/digest/2026-09-24#p-2609.00003');
+    expect(form.headers.get('location')).toBe('http://127.0.0.1:3000/digest/2026-09-24#p-2609.00003');
     expect(loadAuthorsConfig(join(dir, 'authors.json')).authors.at(-1)).toMatchObject({
       id: 'kurt-godel',
       name: 'Kurt Gödel',

@@ -13,7 +13,7 @@ afterEach(async () => {
   await smtp?.close();
 });
 
-const FORM = { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' };
+const FORM = { origin: 'http://127.0.0.1:3000', 'content-type': 'application/x-www-form-urlencoded' };
 
 describe('keyword watches', () => {
   it('are added from a form, shown as a section and a badge, fed, listed in the OPML, mailed and removed', async () => {
@@ -27,11 +27,11 @@ describe('keyword watches', () => {
     const app = createApp({ context: world.context, holidays: new Set() });
     const added = await app.request('/watches', {
       method: 'POST',
-      headers: { ...FORM, referer: 'http://localhost/watches' },
+      headers: { ...FORM, referer: 'http://127.0.0.1:3000/watches' },
       body: new URLSearchParams({ q: '"diffusion policy" -survey' }).toString(),
     });
     expect(added.status).toBe(303);
-    expect(added.headers.get('location')).toBe('http://localhost/watches#watch-diffusion-policy-survey');
+    expect(added.headers.get('location')).toBe('http://127.0.0.1:3000/watches#watch-diffusion-policy-survey');
     const bad = await app.request('/watches', {
       method: 'POST',
       headers: { ...FORM, accept: 'application/json' },
@@ -57,7 +57,7 @@ describe('keyword watches', () => {
     expect(feed).toContain('arxiv-curator:watches/diffusion-policy-survey/2609.00001v1');
     expect((await app.request('/watches/nothing.xml')).status).toBe(404);
     expect(await (await app.request('/feeds.opml')).text()).toContain(
-      'xmlUrl="http://localhost/watches/diffusion-policy-survey.xml"',
+      'xmlUrl="http://127.0.0.1:3000/watches/diffusion-policy-survey.xml"',
     );
 
     expect((await sendDigest(world.context, '2026-09-24', { sleep: async () => {} })).status).toBe('sent');

@@ -17,10 +17,15 @@ export interface DigestRow {
   starred: string | null;
 }
 
-/** The columns of a DigestRow, for a query over `announcements a JOIN papers p`. */
+/**
+ * The columns of a DigestRow, for a query over `announcements a JOIN papers p`. A `likely` match the
+ * author's own arXiv feed lists (author_confirmations) is shown as `exact`: arXiv says it is theirs.
+ */
 export const DIGEST_COLUMNS = `p.id, a.version, p.title, p.abstract, p.authors, p.categories, p.comment, p.journal_ref, p.doi,
   a.announce_type,
-  (SELECT json_group_array(json_object('authorId', s.author_id, 'as', s.as_written, 'confidence', s.confidence))
+  (SELECT json_group_array(json_object('authorId', s.author_id, 'as', s.as_written, 'confidence',
+       CASE WHEN s.confidence = 'likely' AND EXISTS (SELECT 1 FROM author_confirmations c
+         WHERE c.paper_id = s.paper_id AND c.author_id = s.author_id) THEN 'exact' ELSE s.confidence END))
      FROM starred s WHERE s.paper_id = p.id) AS starred`;
 
 // arXiv lists new, cross, replace, replace-cross, each block by id descending (FORMATS.md §1).
@@ -54,7 +59,7 @@ export function toDigestPaper(row: DigestRow, names: AuthorNames): DigestPaper {
   };
 }
 
-function parseStarred(json: string | null, names: AuthorNames): StarredMatch[] {
+export function parseStarred(json: string | null, names: AuthorNames): StarredMatch[] {
   if (json === null) return [];
   const flags = JSON.parse(json) as Omit<StarredMatch, 'name'>[];
   return flags

@@ -67,9 +67,3 @@ export function listMarkedPapers(db: Db, kind: Mark, limit = 10_000): MarkedPape
     ...(row.day !== null && { day: row.day }),
   }));
 }
-
-/** Which of these ids are stored papers. */
-export function findStoredIds(db: Db, ids: readonly string[]): Set<string> {
-  const statement = db.prepare<[string], { id: string }>('SELECT id FROM papers WHERE id = ?');
-  return new Set(ids.filter((id) => statement.get(id) !== undefined));
-}

@@ -9,3 +9,9 @@ export function getPaperAuthors(db: Db, id: string): string[] | undefined {
   const row = db.prepare<[string], { authors: string }>('SELECT authors FROM papers WHERE id = ?').get(id);
   return row && (JSON.parse(row.authors) as string[]);
 }
+
+/** Which of these arXiv ids are stored. */
+export function findStoredIds(db: Db, ids: readonly string[]): Set<string> {
+  const get = db.prepare<[string]>('SELECT 1 FROM papers WHERE id = ?');
+  return new Set(ids.filter((id) => get.get(id) !== undefined));
+}

@@ -22,13 +22,41 @@ export interface FetchRun {
   error: string | null;
 }
 
-export function getLastFetchRun(db: Db): FetchRun | undefined {
+/** The last request of one part of the round; by default arXiv's feed and API (the page's fetch notice). */
+export function getLastFetchRun(db: Db, part = 'arxiv'): FetchRun | undefined {
   const row = db
     .prepare(
       `SELECT id, url, started_at AS startedAt, finished_at AS finishedAt, status, day, counts, error
-      FROM fetch_runs ORDER BY id DESC LIMIT 1`,
+      FROM fetch_runs WHERE part = ? ORDER BY id DESC LIMIT 1`,
     )
-    .get() as (Omit<FetchRun, 'counts'> & { counts: string | null }) | undefined;
+    .get(part) as (Omit<FetchRun, 'counts'> & { counts: string | null }) | undefined;
   if (row === undefined) return undefined;
   return { ...row, counts: row.counts === null ? null : (JSON.parse(row.counts) as Record<string, number>) };
+}
+
+/**
+ * The last fetch of arXiv (the round's other parts report on their own) that ended other than by
+ * the process stopping (fetch_runs.error starting with `interrupted`, jobs/fetch-run.ts), and
+ * when one last succeeded.
+ */
+export function getFetchHealth(db: Db): { lastEnded?: FetchRun; lastSuccessAt?: string } {
+  const row = db
+    .prepare(
+      `SELECT id, url, started_at AS startedAt, finished_at AS finishedAt, status, day, counts, error FROM fetch_runs
+      WHERE part = 'arxiv' AND finished_at IS NOT NULL AND (error IS NULL OR error NOT LIKE 'interrupted%')
+      ORDER BY id DESC LIMIT 1`,
+    )
+    .get() as (Omit<FetchRun, 'counts'> & { counts: string | null }) | undefined;
+  const success = db
+    .prepare(
+      `SELECT max(finished_at) FROM fetch_runs WHERE part = 'arxiv' AND finished_at IS NOT NULL AND error IS NULL`,
+    )
+    .pluck()
+    .get() as string | null;
+  return {
+    ...(row && {
+      lastEnded: { ...row, counts: row.counts === null ? null : (JSON.parse(row.counts) as Record<string, number>) },
+    }),
+    ...(success !== null && { lastSuccessAt: success }),
+  };
 }

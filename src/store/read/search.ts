@@ -1,48 +1,104 @@
-// Full-text search over title, abstract and authors (FTS5), ranked by bm25.
+// Search: a parsed query to a page of papers, each with where it matched (issue 12). The plan
+// (search-match.ts) says which full-text table answers, findKeys (search-keys.ts) which papers in
+// which order at a bounded cost, and markMatches (search-highlight.ts) where the words are.
 import type { Db } from '../db.ts';
+import { AUTHOR_SEPARATOR, paperRowidOf, toReadableText } from '../search-text.ts';
+import type { StarredMatch } from '../../types.ts';
+import { parseStarred, type AuthorNames } from './digest.ts';
+import { markMatches } from './search-highlight.ts';
+import { MATCH_LIMIT, findKeys, type KeyWindow } from './search-keys.ts';
+import { planMatch, type SearchQuery } from './search-match.ts';
 
 export interface SearchHit {
   id: string;
   version: number | null;
+  /** Title, authors and a snippet of the abstract with their matches marked (search-highlight.ts). */
   title: string;
   authors: string[];
+  snippet: string;
   categories: string[];
-  abstract: string;
   /** Latest announcement day of the paper, if any. */
   day: string | null;
+  starred: StarredMatch[];
 }
 
-/**
- * User text becomes plain words: every token is quoted, so FTS5 syntax (AND, NEAR, *, ^, ",
- * column filters) in a query is searched for, never interpreted. Returns undefined for no words.
- */
-export function toFtsQuery(text: string): string | undefined {
-  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
-  if (!words) return undefined;
-  return words
-    .slice(0, 32)
-    .map((word) => `"${word}"`)
-    .join(' ');
+export interface SearchResult {
+  /** Papers that match, up to MATCH_LIMIT (5,000). */
+  total: number;
+  /** More than `total` match. */
+  more: boolean;
+  /** Set when there were more matches than bm25 ranks: the newest this many were ranked. */
+  rankedAmong?: number;
+  hits: SearchHit[];
 }
 
-export function searchPapers(db: Db, text: string, limit = 50): SearchHit[] {
-  const query = toFtsQuery(text);
-  if (query === undefined) return [];
-  // bm25 weights: a word in the title or the author list counts more than one in the abstract.
-  const rows = db
-    .prepare(
-      `
-      SELECT p.id, p.version, p.title, p.authors, p.categories, p.abstract,
-        (SELECT max(day) FROM announcements a WHERE a.paper_id = p.id) AS day
-      FROM papers_fts f JOIN papers p ON p.rowid = f.rowid
-      WHERE papers_fts MATCH ?
-      ORDER BY bm25(papers_fts, 10.0, 1.0, 5.0)
-      LIMIT ?`,
-    )
-    .all(query, limit) as (Omit<SearchHit, 'authors' | 'categories'> & { authors: string; categories: string })[];
-  return rows.map((row) => ({
-    ...row,
-    authors: JSON.parse(row.authors) as string[],
+/** One stored paper as an id lookup shows it: all of it, abstract included. */
+export interface FoundPaper extends Omit<SearchHit, 'snippet'> {
+  abstract: string;
+  comment: string | null;
+}
+
+interface PaperRow {
+  id: string;
+  version: number | null;
+  title: string;
+  abstract: string;
+  authors: string;
+  categories: string;
+  comment: string | null;
+  day: string | null;
+  starred: string | null;
+}
+
+const PAPER_SQL = `SELECT p.id, p.version, p.title, p.abstract, p.authors, p.categories, p.comment,
+  (SELECT max(day) FROM announcements a WHERE a.paper_id = p.id) AS day,
+  (SELECT json_group_array(json_object('authorId', s.author_id, 'as', s.as_written, 'confidence', s.confidence))
+     FROM starred s WHERE s.paper_id = p.id) AS starred
+  FROM papers p`;
+
+export function searchPapers(db: Db, query: SearchQuery, page: KeyWindow, names: AuthorNames): SearchResult {
+  const plan = planMatch(query);
+  // Nothing to search for (no words, names, categories or starred filter): views ask no such query.
+  if (plan.table === undefined && !query.starredOnly) return { total: 0, more: false, hits: [] };
+  const found = findKeys(db, plan, query, page);
+  const select = db.prepare<[number], PaperRow>(`${PAPER_SQL} WHERE p.rowid = ?`);
+  const rows = found.keys.map((key) => select.get(paperRowidOf(key))!);
+  const readable = rows.map((row) =>
+    toReadableText({
+      ...row,
+      authors: JSON.parse(row.authors) as string[],
+      categories: JSON.parse(row.categories) as string[],
+    }),
+  );
+  const marked = markMatches(db, plan, readable);
+  const hits = rows.map((row, i) => ({
+    id: row.id,
+    version: row.version,
+    ...marked[i]!,
     categories: JSON.parse(row.categories) as string[],
+    day: row.day,
+    starred: parseStarred(row.starred, names),
   }));
+  const counted = { total: Math.min(found.total, MATCH_LIMIT), more: found.total > MATCH_LIMIT };
+  return { ...counted, hits, ...(found.rankedAmong && { rankedAmong: found.rankedAmong }) };
+}
+
+/** A stored paper by its bare id (`2611.10004`, `cs/0112017`), TeX decoded; undefined if not stored. */
+export function findPaper(db: Db, id: string, names: AuthorNames): FoundPaper | undefined {
+  const row = db.prepare<[string], PaperRow>(`${PAPER_SQL} WHERE p.id = ?`).get(id);
+  if (row === undefined) return undefined;
+  const authors = JSON.parse(row.authors) as string[];
+  const categories = JSON.parse(row.categories) as string[];
+  const text = toReadableText({ ...row, authors, categories });
+  return {
+    id: row.id,
+    version: row.version,
+    title: text.title,
+    authors: authors.length === 0 ? [] : text.authors.split(AUTHOR_SEPARATOR),
+    abstract: text.abstract,
+    comment: row.comment,
+    categories,
+    day: row.day,
+    starred: parseStarred(row.starred, names),
+  };
 }

@@ -2,6 +2,7 @@
 // an ingest changes something (the `generation` that ingestFeed bumps), the authors list changes
 // or a fetch run ends, so one cheap query per request tells whether a cached body (and the
 // client's ETag) is still good.
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db.ts';
 
 export interface DataVersion {
@@ -30,13 +31,17 @@ const VERSION_SQL = `SELECT (SELECT value FROM meta WHERE key = 'generation') AS
 // while both stand still the version query (a scan of `days`) need not run again.
 const CHANGE_SQL = 'SELECT total_changes() AS own, (SELECT data_version FROM pragma_data_version) AS others';
 
-/** Builds the reader once per database: preparing a statement costs more than running it. */
+/**
+ * Builds the reader once per database: preparing a statement costs more than running it. They are
+ * prepared at the first request, so a database that cannot be read fails requests, not start-up.
+ */
 export function createVersionReader(db: Db): (extra: string) => DataVersion {
-  const statement = db.prepare<[], VersionRow>(VERSION_SQL);
-  const changes = db.prepare<[], { own: number; others: number }>(CHANGE_SQL);
+  let statements: { version: Statement<[], VersionRow>; changes: Statement<[], { own: number; others: number }> };
   let seen = '';
   let row: VersionRow | undefined;
   return (extra) => {
+    statements ??= { version: db.prepare(VERSION_SQL), changes: db.prepare(CHANGE_SQL) };
+    const { version: statement, changes } = statements;
     const change = changes.get()!;
     const mark = `${change.own}|${change.others}`;
     if (row === undefined || mark !== seen) {

@@ -43,3 +43,13 @@ export function markDayStored(db: Db, day: string, source: string, now: string):
     )
     .run(day, day, source, now).changes;
 }
+
+/** A stored day's paper count after papers joined it from elsewhere; a day not stored stays unstored. */
+export function refreshDayCount(db: Db, day: string, now: string): number {
+  return db
+    .prepare(
+      `UPDATE days SET papers = (SELECT count(*) FROM announcements WHERE day = @day), stored_at = @now
+      WHERE day = @day AND papers IS NOT (SELECT count(*) FROM announcements WHERE day = @day)`,
+    )
+    .run({ day, now }).changes;
+}

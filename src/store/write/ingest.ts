@@ -2,7 +2,7 @@
 // or kill -9 during it, leaves the database exactly as it was (SQLite's atomic commit).
 import type { Db } from '../db.ts';
 import type { AnnounceType, PaperRecord, ParsedFeed, Validators } from '../../types.ts';
-import { prepareAnnouncementStatements, markDayStored } from './announcements.ts';
+import { prepareAnnouncementStatements, markDayStored, refreshDayCount } from './announcements.ts';
 import { bumpGeneration } from './meta.ts';
 import { preparePaperStatements, upsertPaper } from './papers.ts';
 import { saveValidators } from './runs.ts';
@@ -25,6 +25,11 @@ export interface IngestOptions {
   firstSubmissions?: boolean;
   /** Validators of the HTTP response, saved only if the ingest commits. */
   validators?: { url: string; validators: Validators };
+  /**
+   * false: the papers join the day without marking it stored (a source that is not the day's own
+   * announcement, such as a starred author's uploads: the day's feed must still be fetched).
+   */
+  storesDay?: boolean;
 }
 
 export interface IngestResult {
@@ -36,10 +41,9 @@ export interface IngestResult {
   byType: Partial<Record<AnnounceType, number>>;
 }
 
+// BEGIN IMMEDIATE: the ingest reads before it writes, and a deferred transaction could not wait
+// for the write lock (store/write/lock.ts); nested in a caller's transaction, it is a savepoint.
 export function ingestFeed(db: Db, feed: ParsedFeed, options: IngestOptions): IngestResult {
-  // IMMEDIATE: the ingest reads before it writes, and a deferred transaction whose snapshot another
-  // connection's commit (a save from the page) made stale cannot upgrade to a write: SQLite fails it
-  // at once with SQLITE_BUSY, whatever busy_timeout says (https://sqlite.org/lang_transaction.html).
   return db
     .transaction(() => {
       const ingest = startIngest(db, feed.announcedOn, options);
@@ -68,7 +72,7 @@ export function startIngest(db: Db, announcedOn: string | undefined, options: In
   const result: IngestResult = { day, papers: 0, inserted: 0, updated: 0, unchanged: 0, byType: {} };
   let changes = 0;
   const addOne = (paper: PaperRecord) => {
-    const outcome = upsertPaper(papers, paper, options.now);
+    const outcome = upsertPaper(papers, paper, options.now, day);
     if (outcome === 'replaced') writeFlags(starred, paper.id, options.flags.flag(paper.authors));
     if (outcome === 'inserted') insertFlags(starred, paper.id, options.flags.flag(paper.authors));
     result[outcome === 'inserted' ? 'inserted' : outcome === 'unchanged' ? 'unchanged' : 'updated']++;
@@ -82,7 +86,12 @@ export function startIngest(db: Db, announcedOn: string | undefined, options: In
   return {
     add: (batch) => batch.forEach(addOne),
     finish: () => {
-      if (day !== undefined) changes += markDayStored(db, day, options.source, options.now);
+      papers.index.flush();
+      if (day !== undefined)
+        changes +=
+          options.storesDay === false
+            ? refreshDayCount(db, day, options.now)
+            : markDayStored(db, day, options.source, options.now);
       if (options.validators) saveValidators(db, options.validators.url, options.validators.validators, options.now);
       if (changes + result.inserted + result.updated > 0) bumpGeneration(db);
       return result;

@@ -11,8 +11,11 @@ export function saveValidators(db: Db, url: string, validators: Validators, now:
   ).run(url, validators.etag ?? null, validators.lastModified ?? null, now);
 }
 
-export function startFetchRun(db: Db, url: string, now: string): number {
-  return Number(db.prepare('INSERT INTO fetch_runs (url, started_at) VALUES (?, ?)').run(url, now).lastInsertRowid);
+/** `part`: which part of the daily round the request belongs to (`arxiv`: the feed and the API's days). */
+export function startFetchRun(db: Db, url: string, now: string, part = 'arxiv'): number {
+  return Number(
+    db.prepare('INSERT INTO fetch_runs (url, started_at, part) VALUES (?, ?, ?)').run(url, now, part).lastInsertRowid,
+  );
 }
 
 export interface FetchRunEnd {

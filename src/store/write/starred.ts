@@ -37,29 +37,32 @@ export interface FlagList {
 
 /**
  * Makes every stored flag come from `list`: when the stored hash differs, all papers are flagged
- * again. Runs in the caller's transaction if there is one (an ingest), else in its own, so a crash
- * leaves the old flags with the old hash and the next writer redoes it.
+ * again. Runs in the caller's transaction if there is one (an ingest), else in its own (BEGIN
+ * IMMEDIATE: it reads the hash before it writes), so a crash leaves the old flags with the old hash
+ * and the next writer redoes it.
  */
 export function alignFlags(db: Db, list: FlagList): { reflagged: number } | undefined {
   if (getMeta(db, AUTHORS_HASH_KEY) === list.hash) return undefined;
-  return db.transaction(() => {
-    const statements = prepareStarredStatements(db);
-    db.prepare('DELETE FROM starred').run();
-    // Pages by rowid: better-sqlite3 cannot write while a SELECT iterator is open.
-    const page = db.prepare<[number], { rowid: number; id: string; authors: string }>(
-      'SELECT rowid, id, authors FROM papers WHERE rowid > ? ORDER BY rowid LIMIT 5000',
-    );
-    let reflagged = 0;
-    for (let rows = page.all(0); rows.length > 0; rows = page.all(rows[rows.length - 1]!.rowid)) {
-      for (const paper of rows) {
-        const matches = list.flag(JSON.parse(paper.authors) as string[]);
-        if (matches.length === 0) continue;
-        insertFlags(statements, paper.id, matches);
-        reflagged++;
+  return db
+    .transaction(() => {
+      const statements = prepareStarredStatements(db);
+      db.prepare('DELETE FROM starred').run();
+      // Pages by rowid: better-sqlite3 cannot write while a SELECT iterator is open.
+      const page = db.prepare<[number], { rowid: number; id: string; authors: string }>(
+        'SELECT rowid, id, authors FROM papers WHERE rowid > ? ORDER BY rowid LIMIT 5000',
+      );
+      let reflagged = 0;
+      for (let rows = page.all(0); rows.length > 0; rows = page.all(rows[rows.length - 1]!.rowid)) {
+        for (const paper of rows) {
+          const matches = list.flag(JSON.parse(paper.authors) as string[]);
+          if (matches.length === 0) continue;
+          insertFlags(statements, paper.id, matches);
+          reflagged++;
+        }
       }
-    }
-    setMeta(db, AUTHORS_HASH_KEY, list.hash);
-    bumpGeneration(db);
-    return { reflagged };
-  })();
+      setMeta(db, AUTHORS_HASH_KEY, list.hash);
+      bumpGeneration(db);
+      return { reflagged };
+    })
+    .immediate();
 }

@@ -1,0 +1,118 @@
+// Which papers a query finds, as index keys in the order asked for, at a bounded cost. Both
+// full-text tables are keyed by date (../search-text.ts), so "newest first" and date ranges are
+// rowid order and rowid ranges FTS5 walks without sorting. What costs is walking many matches
+// (~0.3 us each) and ranking them (bm25, ~3 us a word each), so both stop: one walk takes the
+// newest MATCH_LIMIT matches (their count, the date order, and the range bm25 ranks), bm25 ranks
+// the newest MATCH_LIMIT / words of them, and a name's papers rank first when they are few (one
+// person's, not every Wang's).
+import type { Db } from '../db.ts';
+import { firstKeyOf, KEYS_PER_DAY } from '../search-text.ts';
+import type { MatchPlan, SearchQuery } from './search-match.ts';
+
+/**
+ * Matches walked at most: counted, listed by date (250 pages of 20), and ranked for one word. A
+ * word in every abstract ("the") matches every paper; ranking 5,000 takes ~15 ms of one core.
+ */
+export const MATCH_LIMIT = 5000;
+const TIER_LIMIT = 1000;
+
+// Weights per column: a word in the title counts most, then in the author list, then in the abstract.
+const BM25 = { papers_fts: 'bm25(papers_fts, 10.0, 1.0, 5.0, 0.0)', names_fts: 'bm25(names_fts, 1.0, 0.0)' };
+const KEY_OF_PAPER = `unixepoch(p.search_day) / 86400 * ${KEYS_PER_DAY} + p.rowid`;
+const STARRED_KEYS = `SELECT ${KEY_OF_PAPER} AS key FROM papers p WHERE p.id IN (SELECT paper_id FROM starred)`;
+
+export interface KeyPage {
+  /** Matches, counted up to MATCH_LIMIT + 1. */
+  total: number;
+  keys: number[];
+  /** Set when relevance was ranked among the newest this many matches only. */
+  rankedAmong?: number;
+}
+
+export interface KeyWindow {
+  offset: number;
+  limit: number;
+  /** Matches bm25 ranks at most (default and most MATCH_LIMIT). */
+  rankBudget?: number;
+}
+
+interface Params {
+  match: string;
+  names?: string;
+  lo: number;
+  hi: number;
+}
+
+export function findKeys(db: Db, plan: MatchPlan, query: SearchQuery, window: KeyWindow): KeyPage {
+  const params: Params = { match: plan.match, lo: keyOfDay(query.from, 0), hi: keyOfDay(query.to, 1) - 1 };
+  if (plan.names !== undefined) params.names = plan.names;
+  if (plan.table === undefined) return findStarredKeys(db, params, window);
+  const { table } = plan;
+  const where = whereOf(table, '@match', plan.names, query);
+  const walk = `SELECT rowid FROM ${table} WHERE ${where} ORDER BY rowid DESC LIMIT ${MATCH_LIMIT + 1}`;
+  const newest = db.prepare(walk).pluck().all(params) as number[];
+  const total = newest.length;
+  const end = window.offset + window.limit;
+  if (query.sort === 'date' || total === 0) return { total, keys: newest.slice(window.offset, end) };
+  // Ranking costs per matched phrase: two words rank half as many matches as one.
+  const phrases = Math.max(1, query.terms.length + query.titleTerms.length);
+  const budget = Math.min(window.rankBudget ?? MATCH_LIMIT, Math.floor(MATCH_LIMIT / phrases));
+  const capped = total > budget;
+  // The newest `budget` matches are those from the budget-th newest on. One lower bound only: FTS5
+  // seeks to one and would walk every match from the other.
+  const ranking = capped ? { ...params, lo: newest[budget - 1]! } : params;
+  const named = plan.tier === undefined ? [] : rankName(db, plan.tier, query, params, ranking.lo, end);
+  const rank = `SELECT rowid FROM ${table} WHERE ${where} ORDER BY ${BM25[table]} LIMIT @count`;
+  const ranked = db
+    .prepare(rank)
+    .pluck()
+    .all({ ...ranking, count: end + named.length }) as number[];
+  const first = new Set(named);
+  const keys = [...named, ...ranked.filter((key) => !first.has(key))].slice(window.offset, end);
+  return capped ? { total, keys, rankedAmong: budget } : { total, keys };
+}
+
+/**
+ * The papers of a name, best first (bm25 over the author list: a short list ranks higher),
+ * the newest first among equals; all of them if they are few, else those from `newest` on.
+ */
+function rankName(db: Db, tier: string, query: SearchQuery, params: Params, newest: number, end: number) {
+  const where = whereOf('names_fts', '@tier', undefined, query);
+  const few = `SELECT count(*) FROM (SELECT 1 FROM names_fts WHERE ${where} LIMIT ${TIER_LIMIT + 1})`;
+  const all =
+    (db
+      .prepare(few)
+      .pluck()
+      .get({ ...params, tier }) as number) <= TIER_LIMIT;
+  const sql = `SELECT rowid FROM names_fts WHERE ${where} ORDER BY ${BM25.names_fts}, rowid DESC LIMIT @end`;
+  const window = all ? params : { ...params, lo: newest };
+  return db
+    .prepare(sql)
+    .pluck()
+    .all({ ...window, tier, end }) as number[];
+}
+
+/**
+ * The filters besides the main expression. `+rowid` keeps an IN list away from FTS5, which would
+ * run the whole query again for each key of the list.
+ */
+function whereOf(table: string, match: string, names: string | undefined, query: SearchQuery): string {
+  const parts = [`${table} MATCH ${match}`, 'rowid BETWEEN @lo AND @hi'];
+  if (names !== undefined) parts.push('+rowid IN (SELECT rowid FROM names_fts WHERE names_fts MATCH @names)');
+  if (query.starredOnly) parts.push(`+rowid IN (${STARRED_KEYS})`);
+  return parts.join(' AND ');
+}
+
+/** Starred papers alone (no words, names or categories), newest first: few, by nature. */
+function findStarredKeys(db: Db, params: Params, window: KeyWindow): KeyPage {
+  const from = `FROM (${STARRED_KEYS}) WHERE key BETWEEN @lo AND @hi`;
+  const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number;
+  const keys = db.prepare(`SELECT key ${from} ORDER BY key DESC LIMIT @limit OFFSET @offset`).pluck();
+  return { total, keys: keys.all({ ...params, limit: window.limit, offset: window.offset }) as number[] };
+}
+
+/** The first key of a day, or of the day after (`next` 1); open ends are the ends of the key space. */
+function keyOfDay(day: string | undefined, next: 0 | 1): number {
+  if (day === undefined) return next === 0 ? 0 : Number.MAX_SAFE_INTEGER;
+  return firstKeyOf(day) + next * KEYS_PER_DAY;
+}

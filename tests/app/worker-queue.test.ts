@@ -1,0 +1,27 @@
+// The bounded queue of worker threads behind serve's renders (app/worker-queue.ts), with real threads.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createWorkQueue, QueueFullError, type WorkQueue } from '../../src/app/worker-queue.ts';
+
+type Job = { ms?: number; echo?: string; fail?: string; exit?: boolean };
+const ENTRY = new URL('../support/sleepy-worker-entry.mjs', import.meta.url);
+
+let queue: WorkQueue<Job, string> | undefined;
+afterEach(async () => await queue?.close());
+
+describe('the work queue', () => {
+  it('runs jobs on a worker, refuses at once beyond the queue, and goes on afterwards', async () => {
+    queue = createWorkQueue<Job, string>({ entry: ENTRY, size: 1, maxQueued: 1 });
+    const running = queue.run({ ms: 300, echo: 'first' });
+    const queued = queue.run({ echo: 'second' });
+    await expect(queue.run({ echo: 'third' })).rejects.toBeInstanceOf(QueueFullError);
+    expect(await Promise.all([running, queued])).toEqual(['first', 'second']);
+    expect(await queue.run({ echo: 'fourth' })).toBe('fourth');
+  });
+
+  it("passes a job's failure on, and replaces a worker that died", async () => {
+    queue = createWorkQueue<Job, string>({ entry: ENTRY, size: 1, maxQueued: 4 });
+    await expect(queue.run({ fail: 'no such page' })).rejects.toThrow('no such page');
+    await expect(queue.run({ exit: true })).rejects.toThrow(/ended|exited/);
+    expect(await queue.run({ echo: 'alive' })).toBe('alive');
+  });
+});
