@@ -60,6 +60,35 @@ module.exports = {
       to: { path: '^src/(routes|commands|jobs|mail|render)/' },
     },
     {
+      name: 'rank-is-pure',
+      comment:
+        'rank/ turns texts into scores (tf-idf, the linear model, the why): it imports text/, curate/ and itself, ' +
+        'never the store, the network, views, routes, jobs or commands.',
+      severity: 'error',
+      from: { path: '^src/rank/' },
+      to: {
+        path: '^src/(store|fetcher|views|render|routes|jobs|mail|commands|app|actions)/|^src/(cli|server|config)\\.ts$',
+      },
+    },
+    {
+      name: 'actions-are-called',
+      severity: 'error',
+      comment:
+        "actions/ holds the reader's actions (save, hide, star, watch, seen): routes' POST handlers and commands " +
+        'call them; nothing else does.',
+      from: { pathNot: '^src/(actions|routes|commands)/|^tests/|^bench/' },
+      to: { path: '^src/actions/' },
+    },
+    {
+      name: 'actions-write-below',
+      severity: 'error',
+      comment:
+        'An action writes through store/write/ (and jobs/reflag.ts for the starred flags); it never reaches up ' +
+        'to routes, views, render or commands.',
+      from: { path: '^src/actions/' },
+      to: { path: '^src/(routes|views|render|commands|mail)/|^src/(cli|server)\\.ts$' },
+    },
+    {
       name: 'fetcher-is-an-edge',
       severity: 'error',
       comment: 'fetcher/ speaks arXiv (HTTP and wire formats): it knows nothing of storage, views or the app.',

@@ -4,6 +4,7 @@
 // preset. Also reported: the page's bytes (raw, brotli as sent), the uncached response with
 // compression, the daily feed's item and the mail's two parts. BENCH_RUNS sets the repetitions.
 import { brotliDecompressSync } from 'node:zlib';
+import { ensureRankModel } from '../src/jobs/retrain.ts';
 import { composeDigestMail } from '../src/mail/compose.ts';
 import { renderDigestHtml } from '../src/render/html.ts';
 import { createApp } from '../src/server.ts';
@@ -38,9 +39,15 @@ function summarize(label: string, values: number[], unit: string, target?: numbe
 
 const world = createRealisticWorld();
 const { context } = world;
+// Ranked from the starred authors' papers (issue 11): "For you", scores and controls on every paper.
+ensureRankModel(context);
 const holidays = new Set<string>();
 const renderDay = () =>
-  renderDigestHtml(loadDayDigest(context, holidays, REALISTIC_DAY).view, { baseUrl: BASE, archive: [REALISTIC_DAY] });
+  renderDigestHtml(loadDayDigest(context, holidays, REALISTIC_DAY).view, {
+    baseUrl: BASE,
+    archive: [REALISTIC_DAY],
+    controls: true,
+  });
 
 // A running server is warm: its first render after start-up is not what a morning visit meets.
 for (let i = 0; i < 5; i++) renderDay();

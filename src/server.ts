@@ -17,6 +17,8 @@ import {
 import { registerAdviceRoutes } from './routes/advice.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
+import { registerActionRoutes } from './routes/actions.ts';
+import { registerLibraryRoutes } from './routes/library.ts';
 import { registerHealth, type HealthProbes } from './routes/health.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { baseUrlOf, createSite, type SiteOptions } from './routes/site.ts';
@@ -28,6 +30,8 @@ export interface AppDeps {
   status?: () => StatusView;
   /** arXiv holiday evenings; default config/holidays.json. */
   holidays?: ReadonlySet<string>;
+  /** Called after a user action changed marks or starred authors (serve retrains the ranking). */
+  onWrite?: () => void;
   /** serve: where pages missing from the cache are rendered (a render thread); default here. */
   offload?: SiteOptions['offload'];
   /** On a render thread: the job in hand (routes/site.ts). */
@@ -37,8 +41,9 @@ export interface AppDeps {
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
-  // Our own stylesheet, script and icon; nothing else may load or run, no inline style or script.
-  'Content-Security-Policy': `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+  // Our own stylesheet, script and icon; nothing else may load or run, no inline style or script;
+  // the script may post the page's forms to this server (connect-src), nowhere else.
+  'Content-Security-Policy': `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
@@ -65,6 +70,8 @@ export function createApp(deps: AppDeps): Hono {
   registerLogin(app, site);
   registerDigestRoutes(app, site);
   registerFeedRoutes(app, site);
+  registerLibraryRoutes(app, site);
+  registerActionRoutes(app, site, deps.onWrite ?? (() => undefined));
   registerAdviceRoutes(app, site);
   registerSearchRoutes(app, site);
   registerHealth(app, site, deps.probes);

@@ -2,6 +2,7 @@
 import { loadHolidays } from '../calendar/announcement-days.ts';
 import { siteUrl } from '../config.ts';
 import { areFlagsCurrent, syncStarredFlags } from '../jobs/reflag.ts';
+import { ensureRankModel } from '../jobs/retrain.ts';
 import type { Context } from '../app/context.ts';
 import { DatabaseError } from '../store/db.ts';
 import { renderDigestHtml } from '../render/html.ts';
@@ -20,15 +21,18 @@ export function runDigest({ values, io, open, config }: CommandArgs): number {
   const format = readChoice(values.format, '--format', FORMATS, 'text');
   const context = openForReading(open);
   // The flags shown are those of authors.json as it is now, unless the database cannot be written.
-  if (!context.db.readonly) syncStarredFlags(context);
-  else if (!areFlagsCurrent(context))
+  if (!context.db.readonly) {
+    syncStarredFlags(context);
+    // Scores come from a model of the current marks and authors (trained here when it is not).
+    ensureRankModel(context);
+  } else if (!areFlagsCurrent(context))
     io.stderr(
       `arxiv-curator: warning: ${config.authorsPath} changed since the flags were stored, and the database is read-only: the flags shown are the stored ones\n`,
     );
   const date = readDayOption(values.date, '--date') ?? findLatestDay(context.db);
   if (date === undefined)
     throw new CommandError('digest: no announcement day is stored yet (run: arxiv-curator fetch)');
-  const digest = loadDayDigest(context, loadHolidays(config.holidaysPath), date);
+  const digest = loadDayDigest(context, loadHolidays(config.holidaysPath), date, { explainAll: format === 'json' });
   // A day we lack is a failure; a day arXiv announced nothing on is an answer (an empty digest).
   if (isMissing(digest.kind)) throw new CommandError(`digest: ${describeNoDigest(digest.kind, date)}`);
   const baseUrl = siteUrl(config);

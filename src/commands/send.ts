@@ -1,5 +1,6 @@
 // `send [--date D] [--force]`: email the digest of one announcement day (default: the latest).
 import { syncStarredFlags } from '../jobs/reflag.ts';
+import { ensureRankModel } from '../jobs/retrain.ts';
 import { sendDigest } from '../mail/send.ts';
 import { MailConfigError, readMailSettings } from '../mail/settings.ts';
 import { findLatestDay } from '../views/day.ts';
@@ -16,6 +17,7 @@ export async function runSend({ values, io, open, config }: CommandArgs): Promis
   }
   const context = open();
   syncStarredFlags(context);
+  ensureRankModel(context);
   const day = readDayOption(values.date, '--date') ?? findLatestDay(context.db);
   if (day === undefined) throw new CommandError('send: no announcement day is stored yet (run: arxiv-curator fetch)');
   const outcome = await sendDigest(context, day, { force: values.force === true });

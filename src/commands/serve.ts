@@ -8,6 +8,7 @@ import { loadReadingList } from '../curate/reading-list.ts';
 import { currentStarred, syncStarredFlags, watchStarredAuthors } from '../jobs/reflag.ts';
 import type { SchedulerRole } from '../jobs/scheduler-lease.ts';
 import { startSchedulerThread } from '../jobs/scheduler-thread.ts';
+import { startRetrainer } from '../jobs/retrain.ts';
 import { startServer } from '../routes/listen.ts';
 import { describeWritePolicy, readWritePolicy } from '../routes/writes.ts';
 import { createApp } from '../server.ts';
@@ -40,8 +41,16 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
     size: RENDER_THREADS,
     maxQueued: RENDER_QUEUE,
   });
+  // The ranking is trained on a worker thread whenever its inputs change (a save, a new day).
+  const retrainer = startRetrainer(context);
   try {
-    const app = createApp({ context, holidays, status: () => status(), offload: (job) => renders.run(job) });
+    const app = createApp({
+      context,
+      holidays,
+      status: () => status(),
+      offload: (job) => renders.run(job),
+      onWrite: () => retrainer.poke(),
+    });
     const server = await startServer(app, { host: context.config.host, port: context.config.port });
     io.stdout(`arxiv-curator: serving ${server.url}\n`);
     const writes = describeWritePolicy(context.config);
@@ -58,6 +67,7 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
     await server.close();
     return 0;
   } finally {
+    await retrainer.stop();
     await renders.close();
   }
 }

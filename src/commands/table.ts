@@ -22,6 +22,10 @@ export const COMMANDS: Record<string, Command> = {
   authors: { options: {}, load: async () => (await import('./authors.ts')).runAuthors },
   reflag: { options: {}, load: async () => (await import('./reflag.ts')).runReflag },
   reading: { options: {}, load: async () => (await import('./reading.ts')).runReading },
+  save: { options: { undo: { type: 'boolean' } }, load: async () => (await import('./marks.ts')).runSave },
+  hide: { options: { undo: { type: 'boolean' } }, load: async () => (await import('./marks.ts')).runHide },
+  marks: { options: { format: { type: 'string' } }, load: async () => (await import('./marks.ts')).runMarks },
+  watch: { options: { 'no-mail': { type: 'boolean' } }, load: async () => (await import('./watch.ts')).runWatch },
   send: {
     options: { date: { type: 'string' }, force: { type: 'boolean' } },
     load: async () => (await import('./send.ts')).runSend,
@@ -44,6 +48,13 @@ Usage: arxiv-curator <command>
   reflag                         flag the stored papers again from config/authors.json
   reading [read|unread <id>]     the reading list of /start and its read marks
   send [--date D] [--force]      email the digest of a day (SMTP_URL, DIGEST_TO)
+  save <id>... [--undo]          save papers to the library (ids as 2611.01234 or arXiv:2611.01234v2)
+  hide <id>... [--undo]          hide papers (not interested): they leave the day's sections and feeds
+  marks export [--format json|bibtex]   print the saved and hidden papers and the watches
+  marks import <file>            import a JSON export, or the arXiv ids of a BibTeX file
+  watch add "<query>" [--no-mail]   watch for words, "phrases", -excludes, cat:stat.ML
+  watch list                     the keyword watches
+  watch remove <slug>            stop watching
 
 Dates are YYYY-MM-DD announcement days. Environment: see README.md.
 `;

@@ -11,7 +11,7 @@ import { AuthorsConfigError } from '../curate/authors-config.ts';
 import type { StarredList } from '../curate/starred-list.ts';
 import { AUTHORS_HASH_KEY, getMeta } from '../store/read/meta.ts';
 import { alignFlags } from '../store/write/starred.ts';
-import { writeNow } from './write.ts';
+import { writeNow, writeSoon } from './write.ts';
 
 /**
  * The starred authors to flag with now: the file as it is. A file broken by an edit in progress
@@ -38,6 +38,15 @@ export function syncStarredFlags(context: Context): { reflagged: number } | unde
   // Agreeing flags are the usual case: a read, so showing a digest never queues behind another writer.
   if (getMeta(context.db, AUTHORS_HASH_KEY) === list.hash) return undefined;
   const result = writeNow(context, () => alignFlags(context.db, list));
+  if (result) context.log.info('authors.reflagged', { papers: result.reflagged, authors: list.authors.length });
+  return result;
+}
+
+/** The same without blocking the event loop while another writer holds the lock (a star from the page). */
+export async function syncStarredFlagsSoon(context: Context): Promise<{ reflagged: number } | undefined> {
+  const list = currentStarred(context);
+  if (getMeta(context.db, AUTHORS_HASH_KEY) === list.hash) return undefined;
+  const result = await writeSoon(context, () => alignFlags(context.db, list));
   if (result) context.log.info('authors.reflagged', { papers: result.reflagged, authors: list.authors.length });
   return result;
 }

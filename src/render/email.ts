@@ -68,7 +68,8 @@ function renderMarkedAuthors(paper: PaperView): string {
 
 function renderStarredBlock(paper: PaperView): string {
   const elsewhere = paper.elsewhere === undefined ? '' : ` · ${escapeHtml(describeElsewhere(paper.elsewhere))}`;
-  const who = paper.starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ') + elsewhere;
+  const starred = paper.starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ');
+  const who = (starred === '' ? escapeHtml(paper.why ?? '') : starred) + elsewhere;
   const comment = paper.comment ? ` · ${escapeHtml(texToPlain(paper.comment))}` : '';
   return `<div style="${S.starred}"><div style="${S.who}">${who}</div>
 <div>${renderTitleLink(paper)}</div>
@@ -121,6 +122,21 @@ function renderOthers(sections: readonly SectionView[], room: number): { html: s
   return { html: out.join('\n'), left };
 }
 
+/** "For you" in full with its why, and the watches pinned into the mail (a row per paper). */
+function renderTriage(digest: DigestView): string {
+  const forYou =
+    digest.forYou.papers.length === 0
+      ? ''
+      : `<h2 style="${S.h2}">For you (${digest.forYou.papers.length})</h2>\n${digest.forYou.papers.map(renderStarredBlock).join('\n')}\n`;
+  const watches = digest.watches
+    .filter((watch) => watch.mail && watch.papers.length > 0)
+    .map(
+      (watch) =>
+        `<h2 style="${S.h2}">Watch: ${escapeHtml(watch.query)} (${watch.papers.length})</h2><ul style="${S.list}">\n${watch.papers.map(renderRow).join('\n')}\n</ul>\n`,
+    );
+  return forYou + watches.join('');
+}
+
 /** Starred papers in full under the view's first section, then the others compactly within the budget. */
 export function renderDigestEmailHtml(digest: DigestView, meta: EmailHtmlMeta = {}): string {
   const day = escapeHtml(formatLongDay(digest.date));
@@ -141,7 +157,8 @@ export function renderDigestEmailHtml(digest: DigestView, meta: EmailHtmlMeta = 
 <p style="${S.meta}">${counts}</p>
 <h2 style="${S.h2}">${escapeHtml(first?.heading ?? '')} (${starred.length})</h2>
 ${starredHtml}
-${renderPosts(digest.posts)}`;
+${renderPosts(digest.posts)}
+${renderTriage(digest)}`;
   const tail = (left: number) => {
     const more =
       left > 0

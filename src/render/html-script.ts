@@ -4,7 +4,71 @@
 // mentions keys only when this script runs.
 // Loaded `async`: it runs while a long page still arrives, so the keys work long before the page
 // has finished loading; what needs the footer waits for it.
-export const APP_JS = `(() => {
+// Triage: the page's forms (save, hide, star an author, mark read) work without this script as
+// POSTs answered by a 303 back to the paper; with it they are sent with fetch (the browser adds
+// Origin, which the server checks) and the page is updated in place, the result read out in the
+// status line (role=status).
+const TRIAGE_JS = `(() => {
+  const say = (text) => { const status = document.getElementById('st'); if (status) status.textContent = text; };
+  const send = async (url, body) => {
+    try {
+      const response = await fetch(url, { method: 'POST', body, headers: { accept: 'application/json' } });
+      const data = await response.json().catch(() => ({}));
+      if (!response.ok) say(data.error || 'That did not work (' + response.status + ').');
+      return response.ok ? data : undefined;
+    } catch { say('The server cannot be reached.'); return undefined; }
+  };
+  const button = (text, action, pressed) => {
+    const b = document.createElement('button');
+    b.textContent = text;
+    if (action) b.formAction = action;
+    if (pressed) b.setAttribute('aria-pressed', 'true');
+    return b;
+  };
+  const showMark = (form, mark) => {
+    const base = form.action.replace(/\\/save$/, '');
+    const save = mark === 'saved' ? button('Saved', base + '/unsave', true) : button('Save');
+    const hide = mark === 'hidden' ? button('Hidden', base + '/unhide', true) : button('Hide', base + '/hide');
+    const [first, second] = form.querySelectorAll('button');
+    first.replaceWith(save);
+    second.replaceWith(hide);
+    const item = form.closest('li');
+    item?.classList.toggle('v', mark === 'saved');
+    item?.classList.toggle('h', mark === 'hidden');
+  };
+  const marked = (data) => data.mark === 'saved' ? 'Saved.' : data.mark === 'hidden' ? 'Hidden: it will not show again (press Hidden to undo).' : 'Done.';
+  document.addEventListener('submit', async (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.method !== 'post' || !form.matches('.act,.au,.seen')) return;
+    event.preventDefault();
+    const submitter = event.submitter;
+    // formAction without the attribute is the page's own URL (HTML §4.10.18.6), not the form's action.
+    const url = submitter?.hasAttribute('formaction') ? submitter.formAction : form.action;
+    const data = await send(url, new URLSearchParams(new FormData(form, submitter)));
+    if (!data) return;
+    if (form.matches('.seen')) { form.remove(); return; }
+    if (form.matches('.act')) {
+      for (const other of document.querySelectorAll('form.act')) if (other.action === form.action) showMark(other, data.mark);
+      say(marked(data));
+      return;
+    }
+    for (const other of form.querySelectorAll('button')) {
+      if (other.textContent !== submitter.textContent) continue;
+      const name = other.textContent;
+      other.textContent = '';
+      if (data.starred) { const mark = document.createElement('mark'); mark.textContent = name; other.append(mark); }
+      else other.append(name);
+    }
+    say((data.starred ? 'Starred ' : 'Unstarred ') + data.name + ': ' + data.reflagged + ' stored papers flagged. Reload to see them in Starred authors.');
+  });
+  // Opening a day is what marks it read; the script says so when the page has arrived.
+  const markRead = () => { const form = document.querySelector('form.seen'); if (form) form.requestSubmit(); };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', markRead);
+  else markRead();
+})();
+`;
+
+const KEYS_JS = `(() => {
   const KEYS = [['j / k', 'next / previous paper'], ['n / p', 'next / previous section'],
     ['a', 'open or close the abstract'], ['o', 'open the paper on arXiv in a new tab'], ['?', 'show this list']];
   let storage;
@@ -81,3 +145,5 @@ export const APP_JS = `(() => {
   });
 })();
 `;
+
+export const APP_JS = KEYS_JS + TRIAGE_JS;

@@ -45,6 +45,18 @@ dialog{max-width:26rem;background:var(--bg);color:var(--fg);border:1px solid var
 dialog kbd{display:inline-block;min-width:1.4em;text-align:center;border:1px solid var(--line);border-radius:3px}
 dialog dl{display:grid;grid-template-columns:auto 1fr;gap:.3rem .8rem}
 dialog dd{margin:0}
+.au button{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:left}
+.au button:hover,.au button:focus-visible{text-decoration:underline}
+.act{margin:.1rem 0}
+.act button,.seen button,.inline button{font:inherit;font-size:.85rem;color:var(--link);background:none;border:1px solid var(--line);border-radius:4px;padding:.05rem .5rem;cursor:pointer}
+.act button[aria-pressed=true]{background:var(--star);color:var(--fg)}
+.act a{font-size:.85rem}
+.h{border-left:4px dashed var(--line);padding-left:.5rem}
+.h .ab{display:none}
+.v h3 a::before,.v h4 a::before{content:"✓ "}
+.why{color:var(--accent);font-size:.9rem}
+.c{color:var(--accent)}
+.inline{display:inline}
 `;
 
 // MathML from temml: the rules of its Temml-Local.css (0.13.5) that the formulas in arXiv titles

@@ -2,12 +2,20 @@
 // category filter, then the sections of the view in order (starred papers first), each grouped by
 // category, every paper with its abstract one tap away. In-page links are fragments of this page.
 import { formatLongDay } from '../calendar/days.ts';
-import type { DigestFilter, DigestView, GroupView, SectionView } from '../views/types.ts';
+import type { DigestFilter, DigestView, GroupView, PaperView, SectionView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
 import { formatPapers, POSTS_HEADING } from './format.ts';
 import { attr, renderPaper, type PaperOptions } from './html-paper.ts';
 import type { MathCache } from './tex-html.ts';
+import {
+  renderArchive,
+  renderForYou,
+  renderNextUnread,
+  renderOrder,
+  renderSeenForm,
+  renderWatches,
+} from './html-triage.ts';
 import { renderPostsSection } from './html-posts.ts';
 
 export interface DigestPageMeta {
@@ -18,6 +26,12 @@ export interface DigestPageMeta {
   archive: readonly string[];
   /** Already-HTML notice, e.g. that the last fetch failed. */
   notice?: string;
+  /** Writes are possible (not a read-only server): papers get their save, hide and star controls. */
+  controls?: boolean;
+  /** This day was opened before. */
+  seen?: boolean;
+  /** Stored days not opened yet, oldest first. */
+  unread?: readonly string[];
 }
 
 const number = new Intl.NumberFormat('en-US');
@@ -33,10 +47,12 @@ export function renderDigestHtml(digest: DigestView, meta: DigestPageMeta): stri
   ]
     .filter(Boolean)
     .join(' · ');
-  const archive = meta.archive.map((day) => `<a href="${base}/digest/${day}">${day}</a>`).join(' · ');
+  const unread = (meta.unread ?? []).filter((day) => day !== digest.date);
+  const archive = renderArchive(base, meta.archive, new Set(unread));
+  const options = { ...(meta.controls && { controls: base }), math: new Map() as MathCache };
   const body = `<h1>arXiv digest · ${escapeHtml(formatLongDay(digest.date))}</h1><nav class=m aria-label="Days">${nav}</nav>
-${renderSummary(digest, page)}${renderFilter(digest.filter, page)}${renderContents(digest)}
-${renderSections(digest)}<h2 id=archive>Archive</h2><p class=m>${archive}</p>`;
+${renderNextUnread(base, unread[0], unread.length)}${renderSummary(digest, page)}${renderOrder(digest, page)}${renderFilter(digest.filter, page)}${renderContents(digest)}
+${renderSections(digest, options)}${meta.controls ? renderSeenForm(base, digest.date, meta.seen ?? true) : ''}<p id=st role=status class=m></p><h2 id=archive>Archive</h2><p class=m>${archive}</p>`;
   return renderPage({
     title: `arXiv digest ${digest.date}`,
     baseUrl: base,
@@ -63,16 +79,29 @@ function renderFilter(filter: DigestFilter, page: string): string {
 }
 
 function renderContents(digest: DigestView): string {
-  const items = digest.sections.filter(isShown).map((section) => {
+  const extra = [
+    ...(digest.forYou.papers.length > 0 ? [`<li><a href=#foryou>For you</a> ${digest.forYou.papers.length}`] : []),
+    ...digest.watches.map(
+      (watch) =>
+        `<li><a href=${attr(`#watch-${watch.slug}`)}>Watch: ${escapeHtml(watch.query)}</a> ${watch.papers.length}`,
+    ),
+  ];
+  const [starred, ...rest] = digest.sections.filter(isShown).map((section) => {
     const groups = section.groups.map(
       (group) => `<a href=#${attr(group.id)}>${escapeHtml(group.category)}</a> ${number.format(group.papers.length)}`,
     );
     const inner = groups.length > 1 ? `: ${groups.join(' · ')}` : '';
     return `<li><a href=#${section.id}>${escapeHtml(section.heading)}</a> ${number.format(section.papers.length)}${inner}`;
   });
-  // The blogs' posts follow the starred papers (renderSections).
-  if (digest.posts.length > 0)
-    items.splice(1, 0, `<li><a href=#blogs>${POSTS_HEADING}</a> ${number.format(digest.posts.length)}`);
+  // The blogs' posts, "For you" and the watches follow the starred papers (renderSections).
+  const items = [
+    ...(starred === undefined ? [] : [starred]),
+    ...(digest.posts.length > 0
+      ? [`<li><a href=#blogs>${POSTS_HEADING}</a> ${number.format(digest.posts.length)}`]
+      : []),
+    ...extra,
+    ...rest,
+  ];
   return `<nav class=toc aria-label="Sections"><ol>${items.join('')}</ol></nav>`;
 }
 
@@ -80,27 +109,41 @@ function isShown(section: SectionView): boolean {
   return section.papers.length > 0 || section.empty !== undefined;
 }
 
-/** The starred papers, the day's blog posts, then the other sections. */
-function renderSections(digest: DigestView): string {
-  const math: MathCache = new Map();
-  const [first, ...rest] = digest.sections.map((section) => renderSection(section, math));
-  return [first ?? '', renderPostsSection(digest.posts), ...rest].join('');
+type SectionOptions = Pick<PaperOptions, 'math' | 'controls'>;
+
+/** The starred section, the day's blog posts, "For you" and the watches, then the announce types. */
+function renderSections(digest: DigestView, options: SectionOptions): string {
+  const [starred, ...rest] = digest.sections.map((section) => renderSection(section, options));
+  return [
+    starred ?? '',
+    renderPostsSection(digest.posts),
+    renderForYou(digest.forYou, options),
+    renderWatches(digest.watches, options),
+    ...rest,
+  ].join('');
 }
 
-function renderSection(section: SectionView, math: MathCache): string {
+function renderSection(section: SectionView, options: SectionOptions): string {
   if (!isShown(section)) return '';
   const heading = `<h2>${escapeHtml(section.heading)} (${number.format(section.papers.length)})</h2>`;
-  const abstractOpen = section.abstractsOpen;
+  const shared = { ...options, abstractOpen: section.abstractsOpen, anchor: true };
   let list: string;
   if (section.papers.length === 0) list = `<p class=m>${escapeHtml(section.empty!)}</p>`;
   else if (section.groups.length === 0)
-    list = `<ol>${section.papers.map((paper) => renderPaper(paper, { level: 3, abstractOpen, math })).join('\n')}</ol>`;
-  else list = section.groups.map((group) => renderGroup(group, { level: 4, abstractOpen, math })).join('');
+    list = `<ol>${renderList(section.papers, { ...shared, level: 3 }, section.id)}</ol>`;
+  else list = section.groups.map((group) => renderGroup(group, { ...shared, level: 4 })).join('');
   if (section.collapsed) return `<details id=${section.id} class=sec><summary>${heading}</summary>${list}</details>\n`;
   return `<section id=${section.id}>${heading}${list}</section>\n`;
 }
 
+/** The papers in order, each knowing the anchor after it (the list's end: `after`). */
+function renderList(papers: readonly PaperView[], options: PaperOptions, after: string): string {
+  return papers
+    .map((paper, i) => renderPaper(paper, { ...options, then: papers[i + 1] ? `p-${papers[i + 1]!.id}` : after }))
+    .join('\n');
+}
+
 function renderGroup(group: GroupView, options: PaperOptions): string {
-  const papers = group.papers.map((paper) => renderPaper(paper, options)).join('\n');
+  const papers = renderList(group.papers, options, group.id);
   return `<h3 id=${attr(group.id)}>${escapeHtml(group.category)} (${number.format(group.papers.length)})</h3><ol>${papers}</ol>\n`;
 }

@@ -16,6 +16,14 @@ export interface DigestJson {
     comment?: string;
     journalRef?: string;
     doi?: string;
+    /** The ranking's score (0 to 1), null before there is a model. */
+    score: number | null;
+    /** Why it scores so: "like 3 saved papers: diffusion, policy, robot"; null without a model. */
+    why: string | null;
+    /** Starred authors its authors wrote with (the second circle). */
+    circle: string[];
+    mark: 'saved' | 'hidden' | null;
+    watches: string[];
   }[];
   /** "From the blogs": the day's new posts of followed feeds (not papers: no arXiv id); absent when none. */
   posts?: { feed: string; feedTitle: string; title: string; url?: string; summary: string; published?: string }[];
@@ -41,6 +49,11 @@ export function toDigestJson(digest: DigestView): DigestJson {
       ...(paper.comment !== undefined && { comment: paper.comment }),
       ...(paper.journalRef !== undefined && { journalRef: paper.journalRef }),
       ...(paper.doi !== undefined && { doi: paper.doi }),
+      score: paper.score ?? null,
+      why: paper.why ?? null,
+      circle: paper.circle ?? [],
+      mark: paper.mark ?? null,
+      watches: paper.watches ?? [],
     })),
     ...(digest.posts.length > 0 && { posts: digest.posts.map(toPostJson) }),
   };

@@ -2,7 +2,19 @@
 import type { StarredAuthor } from '../views/types.ts';
 import { escapeXml, formatRfc822 } from './escape.ts';
 
-export function renderOpml(baseUrl: string, authors: readonly StarredAuthor[], builtAt: string): string {
+/** A feed besides the fixed ones: saved papers, a keyword watch. */
+export interface OpmlFeed {
+  title: string;
+  xmlPath: string;
+  htmlPath: string;
+}
+
+export function renderOpml(
+  baseUrl: string,
+  authors: readonly StarredAuthor[],
+  builtAt: string,
+  feeds: readonly OpmlFeed[] = [],
+): string {
   const outline = (title: string, xmlPath: string, htmlPath: string) =>
     `<outline type="rss" text="${escapeXml(title)}" title="${escapeXml(title)}" xmlUrl="${escapeXml(baseUrl + xmlPath)}" htmlUrl="${escapeXml(baseUrl + htmlPath)}"/>`;
   const lines = [
@@ -10,6 +22,7 @@ export function renderOpml(baseUrl: string, authors: readonly StarredAuthor[], b
     outline('arXiv daily digest', '/rss/daily.xml', '/'),
     outline('From the blogs', '/blogs.xml', '/start'),
     ...authors.map((author) => outline(`arXiv: ${author.name}`, `/authors/${author.id}.xml`, `/authors/${author.id}`)),
+    ...feeds.map((feed) => outline(feed.title, feed.xmlPath, feed.htmlPath)),
   ];
   return `<?xml version="1.0" encoding="UTF-8"?>
 <opml version="2.0">

@@ -17,7 +17,8 @@ import {
 
 function renderStarredBlock(paper: PaperView): string {
   const elsewhere = paper.elsewhere === undefined ? '' : ` · ${escapeHtml(describeElsewhere(paper.elsewhere))}`;
-  const who = paper.starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ') + elsewhere;
+  const starred = paper.starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ');
+  const who = (starred === '' ? escapeHtml(paper.why ?? '') : starred) + elsewhere;
   const authors = escapeHtml(paper.authors.map(texToPlain).join(', '));
   const comment = paper.comment ? `<br>${escapeHtml(texToPlain(paper.comment))}` : '';
   const meta = `${escapeHtml(paper.categories.join(' · '))} · ${escapeHtml(paper.label)} · <a href="${escapeHtml(paper.links.pdf)}">pdf</a>`;
@@ -65,5 +66,9 @@ export function renderDailyItemHtml(digest: DigestView, page: string): string {
             ? starred.papers.map(renderStarredBlock).join('')
             : `<p>${escapeHtml(starred.empty ?? '')}</p>\n`
         }`;
-  return `${counts}${first}${renderPosts(digest.posts)}${rest.map(renderSection).join('')}`;
+  const forYou =
+    digest.forYou.papers.length === 0
+      ? ''
+      : `<h2>For you (${digest.forYou.papers.length})</h2>\n${digest.forYou.papers.map(renderStarredBlock).join('')}`;
+  return `${counts}${first}${renderPosts(digest.posts)}${forYou}${rest.map(renderSection).join('')}`;
 }

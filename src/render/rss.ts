@@ -59,7 +59,7 @@ function renderStarredItem(paper: AnnouncedPaperView, guid: string): string {
   const authors = paper.authors.map(texToPlain).join(', ');
   const description = `<p>${escapeXml(authors)}</p><p>${escapeXml(paper.categories.join(' · '))} · ${escapeXml(paper.announceType)} · ${escapeXml(paper.label)}</p><p>${escapeXml(texToPlain(paper.abstract))}</p>`;
   return `<item>
-<title>${escapeXml(`[${names}] ${itemTitle(paper)}`)}</title>
+<title>${escapeXml(`${names === '' ? '' : `[${names}] `}${itemTitle(paper)}`)}</title>
 <link>${escapeXml(paper.links.abs)}</link>
 <guid isPermaLink="false">${escapeXml(guid)}</guid>
 <pubDate>${formatRfc822Day(paper.day)}</pubDate>

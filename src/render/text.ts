@@ -49,8 +49,9 @@ function heading(text: string, underline: string): string[] {
 
 /** A starred paper in full: who matched, title, every author, categories, comment, abstract, link. */
 function renderFullPaper(paper: PaperView): string[] {
+  const who = paper.starred.length > 0 ? paper.starred.map((match) => `★ ${describeMatch(match)}`) : [paper.why ?? ''];
   return [
-    ...paper.starred.map((match) => `★ ${describeMatch(match)}`).flatMap((line) => wrapText(line)),
+    ...who.filter(Boolean).flatMap((line) => wrapText(line)),
     ...(paper.elsewhere === undefined ? [] : wrapText(`  (${describeElsewhere(paper.elsewhere)})`)),
     ...wrapText(texToPlain(paper.title)),
     ...wrapText(paper.authors.map(texToPlain).join(', '), TEXT_WIDTH, '    ', '  '),
@@ -82,6 +83,10 @@ export function renderDigestText(digest: DigestView, meta: DigestTextMeta = {}):
   const [first, ...rest] = digest.sections;
   if (first !== undefined) lines.push(...renderStarred(first));
   if (digest.posts.length > 0) lines.push(...renderPosts(digest.posts));
+  if (digest.forYou.papers.length > 0) {
+    lines.push(...heading(`For you (${digest.forYou.papers.length})`, '-'), '');
+    for (const paper of digest.forYou.papers) lines.push(...renderFullPaper(paper));
+  }
   lines.push(...wrapText(`${formatPapers(digest.counts.total)}: ${formatSectionCounts(digest.sections, ', ')}`), '');
   for (const section of rest) if (section.papers.length > 0) lines.push(...renderSection(section));
   return finishText(lines, digest, meta);

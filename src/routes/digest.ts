@@ -1,8 +1,15 @@
 // `/` and `/digest/YYYY-MM-DD[.txt|.json]`: the digest of a day, or a normal page saying why there is none.
-import type { Hono } from 'hono';
+import type { Context as HonoContext, Hono } from 'hono';
 import { parseDay } from '../calendar/days.ts';
 import { getLastFetchRun } from '../store/read/runs.ts';
-import { findLatestDay, isMissing, listArchiveDays, loadDayDigest } from '../views/day.ts';
+import {
+  findLatestDay,
+  isMissing,
+  listArchiveDays,
+  listUnreadDays,
+  loadDayDigest,
+  type DayOptions,
+} from '../views/day.ts';
 import { renderDigestHtml } from '../render/html.ts';
 import { describeNoDigest, renderFetchNotice, renderNoDigestHtml, renderRoundNotice } from '../render/html-pages.ts';
 import { listRoundParts } from '../store/read/round-parts.ts';
@@ -11,6 +18,7 @@ import { renderDigestJson } from '../render/json.ts';
 import { renderDigestText } from '../render/text.ts';
 import type { Rendered } from './cache.ts';
 import { HTML, JSON_TYPE, TEXT, sendCached, type Site } from './site.ts';
+import { readWritePolicy } from './writes.ts';
 
 /** What the fetcher is doing or what failed, then what the other parts of the round could not do. */
 function fetchNotice(site: Site): string {
@@ -34,27 +42,42 @@ export function readCategoryFilter(values: readonly string[]): string[] | { erro
   return categories;
 }
 
-function renderDayHtml(site: Site, day: string, baseUrl: string, only: readonly string[] = []): Rendered {
-  const digest = loadDayDigest(site.context, site.holidays, day, only);
+/** The page's query: `cat` (categories), `sort=score|arxiv`, `hidden=1` (show hidden papers). */
+export function readDayOptions(c: HonoContext): DayOptions | { error: string } {
+  const only = readCategoryFilter(c.req.queries('cat') ?? []);
+  if ('error' in only) return only;
+  const sort = c.req.query('sort') ?? 'arxiv';
+  if (sort !== 'arxiv' && sort !== 'score') return { error: 'sort is score or arxiv.' };
+  const hidden = c.req.query('hidden') ?? '0';
+  if (hidden !== '0' && hidden !== '1') return { error: 'hidden is 1 (show hidden papers) or 0.' };
+  return { only, sort, showHidden: hidden === '1' };
+}
+
+function renderDayHtml(site: Site, day: string, baseUrl: string, options: DayOptions = {}): Rendered {
+  const digest = loadDayDigest(site.context, site.holidays, day, options);
   const notice = fetchNotice(site);
   if (digest.kind !== 'digest') {
     const body = renderNoDigestHtml({ baseUrl, day, kind: digest.kind, notice, previous: digest.previous });
     return { status: digest.kind === 'future' ? 404 : 200, type: HTML, body };
   }
   const archive = listArchiveDays(site.context.db);
+  const unread = listUnreadDays(site.context.db, archive);
   const body = renderDigestHtml(digest.view, {
     baseUrl,
     archive,
     notice,
     previous: digest.previous,
     next: digest.next,
+    controls: readWritePolicy(site.context.config) !== 'read-only',
+    seen: !unread.includes(day),
+    unread,
   });
   return { status: 200, type: HTML, body };
 }
 
 // A day arXiv announced nothing on has an (empty) digest; a day we lack has none.
 function renderDayData(site: Site, day: string, format: 'txt' | 'json', baseUrl: string): Rendered {
-  const digest = loadDayDigest(site.context, site.holidays, day);
+  const digest = loadDayDigest(site.context, site.holidays, day, { explainAll: format === 'json' });
   const missing = isMissing(digest.kind) ? describeNoDigest(digest.kind, day) : undefined;
   if (format === 'json') {
     if (missing !== undefined) return { status: 404, type: JSON_TYPE, body: `${JSON.stringify({ error: missing })}\n` };
@@ -69,8 +92,8 @@ function renderDayData(site: Site, day: string, format: 'txt' | 'json', baseUrl:
   };
 }
 
-// The category filter (issue 10) is the one parameter a day's page depends on.
-const DAY_PAGE = { params: ['cat'] } as const;
+// A day's page depends on the category filter (issue 10), the order and the hidden toggle (issue 11).
+const DAY_PAGE = { params: ['cat', 'sort', 'hidden'] } as const;
 
 const DIGEST_FILE = /^(\d{4}-\d{2}-\d{2})(?:\.(txt|json|html))?$/;
 
@@ -89,10 +112,10 @@ function badRequest(baseUrl: string, message: string): Rendered {
 export function registerDigestRoutes(app: Hono, site: Site): void {
   app.get('/', (c) =>
     sendCached(site, c, DAY_PAGE, (_version, baseUrl) => {
-      const only = readCategoryFilter(c.req.queries('cat') ?? []);
-      if ('error' in only) return badRequest(baseUrl, only.error);
+      const options = readDayOptions(c);
+      if ('error' in options) return badRequest(baseUrl, options.error);
       const latest = findLatestDay(site.context.db);
-      if (latest !== undefined) return renderDayHtml(site, latest, baseUrl, only);
+      if (latest !== undefined) return renderDayHtml(site, latest, baseUrl, options);
       const body = renderNoDigestHtml({ baseUrl, kind: 'nothing-stored', notice: fetchNotice(site) });
       return { status: 200, type: HTML, body };
     }),
@@ -105,9 +128,9 @@ export function registerDigestRoutes(app: Hono, site: Site): void {
       if (day === undefined) return refuseAddress(file, baseUrl);
       const format = match![2];
       if (format === 'txt' || format === 'json') return renderDayData(site, day, format, baseUrl);
-      const only = readCategoryFilter(c.req.queries('cat') ?? []);
-      if ('error' in only) return badRequest(baseUrl, only.error);
-      return renderDayHtml(site, day, baseUrl, only);
+      const options = readDayOptions(c);
+      if ('error' in options) return badRequest(baseUrl, options.error);
+      return renderDayHtml(site, day, baseUrl, options);
     }),
   );
 }

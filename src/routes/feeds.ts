@@ -7,6 +7,7 @@ import { buildAuthorPage, listStarredPapers } from '../views/feeds.ts';
 import { renderDailyRss, renderPostsRss, renderStarredRss } from '../render/rss.ts';
 import { listRecentPosts } from '../views/posts.ts';
 import { renderOpml } from '../render/opml.ts';
+import { listWatches } from '../store/read/watches.ts';
 import { renderAuthorHtml } from '../render/html-pages.ts';
 import { renderErrorPage } from '../render/html-layout.ts';
 import type { Rendered } from './cache.ts';
@@ -92,7 +93,14 @@ export function registerFeedRoutes(app: Hono, site: Site): void {
     sendCached(site, c, {}, (version, baseUrl) => ({
       status: 200,
       type: 'text/x-opml; charset=utf-8',
-      body: renderOpml(baseUrl, context.starred.current().authors, builtAtOf(version, context.now())),
+      body: renderOpml(baseUrl, context.starred.current().authors, builtAtOf(version, context.now()), [
+        { title: 'arXiv: saved papers', xmlPath: '/saved.xml', htmlPath: '/saved' },
+        ...listWatches(context.db).map((watch) => ({
+          title: `arXiv watch: ${watch.query}`,
+          xmlPath: `/watches/${watch.slug}.xml`,
+          htmlPath: `/watches#watch-${watch.slug}`,
+        })),
+      ]),
     })),
   );
 }

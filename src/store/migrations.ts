@@ -227,6 +227,41 @@ const MIGRATIONS: readonly Migration[] = [
     `);
     rebuildSearchIndex(db, report);
   },
+  // 7: what the reader does (issue 11): saved and hidden papers (one mark per paper id, so a hidden
+  // paper's replacements stay hidden), keyword watches, the days opened, and the ranking model
+  // trained from them (derived data, kept with the fingerprint of what it was trained on).
+  (db) => {
+    db.exec(`
+      CREATE TABLE marks (
+        paper_id TEXT PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('saved', 'hidden')),
+        marked_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX marks_kind ON marks (kind, marked_at);
+      CREATE TABLE watches (
+        slug TEXT PRIMARY KEY,
+        query TEXT NOT NULL,
+        mail INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE seen_days (day TEXT PRIMARY KEY, seen_at TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE rank_model (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        kind TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        trained_at TEXT NOT NULL,
+        model TEXT NOT NULL
+      );
+      -- The recent days' papers as the stored model scores them, written with it: a page reads
+      -- its scores rather than computing them.
+      CREATE TABLE paper_scores (
+        paper_id TEXT PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+        score REAL NOT NULL,
+        why TEXT,
+        circle TEXT
+      ) WITHOUT ROWID;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

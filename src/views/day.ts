@@ -6,23 +6,45 @@ import { noAnnouncementReason } from '../calendar/announcement-days.ts';
 import { easternDay } from '../calendar/eastern.ts';
 import type { Db } from '../store/db.ts';
 import { findNeighbourDays, isDayStored, listStoredDays } from '../store/read/days.ts';
+import { listSeenDays } from '../store/read/seen.ts';
 import { getDayPapers } from '../store/read/digest.ts';
 import { getDayItems } from '../store/read/source-items.ts';
 import { buildDigestView } from './digest.ts';
+import { annotatePapers, explainPapers, readTriage } from './triage.ts';
 import { toPostView } from './posts.ts';
-import type { DayDigest, NoDigestKind } from './types.ts';
+import type { DayDigest, DigestOrder, NoDigestKind } from './types.ts';
 
-/** `only` narrows the day to papers in those categories (the page's category filter). */
+/** How a page lists the day: a category filter, the order, hidden papers shown or not. */
+export interface DayOptions {
+  only?: readonly string[];
+  sort?: DigestOrder['sort'];
+  showHidden?: boolean;
+  /** Every paper's why (the JSON digest), not only those shown ("For you"). */
+  explainAll?: boolean;
+}
+
+/** The digest of a day with the reader's marks, scores and watches; `only` narrows it to those categories. */
 export function loadDayDigest(
   context: Context,
   holidays: ReadonlySet<string>,
   day: string,
-  only: readonly string[] = [],
+  options: DayOptions = {},
 ): DayDigest {
   const { db } = context;
-  const papers = getDayPapers(db, day, context.starred.current().names);
+  const triage = readTriage(db);
+  const scored = annotatePapers(getDayPapers(db, day, context.starred.current().names), triage);
+  const papers = options.explainAll ? explainPapers(scored, triage) : scored;
   const posts = getDayItems(db, day).map(toPostView);
-  const view = buildDigestView(day, papers, { listed: context.config.categories, only, posts });
+  const built = buildDigestView(day, papers, {
+    listed: context.config.categories,
+    only: options.only ?? [],
+    ranked: triage.ranked,
+    watches: triage.watches.map(({ slug, query, mail }) => ({ slug, query, mail })),
+    sort: options.sort ?? 'arxiv',
+    showHidden: options.showHidden ?? false,
+    posts,
+  });
+  const view = { ...built, forYou: { ...built.forYou, papers: explainPapers(built.forYou.papers, triage) } };
   return {
     day,
     kind: papers.length > 0 ? 'digest' : whyEmpty(context, holidays, day),
@@ -58,4 +80,10 @@ const ARCHIVE_DAYS = 7;
 
 export function listArchiveDays(db: Db): string[] {
   return listRecentDays(db, ARCHIVE_DAYS);
+}
+
+/** The archive's days not opened yet, oldest first (the first is "next unread day"). */
+export function listUnreadDays(db: Db, archive: readonly string[]): string[] {
+  const seen = listSeenDays(db);
+  return archive.filter((day) => !seen.has(day)).reverse();
 }

@@ -3,7 +3,7 @@ import { DEFAULT_CATEGORIES } from '../config.ts';
 import { arxivLabel, arxivLinks } from '../fetcher/arxiv-links.ts';
 import type { DigestPaper } from '../types.ts';
 import { buildSections, countPapers } from './sections.ts';
-import type { DigestView, PaperView, PostView, SourceRef } from './types.ts';
+import type { DigestOrder, DigestView, PaperView, PostView, SourceRef, TriageView, WatchView } from './types.ts';
 
 // A long author list shows its first ten names and "and N more"; a list only a little longer
 // than that is shown whole, since "and 2 more" saves nothing.
@@ -16,7 +16,7 @@ export function withSourceRef<T extends { id: string; version: number | null }>(
 }
 
 /** A paper as shown: links, label and how many authors before the fold. */
-export function toPaperView<T extends DigestPaper>(paper: T): T & PaperView {
+export function toPaperView<T extends DigestPaper & TriageView>(paper: T): T & PaperView {
   const shownAuthors = paper.authors.length >= FOLD_FROM ? SHOWN_AUTHORS : paper.authors.length;
   return { ...withSourceRef(paper), shownAuthors };
 }
@@ -26,8 +26,21 @@ export interface DigestViewOptions {
   listed?: readonly string[];
   /** Show only papers in one of these categories (primary or cross-listed); empty or absent: all. */
   only?: readonly string[];
+  /** Papers carry scores from a trained model (else "For you" says how to get one). */
+  ranked?: boolean;
+  /** The keyword watches; papers name the ones they match. */
+  watches?: readonly Omit<WatchView, 'papers'>[];
+  sort?: DigestOrder['sort'];
+  showHidden?: boolean;
   /** "From the blogs": the day's new posts. */
   posts?: readonly PostView[];
+}
+
+/** Papers in "For you". */
+export const FOR_YOU_SIZE = 10;
+
+function byScore(a: PaperView, b: PaperView): number {
+  return (b.score ?? 0) - (a.score ?? 0);
 }
 
 /** Lists a paper under `only` if any of its categories is one of them. */
@@ -37,19 +50,35 @@ function isShown(paper: DigestPaper, only: readonly string[]): boolean {
 
 export function buildDigestView(
   date: string,
-  papers: readonly DigestPaper[],
+  papers: readonly (DigestPaper & TriageView)[],
   options: DigestViewOptions = {},
 ): DigestView {
   const only = [...new Set(options.only ?? [])];
   const listed = options.listed ?? DEFAULT_CATEGORIES;
-  const views: PaperView[] = papers
+  const inCategories: PaperView[] = papers
     .filter((paper) => isShown(paper, only))
     .map((paper) => withElsewhere(toPaperView(paper), listed));
+  const hidden = inCategories.filter((paper) => paper.mark === 'hidden').length;
+  const showHidden = options.showHidden ?? false;
+  const views = showHidden ? inCategories : inCategories.filter((paper) => paper.mark !== 'hidden');
+  const sort = options.sort ?? 'arxiv';
+  const listedViews = sort === 'score' ? [...views].sort(byScore) : views;
+  // What the reader has in hand already (starred, saved) or put away (hidden) is not suggested.
+  const forYou = views
+    .filter((paper) => paper.starred.length === 0 && paper.mark === undefined && paper.score !== undefined)
+    .sort(byScore)
+    .slice(0, FOR_YOU_SIZE);
   // Under a filter, papers are grouped by the shown categories: a cs.LG paper cross-listed to
   // stat.ML is a stat.ML paper on a page showing stat.ML only.
-  const sections = buildSections(views, only.length > 0 ? only : listed);
+  const sections = buildSections(listedViews, only.length > 0 ? only : listed);
   return {
     date,
+    forYou: options.ranked ? { status: 'ranked', papers: forYou } : { status: 'untrained', papers: [] },
+    watches: (options.watches ?? []).map((watch) => ({
+      ...watch,
+      papers: views.filter((paper) => paper.watches?.includes(watch.slug)),
+    })),
+    order: { sort, showHidden, hidden },
     papers: views,
     sections,
     counts: countPapers(views),

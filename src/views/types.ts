@@ -13,8 +13,22 @@ export interface PaperLinks {
   html: string;
 }
 
+/** What the reader did with a paper, and what the ranking makes of it. */
+export interface TriageView {
+  /** Saved to the library, or hidden (not interested). */
+  mark?: 'saved' | 'hidden';
+  /** The ranking's score, 0 to 1 (higher is more for you); absent without a trained model. */
+  score?: number;
+  /** One line: "like 3 saved papers: diffusion, policy, robot", "co-author of Pieter Abbeel". */
+  why?: string;
+  /** Starred authors this paper's authors wrote stored papers with (the second circle). */
+  circle?: string[];
+  /** Slugs of the keyword watches it matches. */
+  watches?: string[];
+}
+
 /** One paper as shown: its stored metadata (primary category first), flags, and how its source names and links it. */
-export interface PaperView extends DigestPaper, SourceRef {
+export interface PaperView extends DigestPaper, SourceRef, TriageView {
   /** How many authors to list before "and N more" (all of them for a short list). */
   shownAuthors: number;
   /** Its primary category, when none of its categories is curated (a starred author's upload elsewhere). */
@@ -88,9 +102,35 @@ export interface DigestFilter {
   dayTotal: number;
 }
 
+/** "For you": the day's best-scored papers that are not by starred authors, or why there is no ranking. */
+export interface ForYouView {
+  /** `untrained`: nothing to learn from yet (no saved paper, no starred author's paper stored). */
+  status: 'ranked' | 'untrained';
+  papers: PaperView[];
+}
+
+/** A keyword watch and the day's papers it matches. */
+export interface WatchView {
+  slug: string;
+  query: string;
+  mail: boolean;
+  papers: PaperView[];
+}
+
+/** How the day is listed: `sort=score` orders each section by score; `hidden=1` shows hidden papers. */
+export interface DigestOrder {
+  sort: 'arxiv' | 'score';
+  showHidden: boolean;
+  /** Hidden papers of the day (left out unless shown). */
+  hidden: number;
+}
+
 export interface DigestView {
   /** Announcement day `YYYY-MM-DD`. */
   date: string;
+  forYou: ForYouView;
+  watches: WatchView[];
+  order: DigestOrder;
   /** Every paper of the day in the source's order. */
   papers: PaperView[];
   /** Starred papers first, then one section per announce type without them (empty ones included). */

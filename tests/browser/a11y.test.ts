@@ -7,7 +7,11 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
+import { addWatch } from '../../src/actions/watches.ts';
+import { ensureRankModel } from '../../src/jobs/retrain.ts';
 import { createApp } from '../../src/server.ts';
+import { getDayPapers } from '../../src/store/read/digest.ts';
+import { markPapers } from '../../src/store/write/marks.ts';
 import { startServer, type RunningServer } from '../../src/routes/listen.ts';
 import type { TestWorld } from '../support/build-db.ts';
 import { keepOnLoopback, launchChromium, skipWithoutChromium } from '../support/browser.ts';
@@ -18,7 +22,19 @@ import { recordRoundPart } from '../../src/store/write/round-parts.ts';
 import { storeSourceItems } from '../../src/store/write/source-items.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const PAGES = ['/', `/digest/${REALISTIC_DAY}`, '/search?q=learning', '/authors/yoshua-bengio', '/start', '/top'];
+// The day with a ranking ("For you", why lines, second-circle and watch badges), sorted by score
+// with a hidden paper shown, the library's pages, and the rest of the advice.
+const PAGES = [
+  '/',
+  `/digest/${REALISTIC_DAY}?sort=score&hidden=1`,
+  '/search?q=learning',
+  '/authors/yoshua-bengio',
+  '/saved',
+  '/watches',
+  '/papers/{saved}/similar',
+  '/start',
+  '/top',
+];
 const SCHEMES = ['light', 'dark'] as const;
 const WIDTHS = [1280, 390];
 
@@ -59,6 +75,7 @@ describe.skipIf(skipWithoutChromium)('accessibility (axe-core, WCAG 2.1 A and AA
   let world: TestWorld;
   let server: RunningServer;
   let browser: Browser;
+  let saved = '';
 
   beforeAll(async () => {
     const readingList = new URL('../../config/reading-list.json', import.meta.url).pathname;
@@ -67,6 +84,17 @@ describe.skipIf(skipWithoutChromium)('accessibility (axe-core, WCAG 2.1 A and AA
       env: { CURATOR_READING_LIST: readingList, CURATOR_POPULARITY: 'on' },
     });
     addAdviceContent(world);
+    const day = getDayPapers(world.context.db, REALISTIC_DAY, new Map()).filter((paper) => paper.starred.length === 0);
+    const at = world.context.now().toISOString();
+    markPapers(
+      world.context.db,
+      day.slice(0, 3).map((paper) => ({ id: paper.id, at })),
+      'saved',
+    );
+    markPapers(world.context.db, [{ id: day[3]!.id, at }], 'hidden');
+    await addWatch(world.context, 'learning -survey');
+    ensureRankModel(world.context);
+    saved = day[0]!.id;
     server = await startServer(createApp({ context: world.context, holidays: new Set() }), {
       host: '127.0.0.1',
       port: 0,
@@ -92,7 +120,7 @@ describe.skipIf(skipWithoutChromium)('accessibility (axe-core, WCAG 2.1 A and AA
       try {
         const page = await context.newPage();
         await keepOnLoopback(page);
-        await page.goto(`${server.url}${path.slice(1)}`);
+        await page.goto(`${server.url}${path.slice(1).replace('{saved}', saved)}`);
         await page.addScriptTag({ content: AXE_SOURCE });
         const results = await page.evaluate(() =>
           (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResults> } }).axe.run(

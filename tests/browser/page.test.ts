@@ -115,10 +115,13 @@ describe.skipIf(skipWithoutChromium)('the digest page in Chromium', () => {
       page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().top, selector);
     await page.keyboard.press('n');
     await expect.poll(async () => Math.abs(await headingTop('#starred h2'))).toBeLessThan(2);
+    // "For you" follows the starred section (here saying how to get a ranking).
+    await page.keyboard.press('n');
+    await expect.poll(async () => Math.abs(await headingTop('#foryou h2'))).toBeLessThan(2);
     await page.keyboard.press('n');
     await expect.poll(async () => Math.abs(await headingTop('#new h2'))).toBeLessThan(2);
     await page.keyboard.press('p');
-    await expect.poll(async () => Math.abs(await headingTop('#starred h2'))).toBeLessThan(2);
+    await expect.poll(async () => Math.abs(await headingTop('#foryou h2'))).toBeLessThan(2);
     expect(errors).toEqual([]);
     await context.close();
   });

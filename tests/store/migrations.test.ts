@@ -278,3 +278,39 @@ describe('a database at schema version 4', () => {
     }
   });
 });
+
+describe('a database written before the reader could save, hide and watch (schema 6)', () => {
+  /** A database at schema 6 with one announced, flagged paper, written as that version did. */
+  function databaseAt6(): string {
+    const path = join(dir, 'v6.db');
+    const old = openDb(path, { migrate: false });
+    migrate(old, 6);
+    old.exec(`
+      INSERT INTO papers (id, version, title, abstract, authors, categories, first_seen)
+        VALUES ('2611.00001', 2, 'A title', 'An abstract.', '["Yoshua Bengio"]', '["cs.LG","stat.ML"]', '2026-11-25T05:00:00Z');
+      INSERT INTO announcements VALUES ('2026-11-25', '2611.00001', 2, 'replace', 'rss');
+      INSERT INTO days VALUES ('2026-11-25', 1, 'rss', '2026-11-25T05:00:00Z');
+      INSERT INTO starred VALUES ('2611.00001', 'yoshua-bengio', 'Yoshua Bengio', 'exact');`);
+    old.close();
+    return path;
+  }
+
+  it('keeps its papers and gains empty marks, watches, seen days and no model', () => {
+    const db = openDb(databaseAt6());
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(tables(db)).toEqual(
+        expect.arrayContaining(['marks', 'watches', 'seen_days', 'rank_model', 'paper_scores']),
+      );
+      expect(db.prepare('SELECT count(*) FROM marks').pluck().get()).toBe(0);
+      // A mark is on a stored paper; the migrated paper can be saved, and a mark on no paper is refused.
+      db.prepare(`INSERT INTO marks VALUES ('2611.00001', 'saved', '2026-11-26T08:00:00Z')`).run();
+      expect(() => db.prepare(`INSERT INTO marks VALUES ('2611.99999', 'hidden', 'x')`).run()).toThrow(/FOREIGN KEY/);
+      expect(() => db.prepare(`INSERT INTO marks VALUES ('2611.00001', 'liked', 'x')`).run()).toThrow(/CHECK/);
+      const [paper] = getDayPapers(db, '2026-11-25', new Map([['yoshua-bengio', 'Yoshua Bengio']]));
+      expect(paper).toMatchObject({ id: '2611.00001', starred: [{ authorId: 'yoshua-bengio' }] });
+    } finally {
+      db.close();
+    }
+  });
+});

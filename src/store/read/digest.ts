@@ -71,3 +71,20 @@ export function parseStarred(json: string | null, names: AuthorNames): StarredMa
       confidence: flag.confidence,
     }));
 }
+
+/** One stored paper with its latest announcement (a paper never announced, e.g. from OAI, as new). */
+export function getStoredPaper(db: Db, id: string, names: AuthorNames): (DigestPaper & { day?: string }) | undefined {
+  const row = db
+    .prepare<[string], DigestRow & { day: string | null }>(
+      `SELECT ${DIGEST_COLUMNS.replace('a.version', 'coalesce(a.version, p.version) AS version').replace(
+        'a.announce_type',
+        "coalesce(a.announce_type, 'new') AS announce_type",
+      )}, a.day
+       FROM papers p LEFT JOIN announcements a
+         ON a.paper_id = p.id AND a.day = (SELECT max(day) FROM announcements WHERE paper_id = p.id)
+       WHERE p.id = ?`,
+    )
+    .get(id);
+  if (row === undefined) return undefined;
+  return { ...toDigestPaper(row, names), ...(row.day !== null && { day: row.day }) };
+}

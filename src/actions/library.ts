@@ -1,0 +1,78 @@
+// Importing a library exported by `/saved.json` or `marks export` (saved and hidden papers with
+// their times, and the watches), or the arXiv ids of a BibTeX file (`eprint = {…}`, as /saved.bib
+// and arXiv's own citations write them). Papers not stored here are counted and left out.
+import type { Context } from '../app/context.ts';
+import { parseArxivId } from '../fetcher/ids.ts';
+import { findStoredIds } from '../store/read/papers.ts';
+import { listWatches } from '../store/read/watches.ts';
+import { markPapers } from '../store/write/marks.ts';
+import { addWatch } from './watches.ts';
+import { ActionError, writeAction } from './errors.ts';
+
+export interface ImportResult {
+  saved: number;
+  hidden: number;
+  watches: number;
+  /** Ids of papers this store does not have. */
+  unknown: string[];
+}
+
+interface Entry {
+  id: string;
+  at: string;
+}
+
+/** The arXiv ids of a BibTeX file's entries. */
+export function readBibtexIds(text: string): string[] {
+  return [...text.matchAll(/\beprint\s*=\s*[{"]\s*([^}"\s]+)\s*[}"]/gi)].map((match) => match[1]!);
+}
+
+function readEntries(value: unknown, where: string, now: string): Entry[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new ActionError(400, `${where}: expected a list of {"id", "at"}`);
+  return value.map((item: unknown, i) => {
+    const entry = (typeof item === 'string' ? { id: item } : item) as { id?: unknown; at?: unknown } | null;
+    const parsed = typeof entry?.id === 'string' ? parseArxivId(entry.id) : undefined;
+    if (parsed === undefined) throw new ActionError(400, `${where}[${i}]: not an arXiv id`);
+    const at = typeof entry?.at === 'string' && !Number.isNaN(Date.parse(entry.at)) ? entry.at : now;
+    return { id: parsed.id, at };
+  });
+}
+
+function parseLibrary(text: string, now: string): { saved: Entry[]; hidden: Entry[]; watches: unknown[] } {
+  if (!text.trimStart().startsWith('{') || /^\s*@/m.test(text)) {
+    return { saved: readEntries(readBibtexIds(text), 'BibTeX eprint', now), hidden: [], watches: [] };
+  }
+  let raw: { saved?: unknown; hidden?: unknown; watches?: unknown };
+  try {
+    raw = JSON.parse(text) as typeof raw;
+  } catch (error) {
+    throw new ActionError(400, `not JSON: ${(error as Error).message}`);
+  }
+  const watches = raw.watches === undefined ? [] : raw.watches;
+  if (!Array.isArray(watches)) throw new ActionError(400, 'watches: expected a list');
+  return { saved: readEntries(raw.saved, 'saved', now), hidden: readEntries(raw.hidden, 'hidden', now), watches };
+}
+
+export async function importLibrary(context: Context, text: string): Promise<ImportResult> {
+  const parsed = parseLibrary(text, context.now().toISOString());
+  const stored = findStoredIds(
+    context.db,
+    [...parsed.saved, ...parsed.hidden].map((entry) => entry.id),
+  );
+  const known = (entries: Entry[]) => entries.filter((entry) => stored.has(entry.id));
+  const unknown = [...parsed.saved, ...parsed.hidden].map((entry) => entry.id).filter((id) => !stored.has(id));
+  const existing = new Set(listWatches(context.db).map((watch) => watch.query));
+  const added: { query: string; mail: boolean }[] = [];
+  for (const [i, watch] of parsed.watches.entries()) {
+    const { query, mail } = (watch ?? {}) as { query?: unknown; mail?: unknown };
+    if (typeof query !== 'string') throw new ActionError(400, `watches[${i}]: expected {"query"}`);
+    if (!existing.has(query.trim())) added.push({ query, mail: mail !== false });
+  }
+  for (const { query, mail } of added) await addWatch(context, query, { mail });
+  const [saved, hidden] = await writeAction(context, () => [
+    markPapers(context.db, known(parsed.saved), 'saved'),
+    markPapers(context.db, known(parsed.hidden), 'hidden'),
+  ]);
+  return { saved: saved, hidden: hidden, watches: added.length, unknown: [...new Set(unknown)] };
+}

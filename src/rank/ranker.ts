@@ -1,0 +1,42 @@
+// The ranking of a day, behind one interface so another model (sentence embeddings, where weights
+// can be had) can take the place of the baseline: tf-idf of title + abstract + authors and a
+// linear model with balanced classes, arxiv-sanity-lite's recipe. Pure: the store gives examples,
+// the model comes back as JSON (it is trained on a worker thread and kept in SQLite).
+import type { RankText } from './features.ts';
+
+/** Why a paper is an example: a saved or hidden paper, a paper by a starred author, or the rest. */
+export type ExampleKind = 'saved' | 'starred' | 'hidden' | 'background';
+
+export interface Example extends RankText {
+  kind: ExampleKind;
+}
+
+export interface TrainingSet {
+  examples: Example[];
+  /** Co-authors of starred authors (not starred themselves): name as written → the starred name. */
+  circle: [string, string][];
+}
+
+/** What a paper's score rests on, for the one-line "why". */
+export interface Explanation {
+  /** "like 3 saved papers: diffusion, policy, robot"; "co-author of Pieter Abbeel". */
+  why?: string;
+  /** The starred authors this paper's authors wrote with (the second circle). */
+  circle: string[];
+}
+
+export interface Ranker {
+  /** Which model, e.g. `tfidf-logistic`. */
+  readonly kind: string;
+  /** Learns from the examples; false when there is nothing to learn from (no positive). */
+  train(set: TrainingSet): boolean;
+  /** One score per paper, higher is more for you; all zero before training. */
+  score(papers: readonly RankText[]): number[];
+  explain(paper: RankText): Explanation;
+  /** The starred authors this paper's authors wrote with (the second circle), without the why. */
+  circleOf(paper: RankText): string[];
+  /** The candidates most like `paper`, most similar first, with their similarity. */
+  similar(paper: RankText, candidates: readonly RankText[], limit: number): { id: string; similarity: number }[];
+  /** The trained model as JSON, for loadRanker. */
+  save(): string;
+}

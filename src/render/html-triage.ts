@@ -1,0 +1,89 @@
+// The day page's triage parts: "For you" (the ranking's top papers with their why), one section
+// per keyword watch, the order and hidden-papers toggles (plain links, `sort=score`, `hidden=1`),
+// the "mark read" form and the archive's unread days.
+import type { DigestView, ForYouView, WatchView } from '../views/types.ts';
+import { escapeHtml } from './escape.ts';
+import { attr, renderPaper, type PaperOptions } from './html-paper.ts';
+
+const number = new Intl.NumberFormat('en-US');
+
+export const FOR_YOU_UNTRAINED = 'Star an author or save a paper to rank the day: until then it keeps arXiv’s order.';
+
+/** "For you": the ranking's best papers with their abstracts and why, after the starred section. */
+export function renderForYou(forYou: ForYouView, options: Pick<PaperOptions, 'math' | 'controls'>): string {
+  if (forYou.status === 'untrained')
+    return `<section id=foryou><h2>For you</h2><p class=m>${FOR_YOU_UNTRAINED}</p></section>\n`;
+  const heading = `<h2>For you (${number.format(forYou.papers.length)})</h2>`;
+  if (forYou.papers.length === 0) return '';
+  const papers = forYou.papers.map((paper) =>
+    renderPaper(paper, { ...options, level: 3, abstractOpen: true, why: true }),
+  );
+  return `<section id=foryou>${heading}<ol>${papers.join('\n')}</ol></section>\n`;
+}
+
+/** One section per watch with its matches of the day (an empty watch says so). */
+export function renderWatches(watches: readonly WatchView[], options: Pick<PaperOptions, 'math' | 'controls'>): string {
+  return watches
+    .map((watch) => {
+      const heading = `<h2>Watch: ${escapeHtml(watch.query)} (${number.format(watch.papers.length)})</h2>`;
+      const body =
+        watch.papers.length === 0
+          ? '<p class=m>Nothing today.</p>'
+          : `<ol>${watch.papers.map((paper) => renderPaper(paper, { ...options, level: 3, abstractOpen: false })).join('\n')}</ol>`;
+      return `<section id=${attr(`watch-${watch.slug}`)}>${heading}${body}</section>\n`;
+    })
+    .join('');
+}
+
+/** The page's address with the filter and order as query parameters. */
+function pageWith(page: string, digest: DigestView, change: { sort?: string; hidden?: boolean }): string {
+  const params = new URLSearchParams();
+  for (const category of digest.filter.only) params.append('cat', category);
+  const sort = change.sort ?? digest.order.sort;
+  if (sort === 'score') params.set('sort', 'score');
+  if (change.hidden ?? digest.order.showHidden) params.set('hidden', '1');
+  const query = params.toString();
+  return query === '' ? page : `${page}?${query}`;
+}
+
+/** "Order: arXiv · by score" and "Show 3 hidden papers", as links (they change no data). */
+export function renderOrder(digest: DigestView, page: string): string {
+  const { order } = digest;
+  const arxiv =
+    order.sort === 'arxiv' ? '<b>arXiv</b>' : `<a href=${attr(pageWith(page, digest, { sort: 'arxiv' }))}>arXiv</a>`;
+  const score =
+    order.sort === 'score'
+      ? '<b>by score</b>'
+      : digest.forYou.status === 'ranked'
+        ? `<a href=${attr(pageWith(page, digest, { sort: 'score' }))}>by score</a>`
+        : 'by score (no ranking yet)';
+  const hidden =
+    order.hidden === 0
+      ? ''
+      : order.showHidden
+        ? ` · <a href=${attr(pageWith(page, digest, { hidden: false }))}>leave out ${order.hidden} hidden</a>`
+        : ` · <a href=${attr(pageWith(page, digest, { hidden: true }))}>show ${order.hidden} hidden</a>`;
+  return `<p class=m>Order: ${arxiv} · ${score}${hidden} · <a href=${attr(`${page.replace(/\/digest\/[^/]*$/, '')}/saved`)}>saved</a> · <a href=${attr(`${page.replace(/\/digest\/[^/]*$/, '')}/watches`)}>watches</a></p>\n`;
+}
+
+/** A day not opened yet offers "Mark read"; the page's script sends it when the page opens. */
+export function renderSeenForm(baseUrl: string, day: string, seen: boolean): string {
+  if (seen) return '';
+  return `<form class=seen method=post action=${attr(`${baseUrl}/digest/${day}/seen`)}><button>Mark this day read</button></form>\n`;
+}
+
+/** The archive, days not opened in bold and said so; and "next unread day" after time away. */
+export function renderArchive(baseUrl: string, archive: readonly string[], unread: ReadonlySet<string>): string {
+  return archive
+    .map((day) => {
+      const link = `<a href="${baseUrl}/digest/${day}">${day}</a>`;
+      return unread.has(day) ? `<b>${link} (unread)</b>` : link;
+    })
+    .join(' · ');
+}
+
+export function renderNextUnread(baseUrl: string, nextUnread: string | undefined, count: number): string {
+  if (nextUnread === undefined) return '';
+  const days = count === 1 ? '1 unread day' : `${count} unread days`;
+  return `<p class=m>You have ${days}: <a href="${baseUrl}/digest/${nextUnread}">next unread day, ${nextUnread} →</a></p>\n`;
+}

@@ -1,0 +1,69 @@
+// Saved and hidden papers as pages, feeds and exports read them.
+import type { Db } from '../db.ts';
+
+export const MARKS_GENERATION_KEY = 'marks_generation';
+
+export type Mark = 'saved' | 'hidden';
+
+/** Every mark by paper id (a reader marks hundreds, not millions). */
+export function readMarks(db: Db): Map<string, Mark> {
+  const rows = db.prepare<[], { paper_id: string; kind: Mark }>('SELECT paper_id, kind FROM marks').all();
+  return new Map(rows.map((row) => [row.paper_id, row.kind]));
+}
+
+/** A marked paper with its stored metadata and its latest announcement day, if any. */
+export interface MarkedPaper {
+  id: string;
+  version: number | null;
+  title: string;
+  abstract: string;
+  authors: string[];
+  categories: string[];
+  comment?: string;
+  journalRef?: string;
+  doi?: string;
+  published?: string;
+  markedAt: string;
+  day?: string;
+}
+
+interface MarkedRow {
+  id: string;
+  version: number | null;
+  title: string;
+  abstract: string;
+  authors: string;
+  categories: string;
+  comment: string | null;
+  journal_ref: string | null;
+  doi: string | null;
+  published: string | null;
+  marked_at: string;
+  day: string | null;
+}
+
+/** Papers with this mark, most recently marked first. */
+export function listMarkedPapers(db: Db, kind: Mark, limit = 10_000): MarkedPaper[] {
+  const rows = db
+    .prepare<[Mark, number], MarkedRow>(
+      `SELECT p.id, p.version, p.title, p.abstract, p.authors, p.categories, p.comment, p.journal_ref, p.doi,
+         p.published, m.marked_at, (SELECT max(a.day) FROM announcements a WHERE a.paper_id = p.id) AS day
+       FROM marks m JOIN papers p ON p.id = m.paper_id
+       WHERE m.kind = ? ORDER BY m.marked_at DESC, p.id DESC LIMIT ?`,
+    )
+    .all(kind, limit);
+  return rows.map((row) => ({
+    id: row.id,
+    version: row.version,
+    title: row.title,
+    abstract: row.abstract,
+    authors: JSON.parse(row.authors) as string[],
+    categories: JSON.parse(row.categories) as string[],
+    ...(row.comment !== null && { comment: row.comment }),
+    ...(row.journal_ref !== null && { journalRef: row.journal_ref }),
+    ...(row.doi !== null && { doi: row.doi }),
+    ...(row.published !== null && { published: row.published }),
+    markedAt: row.marked_at,
+    ...(row.day !== null && { day: row.day }),
+  }));
+}

@@ -1,0 +1,81 @@
+// Read models of the reader's library: saved papers (page, feed, BibTeX, JSON export), a keyword
+// watch's recent matches (its feed), similar papers, and the watches page.
+import type { Context } from '../app/context.ts';
+import { matchesWatch, parseWatchQuery } from '../curate/watch-query.ts';
+import { listRecentDays } from './day.ts';
+import { getDayPapers, getStoredPaper } from '../store/read/digest.ts';
+import { listMarkedPapers, readMarks, type MarkedPaper } from '../store/read/marks.ts';
+import { listWatches, type StoredWatch } from '../store/read/watches.ts';
+import { toPaperView } from './digest.ts';
+import { loadRanker } from './triage.ts';
+import type { AnnouncedPaperView, PaperView } from './types.ts';
+
+/** Days a watch's feed and "similar papers" look back over. */
+const RECENT_DAYS = 7;
+const FEED_ITEMS = 100;
+
+export interface LibraryExport {
+  saved: { id: string; at: string }[];
+  hidden: { id: string; at: string }[];
+  watches: { slug: string; query: string; mail: boolean }[];
+}
+
+/** A marked paper as feeds and pages show it; one never announced is dated by its mark. */
+function toMarkedView(paper: MarkedPaper): AnnouncedPaperView & { markedAt: string } {
+  const { markedAt, day, published: _published, ...rest } = paper;
+  const view = toPaperView({ ...rest, announceType: 'new' as const, starred: [] });
+  return { ...view, day: day ?? markedAt.slice(0, 10), markedAt, mark: 'saved' };
+}
+
+export function listSavedPapers(context: Context): (AnnouncedPaperView & { markedAt: string })[] {
+  return listMarkedPapers(context.db, 'saved').map(toMarkedView);
+}
+
+/** What `/saved.json` and `arxiv-curator marks export` write, and `marks import` reads. */
+export function exportLibrary(context: Context): LibraryExport {
+  const marks = (kind: 'saved' | 'hidden') =>
+    listMarkedPapers(context.db, kind).map((paper) => ({ id: paper.id, at: paper.markedAt }));
+  return {
+    saved: marks('saved'),
+    hidden: marks('hidden'),
+    watches: listWatches(context.db).map(({ slug, query, mail }) => ({ slug, query, mail })),
+  };
+}
+
+/** The papers of the last week's days that a watch matches, newest first; hidden ones left out. */
+export function listWatchMatches(context: Context, watch: StoredWatch): AnnouncedPaperView[] {
+  const query = parseWatchQuery(watch.query);
+  const hidden = readMarks(context.db);
+  const names = context.starred.current().names;
+  return listRecentDays(context.db, RECENT_DAYS)
+    .flatMap((day) =>
+      getDayPapers(context.db, day, names)
+        .filter((paper) => hidden.get(paper.id) !== 'hidden' && matchesWatch(query, paper))
+        .map((paper) => ({ ...toPaperView(paper), day })),
+    )
+    .slice(0, FEED_ITEMS);
+}
+
+export interface SimilarView {
+  paper: PaperView;
+  /** Undefined when there is no model to compare with. */
+  similar?: (AnnouncedPaperView & { similarity: number })[];
+}
+
+/** Papers like `id` among the last week's days and the saved papers, from the ranking's vectors. */
+export function buildSimilar(context: Context, id: string, limit = 10): SimilarView | undefined {
+  const names = context.starred.current().names;
+  const days = listRecentDays(context.db, RECENT_DAYS);
+  const candidates = new Map<string, AnnouncedPaperView>();
+  for (const day of days)
+    for (const paper of getDayPapers(context.db, day, names))
+      if (!candidates.has(paper.id)) candidates.set(paper.id, { ...toPaperView(paper), day });
+  for (const paper of listSavedPapers(context)) if (!candidates.has(paper.id)) candidates.set(paper.id, paper);
+  const stored = candidates.has(id) ? undefined : getStoredPaper(context.db, id, names);
+  const target = candidates.get(id) ?? (stored && { ...toPaperView(stored), day: stored.day ?? '' });
+  if (target === undefined) return undefined;
+  const ranker = loadRanker(context.db);
+  if (ranker === undefined) return { paper: target };
+  const hits = ranker.similar(target, [...candidates.values()], limit);
+  return { paper: target, similar: hits.map((hit) => ({ ...candidates.get(hit.id)!, similarity: hit.similarity })) };
+}

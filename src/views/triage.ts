@@ -1,0 +1,96 @@
+// What the reader did and what the ranking makes of it, laid over stored papers: marks (saved,
+// hidden), the stored model's score, its one-line why and the second circle, and the keyword
+// watches each paper matches. Read once per page, applied to every paper of it.
+import type { Db } from '../store/db.ts';
+import { readMarks, type Mark } from '../store/read/marks.ts';
+import { getRankModel, getRankModelKind, readStoredScores, type StoredScore } from '../store/read/model.ts';
+import { listWatches, type StoredWatch } from '../store/read/watches.ts';
+import { foldPaper, matchesWatch, parseWatchQuery, type WatchQuery } from '../curate/watch-query.ts';
+import type { Ranker } from '../rank/ranker.ts';
+import { createTfidfRanker, TFIDF_KIND, type SavedTfidf } from '../rank/tfidf-ranker.ts';
+import type { DigestPaper } from '../types.ts';
+import type { TriageView } from './types.ts';
+
+export interface Triage {
+  marks: ReadonlyMap<string, Mark>;
+  /** There is a trained model: papers get scores. */
+  ranked: boolean;
+  /** The model, loaded only for papers the job has not scored (older days). */
+  ranker: () => Ranker | undefined;
+  scores: (ids: readonly string[]) => Map<string, StoredScore>;
+  watches: (StoredWatch & { parsed: WatchQuery })[];
+}
+
+/** The stored model as a ranker; none before the first training or with nothing to learn from. */
+export function loadRanker(db: Db): Ranker | undefined {
+  const stored = getRankModel(db);
+  if (stored?.kind !== TFIDF_KIND) return undefined;
+  return createTfidfRanker(JSON.parse(stored.model) as SavedTfidf);
+}
+
+export function readTriage(db: Db): Triage {
+  let ranker: Ranker | undefined | null = null;
+  return {
+    marks: readMarks(db),
+    ranked: getRankModelKind(db) === TFIDF_KIND,
+    ranker: () => (ranker === null ? (ranker = loadRanker(db)) : ranker),
+    scores: (ids) => readStoredScores(db, ids),
+    // A stored watch was parsed when it was added; one that no longer parses matches nothing.
+    watches: listWatches(db).flatMap((watch) => {
+      try {
+        return [{ ...watch, parsed: parseWatchQuery(watch.query) }];
+      } catch {
+        return [];
+      }
+    }),
+  };
+}
+
+const round = (score: number): number => Math.round(score * 1000) / 1000;
+
+/** Scores of the papers: as the job stored them, else from the model (a day older than the scored ones). */
+function scorePapers(papers: readonly DigestPaper[], triage: Triage): (StoredScore | undefined)[] {
+  if (!triage.ranked) return papers.map(() => undefined);
+  const stored = triage.scores(papers.map((paper) => paper.id));
+  const missing = papers.filter((paper) => !stored.has(paper.id));
+  const ranker = missing.length > 0 ? triage.ranker() : undefined;
+  if (ranker !== undefined) {
+    const live = ranker.score(missing);
+    missing.forEach((paper, i) => stored.set(paper.id, { score: live[i]!, circle: ranker.circleOf(paper) }));
+  }
+  return papers.map((paper) => stored.get(paper.id));
+}
+
+/** The why of papers that show it and were not explained with the scores (the job explains the best only). */
+export function explainPapers<T extends DigestPaper & TriageView>(papers: readonly T[], triage: Triage): T[] {
+  const ranker = papers.some((paper) => paper.score !== undefined && paper.why === undefined)
+    ? triage.ranker()
+    : undefined;
+  if (ranker === undefined) return [...papers];
+  return papers.map((paper) => {
+    if (paper.score === undefined || paper.why !== undefined) return paper;
+    const { why, circle } = ranker.explain(paper);
+    return { ...paper, ...(why !== undefined && { why }), ...(circle.length > 0 && { circle }) };
+  });
+}
+
+/** The papers with their marks, scores, whys, circles and watches. */
+export function annotatePapers<T extends DigestPaper>(papers: readonly T[], triage: Triage): (T & TriageView)[] {
+  const scores = scorePapers(papers, triage);
+  return papers.map((paper, i) => {
+    const mark = triage.marks.get(paper.id);
+    const explanation = scores[i];
+    const folded = triage.watches.length > 0 ? foldPaper(paper) : '';
+    const watches = triage.watches
+      .filter((watch) => matchesWatch(watch.parsed, paper, folded))
+      .map((watch) => watch.slug);
+    return {
+      ...paper,
+      ...(mark && { mark }),
+      ...(explanation && { score: round(explanation.score) }),
+      ...(explanation?.why !== undefined && { why: explanation.why }),
+      ...(explanation && explanation.circle.length > 0 && { circle: explanation.circle }),
+      ...(watches.length > 0 && { watches }),
+    };
+  });
+}

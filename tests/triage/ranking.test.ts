@@ -1,0 +1,157 @@
+// The ranking as the reader meets it, on the realistic full-size day (1,310 real abstracts, the
+// shipped starred authors): "For you" after the starred section with a why per paper, the day
+// sorted by score, the JSON digest's score and why, the mail and the daily feed carrying "For you"
+// with abstracts (the mail still under Gmail's clip); and the second circle on a small day.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import { ensureRankModel } from '../../src/jobs/retrain.ts';
+import { sendDigest } from '../../src/mail/send.ts';
+import { createApp } from '../../src/server.ts';
+import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
+import { REALISTIC_DAY, createRealisticWorld } from '../support/realistic-world.ts';
+import { startSmtp, type TestSmtp } from '../mail/smtp.ts';
+
+const GMAIL_CLIP = 102 * 1000;
+
+interface JsonPaper {
+  id: string;
+  title: string;
+  abstract: string;
+  starred: unknown[];
+  score: number | null;
+  why: string | null;
+  circle: string[];
+}
+
+describe('the realistic day, ranked from the starred authors and a few saved papers', () => {
+  let world: TestWorld;
+  let app: Hono;
+  let smtp: TestSmtp;
+  let papers: JsonPaper[];
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    world = createRealisticWorld({ env: { SMTP_URL: smtp.url, DIGEST_TO: 'reader@example.org' } });
+    app = createApp({ context: world.context, holidays: new Set() });
+    const untrained = await (await app.request(`/digest/${REALISTIC_DAY}`)).text();
+    expect(untrained).toContain('Star an author or save a paper to rank the day');
+    expect(untrained).toContain('by score (no ranking yet)');
+    const json = (await (await app.request(`/digest/${REALISTIC_DAY}.json`)).json()) as { papers: JsonPaper[] };
+    // Save three papers about quantum physics: the day's quantum papers should rise.
+    const quantum = json.papers.filter((paper) => /quantum/i.test(paper.title) && paper.starred.length === 0);
+    for (const paper of quantum.slice(0, 3))
+      await app.request(`/papers/${paper.id}/save`, { method: 'POST', headers: { origin: 'http://127.0.0.1:3000' } });
+    expect(ensureRankModel(world.context)).toBe(true);
+    expect(ensureRankModel(world.context)).toBe(false);
+    papers = ((await (await app.request(`/digest/${REALISTIC_DAY}.json`)).json()) as { papers: JsonPaper[] }).papers;
+  }, 120_000);
+
+  afterAll(async () => {
+    await smtp?.close();
+    world?.close();
+  });
+
+  it('gives every paper a score and a why in the JSON digest', () => {
+    expect(papers).toHaveLength(1310);
+    for (const paper of papers) {
+      expect(paper.score).toBeGreaterThanOrEqual(0);
+      expect(paper.score).toBeLessThanOrEqual(1);
+      expect(paper.why).toMatch(/\w/);
+    }
+  });
+
+  it('shows "For you" after the starred section: the best-scored papers, with abstracts and a why', async () => {
+    const html = await (await app.request(`/digest/${REALISTIC_DAY}`)).text();
+    const starredAt = html.indexOf('<section id=starred>');
+    const forYouAt = html.indexOf('<section id=foryou><h2>For you (10)</h2>');
+    expect(starredAt).toBeGreaterThan(0);
+    expect(forYouAt).toBeGreaterThan(starredAt);
+    expect(forYouAt).toBeLessThan(html.indexOf('<section id=new>'));
+    const section = html.slice(forYouAt, html.indexOf('</section>', forYouAt));
+    expect(
+      section.match(/<div class=why>(like \d+ (saved papers?|papers? by starred authors):|on) [^<]+<\/div>/g),
+    ).toHaveLength(10);
+    expect(section.match(/<details class=ab open>/g)).toHaveLength(10);
+    const best = papers.filter((paper) => paper.starred.length === 0).sort((a, b) => b.score! - a.score!);
+    const saved = new Set(
+      ((await (await app.request('/saved.json')).json()) as { saved: { id: string }[] }).saved.map((s) => s.id),
+    );
+    const expected = best.filter((paper) => !saved.has(paper.id)).slice(0, 10);
+    expect(section).toContain(`/abs/${expected[0]!.id}>`);
+    // The quantum papers rise, along with papers like the starred authors'.
+    const quantum = (paper: JsonPaper) => /quantum|qubit|entangle/i.test(`${paper.title} ${paper.abstract}`);
+    const share = papers.filter(quantum).length / papers.length;
+    console.info(`quantum papers: ${expected.filter(quantum).length} of "For you", ${share.toFixed(3)} of the day`);
+    expect(expected.filter(quantum).length / 10).toBeGreaterThanOrEqual(2 * share);
+  });
+
+  it('sorts each section by score with ?sort=score, and keeps arXiv order without', async () => {
+    const sorted = await (await app.request(`/digest/${REALISTIC_DAY}?sort=score`)).text();
+    const newSection = sorted.slice(
+      sorted.indexOf('<section id=new>'),
+      sorted.indexOf('</section>', sorted.indexOf('<section id=new>')),
+    );
+    const ids = [...newSection.matchAll(/<li id=p-([\d.]+)/g)].map((match) => match[1]!);
+    const score = new Map(papers.map((paper) => [paper.id, paper.score!]));
+    // Within each category group the order is by score, best first.
+    const firstGroup = ids.slice(0, 20);
+    expect(firstGroup.map((id) => score.get(id)!)).toEqual(
+      [...firstGroup.map((id) => score.get(id)!)].sort((a, b) => b - a),
+    );
+    expect(sorted).toContain('<b>by score</b>');
+    const plain = await (await app.request(`/digest/${REALISTIC_DAY}`)).text();
+    expect(plain).toContain('<b>arXiv</b>');
+    const plainIds = [...plain.matchAll(/<li id=p-([\d.]+)/g)].map((match) => match[1]!);
+    expect(plainIds).not.toEqual([...plainIds].sort((a, b) => score.get(b)! - score.get(a)!));
+    expect((await app.request(`/digest/${REALISTIC_DAY}?sort=random`)).status).toBe(400);
+  });
+
+  it('mails "For you" with abstracts after the starred papers, under Gmail’s clip, and puts it in the daily feed', async () => {
+    expect((await sendDigest(world.context, REALISTIC_DAY, { sleep: async () => {} })).status).toBe('sent');
+    const mail = smtp.received[0]!.mail;
+    const html = mail.html as string;
+    expect(Buffer.byteLength(html)).toBeLessThan(GMAIL_CLIP);
+    const forYou = html.indexOf('For you (10)</h2>');
+    expect(forYou).toBeGreaterThan(html.indexOf('Starred authors ('));
+    const top = papers.find((paper) => html.slice(forYou).includes(`/abs/${paper.id}"`) && paper.starred.length === 0)!;
+    expect(top).toBeDefined();
+    expect(mail.text).toContain('For you (10)');
+    const feed = await (await app.request('/rss/daily.xml')).text();
+    expect(feed).toContain('&lt;h2&gt;For you (10)&lt;/h2&gt;');
+  });
+
+  it('finds similar papers from the same vectors', async () => {
+    const target = papers.find((paper) => /quantum/i.test(paper.title))!;
+    const page = await (await app.request(`/papers/${target.id}/similar`)).text();
+    expect(page).toContain('<h2>Similar papers of the last week</h2>');
+    expect(page.match(/<li id=p-/g)?.length).toBe(10);
+    expect((await app.request('/papers/2611.99999/similar')).status).toBe(404);
+  });
+});
+
+describe('the second circle', () => {
+  let world: TestWorld | undefined;
+  afterAll(() => world?.close());
+
+  it('badges a paper by a co-author of a starred author and names it in the why', async () => {
+    world = createTestWorld();
+    world.ingestDay('2026-09-23', [
+      makePaper({ id: '2609.00001', title: 'Deep nets', authors: ['Yoshua Bengio', 'Aaron Courville'] }),
+    ]);
+    world.ingestDay('2026-09-24', [
+      makePaper({ id: '2609.00002', title: 'Alone at last', authors: ['Aaron Courville', 'Ada Lovelace'] }),
+      makePaper({ id: '2609.00003', title: 'Strangers', authors: ['Grace Hopper'] }),
+    ]);
+    ensureRankModel(world.context);
+    const app = createApp({ context: world.context, holidays: new Set() });
+    const json = (await (await app.request('/digest/2026-09-24.json')).json()) as { papers: JsonPaper[] };
+    const courville = json.papers.find((paper) => paper.id === '2609.00002');
+    const hopper = json.papers.find((paper) => paper.id === '2609.00003');
+    expect(courville).toMatchObject({ id: '2609.00002', circle: ['Yoshua Bengio'] });
+    expect(courville!.why).toContain('co-author of Yoshua Bengio');
+    expect(hopper!.circle).toEqual([]);
+    expect(courville!.score!).toBeGreaterThan(hopper!.score!);
+    const html = await (await app.request('/digest/2026-09-24')).text();
+    expect(html).toContain('<span class=c>2nd circle: co-author of Yoshua Bengio</span>');
+  });
+});
