@@ -4,9 +4,12 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { openDb, type Db } from '../src/store/db.ts';
+import { getRankModelFingerprint } from '../src/store/read/model.ts';
 import { countPapers } from '../src/store/read/papers.ts';
+import { readTrainingFingerprint } from '../src/store/read/training.ts';
 import { findClosedPort } from '../tests/support/fake-arxiv.ts';
 import { fillSyntheticDb } from './synthetic.ts';
 
@@ -174,9 +177,15 @@ export async function startServe(env: NodeJS.ProcessEnv): Promise<ServeProcess> 
  * serve, once its start-up work is over: the ranking's first training (on its worker, seconds on
  * a big store) would load the machine during the first measurements. Its first page is asked for.
  */
-export async function startReadyServe(env: NodeJS.ProcessEnv): Promise<ServeProcess> {
+export async function startReadyServe(env: NodeJS.ProcessEnv & { CURATOR_DB: string }): Promise<ServeProcess> {
   const serve = await startServe(env);
-  await serve.logged(/rank\.(trained|train_failed|store_failed)/, 600_000).catch(() => undefined);
+  const db = openDb(env.CURATOR_DB, { readOnly: true });
+  try {
+    const deadline = Date.now() + 600_000;
+    while (getRankModelFingerprint(db) !== readTrainingFingerprint(db) && Date.now() < deadline) await delay(500);
+  } finally {
+    db.close();
+  }
   await fetch(serve.url).then((response) => response.arrayBuffer());
   return serve;
 }

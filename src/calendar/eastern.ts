@@ -32,8 +32,12 @@ const easternParts = new Intl.DateTimeFormat('en-US', {
 
 /** The US Eastern calendar day of an instant (arXiv's clock). */
 export function easternDay(instant: Date): string {
-  return easternDate.format(instant);
+  // Asked on every request: the day changes once a day, so the formatter runs once a minute at most.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastDay.minute) lastDay = { minute, day: easternDate.format(instant) };
+  return lastDay.day;
 }
+let lastDay = { minute: Number.NaN, day: '' };
 
 /** "Fri, Nov 27, 00:30 New York time": arXiv's clock, the one its schedule is written in. */
 export function formatEasternTime(at: Date | string): string {

@@ -4,7 +4,6 @@ import type { AnnouncedPaperView, PaperView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
 import { attr, renderPaper } from './html-paper.ts';
-import type { MathCache } from './tex-html.ts';
 
 export interface LibraryPageMeta {
   baseUrl: string;
@@ -14,12 +13,10 @@ export interface LibraryPageMeta {
 
 function renderList(papers: readonly PaperView[], meta: LibraryPageMeta, empty: string): string {
   if (papers.length === 0) return `<p>${escapeHtml(empty)}</p>`;
-  const math: MathCache = new Map();
   const options = {
     level: 2,
     abstractOpen: false,
     anchor: true,
-    math,
     ...(meta.controls && { controls: meta.baseUrl }),
   };
   return `<ol>${papers.map((paper) => renderPaper(paper, options)).join('\n')}</ol>`;

@@ -6,7 +6,7 @@ import { texToPlain } from '../text/tex.ts';
 import type { PaperView, StarredMatch } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { describeElsewhere, describeMatch } from './format.ts';
-import { renderTexHtml, type MathCache } from './tex-html.ts';
+import { renderTexHtml } from './tex-html.ts';
 
 // HTML allows an attribute value unquoted unless it holds whitespace, quotes, `=`, `<`, `>` or a
 // backtick (HTML Living Standard §13.1.2.3); a few thousand quotes less on a long page.
@@ -97,8 +97,6 @@ export interface PaperOptions {
   level: number;
   /** The abstract shows at once (starred papers). */
   abstractOpen: boolean;
-  /** Formulas the page rendered already. */
-  math?: MathCache;
   /** The site's URL: the paper gets its controls (save, hide, star an author). */
   controls?: string;
   /** The paper's anchor (`p-<id>`): on its place in the day's sections, not on its copies. */
@@ -130,7 +128,7 @@ export function renderPaper(paper: PaperView, options: PaperOptions): string {
     base === undefined
       ? `<div class=au>${authors}</div>`
       : `<form class=au method=post action=${attr(`${paperPath(base, paper.id)}/star`)}>${authors}</form>`;
-  return `<li${id}${renderClasses(paper)}>${why}${who}<${h}><a href=${attr(paper.links.abs)}>${renderTexHtml(paper.title, options.math)}</a></${h}>
+  return `<li${id}${renderClasses(paper)}>${why}${who}<${h}><a href=${attr(paper.links.abs)}>${renderTexHtml(paper.title)}</a></${h}>
 ${authorList}${renderMeta(paper)}
-<details class=ab${open}><summary>Abstract</summary><p>${renderTexHtml(paper.abstract, options.math)}</p></details>${base === undefined ? '' : renderActions(paper, base, options.then)}`;
+<details class=ab${open}><summary>Abstract</summary><p>${renderTexHtml(paper.abstract)}</p></details>${base === undefined ? '' : renderActions(paper, base, options.then)}`;
 }

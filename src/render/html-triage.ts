@@ -10,7 +10,7 @@ const number = new Intl.NumberFormat('en-US');
 export const FOR_YOU_UNTRAINED = 'Star an author or save a paper to rank the day: until then it keeps arXiv’s order.';
 
 /** "For you": the ranking's best papers with their abstracts and why, after the starred section. */
-export function renderForYou(forYou: ForYouView, options: Pick<PaperOptions, 'math' | 'controls'>): string {
+export function renderForYou(forYou: ForYouView, options: Pick<PaperOptions, 'controls'>): string {
   if (forYou.status === 'untrained')
     return `<section id=foryou><h2>For you</h2><p class=m>${FOR_YOU_UNTRAINED}</p></section>\n`;
   const heading = `<h2>For you (${number.format(forYou.papers.length)})</h2>`;
@@ -22,7 +22,7 @@ export function renderForYou(forYou: ForYouView, options: Pick<PaperOptions, 'ma
 }
 
 /** One section per watch with its matches of the day (an empty watch says so). */
-export function renderWatches(watches: readonly WatchView[], options: Pick<PaperOptions, 'math' | 'controls'>): string {
+export function renderWatches(watches: readonly WatchView[], options: Pick<PaperOptions, 'controls'>): string {
   return watches
     .map((watch) => {
       const heading = `<h2>Watch: ${escapeHtml(watch.query)} (${number.format(watch.papers.length)})</h2>`;

@@ -7,7 +7,6 @@ import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
 import { formatPapers, POSTS_HEADING } from './format.ts';
 import { attr, renderPaper, type PaperOptions } from './html-paper.ts';
-import type { MathCache } from './tex-html.ts';
 import {
   renderArchive,
   renderForYou,
@@ -49,7 +48,7 @@ export function renderDigestHtml(digest: DigestView, meta: DigestPageMeta): stri
     .join(' · ');
   const unread = (meta.unread ?? []).filter((day) => day !== digest.date);
   const archive = renderArchive(base, meta.archive, new Set(unread));
-  const options = { ...(meta.controls && { controls: base }), math: new Map() as MathCache };
+  const options = { ...(meta.controls && { controls: base }) };
   const body = `<h1>arXiv digest · ${escapeHtml(formatLongDay(digest.date))}</h1><nav class=m aria-label="Days">${nav}</nav>
 ${renderNextUnread(base, unread[0], unread.length)}${renderSummary(digest, page)}${renderOrder(digest, page)}${renderFilter(digest.filter, page)}${renderContents(digest)}
 ${renderSections(digest, options)}${meta.controls ? renderSeenForm(base, digest.date, meta.seen ?? true) : ''}<p id=st role=status class=m></p><h2 id=archive>Archive</h2><p class=m>${archive}</p>`;
@@ -109,7 +108,7 @@ function isShown(section: SectionView): boolean {
   return section.papers.length > 0 || section.empty !== undefined;
 }
 
-type SectionOptions = Pick<PaperOptions, 'math' | 'controls'>;
+type SectionOptions = Pick<PaperOptions, 'controls'>;
 
 /** The starred section, the day's blog posts, "For you" and the watches, then the announce types. */
 function renderSections(digest: DigestView, options: SectionOptions): string {

@@ -36,25 +36,36 @@ export function renderMath(source: string, display = false): string {
   }
 }
 
-/** Formulas already rendered, by source: a page renders `$k$` or `$\\epsilon$` many times over. */
-export type MathCache = Map<string, string>;
+// Formulas already rendered, by source, for the life of the process: a page renders `$k$` or
+// `$\\epsilon$` many times over, and the day's page is rendered again after every change (a save,
+// a hide, a fetch), each time with the same formulas. The oldest are dropped past MATH_CACHE_SIZE
+// (a day holds a few thousand; an entry is about a kilobyte of MathML).
+const MATH_CACHE_SIZE = 8000;
+const formulas = new Map<string, string>();
 
-function renderCachedMath(source: string, display: boolean, cache: MathCache | undefined): string {
-  if (cache === undefined) return renderMath(source, display);
+/** Empties the cache of formulas: a bench measures the first render of a day's formulas with it. */
+export function forgetRenderedMath(): void {
+  formulas.clear();
+}
+
+function renderCachedMath(source: string, display: boolean): string {
   const key = display ? `$$${source}` : source;
-  let markup = cache.get(key);
-  if (markup === undefined) cache.set(key, (markup = renderMath(source, display)));
+  let markup = formulas.get(key);
+  if (markup === undefined) {
+    formulas.set(key, (markup = renderMath(source, display)));
+    if (formulas.size > MATH_CACHE_SIZE) formulas.delete(formulas.keys().next().value!);
+  }
   return markup;
 }
 
 /** Text as people read it: math as MathML, accents as Unicode, everything else escaped. */
-export function renderTexHtml(text: string, cache?: MathCache): string {
+export function renderTexHtml(text: string): string {
   const segments = splitTex(text);
   if (segments.length === 1 && !segments[0]!.math) return escapeHtml(decodeTexText(text));
   return segments
     .map((segment) =>
       segment.math
-        ? renderCachedMath(segment.source, segment.display === true, cache)
+        ? renderCachedMath(segment.source, segment.display === true)
         : escapeHtml(decodeTexText(segment.source)),
     )
     .join('');

@@ -38,6 +38,8 @@ export function createEtag(key: string, version: DataVersion): string {
 /** Weak comparison (RFC 9110 §13.1.2): `W/` prefixes are ignored. */
 export function matchesEtag(header: string | undefined, etag: string): boolean {
   if (header === undefined) return false;
+  // What a client sends back is the ETag it was given: one comparison.
+  if (header === etag) return true;
   const bare = etag.replace(/^W\//, '');
   return header.split(',').some((tag) => {
     const candidate = tag.trim();
@@ -136,9 +138,18 @@ export function createResponder(sizes = { probation: 32, kept: 96 }): Responder 
     }
     return pending;
   };
+  // The ETag of each address at its latest version: hashed once per change, not per request.
+  const etags = createSegmentedLru<{ tag: string; etag: string }>(sizes.probation, sizes.kept);
+  const etagOf = (key: string, version: DataVersion): string => {
+    const known = etags.get(key);
+    if (known?.tag === version.tag) return known.etag;
+    const etag = createEtag(key, version);
+    etags.set(key, { tag: version.tag, etag });
+    return etag;
+  };
   return {
     respond(c, key, version, render) {
-      const etag = createEtag(key, version);
+      const etag = etagOf(key, version);
       const validators: Record<string, string> = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
       if (version.lastModified) validators['Last-Modified'] = version.lastModified;
       const inm = c.req.header('if-none-match');

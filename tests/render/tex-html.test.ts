@@ -37,9 +37,14 @@ describe('renderTexHtml', () => {
     expect(renderTexHtml('Sch\\"olkopf & <b> $x$')).toBe('Schölkopf &amp; &lt;b&gt; <math><mi>x</mi></math>');
   });
 
-  it('renders a formula once per cache', () => {
-    const cache = new Map<string, string>();
-    renderTexHtml('$k$-means and $k$-NN', cache);
-    expect([...cache.keys()]).toEqual(['k']);
+  it('keeps inline and display forms of one formula apart in its cache', () => {
+    const inline = renderTexHtml('$k$-means');
+    const display = renderTexHtml('$$k$$-means');
+    expect(inline).toBe('<math><mi>k</mi></math>-means');
+    expect(display).not.toBe(inline);
+    expect(display).toContain('tml-display');
+    // From the cache, the same markup again.
+    expect(renderTexHtml('$k$-means')).toBe(inline);
+    expect(renderTexHtml('$$k$$-means')).toBe(display);
   });
 });
