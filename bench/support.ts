@@ -175,14 +175,22 @@ export async function startServe(env: NodeJS.ProcessEnv): Promise<ServeProcess> 
 
 /**
  * serve, once its start-up work is over: the ranking's first training (on its worker, seconds on
- * a big store) would load the machine during the first measurements. Its first page is asked for.
+ * a big store) would load the machine during the first measurements, and the first round (arXiv's
+ * feed, then the starred authors, the reading list, the blogs and the counts, each failing against
+ * the closed port after its retries) records each outcome, and every record is a change every page
+ * shows. Measured then is the state the issue describes: the round over, a retry pending.
  */
 export async function startReadyServe(env: NodeJS.ProcessEnv & { CURATOR_DB: string }): Promise<ServeProcess> {
   const serve = await startServe(env);
   const db = openDb(env.CURATOR_DB, { readOnly: true });
+  const deadline = Date.now() + 600_000;
+  const running = async () => {
+    const health = (await (await fetch(`${serve.url}healthz`)).json()) as { activity: string | null };
+    return /^(Checking|Fetching|Catching)/.test(health.activity ?? '');
+  };
   try {
-    const deadline = Date.now() + 600_000;
     while (getRankModelFingerprint(db) !== readTrainingFingerprint(db) && Date.now() < deadline) await delay(500);
+    while ((await running()) && Date.now() < deadline) await delay(1000);
   } finally {
     db.close();
   }

@@ -1,50 +1,26 @@
 // Real processes sharing one database file (issue 15, points 1 and 3): `serve` keeps answering
 // while another process holds SQLite's write lock and stores what it fetched once the lock frees;
 // two `serve`s run one scheduler; arXiv's spacing holds across every process.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../src/store/db.ts';
-import { markDayStored } from '../../src/store/write/announcements.ts';
 import { spawnCli, startCli } from '../support/cli.ts';
-import { createFakeApi, replyRssDay, startFakeArxiv, type FakeArxiv, type Reply } from '../support/fake-arxiv.ts';
+import { createFakeApi, replyRssDay, type FakeArxiv, type Reply } from '../support/fake-arxiv.ts';
 import { holdWriteLock } from '../support/lock-holder.ts';
-import { RSS_PATH, startServeProcess, stopServeProcesses } from '../support/serve-process.ts';
+import { createServeWorld, E2E_DAY, RSS_PATH, startServeProcess, type ServeWorld } from '../support/serve-process.ts';
 
-const CONFIG = new URL('../../config/authors.json', import.meta.url).pathname;
-// Tuesday 28 April 2026, 00:40 New York time.
-const NOW = '2026-04-28T04:40:00Z';
-const DAY = '2026-04-28';
+const DAY = E2E_DAY;
 
+let world: ServeWorld;
 let arxiv: FakeArxiv;
-let dir: string;
-let env: NodeJS.ProcessEnv;
+let env: ServeWorld['env'];
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'curator-contention-'));
-  arxiv = await startFakeArxiv();
-  env = {
-    CURATOR_DB: join(dir, 'curator.db'),
-    CURATOR_AUTHORS: join(dir, 'authors.json'),
-    CURATOR_NOW: NOW,
-    ARXIV_MIN_INTERVAL_MS: '20',
-    ARXIV_RSS_BASE: `${arxiv.url}/rss/`,
-    ARXIV_API_URL: `${arxiv.url}/api/query`,
-  };
-  writeFileSync(env.CURATOR_AUTHORS!, readFileSync(CONFIG));
-  // The week before is stored and flagged: the server's only request is the RSS feed of the day.
-  const db = openDb(env.CURATOR_DB!);
-  for (const day of ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27'])
-    markDayStored(db, day, 'rss', NOW);
-  db.close();
+  world = await createServeWorld('curator-contention-');
+  ({ arxiv, env } = world);
+  // The week before is flagged too.
   expect((await spawnCli(['reflag'], env)).code).toBe(0);
 });
-afterEach(async () => {
-  stopServeProcesses();
-  await arxiv.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(async () => await world.close());
 
 function storedDays(): string[] {
   const db = new Database(env.CURATOR_DB, { readonly: true });
@@ -72,7 +48,7 @@ describe('serve beside another writer', () => {
     const server = startServeProcess(arxiv, env);
     const url = await server.url;
     await rss.asked;
-    const holder = await holdWriteLock(env.CURATOR_DB!);
+    const holder = await holdWriteLock(env.CURATOR_DB);
     rss.release();
     await server.waitForLog('db.waiting');
     // The scheduler waits for the lock on its own thread; the web thread answers meanwhile.
@@ -92,7 +68,7 @@ describe('serve beside another writer', () => {
 describe('several processes on one database', () => {
   it('run one scheduler between two serves, and keep arXiv requests apart and one at a time across processes', async () => {
     const interval = 300;
-    const fresh = { ...env, CURATOR_DB: join(dir, 'fresh.db'), ARXIV_MIN_INTERVAL_MS: String(interval) };
+    const fresh = { ...env, CURATOR_DB: join(world.dir, 'fresh.db'), ARXIV_MIN_INTERVAL_MS: String(interval) };
     expect((await spawnCli(['reflag'], fresh)).code).toBe(0);
     arxiv.on(RSS_PATH, replyRssDay(DAY));
     // The second day's API answer waits until two hand-run fetches are under way, so that they

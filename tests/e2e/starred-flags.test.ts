@@ -1,51 +1,26 @@
 // Stored starred flags always agree with config/authors.json as it is, whatever runs beside a
 // running server: real `serve` and CLI processes on one database, a fake arXiv on loopback.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../src/store/db.ts';
-import { markDayStored } from '../../src/store/write/announcements.ts';
 import { spawnCli } from '../support/cli.ts';
-import { replyRssDay, startFakeArxiv, type FakeArxiv, type Reply } from '../support/fake-arxiv.ts';
-import { RSS_PATH, startServeProcess, stopServeProcesses } from '../support/serve-process.ts';
+import { replyRssDay, type FakeArxiv, type Reply } from '../support/fake-arxiv.ts';
+import { createServeWorld, E2E_DAY, RSS_PATH, startServeProcess, type ServeWorld } from '../support/serve-process.ts';
 
-const CONFIG = new URL('../../config/authors.json', import.meta.url).pathname;
-// Tuesday 28 April 2026, 00:40 New York time; the feed of that day has a paper by Michal Valko.
-const NOW = '2026-04-28T04:40:00Z';
-const DAY = '2026-04-28';
+const DAY = E2E_DAY;
 
+let world: ServeWorld;
 let arxiv: FakeArxiv;
-let dir: string;
-let env: NodeJS.ProcessEnv;
+let env: ServeWorld['env'];
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'curator-flags-'));
-  arxiv = await startFakeArxiv();
-  env = {
-    CURATOR_DB: join(dir, 'curator.db'),
-    CURATOR_AUTHORS: join(dir, 'authors.json'),
-    CURATOR_NOW: NOW,
-    ARXIV_MIN_INTERVAL_MS: '20',
-    ARXIV_RSS_BASE: `${arxiv.url}/rss/`,
-  };
-  writeFileSync(env.CURATOR_AUTHORS!, readFileSync(CONFIG));
-  // The week before is stored: the server's only request is the RSS feed of the day.
-  const db = openDb(env.CURATOR_DB!);
-  for (const day of ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27']) {
-    markDayStored(db, day, 'rss', NOW);
-  }
-  db.close();
+  world = await createServeWorld('curator-flags-');
+  ({ arxiv, env } = world);
 });
-afterEach(async () => {
-  stopServeProcesses();
-  await arxiv.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(async () => await world.close());
 
 function starValko(): void {
-  const config = JSON.parse(readFileSync(env.CURATOR_AUTHORS!, 'utf8'));
+  const config = JSON.parse(readFileSync(env.CURATOR_AUTHORS, 'utf8'));
   config.authors.push({ id: 'michal-valko', name: 'Michal Valko' });
-  writeFileSync(env.CURATOR_AUTHORS!, JSON.stringify(config, null, 2));
+  writeFileSync(env.CURATOR_AUTHORS, JSON.stringify(config, null, 2));
 }
 
 type DigestJson = { papers: { authors: string[]; starred: { name: string }[] }[] };

@@ -1,41 +1,19 @@
 // The real `serve` process (compiled or from source, as bin/arxiv-curator.js picks): a save posted
 // to it is ranked by its worker thread without a restart, and SIGTERM still ends it cleanly.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../src/store/db.ts';
-import { markDayStored } from '../../src/store/write/announcements.ts';
-import { replyRssDay, startFakeArxiv, type FakeArxiv } from '../support/fake-arxiv.ts';
-import { RSS_PATH, startServeProcess, stopServeProcesses } from '../support/serve-process.ts';
+import { replyRssDay, type FakeArxiv } from '../support/fake-arxiv.ts';
+import { createServeWorld, E2E_DAY, RSS_PATH, startServeProcess, type ServeWorld } from '../support/serve-process.ts';
 
-const CONFIG = new URL('../../config/authors.json', import.meta.url).pathname;
-const NOW = '2026-04-28T04:40:00Z';
-const DAY = '2026-04-28';
+const DAY = E2E_DAY;
 
+let world: ServeWorld;
 let arxiv: FakeArxiv;
-let dir: string;
-let env: NodeJS.ProcessEnv;
+let env: ServeWorld['env'];
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'curator-triage-serve-'));
-  arxiv = await startFakeArxiv();
-  env = {
-    CURATOR_DB: join(dir, 'curator.db'),
-    CURATOR_AUTHORS: join(dir, 'authors.json'),
-    CURATOR_NOW: NOW,
-    ARXIV_MIN_INTERVAL_MS: '20',
-  };
-  writeFileSync(env.CURATOR_AUTHORS!, readFileSync(CONFIG));
-  const db = openDb(env.CURATOR_DB!);
-  for (const day of ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27'])
-    markDayStored(db, day, 'rss', NOW);
-  db.close();
+  world = await createServeWorld('curator-triage-serve-');
+  ({ arxiv, env } = world);
 });
-afterEach(async () => {
-  stopServeProcesses();
-  await arxiv.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(async () => await world.close());
 
 type DigestJson = { papers: { id: string; score: number | null; why: string | null; mark: string | null }[] };
 

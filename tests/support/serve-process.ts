@@ -1,9 +1,15 @@
 // The real `arxiv-curator serve` process, started as a user starts it, against a fake arXiv.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import type { FakeArxiv } from './fake-arxiv.ts';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb } from '../../src/store/db.ts';
+import { markDayStored } from '../../src/store/write/announcements.ts';
+import { startFakeArxiv, type FakeArxiv } from './fake-arxiv.ts';
 import { QUIET_ROUND_ENV } from './quiet-round.ts';
 
 const BIN = new URL('../../bin/arxiv-curator.js', import.meta.url).pathname;
+const AUTHORS = new URL('../../config/authors.json', import.meta.url).pathname;
 export const RSS_PATH = '/rss/cs.LG+cs.NE+stat.ML';
 
 export interface ServeProcess {
@@ -92,5 +98,50 @@ function createWaiters(read: () => string) {
         if (line !== undefined) resolve(line);
         else waiters.push({ text, resolve });
       }),
+  };
+}
+
+/** Tuesday 28 April 2026, 00:40 New York time: the day the e2e tests' servers fetch. */
+export const E2E_NOW = '2026-04-28T04:40:00Z';
+export const E2E_DAY = '2026-04-28';
+const WEEK_BEFORE = ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27'];
+
+export interface ServeWorld {
+  dir: string;
+  arxiv: FakeArxiv;
+  /** CURATOR_DB and CURATOR_AUTHORS in `dir`, the clock at E2E_NOW, arXiv's URLs at `arxiv`. */
+  env: NodeJS.ProcessEnv & { CURATOR_DB: string; CURATOR_AUTHORS: string };
+  /** Kills the servers left running, stops the fake arXiv, removes `dir`. */
+  close(): Promise<void>;
+}
+
+/**
+ * A data folder for real processes: the shipped authors.json, and the week before E2E_DAY marked
+ * stored, so a server's only request to arXiv is that day's feed; a fake arXiv on loopback.
+ */
+export async function createServeWorld(prefix: string): Promise<ServeWorld> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const arxiv = await startFakeArxiv();
+  const env = {
+    CURATOR_DB: join(dir, 'curator.db'),
+    CURATOR_AUTHORS: join(dir, 'authors.json'),
+    CURATOR_NOW: E2E_NOW,
+    ARXIV_MIN_INTERVAL_MS: '20',
+    ARXIV_RSS_BASE: `${arxiv.url}/rss/`,
+    ARXIV_API_URL: `${arxiv.url}/api/query`,
+  };
+  copyFileSync(AUTHORS, env.CURATOR_AUTHORS);
+  const db = openDb(env.CURATOR_DB);
+  for (const day of WEEK_BEFORE) markDayStored(db, day, 'rss', E2E_NOW);
+  db.close();
+  return {
+    dir,
+    arxiv,
+    env,
+    close: async () => {
+      stopServeProcesses();
+      await arxiv.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

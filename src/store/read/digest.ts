@@ -3,7 +3,8 @@
 import type { Db } from '../db.ts';
 import type { AnnounceType, DigestPaper, StarredMatch } from '../../types.ts';
 
-export interface DigestRow {
+/** A paper's stored columns as SQLite gives them: lists as JSON text, absent fields as null. */
+export interface PaperColumns {
   id: string;
   version: number | null;
   title: string;
@@ -13,8 +14,26 @@ export interface DigestRow {
   comment: string | null;
   journal_ref: string | null;
   doi: string | null;
+}
+
+export interface DigestRow extends PaperColumns {
   announce_type: AnnounceType;
   starred: string | null;
+}
+
+/** The paper those columns describe (the one place that reads them). */
+export function readPaperColumns(row: PaperColumns): Omit<DigestPaper, 'announceType' | 'starred'> {
+  return {
+    id: row.id,
+    version: row.version,
+    title: row.title,
+    abstract: row.abstract,
+    authors: JSON.parse(row.authors) as string[],
+    categories: JSON.parse(row.categories) as string[],
+    ...(row.comment !== null && { comment: row.comment }),
+    ...(row.journal_ref !== null && { journalRef: row.journal_ref }),
+    ...(row.doi !== null && { doi: row.doi }),
+  };
 }
 
 /**
@@ -45,15 +64,7 @@ export function getDayPapers(db: Db, day: string, names: AuthorNames): DigestPap
 
 export function toDigestPaper(row: DigestRow, names: AuthorNames): DigestPaper {
   return {
-    id: row.id,
-    version: row.version,
-    title: row.title,
-    abstract: row.abstract,
-    authors: JSON.parse(row.authors) as string[],
-    categories: JSON.parse(row.categories) as string[],
-    ...(row.comment !== null && { comment: row.comment }),
-    ...(row.journal_ref !== null && { journalRef: row.journal_ref }),
-    ...(row.doi !== null && { doi: row.doi }),
+    ...readPaperColumns(row),
     announceType: row.announce_type,
     starred: parseStarred(row.starred, names),
   };

@@ -1,5 +1,6 @@
 // Saved and hidden papers as pages, feeds and exports read them.
 import type { Db } from '../db.ts';
+import { readPaperColumns, type PaperColumns } from './digest.ts';
 
 export const MARKS_GENERATION_KEY = 'marks_generation';
 
@@ -27,16 +28,7 @@ export interface MarkedPaper {
   day?: string;
 }
 
-interface MarkedRow {
-  id: string;
-  version: number | null;
-  title: string;
-  abstract: string;
-  authors: string;
-  categories: string;
-  comment: string | null;
-  journal_ref: string | null;
-  doi: string | null;
+interface MarkedRow extends PaperColumns {
   published: string | null;
   marked_at: string;
   day: string | null;
@@ -53,15 +45,7 @@ export function listMarkedPapers(db: Db, kind: Mark, limit = 10_000): MarkedPape
     )
     .all(kind, limit);
   return rows.map((row) => ({
-    id: row.id,
-    version: row.version,
-    title: row.title,
-    abstract: row.abstract,
-    authors: JSON.parse(row.authors) as string[],
-    categories: JSON.parse(row.categories) as string[],
-    ...(row.comment !== null && { comment: row.comment }),
-    ...(row.journal_ref !== null && { journalRef: row.journal_ref }),
-    ...(row.doi !== null && { doi: row.doi }),
+    ...readPaperColumns(row),
     ...(row.published !== null && { published: row.published }),
     markedAt: row.marked_at,
     ...(row.day !== null && { day: row.day }),
