@@ -156,9 +156,10 @@ describe('HTTP behaviour', () => {
     expect(after.headers.get('etag')).not.toBe(etag);
   });
 
-  it('sees a commit by another connection (the CLI fetching while the server runs)', async () => {
+  it('sees a commit by another connection (the CLI fetching while the server runs) within OTHERS_EVERY_MS', async () => {
     const { openDb } = await import('../../src/store/db.ts');
     const { ingestFeed } = await import('../../src/store/write/ingest.ts');
+    const { OTHERS_EVERY_MS } = await import('../../src/store/read/version.ts');
     const site = app();
     const etag = (await site.request('/rss.xml')).headers.get('etag')!;
     const other = openDb(world.context.config.dbPath);
@@ -168,6 +169,8 @@ describe('HTTP behaviour', () => {
       { source: 'rss', categories: ['cs.LG'], flags: world.context.starred.current(), now: '2026-09-25T04:00:09Z' },
     );
     other.close();
+    // The server asks SQLite whether another connection committed at most every OTHERS_EVERY_MS.
+    await new Promise((resolve) => setTimeout(resolve, OTHERS_EVERY_MS + 1));
     expect((await site.request('/rss.xml', { headers: { 'If-None-Match': etag } })).status).toBe(200);
   });
 
