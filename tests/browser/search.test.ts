@@ -1,18 +1,17 @@
 // Search in a real Chromium against a real server on loopback (pages rendered inline): typing a
 // query, the filters, marks, j/k, pages, all under the strict Content-Security-Policy;
 // screenshots (light, dark) go to tests/artifacts/.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createApp } from '../../src/server.ts';
 import { startServer, type RunningServer } from '../../src/routes/listen.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
 import { buildRealisticDay } from '../support/realistic-day.ts';
+import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
-// .ci/run installs chromium: there a missing browser fails the run instead of skipping.
-const skip = !existsSync(CHROMIUM) && process.env.CI !== 'true';
+const skip = skipWithoutChromium;
 
 describe.skipIf(skip)('search in Chromium', () => {
   let world: TestWorld;
@@ -28,19 +27,7 @@ describe.skipIf(skip)('search in Chromium', () => {
     ]);
     const app = createApp({ context: world.context, holidays: new Set() });
     server = await startServer(app, { host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 

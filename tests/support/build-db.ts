@@ -13,6 +13,7 @@ import { ingestFeed } from '../../src/store/write/ingest.ts';
 import { setMeta } from '../../src/store/write/meta.ts';
 import { finishFetchRun, startFetchRun } from '../../src/store/write/runs.ts';
 import { QUIET_ROUND_ENV } from './quiet-round.ts';
+import { OTHER_PRIMARY } from './realistic-listing.ts';
 import type { AnnounceType, FlagPaper, PaperRecord, StarredAuthor, StarredMatch } from '../../src/types.ts';
 
 export const TEST_AUTHORS: StarredAuthor[] = [
@@ -158,20 +159,7 @@ export function loadFixturePapers(): FixturePaper[] {
   return papers;
 }
 
-const CROSS_PRIMARIES = [
-  'cs.CV',
-  'cs.CL',
-  'cs.AI',
-  'math.OC',
-  'stat.ME',
-  'eess.SP',
-  'cs.RO',
-  'q-bio.NC',
-  'physics.comp-ph',
-  'cs.CR',
-  'math.ST',
-  'cs.IR',
-];
+const CROSS_PRIMARIES = OTHER_PRIMARY.slice(0, 12);
 
 /**
  * A realistic day of `count` papers from the fixtures: about 45% new, 15% cross, 30% replace,

@@ -54,7 +54,8 @@ const SECONDARY = [
   'cs.RO',
   'q-bio.NC',
 ];
-const OTHER_PRIMARY = [
+// The usual primaries of papers cross-listed to ours, most common first (build-db.ts takes the first 12).
+export const OTHER_PRIMARY = [
   'cs.CV',
   'cs.CL',
   'cs.AI',

@@ -1,4 +1,5 @@
 // Saved and hidden papers as pages, feeds and exports read them.
+import type { PaperRecord } from '../../types.ts';
 import type { Db } from '../db.ts';
 import { readPaperColumns, type PaperColumns } from './digest.ts';
 
@@ -13,17 +14,10 @@ export function readMarks(db: Db): Map<string, Mark> {
 }
 
 /** A marked paper with its stored metadata and its latest announcement day, if any. */
-export interface MarkedPaper {
-  id: string;
-  version: number | null;
-  title: string;
-  abstract: string;
-  authors: string[];
-  categories: string[];
-  comment?: string;
-  journalRef?: string;
-  doi?: string;
-  published?: string;
+export interface MarkedPaper extends Pick<
+  PaperRecord,
+  'id' | 'version' | 'title' | 'abstract' | 'authors' | 'categories' | 'comment' | 'journalRef' | 'doi' | 'published'
+> {
   markedAt: string;
   day?: string;
 }
