@@ -94,8 +94,6 @@ export function openBenchDb(size: number): Db {
 export interface ServeProcess {
   url: string;
   child: ChildProcessWithoutNullStreams;
-  /** Resolves when serve's log has a line matching `pattern` (info level and up). */
-  logged(pattern: RegExp, timeoutMs?: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -116,7 +114,7 @@ export async function startServe(env: NodeJS.ProcessEnv): Promise<ServeProcess> 
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: 'warn',
       ARXIV_RSS_BASE: `${closed}/rss/`,
       ARXIV_API_URL: `${closed}/api/query`,
       ARXIV_OAI_URL: `${closed}/oai`,
@@ -126,36 +124,19 @@ export async function startServe(env: NodeJS.ProcessEnv): Promise<ServeProcess> 
       ...env,
     },
   });
+  // The end of its log, for the message when it exits before serving.
   let log = '';
-  const waiters = new Set<() => void>();
   child.stderr.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
-    log += text;
+    log = (log + text).slice(-2000);
     for (const line of text.split('\n'))
       if (/ (warn|error) /.test(line) && !line.includes(closed) && !/fetch|round|retry/.test(line))
         process.stderr.write(`  [serve] ${line}\n`);
-    for (const wake of waiters) wake();
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const logged = (pattern: RegExp, timeoutMs = 120_000) =>
-    new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`serve did not log ${pattern} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const check = () => {
-        const line = log.split('\n').find((entry) => pattern.test(entry));
-        if (line === undefined) return;
-        clearTimeout(timer);
-        waiters.delete(check);
-        resolve(line);
-      };
-      waiters.add(check);
-      check();
-    });
   return new Promise((resolve, reject) => {
     let stdout = '';
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code} before serving:\n${log.slice(-2000)}`)));
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code} before serving:\n${log}`)));
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const url = /arxiv-curator: serving (\S+)/.exec(stdout)?.[1];
@@ -163,7 +144,6 @@ export async function startServe(env: NodeJS.ProcessEnv): Promise<ServeProcess> 
         resolve({
           url: url.endsWith('/') ? url : `${url}/`,
           child,
-          logged,
           stop: async () => {
             child.kill('SIGTERM');
             await exited;

@@ -7,7 +7,8 @@ import { findStoredIds } from '../store/read/papers.ts';
 import { listWatches } from '../store/read/watches.ts';
 import { markPapers } from '../store/write/marks.ts';
 import { addWatch } from './watches.ts';
-import { ActionError, writeAction } from './errors.ts';
+import { writeSoon } from '../jobs/write.ts';
+import { ActionError } from './errors.ts';
 
 export interface ImportResult {
   saved: number;
@@ -70,7 +71,7 @@ export async function importLibrary(context: Context, text: string): Promise<Imp
     if (!existing.has(query.trim())) added.push({ query, mail: mail !== false });
   }
   for (const { query, mail } of added) await addWatch(context, query, { mail });
-  const [saved, hidden] = await writeAction(context, () => [
+  const [saved, hidden] = await writeSoon(context, () => [
     markPapers(context.db, known(parsed.saved), 'saved'),
     markPapers(context.db, known(parsed.hidden), 'hidden'),
   ]);

@@ -5,7 +5,8 @@ import type { Context } from '../app/context.ts';
 import { parseArxivId } from '../fetcher/ids.ts';
 import { findStoredIds } from '../store/read/papers.ts';
 import { markPapers, unmarkPapers, type MarkKind } from '../store/write/marks.ts';
-import { ActionError, writeAction } from './errors.ts';
+import { writeSoon } from '../jobs/write.ts';
+import { ActionError } from './errors.ts';
 
 export type MarkAction = { kind: MarkKind; undo: boolean };
 
@@ -27,7 +28,7 @@ export function readPaperIds(context: Context, written: readonly string[]): stri
 export function markStoredPapers(context: Context, written: readonly string[], action: MarkAction): Promise<number> {
   const ids = readPaperIds(context, written);
   const at = context.now().toISOString();
-  return writeAction(context, () =>
+  return writeSoon(context, () =>
     action.undo
       ? unmarkPapers(context.db, ids, action.kind)
       : markPapers(

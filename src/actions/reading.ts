@@ -2,7 +2,7 @@
 // (after routes/writes.ts let it through) and by `arxiv-curator reading`.
 import type { Context } from '../app/context.ts';
 import { loadReadingList } from '../curate/reading-list.ts';
-import { writeTransactionAsync } from '../store/write/lock.ts';
+import { writeSoon } from '../jobs/write.ts';
 import { setReadMark } from '../store/write/reading.ts';
 
 export class UnknownEntryError extends Error {
@@ -18,5 +18,5 @@ export function markReadingEntry(context: Context, entryId: string, read: boolea
   if (!entries.some((entry) => entry.id === entryId))
     throw new UnknownEntryError(`no entry "${entryId}" in ${context.config.readingListPath}`);
   const now = context.now().toISOString();
-  return writeTransactionAsync(context.db, () => setReadMark(context.db, entryId, read, now), context.writeLock);
+  return writeSoon(context, () => setReadMark(context.db, entryId, read, now));
 }

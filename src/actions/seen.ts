@@ -3,10 +3,11 @@
 import type { Context } from '../app/context.ts';
 import { isDayStored } from '../store/read/days.ts';
 import { insertSeenDay } from '../store/write/seen.ts';
-import { ActionError, writeAction } from './errors.ts';
+import { writeSoon } from '../jobs/write.ts';
+import { ActionError } from './errors.ts';
 
 export function markDaySeen(context: Context, day: string): Promise<boolean> {
   if (!isDayStored(context.db, day)) throw new ActionError(404, `no announcement day ${day} is stored`);
   const at = context.now().toISOString();
-  return writeAction(context, () => insertSeenDay(context.db, day, at));
+  return writeSoon(context, () => insertSeenDay(context.db, day, at));
 }

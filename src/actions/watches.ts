@@ -4,7 +4,8 @@ import type { Context } from '../app/context.ts';
 import { parseWatchQuery, slugifyWatch, WatchQueryError } from '../curate/watch-query.ts';
 import { listWatches } from '../store/read/watches.ts';
 import { deleteWatch, insertWatch } from '../store/write/watches.ts';
-import { ActionError, writeAction } from './errors.ts';
+import { writeSoon } from '../jobs/write.ts';
+import { ActionError } from './errors.ts';
 
 /** Adds a watch under a slug of its words (`-2`, `-3` … when taken); the slug. */
 export function addWatch(context: Context, query: string, options: { mail?: boolean } = {}): Promise<string> {
@@ -18,7 +19,7 @@ export function addWatch(context: Context, query: string, options: { mail?: bool
   }
   const at = context.now().toISOString();
   // Read and written in one transaction: two adds at once cannot take the same slug.
-  return writeAction(context, () => {
+  return writeSoon(context, () => {
     const existing = listWatches(context.db);
     if (existing.some((watch) => watch.query === trimmed)) throw new ActionError(409, `already watching "${trimmed}"`);
     const taken = new Set(existing.map((watch) => watch.slug));
@@ -31,6 +32,6 @@ export function addWatch(context: Context, query: string, options: { mail?: bool
 }
 
 export async function removeWatch(context: Context, slug: string): Promise<void> {
-  const removed = await writeAction(context, () => deleteWatch(context.db, slug));
+  const removed = await writeSoon(context, () => deleteWatch(context.db, slug));
   if (!removed) throw new ActionError(404, `no watch is called "${slug.slice(0, 80)}"`);
 }

@@ -30,6 +30,9 @@ const easternParts = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
+// The day last formatted, and the minute it was formatted for (easternDay).
+let lastDay = { minute: Number.NaN, day: '' };
+
 /** The US Eastern calendar day of an instant (arXiv's clock). */
 export function easternDay(instant: Date): string {
   // Asked on every request: the day changes once a day, so the formatter runs once a minute at most.
@@ -37,7 +40,6 @@ export function easternDay(instant: Date): string {
   if (minute !== lastDay.minute) lastDay = { minute, day: easternDate.format(instant) };
   return lastDay.day;
 }
-let lastDay = { minute: Number.NaN, day: '' };
 
 /** "Fri, Nov 27, 00:30 New York time": arXiv's clock, the one its schedule is written in. */
 export function formatEasternTime(at: Date | string): string {

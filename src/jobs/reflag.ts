@@ -27,28 +27,42 @@ export function currentStarred(context: Context): StarredList {
   }
 }
 
+/** The list to flag with when the stored flags come from another one; undefined when they agree. */
+function staleList(context: Context): StarredList | undefined {
+  const list = currentStarred(context);
+  // Agreeing flags are the usual case: a read, so showing a digest never queues behind another writer.
+  return getMeta(context.db, AUTHORS_HASH_KEY) === list.hash ? undefined : list;
+}
+
 /** Whether the stored flags come from config/authors.json as it is now. */
 export function areFlagsCurrent(context: Context): boolean {
-  return getMeta(context.db, AUTHORS_HASH_KEY) === currentStarred(context).hash;
+  return staleList(context) === undefined;
+}
+
+type Reflagged = { reflagged: number } | undefined;
+
+function logReflag(context: Context, list: StarredList, result: Reflagged): Reflagged {
+  if (result) context.log.info('authors.reflagged', { papers: result.reflagged, authors: list.authors.length });
+  return result;
 }
 
 /** Re-flags every stored paper when the file's content differs from the list the flags came from. */
-export function syncStarredFlags(context: Context): { reflagged: number } | undefined {
-  const list = currentStarred(context);
-  // Agreeing flags are the usual case: a read, so showing a digest never queues behind another writer.
-  if (getMeta(context.db, AUTHORS_HASH_KEY) === list.hash) return undefined;
-  const result = writeNow(context, () => alignFlags(context.db, list));
-  if (result) context.log.info('authors.reflagged', { papers: result.reflagged, authors: list.authors.length });
-  return result;
+export function syncStarredFlags(context: Context): Reflagged {
+  const list = staleList(context);
+  return (
+    list &&
+    logReflag(
+      context,
+      list,
+      writeNow(context, () => alignFlags(context.db, list)),
+    )
+  );
 }
 
 /** The same without blocking the event loop while another writer holds the lock (a star from the page). */
-export async function syncStarredFlagsSoon(context: Context): Promise<{ reflagged: number } | undefined> {
-  const list = currentStarred(context);
-  if (getMeta(context.db, AUTHORS_HASH_KEY) === list.hash) return undefined;
-  const result = await writeSoon(context, () => alignFlags(context.db, list));
-  if (result) context.log.info('authors.reflagged', { papers: result.reflagged, authors: list.authors.length });
-  return result;
+export async function syncStarredFlagsSoon(context: Context): Promise<Reflagged> {
+  const list = staleList(context);
+  return list && logReflag(context, list, await writeSoon(context, () => alignFlags(context.db, list)));
 }
 
 /**
