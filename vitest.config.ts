@@ -1,13 +1,32 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+const shared = { testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' } as const;
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
-    // One test file per core: most of the suite waits on real processes, sockets and SQLite files.
-    maxWorkers: availableParallelism(),
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'suite',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/**/*.timing.test.ts'],
+          // One test file per core: most of the suite waits on real processes, sockets and SQLite files.
+          maxWorkers: availableParallelism(),
+        },
+      },
+      {
+        test: {
+          ...shared,
+          // Budgets a user feels (a throttled phone's first paint) are measured alone, once the rest
+          // of the suite is done: on two shared cores a parallel test file skews them by a second.
+          name: 'timing',
+          include: ['tests/**/*.timing.test.ts'],
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -5,15 +5,7 @@ import type { Context } from './app/context.ts';
 import { loadHolidays } from './calendar/announcement-days.ts';
 import type { StatusView } from './views/types.ts';
 import { renderErrorPage } from './render/html-layout.ts';
-import {
-  APP_JS,
-  FAVICON_PATH,
-  FAVICON_SVG,
-  ROBOTS_TXT,
-  SCRIPT_PATH,
-  STYLE_CSS,
-  STYLE_PATH,
-} from './render/html-assets.ts';
+import { APP_JS, FAVICON_PATH, FAVICON_SVG, ROBOTS_TXT, SCRIPT_PATH, STYLE_SOURCE } from './render/html-assets.ts';
 import { registerAdviceRoutes } from './routes/advice.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
@@ -41,9 +33,10 @@ export interface AppDeps {
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
-  // Our own stylesheet, script and icon; nothing else may load or run, no inline style or script;
+  // Our own script and icon, and our stylesheet inline by its hash; nothing else may load or run, no
+  // other inline style or script;
   // the script may post the page's forms to this server (connect-src), nowhere else.
-  'Content-Security-Policy': `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+  'Content-Security-Policy': `default-src 'none'; style-src ${STYLE_SOURCE}; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
@@ -90,7 +83,6 @@ export function createApp(deps: AppDeps): Hono {
 function registerAssets(app: Hono): void {
   const immutable = { 'Cache-Control': 'public, max-age=31536000, immutable' };
   const svg = { 'Content-Type': 'image/svg+xml' };
-  app.get(STYLE_PATH, (c) => c.body(STYLE_CSS, 200, { ...immutable, 'Content-Type': 'text/css; charset=utf-8' }));
   app.get(SCRIPT_PATH, (c) => c.body(APP_JS, 200, { ...immutable, 'Content-Type': 'text/javascript; charset=utf-8' }));
   app.get(FAVICON_PATH, (c) => c.body(FAVICON_SVG, 200, { ...immutable, ...svg }));
   // Browsers and feed readers ask for /favicon.ico without reading the page.

@@ -1,5 +1,5 @@
-// The static assets: stylesheet, script, icon and robots.txt, each with a versioned path where the
-// browser may cache it for a year.
+// The static assets: script, icon and robots.txt, each with a versioned path where the browser may
+// cache it for a year; and the stylesheet, which every page carries inline (see STYLE_SOURCE).
 import { createHash } from 'node:crypto';
 import { APP_JS } from './html-script.ts';
 import { STYLE_CSS } from './html-style.ts';
@@ -19,7 +19,14 @@ function fingerprint(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 10);
 }
 
+/**
+ * The stylesheet is inline, because a linked one holds the first paint for one more round trip: on
+ * Lighthouse's throttled phone the realistic day painted at 1.2 s with a link and 0.7 s inline, for
+ * 1.6 KB more per page once compressed. The Content-Security-Policy admits exactly this text by its
+ * hash (CSP3 hash-source), so inline style stays refused.
+ */
+export const STYLE_SOURCE = `'sha256-${createHash('sha256').update(STYLE_CSS).digest('base64')}'`;
+
 /** Versioned asset URLs: the content hash lets the browser cache them for a year. */
-export const STYLE_PATH = `/style.${fingerprint(STYLE_CSS)}.css`;
 export const SCRIPT_PATH = `/app.${fingerprint(APP_JS)}.js`;
 export const FAVICON_PATH = `/favicon.${fingerprint(FAVICON_SVG)}.svg`;

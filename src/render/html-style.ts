@@ -1,5 +1,5 @@
-// The page's stylesheet, served from our origin (/style.<hash>.css) so the Content-Security-Policy
-// forbids every inline style. Colours meet WCAG 2.1 AA (4.5:1 for text) on their backgrounds in
+// The page's stylesheet, inline in every page and admitted by its hash (html-assets.ts), so the
+// Content-Security-Policy forbids every other inline style. Colours meet WCAG 2.1 AA (4.5:1 for text) on their backgrounds in
 // light and dark; the axe-core test in tests/browser checks them.
 
 const PAGE_CSS = `:root{color-scheme:light dark;--bg:#fdfdfb;--fg:#1b1b1b;--mute:#5c5c5c;--line:#d6d6d6;--link:#0b57a4;--star:#fff4cc;--accent:#7a5600;--edge:#b8860b;--warn:#b3261e}

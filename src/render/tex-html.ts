@@ -5,7 +5,7 @@ import temml from 'temml';
 import { decodeTexText, splitTex } from '../text/tex.ts';
 import { escapeHtml } from './escape.ts';
 
-// temml writes a few inline styles, which the page's CSP (style-src 'self', no 'unsafe-inline')
+// temml writes a few inline styles, which the page's CSP (style-src admits only our stylesheet's hash)
 // would block. The ones that matter become classes of our stylesheet (html-assets.ts); the rest
 // (colours, table padding) are dropped, and the formula stays readable without them.
 const STYLE_CLASSES: Readonly<Record<string, string>> = {

@@ -1,13 +1,13 @@
 // The realistic full-size day (1,310 papers) in a real Chromium: every abstract is one tap away
 // in the page, TeX titles are MathML that renders under the strict CSP, no raw TeX accent is
-// visible, and in-page links stay on the site. LCP under Lighthouse's mobile throttling.
+// visible, and in-page links stay on the site. Its LCP is measured alone (lcp.timing.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../../src/server.ts';
 import { startServer, type RunningServer } from '../../src/routes/listen.ts';
 import { decodeTexText, splitTex } from '../../src/text/tex.ts';
 import type { TestWorld } from '../support/build-db.ts';
-import { keepOnLoopback, launchChromium, measurePageLoad, skipWithoutChromium } from '../support/browser.ts';
+import { keepOnLoopback, launchChromium, skipWithoutChromium } from '../support/browser.ts';
 import { REALISTIC_DAY_FACTS, buildRealisticDay } from '../support/realistic-day.ts';
 import { REALISTIC_DAY, createRealisticWorld } from '../support/realistic-world.ts';
 
@@ -98,6 +98,8 @@ describe.skipIf(skipWithoutChromium)('the realistic day in Chromium', () => {
       ];
     });
     expect(depths[0]).toBe(depths[1]);
+    // The inline stylesheet applies: the policy admits it by its hash.
+    expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).toBe('768px');
     expect(violations).toEqual([]);
   });
 
@@ -132,16 +134,4 @@ describe.skipIf(skipWithoutChromium)('the realistic day in Chromium', () => {
     // The target sits in the folded replacements, which open to show it.
     expect(await page.locator('details#replace').getAttribute('open')).toBe('');
   });
-
-  it('paints its largest content in under 2.5 s throttled like Lighthouse mobile (median of 3 loads)', async () => {
-    // The server's cache is warm here: its render time is measured by `npm run bench` (bench/page.ts).
-    const loads = [];
-    for (let i = 0; i < 3; i++) loads.push(await measurePageLoad(browser, `${server.url}digest/${REALISTIC_DAY}`));
-    const lcps = loads.map((load) => load.lcpMs).sort((a, b) => a - b);
-    console.log(
-      `LCP of the realistic day, throttled: ${lcps.join(', ')} ms; ${loads[0]!.documentTransferBytes} bytes transferred`,
-    );
-    expect(lcps[1]).toBeGreaterThan(0);
-    expect(lcps[1]).toBeLessThan(2500);
-  }, 120_000);
 });

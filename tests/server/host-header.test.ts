@@ -68,7 +68,7 @@ describe('the Host header', () => {
     };
     await listen();
     const page = await rawRequest('GET / HTTP/1.1\r\nHost: evil.example');
-    expect(page).toMatch(/<link rel=stylesheet href="https:\/\/arxiv\.example\.org\/[^"]+\.css">/);
+    expect(page).toMatch(/<link rel=icon href="https:\/\/arxiv\.example\.org\/favicon\.[^"]+\.svg"/);
     expect(page).not.toContain('evil.example');
   });
 });
