@@ -109,7 +109,9 @@ export async function startServe(env: NodeJS.ProcessEnv): Promise<ServeProcess> 
   mkdirSync(OUT, { recursive: true });
   const feeds = `${OUT}feeds-closed.json`;
   writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'blog', title: 'A blog', url: `${closed}/feed.xml` }] }));
-  const child = spawn(process.execPath, ['bin/arxiv-curator.js', 'serve'], {
+  // BENCH_CPU_PROF=<dir>: a CPU profile of serve (each thread's) written there when it stops.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, 'bin/arxiv-curator.js', 'serve'], {
     env: {
       ...process.env,
       PORT: '0',

@@ -5,7 +5,7 @@ import type { Context } from './app/context.ts';
 import { loadHolidays } from './calendar/announcement-days.ts';
 import type { StatusView } from './views/types.ts';
 import { renderErrorPage } from './render/html-layout.ts';
-import { APP_JS, FAVICON_PATH, FAVICON_SVG, ROBOTS_TXT, SCRIPT_PATH, STYLE_SOURCE } from './render/html-assets.ts';
+import { APP_JS, FAVICON_PATH, FAVICON_SVG, ROBOTS_TXT, SCRIPT_PATH } from './render/html-assets.ts';
 import { registerAdviceRoutes } from './routes/advice.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
@@ -13,7 +13,8 @@ import { registerActionRoutes } from './routes/actions.ts';
 import { registerLibraryRoutes } from './routes/library.ts';
 import { registerHealth, type HealthProbes } from './routes/health.ts';
 import { registerSearchRoutes } from './routes/search.ts';
-import { baseUrlOf, createSite, type SiteOptions } from './routes/site.ts';
+import { attachFastPath, createFastPath } from './routes/fast-path.ts';
+import { SECURITY_HEADERS, baseUrlOf, createSite, type SiteOptions } from './routes/site.ts';
 import { guardWrites, registerLogin } from './routes/writes.ts';
 
 export interface AppDeps {
@@ -31,15 +32,6 @@ export interface AppDeps {
   /** What /healthz asks of the machine (free disk, write access); tests give their own. */
   probes?: HealthProbes;
 }
-
-const SECURITY_HEADERS: Record<string, string> = {
-  // Our own script and icon, and our stylesheet inline by its hash; nothing else may load or run, no
-  // other inline style or script;
-  // the script may post the page's forms to this server (connect-src), nowhere else.
-  'Content-Security-Policy': `default-src 'none'; style-src ${STYLE_SOURCE}; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-};
 
 const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
 
@@ -77,6 +69,7 @@ export function createApp(deps: AppDeps): Hono {
     if (c.req.path.endsWith('.txt')) return c.text(`${message}\n`, 500);
     return c.html(renderErrorPage(baseUrlOf(site, c), 500, message), 500);
   });
+  attachFastPath(app, createFastPath(site.replays));
   return app;
 }
 

@@ -14,6 +14,11 @@ export class QueueFullError extends Error {
   override name = 'QueueFullError';
 }
 
+/** The queue was closed (serve is stopping) before the job was done: the caller may try again later. */
+export class QueueClosedError extends Error {
+  override name = 'QueueClosedError';
+}
+
 export interface WorkQueueOptions {
   /** The worker's module: a .mjs that registers tsx and imports a module calling answerJobs(). */
   entry: URL;
@@ -61,7 +66,9 @@ export function createWorkQueue<J, R>(options: WorkQueueOptions): WorkQueue<J, R
     // A worker that dies fails its job, and a new one takes its place.
     worker.on('error', (error) => busy.get(worker)?.reject(error));
     worker.on('exit', () => {
-      busy.get(worker)?.reject(new Error('the worker thread ended'));
+      busy
+        .get(worker)
+        ?.reject(closed ? new QueueClosedError('the work queue closed') : new Error('the worker thread ended'));
       busy.delete(worker);
       const at = idle.indexOf(worker);
       if (at !== -1) idle.splice(at, 1);
@@ -75,7 +82,7 @@ export function createWorkQueue<J, R>(options: WorkQueueOptions): WorkQueue<J, R
   return {
     run: (job) =>
       new Promise<R>((resolve, reject) => {
-        if (closed) return reject(new Error('the work queue is closed'));
+        if (closed) return reject(new QueueClosedError('the work queue is closed'));
         if (waiting.length >= options.maxQueued && idle.length === 0)
           return reject(new QueueFullError(`${waiting.length} jobs are waiting already`));
         waiting.push({ id: nextId++, job, resolve, reject });
@@ -83,7 +90,7 @@ export function createWorkQueue<J, R>(options: WorkQueueOptions): WorkQueue<J, R
       }),
     close: async () => {
       closed = true;
-      for (const task of waiting.splice(0)) task.reject(new Error('the work queue is closed'));
+      for (const task of waiting.splice(0)) task.reject(new QueueClosedError('the work queue is closed'));
       await Promise.all([...idle, ...busy.keys()].map((worker) => worker.terminate()));
     },
   };

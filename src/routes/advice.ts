@@ -29,7 +29,7 @@ export function registerAdviceRoutes(app: Hono, site: Site): void {
   const canMark = readWritePolicy(context.config) !== 'read-only';
   // The page shows config/reading-list.json as it is now: an edit changes it like new data does.
   app.get('/start', (c) =>
-    sendCached(site, c, { depends: fileVersion(context.config.readingListPath) }, (_version, baseUrl) => {
+    sendCached(site, c, { depends: () => fileVersion(context.config.readingListPath) }, (_version, baseUrl) => {
       try {
         return { status: 200, type: HTML, body: renderStartHtml(baseUrl, buildStartView(context, canMark)) };
       } catch (error) {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Context as HonoContext } from 'hono';
-import { QueueFullError } from '../app/worker-queue.ts';
+import { QueueClosedError, QueueFullError } from '../app/worker-queue.ts';
 import type { DataVersion } from '../store/read/version.ts';
 
 export interface Rendered {
@@ -24,6 +24,8 @@ interface Entry {
   raw: Buffer;
   /** A compressed body, or its compression under way. */
   encoded: Map<Exclude<Encoding, 'identity'>, Buffer | Promise<Buffer>>;
+  /** The answer in each encoding with the validators it was last sent with: built once per change. */
+  answers: Map<Encoding, Filled>;
 }
 
 const gzipAsync = promisify(gzip);
@@ -80,14 +82,22 @@ function encode(entry: Entry, encoding: Encoding): Buffer | Promise<Buffer> {
   return pending;
 }
 
+export interface SegmentedLru<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): void;
+}
+
 /**
  * A segmented LRU: a new body enters on probation and is kept only if asked for again. A flood of
  * one-off addresses (every day of the archive, say) then churns the probation segment while the
- * pages people keep asking for stay in the protected one.
+ * pages people keep asking for stay in the protected one. A new value for a key replaces the old
+ * one where it is.
  */
-function createSegmentedLru<V>(probationSize: number, protectedSize: number) {
+export function createSegmentedLru<V>(probationSize: number, protectedSize: number): SegmentedLru<V> {
   const probation = new Map<string, V>();
   const kept = new Map<string, V>();
+  // The key asked last is already the newest in kept: a run of requests for one address moves nothing.
+  let newest: string | undefined;
   const admit = (key: string, value: V) => {
     probation.delete(key);
     probation.set(key, value);
@@ -96,11 +106,13 @@ function createSegmentedLru<V>(probationSize: number, protectedSize: number) {
   };
   return {
     get(key: string): V | undefined {
+      if (key === newest) return kept.get(key);
       const value = kept.get(key) ?? probation.get(key);
       if (value === undefined) return undefined;
       probation.delete(key);
       kept.delete(key);
       kept.set(key, value);
+      newest = key;
       if (kept.size > protectedSize) {
         const [oldest, demoted] = kept.entries().next().value!;
         kept.delete(oldest);
@@ -108,11 +120,42 @@ function createSegmentedLru<V>(probationSize: number, protectedSize: number) {
       }
       return value;
     },
-    set: admit,
+    set(key: string, value: V): void {
+      // A kept key keeps its place; left in kept, the old value would be the one get() finds.
+      if (kept.has(key)) {
+        kept.delete(key);
+        kept.set(key, value);
+        newest = key;
+      } else admit(key, value);
+    },
   };
 }
 
+/** What a request asks of a cached body: its conditional and encoding headers. */
+export interface Asked {
+  ifNoneMatch?: string | undefined;
+  ifModifiedSince?: string | undefined;
+  acceptEncoding?: string | undefined;
+}
+
+/** A cached body in the encoding the client takes, with its headers. */
+interface Filled {
+  status: Rendered['status'];
+  headers: Record<string, string>;
+  body: Buffer;
+  /** The validators the headers hold. */
+  validators: Record<string, string>;
+}
+
+/** A response ready to write: a 304, or a cached body. */
+export type Ready = Filled | { status: 304; headers: Record<string, string>; body: null; validators?: undefined };
+
 export interface Responder {
+  /**
+   * The response when it needs no work: a 304, or a cached body already compressed as asked.
+   * Undefined when the body must be rendered or compressed first (respond does that).
+   */
+  lookup(key: string, version: DataVersion, asked: Asked): Ready | undefined;
   respond(
     c: HonoContext,
     key: string,
@@ -129,7 +172,12 @@ export function createResponder(sizes = { probation: 32, kept: 96 }): Responder 
     if (pending === undefined) {
       pending = Promise.resolve()
         .then(render)
-        .then((rendered) => ({ ...rendered, raw: Buffer.from(rendered.body, 'utf8'), encoded: new Map() }));
+        .then((rendered) => ({
+          ...rendered,
+          raw: Buffer.from(rendered.body, 'utf8'),
+          encoded: new Map(),
+          answers: new Map(),
+        }));
       rendering.set(cacheKey, pending);
       pending.then(
         (entry) => (rendering.delete(cacheKey), cache.set(cacheKey, entry)),
@@ -138,51 +186,78 @@ export function createResponder(sizes = { probation: 32, kept: 96 }): Responder 
     }
     return pending;
   };
-  // The ETag of each address at its latest version: hashed once per change, not per request.
-  const etags = createSegmentedLru<{ tag: string; etag: string }>(sizes.probation, sizes.kept);
-  const etagOf = (key: string, version: DataVersion): string => {
-    const known = etags.get(key);
-    if (known?.tag === version.tag) return known.etag;
+  // The validators of each address at its latest version: hashed once per change, not per request.
+  const validated = createSegmentedLru<{ tag: string; etag: string; headers: Record<string, string> }>(
+    sizes.probation,
+    sizes.kept,
+  );
+  const validatorsOf = (key: string, version: DataVersion) => {
+    const known = validated.get(key);
+    if (known?.tag === version.tag) return known;
     const etag = createEtag(key, version);
-    etags.set(key, { tag: version.tag, etag });
-    return etag;
+    const headers: Record<string, string> = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+    if (version.lastModified) headers['Last-Modified'] = version.lastModified;
+    const fresh = { tag: version.tag, etag, headers };
+    validated.set(key, fresh);
+    return fresh;
   };
+  const notModified = (etag: string, version: DataVersion, asked: Asked) =>
+    matchesEtag(asked.ifNoneMatch, etag) ||
+    (asked.ifNoneMatch === undefined && isNotModifiedSince(asked.ifModifiedSince, version.lastModified));
   return {
+    lookup(key, version, asked) {
+      const { etag, headers } = validatorsOf(key, version);
+      if (notModified(etag, version, asked)) return { status: 304, headers, body: null };
+      const entry = cache.get(`${key}\0${version.tag}`);
+      if (entry === undefined) return undefined;
+      const ready = prepare(entry, headers, asked.acceptEncoding);
+      return ready instanceof Promise ? undefined : ready;
+    },
     respond(c, key, version, render) {
-      const etag = etagOf(key, version);
-      const validators: Record<string, string> = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
-      if (version.lastModified) validators['Last-Modified'] = version.lastModified;
-      const inm = c.req.header('if-none-match');
-      if (
-        matchesEtag(inm, etag) ||
-        (inm === undefined && isNotModifiedSince(c.req.header('if-modified-since'), version.lastModified))
-      ) {
-        return c.body(null, 304, validators);
-      }
+      const asked: Asked = {
+        ifNoneMatch: c.req.header('if-none-match'),
+        ifModifiedSince: c.req.header('if-modified-since'),
+        acceptEncoding: c.req.header('accept-encoding'),
+      };
+      const { etag, headers } = validatorsOf(key, version);
+      if (notModified(etag, version, asked)) return c.body(null, 304, headers);
       const cacheKey = `${key}\0${version.tag}`;
+      const reply = (ready: Filled) => c.body(ready.body as Uint8Array<ArrayBuffer>, ready.status, ready.headers);
       const entry = cache.get(cacheKey);
-      if (entry !== undefined) return send(c, entry, validators);
-      return renderOnce(cacheKey, render).then(
-        (rendered) => send(c, rendered, validators),
-        (error: unknown) => {
-          if (!(error instanceof QueueFullError)) throw error;
-          return c.text('The server is busy; try again in a few seconds.\n', 503, {
-            'Retry-After': String(BUSY_RETRY_AFTER_S),
-            'Cache-Control': 'no-store',
-          });
-        },
-      );
+      const prepared = entry !== undefined ? prepare(entry, headers, asked.acceptEncoding) : undefined;
+      if (prepared !== undefined && !(prepared instanceof Promise)) return reply(prepared);
+      return (
+        prepared ?? renderOnce(cacheKey, render).then((rendered) => prepare(rendered, headers, asked.acceptEncoding))
+      ).then(reply, (error: unknown) => {
+        // A full render queue, or serve stopping with the render still to do: try again shortly.
+        if (!(error instanceof QueueFullError || error instanceof QueueClosedError)) throw error;
+        const why = error instanceof QueueFullError ? 'is busy' : 'is restarting';
+        return c.text(`The server ${why}; try again in a few seconds.\n`, 503, {
+          'Retry-After': String(BUSY_RETRY_AFTER_S),
+          'Cache-Control': 'no-store',
+        });
+      });
     },
   };
 }
 
-function send(c: HonoContext, entry: Entry, validators: Record<string, string>): Response | Promise<Response> {
-  const encoding = chooseEncoding(c.req.header('accept-encoding'));
-  const headers: Record<string, string> = { ...validators, 'Content-Type': entry.type };
+/** The entry in the encoding the client takes, with its headers; a promise while it is compressed. */
+function prepare(
+  entry: Entry,
+  validators: Record<string, string>,
+  acceptEncoding: string | undefined,
+): Filled | Promise<Filled> {
+  const encoding = chooseEncoding(acceptEncoding);
+  const known = entry.answers.get(encoding);
+  // The validators of an address are one object until its version moves (validatorsOf).
+  if (known?.validators === validators) return known;
   const body = encode(entry, encoding);
-  const reply = (bytes: Buffer) => {
+  const ready = (bytes: Buffer): Filled => {
+    const headers: Record<string, string> = { ...validators, 'Content-Type': entry.type };
     if (bytes !== entry.raw) headers['Content-Encoding'] = encoding;
-    return c.body(bytes as Uint8Array<ArrayBuffer>, entry.status, headers);
+    const filled = { status: entry.status, headers, body: bytes, validators };
+    entry.answers.set(encoding, filled);
+    return filled;
   };
-  return body instanceof Promise ? body.then(reply) : reply(body);
+  return body instanceof Promise ? body.then(ready) : ready(body);
 }

@@ -1,8 +1,10 @@
-// Serves a Hono app over node:http on one address; closing waits for open connections to end.
-import { serve } from '@hono/node-server';
-import type { Server } from 'node:http';
+// Serves a Hono app over node:http on one address, behind the app's fast path if it has one
+// (fast-path.ts); closing waits for open connections to end.
+import { getRequestListener } from '@hono/node-server';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Hono } from 'hono';
+import { fastPathOf } from './fast-path.ts';
 
 export interface RunningServer {
   /** `http://127.0.0.1:3000/`; with port 0, the port the system chose. */
@@ -11,13 +13,21 @@ export interface RunningServer {
 }
 
 export function startServer(app: Hono, options: { host: string; port: number }): Promise<RunningServer> {
+  const listener = getRequestListener(app.fetch, { hostname: options.host });
+  const fastPath = fastPathOf(app);
+  const server = createServer(
+    fastPath === undefined
+      ? listener
+      : (request, response) => {
+          if (!fastPath(request, response)) void listener(request, response);
+        },
+  );
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port }) as Server;
     server.once('error', (error: NodeJS.ErrnoException) => {
       const why = error.code === 'EADDRINUSE' ? 'the address is in use (set PORT or HOST)' : error.message;
       reject(new Error(`cannot listen on ${options.host}:${options.port}: ${why}`, { cause: error }));
     });
-    server.once('listening', () => {
+    server.listen(options.port, options.host, () => {
       const address = server.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       resolve({

@@ -1,12 +1,14 @@
 // What the route groups share: the context, the calendar, the scheduler's status, the cache, and
 // where an uncached page is rendered.
+import type { Socket } from 'node:net';
 import type { Context as HonoContext } from 'hono';
 import type { Context } from '../app/context.ts';
 import { easternDay } from '../calendar/eastern.ts';
 import { siteUrl } from '../config.ts';
 import { createVersionReader, type DataVersion } from '../store/read/version.ts';
 import type { StatusView } from '../views/types.ts';
-import { createResponder, type Rendered, type Responder } from './cache.ts';
+import { STYLE_SOURCE } from '../render/html-assets.ts';
+import { createResponder, createSegmentedLru, type Rendered, type Responder, type SegmentedLru } from './cache.ts';
 
 /** A page to render away from the thread answering HTTP: what it depends on, as plain data. */
 export interface RenderJob {
@@ -19,6 +21,13 @@ export interface RenderJob {
   starredHash: string;
 }
 
+/** An address sendCached answered, as fast-path.ts answers it again: the route's options, its canonical path. */
+export interface Replay {
+  site: Site;
+  path: string;
+  options: CacheOptions;
+}
+
 export interface Site {
   context: Context;
   holidays: ReadonlySet<string>;
@@ -29,6 +38,8 @@ export interface Site {
   offload?: ((job: RenderJob) => Promise<Rendered>) | undefined;
   /** On a render thread: the job in hand, whose base URL and data version stand for this request. */
   job?: (() => RenderJob | undefined) | undefined;
+  /** The addresses (request targets as sent) sendCached answered lately, for fast-path.ts. */
+  replays: SegmentedLru<Replay>;
 }
 
 export interface SiteOptions {
@@ -50,6 +61,7 @@ export function createSite(
     readVersion: createVersionReader(context.db),
     offload: options.offload,
     job: options.job,
+    replays: createSegmentedLru(64, 192),
   };
 }
 
@@ -63,10 +75,13 @@ export function createSite(
 export function baseUrlOf(site: Site, c: HonoContext): string {
   const job = site.job?.();
   if (job !== undefined) return job.baseUrl;
+  return baseUrlOfSocket(site, (c.env as { incoming?: { socket?: Socket } } | undefined)?.incoming?.socket);
+}
+
+/** baseUrlOf for a request that arrived on this socket (none: app.request in tests). */
+export function baseUrlOfSocket(site: Site, socket: Socket | undefined): string {
   const { config } = site.context;
   if (config.publicUrl) return config.publicUrl;
-  const socket = (c.env as { incoming?: { socket?: { localAddress?: string; localPort?: number } } } | undefined)
-    ?.incoming?.socket;
   if (socket?.localAddress === undefined || socket.localPort === undefined) return siteUrl(config);
   const address = socket.localAddress.replace(/^::ffff:(?=\d+\.)/, '');
   return `http://${address.includes(':') ? `[${address}]` : address}:${socket.localPort}`;
@@ -79,7 +94,7 @@ export interface CacheOptions {
    */
   params?: readonly string[];
   /** What else the body depends on besides the stored data (a configuration file's version, say). */
-  depends?: string;
+  depends?: () => string;
 }
 
 /** `?a=1&b=2` of the declared parameters present (every value, in declared order), or ''. */
@@ -105,20 +120,41 @@ export function sendCached(
   }
   const url = new URL(c.req.url);
   const path = `${url.pathname}${canonicalQuery(url.searchParams, options.params ?? [])}`;
-  // Pages show the scheduler's status too: it is part of what a cached body depends on. Today (in
-  // arXiv's time zone) tells "not fetched yet" from "not announced yet"; the starred list in hand
-  // names the flags.
-  const status = site.status();
-  const today = easternDay(site.context.now());
-  const starredHash = site.context.starred.current().hash;
-  const extra = `${today}|${status.nextRunAt ?? ''}|${status.activity ?? ''}|${starredHash}|${options.depends ?? ''}`;
-  const version = site.readVersion(extra);
+  const target = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
+  if (target !== undefined) site.replays.set(target, { site, path, options });
+  const { version, status, starredHash } = versionOf(site, options);
   const { offload } = site;
   const renderPage = offload
     ? () => offload({ path, baseUrl, status, version, starredHash })
     : () => render(version, baseUrl);
   return site.responder.respond(c, `${baseUrl}${path}`, version, renderPage);
 }
+
+/**
+ * The version a page is cached under. Pages show the scheduler's status too: it is part of what a
+ * cached body depends on. Today (in arXiv's time zone) tells "not fetched yet" from "not announced
+ * yet"; the starred list in hand names the flags.
+ */
+export function versionOf(
+  site: Site,
+  options: CacheOptions,
+): { version: DataVersion; status: StatusView; starredHash: string } {
+  const status = site.status();
+  const today = easternDay(site.context.now());
+  const starredHash = site.context.starred.current().hash;
+  const extra = `${today}|${status.nextRunAt ?? ''}|${status.activity ?? ''}|${starredHash}|${options.depends?.() ?? ''}`;
+  return { version: site.readVersion(extra), status, starredHash };
+}
+
+/** On every response, from Hono (server.ts) or the fast path (fast-path.ts). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  // Our own script and icon, and our stylesheet inline by its hash; nothing else may load or run, no
+  // other inline style or script;
+  // the script may post the page's forms to this server (connect-src), nowhere else.
+  'Content-Security-Policy': `default-src 'none'; style-src ${STYLE_SOURCE}; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
 
 export const HTML = 'text/html; charset=utf-8';
 export const RSS = 'application/rss+xml; charset=utf-8';

@@ -1,6 +1,6 @@
 // The bounded queue of worker threads behind serve's renders (app/worker-queue.ts), with real threads.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkQueue, QueueFullError, type WorkQueue } from '../../src/app/worker-queue.ts';
+import { createWorkQueue, QueueClosedError, QueueFullError, type WorkQueue } from '../../src/app/worker-queue.ts';
 
 type Job = { ms?: number; echo?: string; fail?: string; exit?: boolean };
 const ENTRY = new URL('../support/sleepy-worker-entry.mjs', import.meta.url);
@@ -23,5 +23,17 @@ describe('the work queue', () => {
     await expect(queue.run({ fail: 'no such page' })).rejects.toThrow('no such page');
     await expect(queue.run({ exit: true })).rejects.toThrow(/ended|exited/);
     expect(await queue.run({ echo: 'alive' })).toBe('alive');
+  });
+
+  it('fails the jobs in hand and those waiting as "closed" when it closes, and refuses new ones', async () => {
+    const closing = createWorkQueue<Job, string>({ entry: ENTRY, size: 1, maxQueued: 4 });
+    const outcomes = Promise.allSettled([closing.run({ ms: 2000, echo: 'slow' }), closing.run({ echo: 'next' })]);
+    // The worker has the first job before the queue closes.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await closing.close();
+    const [running, waiting] = await outcomes;
+    expect(running.status === 'rejected' && running.reason).toBeInstanceOf(QueueClosedError);
+    expect(waiting.status === 'rejected' && waiting.reason).toBeInstanceOf(QueueClosedError);
+    await expect(closing.run({ echo: 'late' })).rejects.toBeInstanceOf(QueueClosedError);
   });
 });

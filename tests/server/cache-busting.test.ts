@@ -3,7 +3,7 @@
 // of one-off addresses does not push out the pages people keep reading, and a full render queue
 // is a 503 with Retry-After. Renders are counted where serve sends them: the offload function.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { QueueFullError } from '../../src/app/worker-queue.ts';
+import { QueueClosedError, QueueFullError } from '../../src/app/worker-queue.ts';
 import type { Rendered } from '../../src/routes/cache.ts';
 import type { RenderJob } from '../../src/routes/site.ts';
 import { createApp } from '../../src/server.ts';
@@ -78,5 +78,13 @@ describe('the render cache', () => {
     expect(busy.headers.get('cache-control')).toBe('no-store');
     full = false;
     expect((await app.request('/digest/2026-09-24')).status).toBe(200);
+  });
+
+  it('answers 503 with Retry-After, not a 500, to a request whose render serve stopped', async () => {
+    const app = appRenderingWith(() => Promise.reject(new QueueClosedError('the work queue is closed')));
+    const stopping = await app.request('/digest/2026-09-24');
+    expect(stopping.status).toBe(503);
+    expect(stopping.headers.get('retry-after')).toBe('2');
+    expect(await stopping.text()).toContain('restarting');
   });
 });
