@@ -14,7 +14,7 @@ import { registerLibraryRoutes } from './routes/library.ts';
 import { registerHealth, type HealthProbes } from './routes/health.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { attachFastPath, createFastPath } from './routes/fast-path.ts';
-import { SECURITY_HEADERS, baseUrlOf, createSite, type SiteOptions } from './routes/site.ts';
+import { SECURITY_HEADERS, baseUrlOf, countHostFields, createSite, type SiteOptions } from './routes/site.ts';
 import { guardWrites, registerLogin } from './routes/writes.ts';
 
 export interface AppDeps {
@@ -47,7 +47,10 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', async (c, next) => {
     for (const [name, value] of SECURITY_ENTRIES) c.header(name, value);
     // RFC 9112 §3.2: a request with more than one Host field is answered 400; which one would we believe?
-    if (countHostHeaders(c.env) > 1) return c.text('Bad request: more than one Host header.\n', 400);
+    if (
+      countHostFields((c.env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming?.rawHeaders ?? []) > 1
+    )
+      return c.text('Bad request: more than one Host header.\n', 400);
     await next();
   });
   app.use('*', guardWrites(site));
@@ -83,12 +86,4 @@ function registerAssets(app: Hono): void {
   app.get('/robots.txt', (c) =>
     c.body(ROBOTS_TXT, 200, { 'Cache-Control': 'public, max-age=86400', 'Content-Type': 'text/plain; charset=utf-8' }),
   );
-}
-
-/** Host fields as received (node keeps the first in `headers`, every one in `rawHeaders`). */
-function countHostHeaders(env: unknown): number {
-  const raw = (env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming?.rawHeaders ?? [];
-  let count = 0;
-  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() === 'host') count++;
-  return count;
 }

@@ -7,7 +7,7 @@
 // the route declared it depends on. Anything else, a miss included, goes through Hono as before.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Hono } from 'hono';
-import { SECURITY_HEADERS, baseUrlOfSocket, versionOf, type Site } from './site.ts';
+import { SECURITY_HEADERS, baseUrlOfSocket, countHostFields, versionOf, type Site } from './site.ts';
 
 /** Answers the request and says true, or leaves it untouched and says false. */
 export type FastPath = (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -30,7 +30,7 @@ export function createFastPath(replays: Site['replays']): FastPath {
     if (request.method !== 'GET' || request.url === undefined) return false;
     const replay = replays.get(request.url);
     // Two Host fields are refused by the app (server.ts), with a 400 of its own.
-    if (replay === undefined || hostFields(request.rawHeaders) > 1) return false;
+    if (replay === undefined || countHostFields(request.rawHeaders) > 1) return false;
     const { site, path, options } = replay;
     let ready;
     try {
@@ -55,10 +55,4 @@ export function createFastPath(replays: Site['replays']): FastPath {
     response.end(ready.body);
     return true;
   };
-}
-
-function hostFields(raw: readonly string[]): number {
-  let count = 0;
-  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 4 && raw[i]!.toLowerCase() === 'host') count++;
-  return count;
 }

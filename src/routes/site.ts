@@ -146,11 +146,17 @@ export function versionOf(
   return { version: site.readVersion(extra), status, starredHash };
 }
 
+/** Host fields as received (node keeps the first in `headers`, every one in `rawHeaders`). */
+export function countHostFields(rawHeaders: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i]!.toLowerCase() === 'host') count++;
+  return count;
+}
+
 /** On every response, from Hono (server.ts) or the fast path (fast-path.ts). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   // Our own script and icon, and our stylesheet inline by its hash; nothing else may load or run, no
-  // other inline style or script;
-  // the script may post the page's forms to this server (connect-src), nowhere else.
+  // other inline style or script; the script may post the page's forms to this server (connect-src).
   'Content-Security-Policy': `default-src 'none'; style-src ${STYLE_SOURCE}; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',

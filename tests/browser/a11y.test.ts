@@ -12,9 +12,9 @@ import { ensureRankModel } from '../../src/jobs/retrain.ts';
 import { createApp } from '../../src/server.ts';
 import { getDayPapers } from '../../src/store/read/digest.ts';
 import { markPapers } from '../../src/store/write/marks.ts';
-import { startServer, type RunningServer } from '../../src/routes/listen.ts';
+import type { RunningServer } from '../../src/routes/listen.ts';
 import type { TestWorld } from '../support/build-db.ts';
-import { keepOnLoopback, launchChromium, skipWithoutChromium } from '../support/browser.ts';
+import { closeChromium, keepOnLoopback, serveToChromium, skipWithoutChromium } from '../support/browser.ts';
 import { REALISTIC_DAY, createRealisticWorld } from '../support/realistic-world.ts';
 import { storeDailyPapers } from '../../src/store/write/popularity.ts';
 import { setReadMark } from '../../src/store/write/reading.ts';
@@ -95,16 +95,11 @@ describe.skipIf(skipWithoutChromium)('accessibility (axe-core, WCAG 2.1 A and AA
     await addWatch(world.context, 'learning -survey');
     ensureRankModel(world.context);
     saved = day[0]!.id;
-    server = await startServer(createApp({ context: world.context, holidays: new Set() }), {
-      host: '127.0.0.1',
-      port: 0,
-    });
-    browser = await launchChromium();
+    ({ server, browser } = await serveToChromium(createApp({ context: world.context, holidays: new Set() })));
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeChromium({ server, browser });
     world?.close();
   });
 

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createApp } from '../../src/server.ts';
-import { startServer, type RunningServer } from '../../src/routes/listen.ts';
+import type { RunningServer } from '../../src/routes/listen.ts';
 import type { TestWorld } from '../support/build-db.ts';
-import { launchChromium, measurePageLoad, skipWithoutChromium } from '../support/browser.ts';
+import { closeChromium, measurePageLoad, serveToChromium, skipWithoutChromium } from '../support/browser.ts';
 import { REALISTIC_DAY, createRealisticWorld } from '../support/realistic-world.ts';
 
 describe.skipIf(skipWithoutChromium)('the realistic day on a throttled phone', () => {
@@ -15,16 +15,11 @@ describe.skipIf(skipWithoutChromium)('the realistic day on a throttled phone', (
 
   beforeAll(async () => {
     world = createRealisticWorld();
-    server = await startServer(createApp({ context: world.context, holidays: new Set() }), {
-      host: '127.0.0.1',
-      port: 0,
-    });
-    browser = await launchChromium();
+    ({ server, browser } = await serveToChromium(createApp({ context: world.context, holidays: new Set() })));
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeChromium({ server, browser });
     world?.close();
   });
 

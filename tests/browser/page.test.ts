@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createApp } from '../../src/server.ts';
 import { startServer, type RunningServer } from '../../src/routes/listen.ts';
 import { createTestWorld, makePaper, makeRealisticDay, type TestWorld } from '../support/build-db.ts';
-import { keepOnLoopback, launchChromium, skipWithoutChromium } from '../support/browser.ts';
+import { closeChromium, keepOnLoopback, serveToChromium, skipWithoutChromium } from '../support/browser.ts';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
@@ -33,17 +33,12 @@ describe.skipIf(skipWithoutChromium)('the digest page in Chromium', () => {
         comment: 'NeurIPS 2026, 9 pages',
       }),
     ]);
-    server = await startServer(createApp({ context: world.context, holidays: new Set() }), {
-      host: '127.0.0.1',
-      port: 0,
-    });
-    browser = await launchChromium();
+    ({ server, browser } = await serveToChromium(createApp({ context: world.context, holidays: new Set() })));
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeChromium({ server, browser });
     world?.close();
   });
 

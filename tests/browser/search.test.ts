@@ -5,10 +5,10 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createApp } from '../../src/server.ts';
-import { startServer, type RunningServer } from '../../src/routes/listen.ts';
+import type { RunningServer } from '../../src/routes/listen.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
 import { buildRealisticDay } from '../support/realistic-day.ts';
-import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
+import { closeChromium, serveToChromium, skipWithoutChromium } from '../support/browser.ts';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 const skip = skipWithoutChromium;
@@ -26,14 +26,12 @@ describe.skipIf(skip)('search in Chromium', () => {
       makePaper({ id: '2611.90002', title: 'Neural routing by a star', authors: ['Y. Bengio', 'Gábor Melis'] }),
     ]);
     const app = createApp({ context: world.context, holidays: new Set() });
-    server = await startServer(app, { host: '127.0.0.1', port: 0 });
-    browser = await launchChromium();
+    ({ server, browser } = await serveToChromium(app));
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeChromium({ server, browser });
     world?.close();
   });
 

@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../../src/server.ts';
-import { startServer, type RunningServer } from '../../src/routes/listen.ts';
+import type { RunningServer } from '../../src/routes/listen.ts';
 import { decodeTexText, splitTex } from '../../src/text/tex.ts';
 import type { TestWorld } from '../support/build-db.ts';
-import { keepOnLoopback, launchChromium, skipWithoutChromium } from '../support/browser.ts';
+import { closeChromium, keepOnLoopback, serveToChromium, skipWithoutChromium } from '../support/browser.ts';
 import { REALISTIC_DAY_FACTS, buildRealisticDay } from '../support/realistic-day.ts';
 import { REALISTIC_DAY, createRealisticWorld } from '../support/realistic-world.ts';
 
@@ -29,11 +29,7 @@ describe.skipIf(skipWithoutChromium)('the realistic day in Chromium', () => {
 
   beforeAll(async () => {
     world = createRealisticWorld();
-    server = await startServer(createApp({ context: world.context, holidays: new Set() }), {
-      host: '127.0.0.1',
-      port: 0,
-    });
-    browser = await launchChromium();
+    ({ server, browser } = await serveToChromium(createApp({ context: world.context, holidays: new Set() })));
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await keepOnLoopback(page);
     page.on('console', (message) => {
@@ -48,8 +44,7 @@ describe.skipIf(skipWithoutChromium)('the realistic day in Chromium', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeChromium({ server, browser });
     world?.close();
   });
 

@@ -1,7 +1,9 @@
 // Debian's Chromium driven by playwright-core (never `npx playwright install`), with the flags
 // that keep it off the network, and the throttling of Lighthouse's mobile preset for timings.
 import { existsSync } from 'node:fs';
+import type { Hono } from 'hono';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/routes/listen.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 // .ci/run installs chromium: there a missing browser fails the run instead of skipping.
@@ -21,6 +23,18 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/** The app on a loopback port, and a Chromium to read it. */
+export async function serveToChromium(app: Hono): Promise<{ server: RunningServer; browser: Browser }> {
+  const server = await startServer(app, { host: '127.0.0.1', port: 0 });
+  return { server, browser: await launchChromium() };
+}
+
+/** Ends what serveToChromium started, or what of it started. */
+export async function closeChromium(opened: { server?: RunningServer; browser?: Browser }): Promise<void> {
+  await opened.browser?.close();
+  await opened.server?.close();
 }
 
 /** Nothing may leave the machine: links to arXiv are only followed by a person (context: new tabs too). */
