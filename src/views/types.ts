@@ -17,7 +17,7 @@ export interface PaperLinks {
 export interface TriageView {
   /** Saved to the library, or hidden (not interested). */
   mark?: 'saved' | 'hidden';
-  /** The ranking's score, 0 to 1 (higher is more for you); absent without a trained model. */
+  /** The ranking's score: the chance the reader saves this paper, 0 to 1 (rank/cutoff.ts reads it so); absent without a trained model. */
   score?: number;
   /** One line: "like 3 saved papers: diffusion, policy, robot", "co-author of Pieter Abbeel". */
   why?: string;
