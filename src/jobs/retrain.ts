@@ -6,6 +6,8 @@
 // stores the result and keeps answering meanwhile.
 import { Worker } from 'node:worker_threads';
 import type { Context } from '../app/context.ts';
+import { matchesWatch, parseWatchQuery, type WatchQuery } from '../curate/watch-query.ts';
+import type { RankText } from '../rank/features.ts';
 import type { TrainingSet } from '../rank/ranker.ts';
 import { createTfidfTrainer, type TrainedModel, type TrainingJob } from '../rank/tfidf-trainer.ts';
 import type { Db } from '../store/db.ts';
@@ -15,29 +17,78 @@ import {
   readTrainingData,
   readTrainingFingerprint,
   type TrainingData,
+  type TrainingPaper,
 } from '../store/read/training.ts';
+import { listWatches } from '../store/read/watches.ts';
 import { storeRankModel } from '../store/write/model.ts';
 import { writeNow, writeSoon } from './write.ts';
 
 /** Days whose papers are scored with each new model (pages read those scores; older days score live). */
 export const SCORED_DAYS = 3;
 
-/** The examples and the second circle, starred authors named as authors.json names them now. */
-export function buildTrainingSet(data: TrainingData, names: ReadonlyMap<string, string>): TrainingSet {
+/**
+ * The examples and the second circle, starred authors named as authors.json names them now. With
+ * nothing saved yet, the papers the keyword watches match are positives too (rank/examples.ts).
+ */
+export function buildTrainingSet(
+  data: TrainingData,
+  names: ReadonlyMap<string, string>,
+  watches: readonly WatchQuery[] = [],
+): TrainingSet {
+  const coldStart = !data.papers.some((paper) => paper.kind === 'saved');
+  const watched = (paper: TrainingPaper): boolean =>
+    coldStart && paper.kind === 'background' && watches.some((watch) => matchesWatch(watch, paper));
   return {
-    examples: data.papers,
-    circle: data.coauthors.flatMap(([name, authorId]) => {
+    examples: data.papers.map((paper) => ({
+      id: paper.id,
+      title: paper.title,
+      abstract: paper.abstract,
+      authors: paper.authors,
+      starred: paper.starredIds.flatMap((id) => {
+        const name = names.get(id);
+        return name === undefined ? [] : [{ name }];
+      }),
+      kind: watched(paper) ? 'watched' : paper.kind,
+      seen: paper.seen,
+      ...(paper.day !== undefined && { day: paper.day }),
+    })),
+    circle: data.coauthors.flatMap(({ coauthor, authorId, tie }) => {
       const starred = names.get(authorId);
-      return starred === undefined ? [] : [[name, starred] as [string, string]];
+      return starred === undefined ? [] : [{ coauthor, starred, tie }];
     }),
   };
+}
+
+/** The stored watches as queries; one that no longer parses matches nothing. */
+function readWatchQueries(db: Db): WatchQuery[] {
+  return listWatches(db).flatMap((watch) => {
+    try {
+      return [parseWatchQuery(watch.query)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The papers the job scores, with their starred authors named. */
+function readScoredPapers(db: Db, names: ReadonlyMap<string, string>): RankText[] {
+  return readRecentPapers(db, SCORED_DAYS).map(({ starredIds, ...paper }) => ({
+    ...paper,
+    starred: starredIds.flatMap((id) => {
+      const name = names.get(id);
+      return name === undefined ? [] : [{ name }];
+    }),
+  }));
 }
 
 /** What to train on and score, and the fingerprint of it, read in one snapshot of the store. */
 export function readTrainingJob(db: Db, names: ReadonlyMap<string, string>): { fingerprint: string; job: TrainingJob } {
   return db.transaction(() => ({
     fingerprint: readTrainingFingerprint(db),
-    job: { set: buildTrainingSet(readTrainingData(db), names), papers: readRecentPapers(db, SCORED_DAYS) },
+    job: {
+      set: buildTrainingSet(readTrainingData(db), names, readWatchQueries(db)),
+      papers: readScoredPapers(db, names),
+    },
   }))();
 }
 

@@ -122,12 +122,26 @@ function renderOthers(sections: readonly SectionView[], room: number): { html: s
   return { html: out.join('\n'), left };
 }
 
-/** "For you" in full with its why, and the watches pinned into the mail (a row per paper). */
-function renderTriage(digest: DigestView): string {
+/** The share of the budget "For you" may fill in full: above the cut-off it may hold hundreds. */
+const FOR_YOU_SHARE = 0.4;
+
+/** "For you" in full with its why while it fits its share, and the watches pinned into the mail (a row per paper). */
+function renderTriage(digest: DigestView, budget: number): string {
+  const { papers } = digest.forYou;
+  const blocks: string[] = [];
+  let used = 0;
+  for (const paper of papers) {
+    const block = renderStarredBlock(paper);
+    used += Buffer.byteLength(block) + 1;
+    if (used > FOR_YOU_SHARE * budget) break;
+    blocks.push(block);
+  }
+  const more =
+    blocks.length < papers.length
+      ? `<p style="${S.meta}">…and ${papers.length - blocks.length} more for you on the web.</p>\n`
+      : '';
   const forYou =
-    digest.forYou.papers.length === 0
-      ? ''
-      : `<h2 style="${S.h2}">For you (${digest.forYou.papers.length})</h2>\n${digest.forYou.papers.map(renderStarredBlock).join('\n')}\n`;
+    papers.length === 0 ? '' : `<h2 style="${S.h2}">For you (${papers.length})</h2>\n${blocks.join('\n')}\n${more}`;
   const watches = digest.watches
     .filter((watch) => watch.mail && watch.papers.length > 0)
     .map(
@@ -158,7 +172,7 @@ export function renderDigestEmailHtml(digest: DigestView, meta: EmailHtmlMeta = 
 <h2 style="${S.h2}">${escapeHtml(first?.heading ?? '')} (${starred.length})</h2>
 ${starredHtml}
 ${renderPosts(digest.posts)}
-${renderTriage(digest)}`;
+${renderTriage(digest, meta.budget ?? EMAIL_HTML_BUDGET)}`;
   const tail = (left: number) => {
     const more =
       left > 0
