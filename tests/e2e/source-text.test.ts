@@ -60,7 +60,9 @@ it('cleans blogs, Hugging Face and the hand-edited files at ingest, so no page o
     items: [{ id: 'j1', url: 'https://j.example/1', title: `JSON ${HOSTILE}`, date_published: '2026-04-28T01:00:00Z' }],
   });
   const hf = JSON.stringify([
-    { paper: { id: '2604.11852', title: `Popular ${HOSTILE}`, upvotes: 9, githubRepo: 'https://github.com/a/b\u202e' } },
+    {
+      paper: { id: '2604.11852', title: `Popular ${HOSTILE}`, upvotes: 9, githubRepo: 'https://github.com/a/b\u202e' },
+    },
     { paper: { id: '2604.99999', title: `Elsewhere ${HOSTILE}`, upvotes: 3 } },
   ]);
   world.arxiv.on('/rss.xml', replyText(rss, { headers: { 'content-type': 'application/rss+xml' } }));
