@@ -18,7 +18,8 @@ describe('control characters', () => {
 
   it('keeps tabs, line feeds and every printable character, TeX and accents included', () => {
     // Hebrew and Arabic need no explicit bidi formatting; the marks LRM and RLM stay.
-    const text = 'Caf\u00e9 \t $\\alpha$ < & \u2014 \u00a0x\nnext \u{1f600} \u05e9\u05dc\u05d5\u05dd\u200f \u0645\u0631\u062d\u0628\u0627\u200e';
+    const text =
+      'Caf\u00e9 \t $\\alpha$ < & \u2014 \u00a0x\nnext \u{1f600} \u05e9\u05dc\u05d5\u05dd\u200f \u0645\u0631\u062d\u0628\u0627\u200e';
     expect(stripControlCharacters(text)).toBe(text);
     expect(hasControlCharacters(text)).toBe(false);
   });
