@@ -28,13 +28,9 @@ export interface HostAllowlist {
   admitsOrigin(origin: string, socket: Socket | undefined): boolean;
 }
 
-// Listening on every interface names no host.
-const WILDCARDS = new Set(['0.0.0.0', '::', '']);
-
 export function createHostAllowlist(config: Readonly<Config>): HostAllowlist {
-  const names = new Set(['localhost']);
-  const listening = bare(config.host.toLowerCase());
-  if (!WILDCARDS.has(listening)) names.add(listening);
+  // HOST as written (0.0.0.0 too: an address literal, which no rebinding page can send as its Host).
+  const names = new Set(['localhost', bare(config.host.toLowerCase())]);
   const publicOrigin = config.publicUrl === undefined ? undefined : new URL(config.publicUrl).origin;
   if (config.publicUrl !== undefined) names.add(bare(new URL(config.publicUrl).hostname));
   const isOurs = (name: string, socket: Socket | undefined): boolean =>
