@@ -25,9 +25,14 @@ function loginState(site: Site, c: HonoContext): LoginState {
 }
 
 /** The address a rate limit counts: an IPv6 client by its /64, which one machine commonly holds whole. */
-function clientKey(c: HonoContext): string {
-  const { address } = clientOf(incomingOf(c), (name) => c.req.header(name));
-  return address.includes(':') ? address.split(':').slice(0, 4).join(':') : address;
+export function clientKey(address: string): string {
+  if (!address.includes(':')) return address;
+  const [head = '', tail] = address.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const zeros = tail === undefined ? [] : Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0');
+  const groups = [...left, ...zeros, ...right].slice(0, 4).map((group) => group.replace(/^0+(?=.)/, ''));
+  return `${groups.join(':')}::/64`;
 }
 
 export function registerLogin(app: Hono, site: Site): void {
@@ -40,7 +45,7 @@ export function registerLogin(app: Hono, site: Site): void {
     now: () => context.now().getTime(),
   });
   const admit = (c: HonoContext): Response | undefined => {
-    const wait = tries.take(clientKey(c));
+    const wait = tries.take(clientKey(clientOf(incomingOf(c), (name) => c.req.header(name)).address));
     if (wait === undefined) return undefined;
     c.header('Retry-After', String(wait));
     return refuse(site, c, 429, `Too many sign-in attempts: at most ${LOGIN_TRIES} a minute. Try again in ${wait} s.`);

@@ -5,6 +5,7 @@ import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { clientOf } from '../../src/routes/hosts.ts';
+import { clientKey } from '../../src/routes/login.ts';
 import { startServer, type RunningServer } from '../../src/routes/listen.ts';
 import { NO_FIELDS, registerPost } from '../../src/routes/posts.ts';
 import { createSite } from '../../src/routes/site.ts';
@@ -208,6 +209,16 @@ describe('beyond this machine', () => {
     expect((await tryToken(TOKEN, { 'x-forwarded-for': '198.51.100.7' })).status).toBe(303);
     now = new Date(now.getTime() + 61_000);
     expect((await tryToken(TOKEN)).status).toBe(303);
+  });
+
+  it.each([
+    ['203.0.113.5', '203.0.113.5'],
+    ['2001:db8:1:2:aaaa::5', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2::6', '2001:db8:1:2::/64'],
+    ['2001:db8::7', '2001:db8:0:0::/64'],
+    ['2001:0db8:0000:0000:1:2:3:4', '2001:db8:0:0::/64'],
+  ])('counts sign-in tries of %s as %s', (address, key) => {
+    expect(clientKey(address)).toBe(key);
   });
 
   it('refuses a token too short to protect anything', () => {
