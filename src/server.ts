@@ -1,5 +1,6 @@
 // The web app: routes only. Pages and feeds are built from views/ and rendered by render/; the
 // server only reads (the scheduler's jobs, started by `serve`, do the writing).
+import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
 import type { Context } from './app/context.ts';
 import { loadHolidays } from './calendar/announcement-days.ts';
@@ -15,7 +16,8 @@ import { registerHealth, type HealthProbes } from './routes/health.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { attachFastPath, createFastPath } from './routes/fast-path.ts';
 import { SECURITY_HEADERS, baseUrlOf, countHostFields, createSite, type SiteOptions } from './routes/site.ts';
-import { guardWrites, registerLogin } from './routes/writes.ts';
+import { registerLogin } from './routes/login.ts';
+import { guardWrites } from './routes/writes.ts';
 
 export interface AppDeps {
   context: Context;
@@ -46,11 +48,13 @@ export function createApp(deps: AppDeps): Hono {
   // without copying headers afterwards on the hot path.
   app.use('*', async (c, next) => {
     for (const [name, value] of SECURITY_ENTRIES) c.header(name, value);
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
     // RFC 9112 §3.2: a request with more than one Host field is answered 400; which one would we believe?
-    if (
-      countHostFields((c.env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming?.rawHeaders ?? []) > 1
-    )
+    if (countHostFields(incoming?.rawHeaders ?? []) > 1)
       return c.text('Bad request: more than one Host header.\n', 400);
+    // Before any route: a name that is not ours is a DNS-rebinding page's (routes/hosts.ts).
+    if (incoming !== undefined && !site.hosts.admits(incoming))
+      return c.text('Misdirected request: this server does not answer for that host name (set PUBLIC_URL).\n', 421);
     await next();
   });
   app.use('*', guardWrites(site));

@@ -1,6 +1,7 @@
 // Reading a configuration file people edit by hand (config/authors.json, feeds.json,
 // reading-list.json): every problem becomes one ConfigFileError naming the file, where in it, and why.
 import { readFileSync } from 'node:fs';
+import { stripControlCharacters } from '../text/control.ts';
 
 /** A configuration file that cannot be used (the CLI exits with 2, as for any broken configuration). */
 export class ConfigFileError extends Error {
@@ -46,11 +47,12 @@ export function refuseUnknownKeys(entry: Record<string, unknown>, known: Readonl
   for (const key of Object.keys(entry)) if (!known.has(key)) fail(at, `unknown key ${JSON.stringify(key)}`);
 }
 
-/** A non-empty string, trimmed. */
+/** A non-empty string, trimmed, cleaned as arXiv's text is (no control characters, no bidi overrides). */
 export function readText(value: unknown, at: string, fail: Fail): string {
-  if (value === undefined || (typeof value === 'string' && value.trim() === '')) return fail(at, 'missing or empty');
-  if (typeof value !== 'string') return fail(at, `expected a string, got ${typeOf(value)}`);
-  return value.trim();
+  const text = typeof value === 'string' ? stripControlCharacters(value).trim() : value;
+  if (text === undefined || text === '') return fail(at, 'missing or empty');
+  if (typeof text !== 'string') return fail(at, `expected a string, got ${typeOf(text)}`);
+  return text;
 }
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -29,9 +29,10 @@ export function createFastPath(replays: Site['replays']): FastPath {
   return (request, response) => {
     if (request.method !== 'GET' || request.url === undefined) return false;
     const replay = replays.get(request.url);
-    // Two Host fields are refused by the app (server.ts), with a 400 of its own.
+    // Two Host fields, or a Host that is not ours, are refused by the app (server.ts), with a 400 or 421.
     if (replay === undefined || countHostFields(request.rawHeaders) > 1) return false;
     const { site, path, options } = replay;
+    if (!site.hosts.admits(request)) return false;
     let ready;
     try {
       const baseUrl = baseUrlOfSocket(site, request.socket);

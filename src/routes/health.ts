@@ -4,6 +4,7 @@
 // database cannot be read). Monitors poll it, so the answer is computed at most every few seconds.
 // The mail's last error names hosts: only a client on this machine sees it whole.
 import { accessSync, constants, statfsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { dirname } from 'node:path';
 import type { Context as HonoContext, Hono } from 'hono';
 import type { Context } from '../app/context.ts';
@@ -12,6 +13,7 @@ import { countPapers } from '../store/read/papers.ts';
 import { getFetchHealth, getLastFetchRun } from '../store/read/runs.ts';
 import { listRoundParts } from '../store/read/round-parts.ts';
 import { getLastSendStatus } from '../store/read/sends.ts';
+import { clientOf } from './hosts.ts';
 import type { Site } from './site.ts';
 
 /** What the health check asks of the machine; tests give their own. */
@@ -155,12 +157,10 @@ function describeMail(context: Context) {
   };
 }
 
-/** A client on this machine, not through a proxy (which would say so in Forwarded or X-Forwarded-For). */
+/** A client on this machine, not through a proxy (hosts.ts: the same test writes pass). */
 function isLocalClient(c: HonoContext): boolean {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  const address = incoming?.socket?.remoteAddress ?? '';
-  const loopback = /^(127\.|::1$|::ffff:127\.)/.test(address);
-  return loopback && c.req.header('forwarded') === undefined && c.req.header('x-forwarded-for') === undefined;
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return clientOf(incoming, (name) => c.req.header(name)).local;
 }
 
 /** The SMTP error reduced to its codes: `ESOCKET, ECONNREFUSED`, `SMTP 535`; no host, address or account. */

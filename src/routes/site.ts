@@ -8,6 +8,7 @@ import { siteUrl } from '../config.ts';
 import { createVersionReader, type DataVersion } from '../store/read/version.ts';
 import type { StatusView } from '../views/types.ts';
 import { STYLE_SOURCE } from '../render/html-assets.ts';
+import { createHostAllowlist, type HostAllowlist } from './hosts.ts';
 import { createResponder, createSegmentedLru, type Rendered, type Responder, type SegmentedLru } from './cache.ts';
 
 /** A page to render away from the thread answering HTTP: what it depends on, as plain data. */
@@ -40,6 +41,8 @@ export interface Site {
   job?: (() => RenderJob | undefined) | undefined;
   /** The addresses (request targets as sent) sendCached answered lately, for fast-path.ts. */
   replays: SegmentedLru<Replay>;
+  /** The names this server answers for (hosts.ts). */
+  hosts: HostAllowlist;
 }
 
 export interface SiteOptions {
@@ -62,6 +65,7 @@ export function createSite(
     offload: options.offload,
     job: options.job,
     replays: createSegmentedLru(64, 192),
+    hosts: createHostAllowlist(context.config),
   };
 }
 

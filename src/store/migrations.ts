@@ -262,6 +262,17 @@ const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `);
   },
+  // Sign-in sessions of a server that needs CURATOR_TOKEN: the SHA-256 of each session's random id
+  // (the cookie holds the id and its HMAC, never the token), until `expires_at` (ms since the
+  // epoch). Signing out deletes the row; so does a sign-in after expiry, for the expired ones.
+  (db) => {
+    db.exec(`
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        expires_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -15,6 +15,8 @@ import { confirmAuthorPapers } from '../../src/store/write/confirmations.ts';
 import { storeSourceItems } from '../../src/store/write/source-items.ts';
 import { getLease, getPacing } from '../../src/store/read/leases.ts';
 import { putLease, recordExchange } from '../../src/store/write/leases.ts';
+import { isSessionCurrent } from '../../src/store/read/sessions.ts';
+import { insertSession } from '../../src/store/write/sessions.ts';
 import { searchPapers, type SearchResult } from '../../src/store/read/search.ts';
 import type { PaperRecord } from '../../src/types.ts';
 import { parseQueryText } from '../../src/views/search-query.ts';
@@ -309,6 +311,33 @@ describe('a database written before the reader could save, hide and watch (schem
       expect(() => db.prepare(`INSERT INTO marks VALUES ('2611.00001', 'liked', 'x')`).run()).toThrow(/CHECK/);
       const [paper] = getDayPapers(db, '2026-11-25', new Map([['yoshua-bengio', 'Yoshua Bengio']]));
       expect(paper).toMatchObject({ id: '2611.00001', starred: [{ authorId: 'yoshua-bengio' }] });
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('a database written before sign-in sessions', () => {
+  it('keeps its marks and gains an empty sessions table that one sign-in fills', () => {
+    const path = join(dir, 'before-sessions.db');
+    const old = openDb(path, { migrate: false });
+    // The version before the migration that adds sessions (others may be appended after it).
+    let before = 0;
+    while (!tables(old).includes('sessions')) migrate(old, ++before);
+    old.close();
+    const db = openDb(join(dir, 'v-before.db'), { migrate: false });
+    migrate(db, before - 1);
+    db.exec(`INSERT INTO papers (id, version, title, abstract, authors, categories, first_seen)
+        VALUES ('2611.00001', 1, 'A title', 'An abstract.', '["Ada Lovelace"]', '["cs.LG"]', '2026-11-25T05:00:00Z');
+      INSERT INTO marks VALUES ('2611.00001', 'saved', '2026-11-26T08:00:00Z');`);
+    migrate(db);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(db.prepare('SELECT count(*) FROM marks').pluck().get()).toBe(1);
+      expect(db.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(0);
+      insertSession(db, 'a'.repeat(64), 2_000, 1_000);
+      expect(isSessionCurrent(db, 'a'.repeat(64), 1_999)).toBe(true);
+      expect(isSessionCurrent(db, 'a'.repeat(64), 2_000)).toBe(false);
     } finally {
       db.close();
     }

@@ -117,7 +117,7 @@ describe('starring an author from a paper', () => {
       method: 'POST',
       headers: { ...FORM, accept: 'application/json' },
     });
-    expect(await noA.json()).toEqual({ error: 'star needs a=<author number, from 0>' });
+    expect(await noA.json()).toEqual({ error: 'a: star needs a=<author number, from 0>' });
     ingestFeed(
       context.db,
       { format: 'rss', announcedOn: '2026-09-25', papers: [makePaper({ id: '2609.00009', authors: ['Plato'] })] },
