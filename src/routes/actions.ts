@@ -5,7 +5,8 @@
 import type { Context as HonoContext, Hono } from 'hono';
 import { ActionError } from '../actions/errors.ts';
 import { markStoredPapers, readPaperIds, type MarkAction } from '../actions/marks.ts';
-import { markDaySeen } from '../actions/seen.ts';
+import { setDefaultSort } from '../actions/order.ts';
+import { markDaySeen, markPapersSeen, readSeenIds } from '../actions/seen.ts';
 import { toggleStar } from '../actions/star.ts';
 import { addWatch, removeWatch } from '../actions/watches.ts';
 import { parseDay } from '../calendar/days.ts';
@@ -22,6 +23,8 @@ const MARKS: Readonly<Record<string, MarkAction>> = {
 const PAPER_ACTION = /^\/papers\/(.{1,80})\/(save|unsave|hide|unhide|star)$/;
 // A paper's or a group's anchor on the day page (`p-2611.01234`, `new-stat.ML`).
 const ANCHOR = /^[\w./-]{1,100}$/;
+// A day's page on this site, where a star from a paper's authors page lands.
+const DAY_PAGE = /^\/(?:digest\/\d{4}-\d{2}-\d{2})?$/;
 
 const wantsJson = (c: HonoContext): boolean => (c.req.header('accept') ?? '').includes('application/json');
 
@@ -90,7 +93,11 @@ async function runPaperAction(site: Site, c: HonoContext, onWrite: () => void): 
     if (!Number.isInteger(index) || index < 0) throw new ActionError(400, 'star needs a=<author number, from 0>');
     const result = await toggleStar(context, getPaperAuthors(context.db, id!)!, index);
     onWrite();
-    return { json: result, back };
+    // From the paper's authors page: back to the paper on its day's page.
+    const page = form['back'];
+    const landing =
+      page !== undefined && DAY_PAGE.test(page) ? () => c.redirect(`${baseUrlOf(site, c)}${page}#p-${id}`, 303) : back;
+    return { json: result, back: landing };
   }
   const action = MARKS[match[2]!]!;
   const changed = await markStoredPapers(context, [id!], action);
@@ -117,12 +124,25 @@ export function registerActionRoutes(app: Hono, site: Site, onWrite: () => void)
       return { json: { removed: c.req.param('slug') }, back: () => goBack(site, c, '/watches', 'watches') };
     }),
   );
+  app.post('/settings/order', (c) =>
+    act(site, c, async () => {
+      const sort = await setDefaultSort(context, (await readForm(c))['sort']);
+      return { json: { sort }, back: () => goBack(site, c, '/', 'contents') };
+    }),
+  );
+  // The day opened; with `ids` (comma-separated) those of its papers seen; with `rest=1` all of them.
   app.post('/digest/:day/seen', (c) =>
     act(site, c, async () => {
       const day = parseDay(c.req.param('day'));
       if (day === undefined) throw new ActionError(400, 'a day is YYYY-MM-DD');
-      await markDaySeen(context, day);
-      return { json: { day, seen: true }, back: () => goBack(site, c, `/digest/${day}`, 'archive') };
+      const form = await readForm(c);
+      const papers = form['rest'] === '1' ? 'rest' : form['ids'] === undefined ? undefined : readSeenIds(form['ids']);
+      if (papers === undefined) {
+        await markDaySeen(context, day);
+        return { json: { day, seen: true }, back: () => goBack(site, c, `/digest/${day}`, 'archive') };
+      }
+      const added = await markPapersSeen(context, day, papers);
+      return { json: { day, seen: true, papers: added }, back: () => goBack(site, c, `/digest/${day}`, 'seen') };
     }),
   );
 }

@@ -59,6 +59,7 @@ describe('starring an author from a paper', () => {
       name: 'Ada Lovelace',
       starred: true,
       reflagged: 3,
+      papers: 1,
     });
     const after = readFileSync(join(dir, 'authors.json'), 'utf8');
     const lastEntry = before.lastIndexOf('}\n  ]');
