@@ -51,6 +51,9 @@ const openKeyList = () => {
     toggle.addEventListener('change', () => {
       keysOn = toggle.checked;
       writeSetting('keys', keysOn ? 'on' : 'off');
+      // No keys, no current paper.
+      if (!keysOn) currentPaper()?.removeAttribute('aria-current');
+      if (!keysOn) currentIndex = -1;
       showKeysState();
     });
     keysToggle = toggle;
@@ -125,4 +128,5 @@ whenParsed(() => {
   if (footer) footer.append(' · ', footerButton);
   showKeysState();
   addFoldButtons();
+  resume();
 });

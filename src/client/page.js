@@ -40,7 +40,10 @@ let paperCache;
 const listPapers = () => {
   if (paperCache) return paperCache;
   /** @type {HTMLElement[]} */
-  const found = [...document.querySelectorAll('main li[data-p]')].filter((e) => e instanceof HTMLElement);
+  // The day's papers name themselves (data-p); a search's hits are its section's list.
+  const found = [...document.querySelectorAll('main li[data-p], main section > ol > li')].filter(
+    (e) => e instanceof HTMLElement,
+  );
   if (document.readyState !== 'loading') paperCache = found;
   return found;
 };

@@ -102,7 +102,7 @@ const resume = () => {
   const papers = listPapers();
   const first = papers.findIndex((li) => !li.classList.contains('sn'));
   if (first < 0) return;
-  selectPaper(first, 'center');
+  // With the keys off there is no current paper: the page opens there all the same.
+  if (keysOn) selectPaper(first, 'center');
+  else papers[first]?.scrollIntoView({ block: 'center' });
 };
-
-whenParsed(resume);

@@ -41,7 +41,7 @@ const addFoldButtons = () => {
       writeSetting('fold', folded ? 'on' : 'off');
       foldOpening(folded || isCompact());
     });
-    heading.append(' ', button);
+    heading.after(button);
   }
   foldOpening(isFolded());
 };
