@@ -14,7 +14,7 @@ footer button{font:inherit;color:var(--link);background:none;border:0;padding:0;
 h1{font-size:1.35rem;margin:.6rem 0}
 h2{font-size:1.15rem;margin:1.6rem 0 .4rem;border-bottom:1px solid var(--line)}
 h3{font-size:1rem;margin:1rem 0 .2rem;color:var(--mute)}
-main li h3,main li h4{font-size:1rem;margin:0;color:var(--fg);font-weight:600}
+main li h3,main li h4{font-size:1rem;line-height:1.55;margin:0;color:var(--fg);font-weight:600}
 main li h3 a,main li h4 a{text-decoration:none}
 ol{padding-left:2.1rem;margin:.2rem 0}
 .d3{padding-left:2.7rem}

@@ -69,6 +69,13 @@ describe.skipIf(skipWithoutChromium)('the ten-minute morning in Chromium', { tim
     expect(percents).toEqual([...percents].sort((a, b) => b - a));
     for (const row of rows) expect(row.facts).toMatch(/· (?:new|cross-list|replacement|cross-list replacement) · /);
     expect(await page.locator('#cutoff').count()).toBe(1);
+    // Light enough for a phone: at most 20 elements a paper, every abstract in the page.
+    const weight = await page.evaluate(() => [
+      document.getElementsByTagName('*').length,
+      document.querySelectorAll('details.ab').length,
+    ]);
+    expect(weight[0]! / 1310).toBeLessThanOrEqual(20);
+    expect(weight[1]).toBe(1310);
     expect(rows.filter((row) => row.cut).length).toBe(view.ranked!.cutoff);
     // The reader makes it the default order: the day's page without `sort` is the ranked list.
     await page.getByRole('button', { name: 'make it the default' }).click();
@@ -100,6 +107,7 @@ describe.skipIf(skipWithoutChromium)('the ten-minute morning in Chromium', { tim
         }).length,
     );
     expect(whole).toBeGreaterThanOrEqual(15);
+    expect(await page.evaluate(() => document.getElementsByTagName('*').length / 1310)).toBeLessThanOrEqual(20);
     // Every abstract is still one key away, and starred ones start folded too.
     expect(await page.locator('#starred details.ab[open]').count()).toBe(0);
     await page.keyboard.press('j');
