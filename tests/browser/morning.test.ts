@@ -78,8 +78,11 @@ describe.skipIf(skipWithoutChromium)('the ten-minute morning in Chromium', { tim
     expect(weight[1]).toBe(1310);
     expect(rows.filter((row) => row.cut).length).toBe(view.ranked!.cutoff);
     // The reader makes it the default order: the day's page without `sort` is the ranked list.
-    await page.getByRole('button', { name: 'make it the default' }).click();
-    await page.waitForURL(/#contents$/);
+    // Pressed without waiting for the big page to come back (on a busy machine that is slow).
+    await Promise.all([
+      page.waitForURL(/#contents$/, { timeout: 100_000 }),
+      page.getByRole('button', { name: 'make it the default' }).evaluate((button) => (button as HTMLElement).click()),
+    ]);
     const plain = async () => (await fetch(`${server.url}${DAY_PATH}`)).text();
     expect(await plain()).toContain('<section id=ranked>');
     await page.context().close();
@@ -192,7 +195,10 @@ describe.skipIf(skipWithoutChromium)('the ten-minute morning in Chromium', { tim
       const other = await browser.newPage();
       await other.goto(`${restarted.url}${DAY_PATH}`);
       expect(await other.locator('#seen').textContent()).toContain(`${seen.size} of 1,310 seen`);
-      await other.getByRole('button', { name: 'Mark the rest seen' }).click();
+      await other.waitForFunction(() => document.getElementById('keys')?.textContent?.includes('Keys'));
+      await other
+        .getByRole('button', { name: 'Mark the rest seen' })
+        .evaluate((button) => (button as HTMLElement).click());
       await expect.poll(() => listSeenPapers(db, REALISTIC_DAY).size).toBe(1310);
       await other.close();
     } finally {
