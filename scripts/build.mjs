@@ -15,9 +15,11 @@ if (!existsSync(tsc)) {
 rmSync(`${root}dist`, { recursive: true, force: true });
 const compile = spawnSync(process.execPath, [tsc, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
 if (compile.status !== 0) process.exit(compile.status ?? 1);
-// tsc compiles .ts only: the worker entry points (.mjs) are copied beside what they load.
+// tsc compiles .ts only: the worker entry points (.mjs) are copied beside what they load, and the
+// page's script (src/client/, served as it is) beside render/html-script.ts, which reads it.
 for (const file of readdirSync(`${root}src`, { recursive: true, encoding: 'utf8' })) {
-  if (file.endsWith('.mjs')) cpSync(`${root}src/${file}`, `${root}dist/${file}`);
+  if (file.endsWith('.mjs') || /^client[/\\][^/\\]+\.js$/.test(file))
+    cpSync(`${root}src/${file}`, `${root}dist/${file}`);
 }
 // The stamp's time is the build's: bin/arxiv-curator.js runs dist/ only while no source is newer.
 writeFileSync(`${root}dist/.built`, `${new Date().toISOString()}\n`);

@@ -10,6 +10,7 @@ import type { Context } from '../app/context.ts';
 import { AuthorsConfigError, validateAuthorsConfig } from '../curate/authors-config.ts';
 import { foldToAscii } from '../curate/names.ts';
 import { syncStarredFlagsSoon } from '../jobs/reflag.ts';
+import { countStarredPapers } from '../store/read/starred.ts';
 import { texToPlain } from '../text/tex.ts';
 import { ActionError } from './errors.ts';
 
@@ -19,6 +20,8 @@ export interface StarResult {
   starred: boolean;
   /** Papers flagged after the change (all stored papers are re-flagged). */
   reflagged: number;
+  /** Stored papers this author's entry flags: after starring, or before unstarring. */
+  papers: number;
 }
 
 const FORMAT = { insertSpaces: true, tabSize: 2, eol: '\n' };
@@ -97,9 +100,11 @@ function reloadList(context: Context) {
   }
 }
 
-async function finish(context: Context, result: Omit<StarResult, 'reflagged'>): Promise<StarResult> {
+async function finish(context: Context, result: Omit<StarResult, 'reflagged' | 'papers'>): Promise<StarResult> {
+  const before = result.starred ? 0 : (countStarredPapers(context.db).get(result.authorId) ?? 0);
   const synced = await syncStarredFlagsSoon(context);
-  return { ...result, reflagged: synced?.reflagged ?? 0 };
+  const papers = result.starred ? (countStarredPapers(context.db).get(result.authorId) ?? 0) : before;
+  return { ...result, reflagged: synced?.reflagged ?? 0, papers };
 }
 
 /** Stars a name as written on a paper (TeX decoded); a name already starred is refused. */

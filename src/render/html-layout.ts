@@ -1,6 +1,7 @@
 // The frame every HTML page shares: head, navigation, footer, and the small status pages.
 import { escapeHtml } from './escape.ts';
 import { FAVICON_PATH, SCRIPT_PATH, STYLE_CSS } from './html-assets.ts';
+import { ACTION_FORM } from './html-paper.ts';
 
 export interface PageOptions {
   title: string;
@@ -9,20 +10,26 @@ export interface PageOptions {
   body: string;
   /** Notice shown above the content, already HTML. */
   notice?: string;
+  /** `t`: the compact view (titles and authors only), which the stylesheet keys on `<html class=t>`. */
+  htmlClass?: string;
 }
 
 // Paper links are absolute URLs from the view; fragments (#new) stay on this page. The footer
-// names no key: the script says which keys work, once it runs and if they are on.
+// names no key: the script says which keys work, once it runs and if they are on. Every page has
+// the one form its papers' Save and Hide buttons belong to (html-paper.ts ACTION_FORM), and the
+// status line where the script says what an action did: role=status, fixed at the bottom of the
+// window, so it is read out and seen wherever the reader is (not the scheduler's status, above).
 export function renderPage(options: PageOptions): string {
   const base = options.baseUrl;
-  return `<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1">
+  const htmlClass = options.htmlClass ? ` class=${options.htmlClass}` : '';
+  return `<!doctype html><html lang=en${htmlClass}><head><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1">
 <title>${escapeHtml(options.title)}</title><style>${STYLE_CSS}</style><link rel=icon href="${base}${FAVICON_PATH}" type="image/svg+xml">
 <link rel=alternate type=application/rss+xml title="Starred authors" href="${base}/rss.xml">
 <link rel=alternate type=application/rss+xml title="Daily digest" href="${base}/rss/daily.xml">
 <link rel=alternate type=application/rss+xml title="From the blogs" href="${base}/blogs.xml">
 <script src="${base}${SCRIPT_PATH}" async></script></head><body>
 <header><a href="${base}/">Latest</a><a href="${base}/top">Top</a><a href="${base}/start">Start here</a><a href="${base}/search">Search</a><a href="${base}/rss.xml">RSS</a><a href="${base}/feeds.opml">OPML</a></header>
-${options.notice ?? ''}<main>${options.body}</main>
+${options.notice ?? ''}<main>${options.body}</main>${ACTION_FORM}<div id=st role=status></div>
 <footer>arxiv-curator · data from arXiv.org<span id=keys></span></footer></body></html>
 `;
 }

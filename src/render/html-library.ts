@@ -28,7 +28,7 @@ export function renderSavedHtml(papers: readonly AnnouncedPaperView[], meta: Lib
   return renderPage({
     title: 'Saved papers · arxiv-curator',
     baseUrl: base,
-    body: `<h1>Saved papers (${papers.length})</h1>${links}${renderList(papers, meta, 'No saved paper yet: press Save under a paper.')}<p id=st role=status class=m></p>`,
+    body: `<h1>Saved papers (${papers.length})</h1>${links}${renderList(papers, meta, 'No saved paper yet: press Save under a paper.')}`,
   });
 }
 
@@ -44,7 +44,7 @@ export function renderSimilarHtml(
   return renderPage({
     title: `Like ${paper.label} · arxiv-curator`,
     baseUrl: meta.baseUrl,
-    body: `<h1>Papers like this one</h1><ol>${renderPaper(paper, { level: 2, abstractOpen: true })}</ol><h2>Similar papers of the last week</h2>${list}<p id=st role=status class=m></p>`,
+    body: `<h1>Papers like this one</h1><ol>${renderPaper(paper, { level: 2, abstractOpen: true })}</ol><h2>Similar papers of the last week</h2>${list}`,
   });
 }
 

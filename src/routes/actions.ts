@@ -7,7 +7,8 @@ import type { Context as HonoContext, Hono } from 'hono';
 import * as v from 'valibot';
 import { ActionError } from '../actions/errors.ts';
 import { markStoredPapers, readPaperIds, type MarkAction } from '../actions/marks.ts';
-import { markDaySeen } from '../actions/seen.ts';
+import { setDefaultSort } from '../actions/order.ts';
+import { markDaySeen, markPapersSeen, readSeenIds } from '../actions/seen.ts';
 import { toggleStar } from '../actions/star.ts';
 import { addWatch, removeWatch } from '../actions/watches.ts';
 import { parseDay } from '../calendar/days.ts';
@@ -25,12 +26,22 @@ const MARKS: Readonly<Record<string, MarkAction>> = {
 const PAPER_ACTION = /^\/papers\/(.{1,80})\/(save|unsave|hide|unhide|star)$/;
 // A paper's or a group's anchor on the day page (`p-2611.01234`, `new-stat.ML`).
 const ANCHOR = /^[\w./-]{1,100}$/;
+// A day's page on this site, where a star from a paper's authors page lands.
+const DAY_PAGE = /^\/(?:digest\/\d{4}-\d{2}-\d{2})?$/;
 
 // What the page's forms send (and a script may, as JSON): `a`, the author pressed (star); `then`,
 // where a hidden paper's form lands (hide).
 const PaperBody = v.strictObject({
   a: v.optional(wholeNumber(0, 100_000, "the author's position, from 0")),
   then: v.optional(v.pipe(text(100, 'an anchor of the page'), v.regex(ANCHOR, 'expected an anchor of the page'))),
+  // From a paper's authors page (star): the day's page to land back on.
+  back: v.optional(v.pipe(text(100, 'a day page of this site'), v.regex(DAY_PAGE, 'expected / or /digest/YYYY-MM-DD'))),
+});
+const OrderBody = v.strictObject({ sort: v.picklist(['arxiv', 'score'], 'expected arxiv or score (sort)') });
+// The day opened; with `ids` (comma-separated) those of its papers seen; with `rest=1` all of them.
+const SeenBody = v.strictObject({
+  ids: v.optional(text(40_000, 'comma-separated arXiv ids')),
+  rest: v.optional(flag('whether every paper of the day is seen')),
 });
 const WatchBody = v.strictObject({
   q: text(1000, "the watch's query"),
@@ -92,7 +103,10 @@ async function runPaperAction(
     if (body.a === undefined) throw new ActionError(400, 'a: star needs a=<author number, from 0>');
     const result = await toggleStar(context, getPaperAuthors(context.db, id!)!, body.a);
     onWrite();
-    return { json: result, back };
+    // From the paper's authors page: back to the paper on its day's page.
+    const page = body.back;
+    const landing = page !== undefined ? () => c.redirect(`${baseUrlOf(site, c)}${page}#p-${id}`, 303) : back;
+    return { json: result, back: landing };
   }
   const action = MARKS[match[2]!]!;
   const changed = await markStoredPapers(context, [id!], action);
@@ -121,12 +135,23 @@ export function registerActionRoutes(app: Hono, site: Site, onWrite: () => void)
       return { json: { removed: slug }, back: () => goBack(site, c, '/watches', 'watches') };
     }),
   );
-  registerPost(app, site, '/digest/:day/seen', { body: NO_FIELDS }, (c) =>
+  registerPost(app, site, '/settings/order', { body: OrderBody }, (c, body) =>
+    act(site, c, async () => {
+      const sort = await setDefaultSort(context, body.sort);
+      return { json: { sort }, back: () => goBack(site, c, '/', 'contents') };
+    }),
+  );
+  registerPost(app, site, '/digest/:day/seen', { body: SeenBody }, (c, body) =>
     act(site, c, async () => {
       const day = parseDay(c.req.param('day') ?? '');
       if (day === undefined) throw new ActionError(400, 'a day is YYYY-MM-DD');
-      await markDaySeen(context, day);
-      return { json: { day, seen: true }, back: () => goBack(site, c, `/digest/${day}`, 'archive') };
+      const papers = body.rest === true ? 'rest' : body.ids === undefined ? undefined : readSeenIds(body.ids);
+      if (papers === undefined) {
+        await markDaySeen(context, day);
+        return { json: { day, seen: true }, back: () => goBack(site, c, `/digest/${day}`, 'archive') };
+      }
+      const added = await markPapersSeen(context, day, papers);
+      return { json: { day, seen: true, papers: added }, back: () => goBack(site, c, `/digest/${day}`, 'seen') };
     }),
   );
 }

@@ -42,15 +42,20 @@ export function readCategoryFilter(values: readonly string[]): string[] | { erro
   return categories;
 }
 
-/** The page's query: `cat` (categories), `sort=score|arxiv`, `hidden=1` (show hidden papers). */
+/**
+ * The page's query: `cat` (categories), `sort=score|arxiv` (without it, the reader's default),
+ * `hidden=1` (show hidden papers), `view=titles` (the compact view).
+ */
 export function readDayOptions(c: HonoContext): DayOptions | { error: string } {
   const only = readCategoryFilter(c.req.queries('cat') ?? []);
   if ('error' in only) return only;
-  const sort = c.req.query('sort') ?? 'arxiv';
-  if (sort !== 'arxiv' && sort !== 'score') return { error: 'sort is score or arxiv.' };
+  const sort = c.req.query('sort');
+  if (sort !== undefined && sort !== 'arxiv' && sort !== 'score') return { error: 'sort is score or arxiv.' };
   const hidden = c.req.query('hidden') ?? '0';
   if (hidden !== '0' && hidden !== '1') return { error: 'hidden is 1 (show hidden papers) or 0.' };
-  return { only, sort, showHidden: hidden === '1' };
+  const view = c.req.query('view') ?? 'full';
+  if (view !== 'full' && view !== 'titles') return { error: 'view is titles (titles and authors only) or full.' };
+  return { only, ...(sort && { sort }), showHidden: hidden === '1', view, page: true };
 }
 
 function renderDayHtml(site: Site, day: string, baseUrl: string, options: DayOptions = {}): Rendered {
@@ -92,8 +97,8 @@ function renderDayData(site: Site, day: string, format: 'txt' | 'json', baseUrl:
   };
 }
 
-// A day's page depends on the category filter (issue 10), the order and the hidden toggle (issue 11).
-const DAY_PAGE = { params: ['cat', 'sort', 'hidden'] } as const;
+// A day's page depends on the category filter, the order, the hidden toggle and the view.
+const DAY_PAGE = { params: ['cat', 'sort', 'hidden', 'view'] } as const;
 
 const DIGEST_FILE = /^(\d{4}-\d{2}-\d{2})(?:\.(txt|json|html))?$/;
 

@@ -273,6 +273,18 @@ const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `);
   },
+  // Seen papers: the papers of a day the reader moved past on its page (with the keys, or scrolled
+  // past), per day, so opening the day again, on any device, resumes at the first paper not seen.
+  (db) => {
+    db.exec(`
+      CREATE TABLE seen_papers (
+        day TEXT NOT NULL,
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (day, paper_id)
+      ) WITHOUT ROWID;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -63,6 +63,12 @@ export interface SimilarView {
 }
 
 /** Papers like `id` among the last week's days and the saved papers, from the ranking's vectors. */
+/** One stored paper as shown, with its latest announcement day ('' if none). */
+export function findPaperView(context: Context, id: string): AnnouncedPaperView | undefined {
+  const stored = getStoredPaper(context.db, id, context.starred.current().names);
+  return stored && { ...toPaperView(stored), day: stored.day ?? '' };
+}
+
 export function buildSimilar(context: Context, id: string, limit = 10): SimilarView | undefined {
   const names = context.starred.current().names;
   const days = listRecentDays(context.db, RECENT_DAYS);
@@ -71,8 +77,7 @@ export function buildSimilar(context: Context, id: string, limit = 10): SimilarV
     for (const paper of getDayPapers(context.db, day, names))
       if (!candidates.has(paper.id)) candidates.set(paper.id, { ...toPaperView(paper), day });
   for (const paper of listSavedPapers(context)) if (!candidates.has(paper.id)) candidates.set(paper.id, paper);
-  const stored = candidates.has(id) ? undefined : getStoredPaper(context.db, id, names);
-  const target = candidates.get(id) ?? (stored && { ...toPaperView(stored), day: stored.day ?? '' });
+  const target = candidates.get(id) ?? findPaperView(context, id);
   if (target === undefined) return undefined;
   const ranker = loadRanker(context.db);
   if (ranker === undefined) return { paper: target };

@@ -59,6 +59,8 @@ describe('starring an author from a paper', () => {
       name: 'Ada Lovelace',
       starred: true,
       reflagged: 3,
+      // The papers the new entry flags: "Ada Lovelace" and "A. Lovelace" (not all three re-flagged).
+      papers: 2,
     });
     const after = readFileSync(join(dir, 'authors.json'), 'utf8');
     const lastEntry = before.lastIndexOf('}\n  ]');
