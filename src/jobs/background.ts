@@ -1,5 +1,6 @@
 // What `serve` runs besides the web app: the catch-up at start-up, the same run every weekday
 // at 00:30 New York time, retries after failures, and a status line for the page.
+import type { Backoff, RetryView } from '../app/backoff.ts';
 import type { Context } from '../app/context.ts';
 import { loadHolidays } from '../calendar/announcement-days.ts';
 import { formatEasternTime } from '../calendar/eastern.ts';
@@ -18,7 +19,7 @@ export interface BackgroundOptions {
   /** Default: node-cron at 00:30 America/New_York, Monday to Friday. */
   trigger?: Trigger;
   sleep?: Sleep;
-  retryDelaysMs?: readonly number[];
+  retryBackoff?: Backoff;
   initialDays?: number;
   /** Options for the digest mail sent after each run (SMTP_URL and DIGEST_TO set). */
   mail?: PendingOptions;
@@ -30,6 +31,8 @@ export interface BackgroundOptions {
 
 export interface BackgroundJobs {
   status(): StatusView;
+  /** The failed run's retry while one waits: what failed (the feed or the mail), when it is tried again. */
+  retry(): RetryView | undefined;
   /** Settles when no run is going or waiting to retry (for tests and the CLI). */
   idle(): Promise<void>;
   /** Aborts the run in progress (its open transaction, if any, has already committed or rolled back). */
@@ -56,7 +59,7 @@ export function startBackgroundJobs(
     log: context.log,
     now: context.now,
     ...(options.sleep && { sleep: options.sleep }),
-    ...(options.retryDelaysMs && { retryDelaysMs: options.retryDelaysMs }),
+    ...(options.retryBackoff && { retryBackoff: options.retryBackoff }),
     run: async (signal): Promise<RunOutcome> => {
       changed();
       const feed = await runFeed(context, http, {
@@ -84,6 +87,7 @@ export function startBackgroundJobs(
   runner.fire();
   return {
     status: () => describeStatus(runner.state(), progress, context.now()),
+    retry: () => runner.retry(),
     idle: () => runner.idle(),
     stop: async (reason) => {
       schedule.stop();
