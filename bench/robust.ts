@@ -8,13 +8,11 @@
 //      write to make: /healthz and / latency meanwhile;
 //   4. a second writer: a small `import` started while a 75 MB `import` runs: how long it waited.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listStoredDays } from '../src/store/read/days.ts';
 import { holdWriteLock } from '../tests/support/lock-holder.ts';
-import { buildRealisticDay, renderDayAsRss } from '../tests/support/realistic-day.ts';
-import { openBenchDb, runWrk, startReadyServe, type WrkResult } from './support.ts';
+import { openBenchDb, runImport, runWrk, startReadyServe, writeImportFiles, type WrkResult } from './support.ts';
 
 const FLOOD = ['-t2', '-c32', '-d10s'];
 const PROBE = ['-t1', '-c4', '-d10s'];
@@ -71,35 +69,15 @@ async function heldLock(url: string, db: string, authors: string): Promise<strin
   return [row('write lock held 8 s by another process: /healthz', health), row('write lock held 8 s: /', page)];
 }
 
-function timeImport(files: string[], db: string, onFirstLine?: () => void) {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['bin/arxiv-curator.js', 'import', ...files], {
-    env: { ...process.env, CURATOR_DB: db, LOG_LEVEL: 'warn' },
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout.once('data', () => onFirstLine?.());
-  return new Promise<{ code: number | null; seconds: number; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, seconds: (performance.now() - started) / 1000, stderr })),
-  );
-}
-
 async function secondWriter(): Promise<string> {
-  const files = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'].map((day, i) => {
-    const base = buildRealisticDay({ day });
-    const papers = Array.from({ length: 6 }, (_, k) =>
-      base.map((paper, j) => ({ ...paper, id: `2611.${String(i * 20000 + k * 2000 + j).padStart(5, '0')}` })),
-    ).flat();
-    const path = join(dir, `${day}.xml`);
-    writeFileSync(path, renderDayAsRss(day, papers));
-    return path;
-  });
+  const days = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
+  const files = writeImportFiles(dir, days, 6);
   const db = join(dir, 'import.db');
-  let small!: ReturnType<typeof timeImport>;
+  let small!: ReturnType<typeof runImport>;
   let began!: () => void;
   const started = new Promise<void>((resolve) => (began = resolve));
-  const big = timeImport(files, db, () => {
-    small = timeImport(['tests/fixtures/arxiv/rss2-cs.LG-2026-04-27-trimmed-3items.xml'], db);
+  const big = runImport(db, files, () => {
+    small = runImport(db, ['tests/fixtures/arxiv/rss2-cs.LG-2026-04-27-trimmed-3items.xml']);
     began();
   });
   await started;
