@@ -1,7 +1,8 @@
 // `npx tsx bench/startup.ts`: how fast the CLI starts, as installed (bin/arxiv-curator.js, which
 // runs dist/: built first when stale), on this Node and on Node 24 (from .ci/node24.sh's cache;
 // downloaded from the npm registry the first time), beside `node -e 0` in the same run. Target:
-// `authors check "Y. LeCun"` median under 0.2 s on both. Runs alternate, so load hits both alike.
+// `authors check "Y. LeCun"` median under 0.2 s on both. Runs alternate, so load hits both alike;
+// the CPU time (user + system, from /usr/bin/time) says what the start costs on a busy machine.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describeLoad } from './support.ts';
@@ -13,20 +14,22 @@ const TARGET_MS = 200;
 
 interface Run {
   ms: number;
-  /** Peak resident memory in MB, when /usr/bin/time is there to tell. */
+  /** Peak resident memory in MB and CPU time in ms, when /usr/bin/time is there to tell. */
   mb?: number;
+  cpuMs?: number;
 }
 
 function timeOnce(node: string, args: string[]): Run {
   const withTime = existsSync(TIME);
   const started = performance.now();
   const result = withTime
-    ? spawnSync(TIME, ['-f', '%M', node, ...args], { encoding: 'utf8' })
+    ? spawnSync(TIME, ['-f', '%M %U %S', node, ...args], { encoding: 'utf8' })
     : spawnSync(node, args, { encoding: 'utf8' });
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`${node} ${args.join(' ')}: exit ${result.status}: ${result.stderr}`);
-  const kb = withTime ? Number(/(\d+)\s*$/.exec(result.stderr)?.[1]) : Number.NaN;
-  return Number.isFinite(kb) ? { ms, mb: kb / 1024 } : { ms };
+  const measured = withTime ? /(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr) : null;
+  if (measured === null) return { ms };
+  return { ms, mb: Number(measured[1]) / 1024, cpuMs: (Number(measured[2]) + Number(measured[3])) * 1000 };
 }
 
 const median = (values: number[]) => {
@@ -45,7 +48,9 @@ function benchNode(node: string, target: number): string {
   }
   const ms = (runs: Run[]) => `${median(runs.map((run) => run.ms)).toFixed(0)} ms`;
   const mb = (runs: Run[]) =>
-    runs[0]?.mb === undefined ? '' : `, ${median(runs.map((run) => run.mb!)).toFixed(0)} MB`;
+    runs[0]?.mb === undefined
+      ? ''
+      : ` (CPU ${median(runs.map((run) => run.cpuMs!)).toFixed(0)} ms, ${median(runs.map((run) => run.mb!)).toFixed(0)} MB)`;
   const met = median(check.map((run) => run.ms)) < target;
   return (
     `| ${version} | ${ms(check)}${mb(check)} | ${ms(bare)}${mb(bare)} | ` +

@@ -1,6 +1,7 @@
-// `serve`: the web app on config.host:config.port, and the scheduler on a thread of its own
-// (jobs/scheduler-thread.ts), until SIGINT or SIGTERM. This thread only reads the database, so a
-// page is answered while any writer, here or in another process, holds SQLite's write lock.
+// `serve`: the web app on config.host:config.port, with render threads, the scheduler's thread
+// (jobs/scheduler-thread.ts) and the ranking's (jobs/retrain-thread.ts), until SIGINT or SIGTERM.
+// This thread answers: it reads, and makes only the reader's own small writes without blocking, so
+// a page is answered while any writer, here or in another process, holds SQLite's write lock.
 import { availableParallelism } from 'node:os';
 import { loadHolidays } from '../calendar/announcement-days.ts';
 import { loadFeedsConfig } from '../curate/feeds-config.ts';
