@@ -22,6 +22,7 @@ async function health(background: BackgroundHealth) {
 }
 
 const running = { state: 'running', restarts: 0 } as const;
+const failure = { lastError: 'out of memory', lastFailureAt: '2026-09-25T12:00:00.000Z' };
 
 describe('/healthz and the threads of serve', () => {
   it('is ok while every thread runs and nothing waits to be retried, and lists them', async () => {
@@ -33,13 +34,7 @@ describe('/healthz and the threads of serve', () => {
   });
 
   it('is degraded, saying which and until when, while a thread waits to restart or a write to be retried', async () => {
-    const scheduler = {
-      state: 'restarting',
-      restarts: 2,
-      lastError: 'out of memory',
-      lastFailureAt: '2026-09-25T12:00:00.000Z',
-      restartAt: '2026-09-25T12:00:04.000Z',
-    } as const;
+    const scheduler = { state: 'restarting', restarts: 2, ...failure, restartAt: '2026-09-25T12:00:04.000Z' } as const;
     const ranking = {
       failures: 3,
       error: 'database or disk is full',
@@ -61,12 +56,7 @@ describe('/healthz and the threads of serve', () => {
   });
 
   it('is ok again once the thread is back, the restart and its cause on record', async () => {
-    const back = {
-      state: 'running',
-      restarts: 1,
-      lastError: 'out of memory',
-      lastFailureAt: '2026-09-25T12:00:00.000Z',
-    } as const;
+    const back = { state: 'running', restarts: 1, ...failure } as const;
     expect(await health({ threads: { scheduler: back }, retries: {} })).toMatchObject({
       code: 200,
       body: { status: 'ok', threads: { scheduler: back } },
