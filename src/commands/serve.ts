@@ -15,7 +15,6 @@ import { startServer } from '../routes/listen.ts';
 import { describeWritePolicy, readWritePolicy } from '../routes/writes.ts';
 import { createApp } from '../server.ts';
 import type { CommandArgs, Io } from './types.ts';
-import type { RetryView } from '../app/backoff.ts';
 import { createWorkQueue, type WorkQueue } from '../app/worker-queue.ts';
 import type { Rendered } from '../routes/cache.ts';
 import type { RenderJob } from '../routes/site.ts';
@@ -84,10 +83,10 @@ function describeBackground(
   scheduler: SchedulerThread | undefined,
   retrainer: Retrainer,
 ): BackgroundHealth {
-  const retries = { scheduler: scheduler?.retry(), ranking: retrainer.retry() };
+  const ranking = retrainer.retry();
   return {
     threads: { ...renders.health(), ...(scheduler && { scheduler: scheduler.health() }), ranking: retrainer.health() },
-    retries: Object.fromEntries(Object.entries(retries).filter((entry): entry is [string, RetryView] => !!entry[1])),
+    retries: { ...scheduler?.retries(), ...(ranking && { ranking }) },
   };
 }
 

@@ -31,8 +31,8 @@ export interface BackgroundOptions {
 
 export interface BackgroundJobs {
   status(): StatusView;
-  /** The failed run's retry while one waits: what failed (the feed or the mail), when it is tried again. */
-  retry(): RetryView | undefined;
+  /** What waits to be tried again: `round`, the failed run (its feed or its mail); `mail`, a try of the SMTP server. */
+  retries(): Record<string, RetryView>;
   /** Settles when no run is going or waiting to retry (for tests and the CLI). */
   idle(): Promise<void>;
   /** Aborts the run in progress (its open transaction, if any, has already committed or rolled back). */
@@ -46,6 +46,7 @@ export function startBackgroundJobs(
 ): BackgroundJobs {
   const holidays = options.holidays ?? loadHolidays(context.config.holidaysPath);
   let progress: CatchUpProgress | undefined;
+  let mailRetry: RetryView | undefined;
   const web = options.web ?? createWebClient(context.config, { log: context.log });
   // Our own web client is closed once, whatever number of times stop() is called.
   let closeWeb = options.web === undefined ? () => web.close() : async () => {};
@@ -77,7 +78,18 @@ export function startBackgroundJobs(
       if (signal.aborted) return feed;
       const round = { holidays, signal, skipDone: true };
       await runRoundParts(context, clients, { ...round, parts: ['authors', 'reading-list', 'blogs'] });
-      const mailed = feed.ok && !signal.aborted ? await mailPendingDigests(context, signal, options.mail) : feed;
+      const onRetry = ({ attempt, error, waitMs }: { attempt: number; error: string; waitMs: number }) => {
+        const at = context.now();
+        const retryAt = new Date(at.getTime() + waitMs).toISOString();
+        mailRetry = { failures: attempt, error, failedAt: at.toISOString(), retryAt };
+        changed();
+      };
+      const mailed =
+        feed.ok && !signal.aborted
+          ? await mailPendingDigests(context, signal, { onRetry, ...options.mail }).finally(
+              () => (mailRetry = undefined),
+            )
+          : feed;
       if (!signal.aborted) await runRoundParts(context, clients, { ...round, parts: ['popularity'] });
       changed();
       return mailed;
@@ -87,7 +99,10 @@ export function startBackgroundJobs(
   runner.fire();
   return {
     status: () => describeStatus(runner.state(), progress, context.now()),
-    retry: () => runner.retry(),
+    retries: () => {
+      const round = runner.retry();
+      return { ...(round && { round }), ...(mailRetry && { mail: mailRetry }) };
+    },
     idle: () => runner.idle(),
     stop: async (reason) => {
       schedule.stop();

@@ -14,8 +14,8 @@ type Reflagged = { reflagged: number } | undefined;
 
 export interface SchedulerThread {
   status(): StatusView;
-  /** The daily run's retry while one waits. */
-  retry(): RetryView | undefined;
+  /** What its jobs wait to try again (the daily round, the mail). */
+  retries(): Record<string, RetryView>;
   health(): ThreadHealth;
   /** Re-flags the stored papers on the scheduler thread; rejects when the thread fails meanwhile or is not running. */
   reflag(): Promise<Reflagged>;
@@ -31,7 +31,7 @@ export function startSchedulerThread(options: {
   backoff?: Parameters<typeof superviseWorker>[0]['backoff'];
 }): SchedulerThread {
   let status: StatusView = {};
-  let retry: RetryView | undefined;
+  let retries: Record<string, RetryView> = {};
   const asked = new Map<number, { resolve: (result: Reflagged) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   const data: SchedulerWorkerData = { env: options.env, owner: createLeaseOwner('serve') };
@@ -43,7 +43,7 @@ export function startSchedulerThread(options: {
     ...(options.backoff && { backoff: options.backoff }),
     onStart: (thread) =>
       thread.on('message', (message: SchedulerMessage) => {
-        if (message.kind === 'status') ({ status, retry } = message);
+        if (message.kind === 'status') ({ status, retries } = message);
         else if (message.kind === 'role') options.onRole(message.role);
         else settle(message);
       }),
@@ -51,7 +51,7 @@ export function startSchedulerThread(options: {
       const restartAt = worker.health().restartAt;
       const when = restartAt === undefined ? '' : `; it starts again at ${formatEasternTime(restartAt)}`;
       status = { activity: `The scheduler stopped (${error.message})${when}` };
-      retry = undefined;
+      retries = {};
       for (const { reject } of asked.values()) reject(error);
       asked.clear();
     },
@@ -65,7 +65,7 @@ export function startSchedulerThread(options: {
   const post = (request: SchedulerRequest) => worker.thread?.postMessage(request);
   return {
     status: () => status,
-    retry: () => retry,
+    retries: () => retries,
     health: () => worker.health(),
     worker,
     reflag: () =>

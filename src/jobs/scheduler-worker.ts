@@ -16,7 +16,7 @@ import { syncStarredFlagsSoon, watchStarredAuthors } from './reflag.ts';
 import { runWithSchedulerLease, type SchedulerRole } from './scheduler-lease.ts';
 
 export type SchedulerMessage =
-  | { kind: 'status'; status: StatusView; retry: RetryView | undefined }
+  | { kind: 'status'; status: StatusView; retries: Record<string, RetryView> }
   | { kind: 'role'; role: SchedulerRole }
   | { kind: 'reflagged'; id: number; reflagged: number; error?: string };
 
@@ -46,9 +46,9 @@ const post = (message: SchedulerMessage) => parentPort!.postMessage(message);
 // Passed on at every change the jobs report, and polled for the rest (a retry's wait, the clock).
 const postStatus = () => {
   const status = jobs?.status() ?? {};
-  const retry = jobs?.retry();
-  const text = JSON.stringify([status, retry]);
-  if (text !== posted) post({ kind: 'status', status, retry });
+  const retries = jobs?.retries() ?? {};
+  const text = JSON.stringify([status, retries]);
+  if (text !== posted) post({ kind: 'status', status, retries });
   posted = text;
 };
 const statusTimer = setInterval(postStatus, STATUS_EVERY_MS);

@@ -30,6 +30,8 @@ export interface SendOptions {
   tries?: number;
   /** arXiv holiday evenings; default config/holidays.json. */
   holidays?: ReadonlySet<string>;
+  /** Told before each wait for another try (serve shows it in /healthz). */
+  onRetry?: (retry: { attempt: number; error: string; waitMs: number }) => void;
 }
 
 export type SendOutcome =
@@ -122,6 +124,7 @@ async function deliverWithRetries(
       if (failure.permanent || attempt >= tries) return { ok: false, tries: attempt, ...failure };
       const wait = backoffCeilingMs(attempt, BASE_DELAY_MS, MAX_DELAY_MS);
       context.log.warn('mail.retry', { error: failure.error, attempt, waitMs: wait });
+      options.onRetry?.({ attempt, error: failure.error, waitMs: wait });
       await sleep(wait);
     }
   }
