@@ -90,7 +90,7 @@ describe('the scheduler thread', () => {
     // The lease's owner is the web thread's: the new thread is not kept waiting for the old one's lease to expire.
     expect(await again).toEqual({ role: 'active' });
     expect(scheduler.health()).toMatchObject({ state: 'running', restarts: 1 });
-  });
+  }, 60_000);
 
   it('re-flags every stored paper when asked after a star', async () => {
     scheduler = startSchedulerThread({ env, log: silentLogger, onRole: () => undefined });
@@ -103,5 +103,5 @@ describe('the scheduler thread', () => {
       { paper_id: '2609.00001', author_id: 'ada-lovelace' },
       { paper_id: '2609.00002', author_id: 'ada-lovelace' },
     ]);
-  });
+  }, 60_000);
 });
