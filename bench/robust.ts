@@ -13,14 +13,21 @@
 //      RSS (the figure was 10.4 s and 1.17 GB for one before bodies were bounded).
 // ROBUST=login runs only the fifth (no 100,000-paper store to build).
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listStoredDays } from '../src/store/read/days.ts';
 import { holdWriteLock } from '../tests/support/lock-holder.ts';
 import { buildRealisticDay, renderDayAsRss } from '../tests/support/realistic-day.ts';
-import { describeLoad, openBenchDb, runWrk, startReadyServe, type WrkResult } from './support.ts';
+import {
+  describeLoad,
+  openBenchDb,
+  runImport,
+  runWrk,
+  startReadyServe,
+  writeImportFiles,
+  type WrkResult,
+} from './support.ts';
 
 const FLOOD = ['-t2', '-c32', '-d10s'];
 const PROBE = ['-t1', '-c4', '-d10s'];
@@ -77,35 +84,15 @@ async function heldLock(url: string, db: string, authors: string): Promise<strin
   return [row('write lock held 8 s by another process: /healthz', health), row('write lock held 8 s: /', page)];
 }
 
-function timeImport(files: string[], db: string, onFirstLine?: () => void) {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['bin/arxiv-curator.js', 'import', ...files], {
-    env: { ...process.env, CURATOR_DB: db, LOG_LEVEL: 'warn' },
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout.once('data', () => onFirstLine?.());
-  return new Promise<{ code: number | null; seconds: number; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, seconds: (performance.now() - started) / 1000, stderr })),
-  );
-}
-
 async function secondWriter(): Promise<string> {
-  const files = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'].map((day, i) => {
-    const base = buildRealisticDay({ day });
-    const papers = Array.from({ length: 6 }, (_, k) =>
-      base.map((paper, j) => ({ ...paper, id: `2611.${String(i * 20000 + k * 2000 + j).padStart(5, '0')}` })),
-    ).flat();
-    const path = join(dir, `${day}.xml`);
-    writeFileSync(path, renderDayAsRss(day, papers));
-    return path;
-  });
+  const days = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
+  const files = writeImportFiles(dir, days, 6);
   const db = join(dir, 'import.db');
-  let small!: ReturnType<typeof timeImport>;
+  let small!: ReturnType<typeof runImport>;
   let began!: () => void;
   const started = new Promise<void>((resolve) => (began = resolve));
-  const big = timeImport(files, db, () => {
-    small = timeImport(['tests/fixtures/arxiv/rss2-cs.LG-2026-04-27-trimmed-3items.xml'], db);
+  const big = runImport(db, files, () => {
+    small = runImport(db, ['tests/fixtures/arxiv/rss2-cs.LG-2026-04-27-trimmed-3items.xml']);
     began();
   });
   await started;
@@ -165,7 +152,7 @@ async function hugeBodies(): Promise<string[]> {
   const db = join(dir, 'login.db');
   const day = join(dir, 'day.xml');
   writeFileSync(day, renderDayAsRss('2026-11-24', buildRealisticDay({ day: '2026-11-24' })));
-  await timeImport([day], db);
+  await runImport(db, [day]);
   const serve = await startReadyServe({ CURATOR_DB: db, HOST: '0.0.0.0', CURATOR_TOKEN: 'bench-token-0123456789' });
   const url = serve.url.replace('0.0.0.0', '127.0.0.1');
   try {

@@ -6,15 +6,22 @@
 // 20 ms as browsers ask for it (brotli; every browser sends Accept-Encoding: br), and uncompressed
 // beside a bare server sending the same 1.09 MB. Then every page and feed under wrk, alone and while `arxiv-curator import` stores 50,000
 // papers into the database serve reads: no request may fail; p99 of each run reported.
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, get as httpGet } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listStoredDays } from '../src/store/read/days.ts';
-import { buildRealisticDay, renderDayAsRss } from '../tests/support/realistic-day.ts';
-import { describeLoad, openBenchDb, runWrk, startReadyServe, toMs, type WrkResult } from './support.ts';
+import {
+  describeLoad,
+  openBenchDb,
+  runImport,
+  runWrk,
+  startReadyServe,
+  toMs,
+  writeImportFiles,
+  type WrkResult,
+} from './support.ts';
 import { BENCH_AUTHORS } from './synthetic.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
@@ -115,19 +122,6 @@ function brotliOf(url: string): Promise<Buffer> {
   });
 }
 
-/** Five days of 10,480 real-shaped papers each (52,400), as feed files, dated long before the store's days. */
-function writeImportFiles(): string[] {
-  return ['2020-01-06', '2020-01-07', '2020-01-08', '2020-01-09', '2020-01-10'].map((day, i) => {
-    const base = buildRealisticDay({ day });
-    const papers = Array.from({ length: 8 }, (_, k) =>
-      base.map((paper, j) => ({ ...paper, id: `2001.${String(i * 20000 + k * 2000 + j).padStart(5, '0')}` })),
-    ).flat();
-    const file = join(dir, `${day}.xml`);
-    writeFileSync(file, renderDayAsRss(day, papers));
-    return file;
-  });
-}
-
 const megabytes = (files: string[]) => (files.reduce((sum, file) => sum + statSync(file).size, 0) / 2 ** 20).toFixed(0);
 
 /** A wrk script asking for each page and feed in turn. */
@@ -145,25 +139,13 @@ end`,
   return file;
 }
 
-function runImport(db: string, files: string[]): Promise<{ code: number | null; seconds: number; stderr: string }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['bin/arxiv-curator.js', 'import', ...files], {
-    env: { ...process.env, CURATOR_DB: db, LOG_LEVEL: 'warn' },
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) =>
-    child.on('close', (code) => resolve({ code, seconds: (performance.now() - started) / 1000, stderr })),
-  );
-}
-
 async function underImport(): Promise<{ rows: string[]; verdict: string }> {
   const source = openBenchDb(100_000);
   const days = listStoredDays(source).map((entry) => entry.day);
   source.close();
   const db = join(dir, 'serve.db');
   copyFileSync(source.name, db);
-  const files = writeImportFiles();
+  const files = writeImportFiles(dir);
   const day = days.at(-2)!;
   const author = BENCH_AUTHORS[0]!.id;
   const paths = [

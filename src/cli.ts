@@ -18,6 +18,22 @@ const processIo: Io = {
   env: process.env,
 };
 
+/**
+ * The CLI as a process (bin/arxiv-curator.js from dist/, `npm run dev` from the sources): sets up
+ * what only a whole process may, then runs `main` and leaves its code as the exit code.
+ */
+export async function runProcess(argv: string[]): Promise<void> {
+  // `arxiv-curator digest | head` closes the pipe early: that is the reader's choice, not a failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  // SQLite URI filenames, read when better-sqlite3 opens its first database: a database in a
+  // read-only folder is opened as `file:…?immutable=1` (store/db.ts). CURATOR_DB itself may not start with `file:`.
+  process.env['SQLITE_USE_URI'] = '1';
+  process.exitCode = await main(argv);
+}
+
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {

@@ -12,7 +12,7 @@ import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
 import { registerActionRoutes } from './routes/actions.ts';
 import { registerLibraryRoutes } from './routes/library.ts';
-import { registerHealth, type HealthProbes } from './routes/health.ts';
+import { registerHealth, type BackgroundHealth, type HealthProbes } from './routes/health.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { attachFastPath, createFastPath } from './routes/fast-path.ts';
 import { SECURITY_HEADERS, baseUrlOf, countHostFields, createSite, type SiteOptions } from './routes/site.ts';
@@ -33,6 +33,8 @@ export interface AppDeps {
   renderJob?: SiteOptions['job'];
   /** What /healthz asks of the machine (free disk, write access); tests give their own. */
   probes?: HealthProbes;
+  /** serve: its threads and retries, for /healthz. */
+  background?: () => BackgroundHealth;
 }
 
 const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
@@ -66,7 +68,7 @@ export function createApp(deps: AppDeps): Hono {
   registerActionRoutes(app, site, deps.onWrite ?? (() => undefined));
   registerAdviceRoutes(app, site);
   registerSearchRoutes(app, site);
-  registerHealth(app, site, deps.probes);
+  registerHealth(app, site, deps.probes, deps.background);
   app.notFound((c) => c.html(renderErrorPage(baseUrlOf(site, c), 404, 'There is no page at this address.'), 404));
   app.onError((error, c) => {
     deps.context.log.error('server.error', { path: c.req.path, error: error.message });

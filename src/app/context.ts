@@ -14,6 +14,14 @@ export interface Context {
   now: () => Date;
   /** How this process queues for SQLite's write lock: its name for other writers, and who hears about waits. */
   writeLock: WriteLockOptions;
+  /** serve's web thread: heavy writes it hands to another thread (jobs/reflag.ts); unset, they run here. */
+  background?: BackgroundWrites;
+}
+
+/** Writes too heavy for a thread that answers HTTP, done elsewhere on its behalf. */
+export interface BackgroundWrites {
+  /** Re-flags every stored paper from authors.json as it is now (after a star); undefined when the flags agreed. */
+  reflag(): Promise<{ reflagged: number } | undefined>;
 }
 
 /** The starred authors as last read; `reload()` reads config/authors.json again (a broken file throws). */

@@ -4,7 +4,7 @@
 import type { Context } from '../app/context.ts';
 import { readFeedFile } from '../fetcher/files.ts';
 import { parseFeedStream, type FeedHead } from '../fetcher/parse.ts';
-import { streamParsedFiles } from '../fetcher/parse-stream.ts';
+import { streamParsedFiles } from './parse-thread.ts';
 import { startIngest, type Ingest, type IngestOptions, type IngestResult } from '../store/write/ingest.ts';
 import { beginImmediate, releaseNote } from '../store/write/lock.ts';
 import type { SkippedItem } from '../types.ts';
@@ -36,20 +36,30 @@ export async function importFiles(
   const { db } = context;
   let ingest: Ingest | undefined;
   try {
-    await streamParsedFiles(files, {
-      begin: (file, head) => {
-        const settings = ingestOptions(context, file, head, options);
-        beginImmediate(db, context.writeLock);
-        ingest = startIngest(db, head.announcedOn, settings);
+    await streamParsedFiles(
+      files,
+      {
+        begin: (file, head) => {
+          const settings = ingestOptions(context, file, head, options);
+          beginImmediate(db, context.writeLock);
+          ingest = startIngest(db, head.announcedOn, settings);
+        },
+        papers: (papers) => ingest!.add(papers),
+        end: (file, skipped) => {
+          const result = ingest!.finish();
+          db.exec('COMMIT');
+          releaseNote(db);
+          onFile(file, result, skipped);
+        },
+        // The parser died in this file: nothing of it stays; it is parsed and stored again from its start.
+        abort: () => {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          releaseNote(db);
+          ingest = undefined;
+        },
       },
-      papers: (papers) => ingest!.add(papers),
-      end: (file, skipped) => {
-        const result = ingest!.finish();
-        db.exec('COMMIT');
-        releaseNote(db);
-        onFile(file, result, skipped);
-      },
-    });
+      { log: context.log },
+    );
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
     releaseNote(db);

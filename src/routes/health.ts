@@ -2,12 +2,15 @@
 // something needs a look: the database cannot be written, the disk is nearly full, fetches fail or
 // have not succeeded for days, the mail fails); 503 `error` when pages cannot be served (the
 // database cannot be read). Monitors poll it, so the answer is computed at most every few seconds.
-// The mail's last error names hosts: only a client on this machine sees it whole.
+// The mail's last error names hosts: only a client on this machine sees it whole. In serve it also
+// shows the threads (one that failed and waits to restart makes it degraded) and the retries waiting.
 import { accessSync, constants, statfsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { dirname } from 'node:path';
 import type { Context as HonoContext, Hono } from 'hono';
+import type { RetryView } from '../app/backoff.ts';
 import type { Context } from '../app/context.ts';
+import type { ThreadHealth } from '../app/worker-thread.ts';
 import { isMailConfigured } from '../mail/settings.ts';
 import { countPapers } from '../store/read/papers.ts';
 import { getFetchHealth, getLastFetchRun } from '../store/read/runs.ts';
@@ -50,11 +53,23 @@ interface Health {
   body: Record<string, unknown>;
 }
 
-export function registerHealth(app: Hono, site: Site, probes: HealthProbes = DEFAULT_PROBES): void {
+/** serve's worker threads, by name (`render 1`, `scheduler`, `ranking`), and what waits to be tried again. */
+export interface BackgroundHealth {
+  threads: Record<string, ThreadHealth>;
+  retries: Record<string, RetryView>;
+}
+
+export function registerHealth(
+  app: Hono,
+  site: Site,
+  probes: HealthProbes = DEFAULT_PROBES,
+  background?: () => BackgroundHealth,
+): void {
   let cached: { at: number; health: Health } | undefined;
   app.get('/healthz', (c) => {
     const at = Date.now();
-    if (cached === undefined || at - cached.at >= CACHE_MS) cached = { at, health: checkHealth(site, probes) };
+    if (cached === undefined || at - cached.at >= CACHE_MS)
+      cached = { at, health: withBackground(checkHealth(site, probes), background?.()) };
     const { code, body } = cached.health;
     const mail = body['mail'] as { lastError: { error: string } | null } | null;
     const shown = mail?.lastError && !isLocalClient(c) ? withoutHostDetails(body, mail) : body;
@@ -93,6 +108,24 @@ function checkHealth(site: Site, probes: HealthProbes): Health {
     round: facts.round,
   };
   return { code: 200, body };
+}
+
+/** The threads and retries beside the rest: a thread waiting to restart, or a retry waiting, is a reason. */
+function withBackground(health: Health, background: BackgroundHealth | undefined): Health {
+  if (background === undefined) return health;
+  const reasons = [
+    ...Object.entries(background.threads)
+      .filter(([, thread]) => thread.state === 'restarting')
+      .map(([name, thread]) => `the ${name} thread failed (${thread.lastError}); it restarts at ${thread.restartAt}`),
+    ...Object.entries(background.retries).map(
+      ([name, retry]) =>
+        `the ${name} failed ${retry.failures === 1 ? 'once' : `${retry.failures} times in a row`} ` +
+        `(${retry.error}); it tries again at ${retry.retryAt}`,
+    ),
+  ];
+  const body: Record<string, unknown> = { ...health.body, threads: background.threads, retries: background.retries };
+  if (reasons.length === 0 || health.code === 503) return { code: health.code, body };
+  return { code: 200, body: { ...body, status: 'degraded', reasons: [...(body['reasons'] as string[]), ...reasons] } };
 }
 
 function readFacts(context: Context) {
