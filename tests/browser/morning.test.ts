@@ -139,7 +139,7 @@ describe.skipIf(skipWithoutChromium)('the ten-minute morning in Chromium', { tim
     const second = await current(page).getAttribute('data-p');
     expect(second).not.toBe(first);
     expect(await inWindow(page, '[aria-current=true]')).toBe(true);
-    expect(await page.locator('#st').textContent()).toBe('Saved to the library. Undo');
+    await expect.poll(() => page.locator('#st').textContent()).toBe('Saved to the library. Undo');
     expect(await inWindow(page, '#st')).toBe(true);
     await page.keyboard.press('h');
     await expect.poll(() => readMarks(world.context.db).get(second!)).toBe('hidden');

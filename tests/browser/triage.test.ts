@@ -143,11 +143,11 @@ describe.skipIf(skipWithoutChromium)('triage in Chromium', () => {
     await paper(page, '2609.10020').getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => paper(page, '2609.10020').locator('button[aria-pressed=true]').textContent()).toBe('Saved');
     // Said in the status line fixed at the bottom of the window, with a way to undo it.
-    expect(await page.locator('#st').textContent()).toBe('Saved to the library. Undo');
+    await expect.poll(() => page.locator('#st').textContent()).toBe('Saved to the library. Undo');
     expect(await page.locator('#st').evaluate((status) => getComputedStyle(status).position)).toBe('fixed');
     await paper(page, '2609.10019').getByRole('button', { name: 'Hide' }).click();
     await expect.poll(() => paper(page, '2609.10019').getAttribute('class')).toBe('h');
-    expect(await page.locator('#st').textContent()).toContain('Hidden');
+    await expect.poll(() => page.locator('#st').textContent()).toContain('Hidden');
     // Pressing "Saved" again undoes it.
     await paper(page, '2609.10020').getByRole('button', { name: 'Saved' }).click();
     await expect.poll(() => readMarks(context.db).has('2609.10020')).toBe(false);
@@ -155,9 +155,11 @@ describe.skipIf(skipWithoutChromium)('triage in Chromium', () => {
     await paper(page, '2609.10008').getByRole('button', { name: 'Star Charles Babbage' }).click();
     await expect.poll(() => paper(page, '2609.10008').locator('mark', { hasText: 'Charles Babbage' }).count()).toBe(1);
     // The message counts the papers that name flags (one here), not every paper flagged again.
-    expect(await page.locator('#st').textContent()).toBe(
-      'Starred Charles Babbage: 1 stored paper by that name flagged (reload to see them under Starred authors). Undo',
-    );
+    await expect
+      .poll(() => page.locator('#st').textContent())
+      .toBe(
+        'Starred Charles Babbage: 1 stored paper by that name flagged (reload to see them under Starred authors). Undo',
+      );
     expect(
       await paper(page, '2609.10008')
         .getByRole('button', { name: 'Unstar Charles Babbage' })
