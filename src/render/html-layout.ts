@@ -1,8 +1,10 @@
 // The frame every HTML page shares: head, navigation, footer, and the small status pages.
+import { texToUnicode } from '../text/tex-math.ts';
 import { escapeHtml } from './escape.ts';
 import { FAVICON_PATH, SCRIPT_PATH, STYLE_CSS } from './html-assets.ts';
 
 export interface PageOptions {
+  /** TeX in it reads as Unicode: a <title> shows no MathML. */
   title: string;
   /** Absolute URL of the site without a trailing slash; links to other pages use it. */
   baseUrl: string;
@@ -16,7 +18,7 @@ export interface PageOptions {
 export function renderPage(options: PageOptions): string {
   const base = options.baseUrl;
   return `<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1">
-<title>${escapeHtml(options.title)}</title><style>${STYLE_CSS}</style><link rel=icon href="${base}${FAVICON_PATH}" type="image/svg+xml">
+<title>${escapeHtml(texToUnicode(options.title))}</title><style>${STYLE_CSS}</style><link rel=icon href="${base}${FAVICON_PATH}" type="image/svg+xml">
 <link rel=alternate type=application/rss+xml title="Starred authors" href="${base}/rss.xml">
 <link rel=alternate type=application/rss+xml title="Daily digest" href="${base}/rss/daily.xml">
 <link rel=alternate type=application/rss+xml title="From the blogs" href="${base}/blogs.xml">
