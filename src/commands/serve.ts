@@ -9,6 +9,7 @@ import { currentStarred, syncStarredFlags, watchStarredAuthors } from '../jobs/r
 import type { SchedulerRole } from '../jobs/scheduler-lease.ts';
 import { startSchedulerThread } from '../jobs/scheduler-thread.ts';
 import { startRetrainer } from '../jobs/retrain.ts';
+import { describeMailWithoutPublicUrl } from '../mail/settings.ts';
 import { startServer } from '../routes/listen.ts';
 import { describeWritePolicy, readWritePolicy } from '../routes/writes.ts';
 import { createApp } from '../server.ts';
@@ -55,6 +56,8 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
     io.stdout(`arxiv-curator: serving ${server.url}\n`);
     const writes = describeWritePolicy(context.config);
     if (writes !== undefined) io.stdout(`arxiv-curator: ${writes}\n`);
+    const links = describeMailWithoutPublicUrl(context.config);
+    if (links !== undefined) io.stderr(`arxiv-curator: warning: ${links}\n`);
     context.log.info('server.listening', { url: server.url, writes: readWritePolicy(context.config) });
     // The scheduler thread re-flags when authors.json changes; this thread shows the new names.
     const authors = watchStarredAuthors(context, 1000, () => currentStarred(context));
