@@ -16,6 +16,7 @@ import { createApp } from '../server.ts';
 import type { StatusView } from '../views/types.ts';
 import type { CommandArgs, Io } from './types.ts';
 import { createWorkQueue } from '../app/worker-queue.ts';
+import { watchConfigFiles } from '../app/config-watch.ts';
 import type { Rendered } from '../routes/cache.ts';
 import type { RenderJob } from '../routes/site.ts';
 
@@ -44,8 +45,14 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
   });
   // The ranking is trained on a worker thread whenever its inputs change (a save, a new day).
   const retrainer = startRetrainer(context);
+  // Hand edits of the other configuration files are checked as they happen: a broken one shows on every page.
+  const configFiles = watchConfigFiles(context, [
+    { path: context.config.feedsPath, check: loadFeedsConfig },
+    { path: context.config.readingListPath, check: loadReadingList },
+  ]);
   try {
     const app = createApp({
+      configProblems: configFiles.problems,
       context,
       holidays,
       status: () => status(),
@@ -70,6 +77,7 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
     await server.close();
     return 0;
   } finally {
+    configFiles.stop();
     await retrainer.stop();
     await renders.close();
   }

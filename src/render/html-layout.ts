@@ -1,5 +1,6 @@
 // The frame every HTML page shares: head, navigation, footer, and the small status pages.
 import { texToUnicode } from '../text/tex-math.ts';
+import type { ConfigProblemView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { FAVICON_PATH, SCRIPT_PATH, STYLE_CSS } from './html-assets.ts';
 
@@ -27,6 +28,24 @@ export function renderPage(options: PageOptions): string {
 ${options.notice ?? ''}<main>${options.body}</main>
 <footer>arxiv-curator · data from arXiv.org<span id=keys></span></footer></body></html>
 `;
+}
+
+/**
+ * The banner of a hand-edited configuration file that cannot be used, on every page until it is
+ * fixed: the file, the line and the problem, and what the server does meanwhile.
+ */
+export function renderConfigBanner(problems: readonly ConfigProblemView[]): string {
+  return problems
+    .map((problem) => {
+      const where = `${problem.file}${problem.line === undefined ? '' : `, line ${problem.line}`}`;
+      return `<div class="n warn" role=alert><b>${escapeHtml(where)}</b>: ${escapeHtml(problem.problem)}. The last good version is in use until the file is fixed.</div>\n`;
+    })
+    .join('');
+}
+
+/** A rendered page with banners above its content (renderPage writes `<main>` once). */
+export function withBanner(html: string, banner: string): string {
+  return banner === '' ? html : html.replace('<main>', `${banner}<main>`);
 }
 
 /** A short status page (400, 404, 500): no details that could leak internals. */

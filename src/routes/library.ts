@@ -7,7 +7,13 @@ import { renderErrorPage } from '../render/html-layout.ts';
 import { renderSavedHtml, renderSimilarHtml, renderWatchesHtml } from '../render/html-library.ts';
 import { renderStarredRss } from '../render/rss.ts';
 import { listWatches } from '../store/read/watches.ts';
-import { buildSimilar, exportLibrary, listSavedCitations, listSavedPapers, listWatchMatches } from '../views/library.ts';
+import {
+  buildSimilar,
+  exportLibrary,
+  listSavedCitations,
+  listSavedPapers,
+  listWatchMatches,
+} from '../views/library.ts';
 import type { Rendered } from './cache.ts';
 import { HTML, JSON_TYPE, RSS, builtAtOf, sendCached, type Site } from './site.ts';
 import { readWritePolicy } from './writes.ts';
