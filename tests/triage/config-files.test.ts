@@ -157,7 +157,7 @@ describe('starring from the page keeps the file as the reader wrote it', () => {
 describe('a broken hand edit', () => {
   it('shows on every page with file, line and problem, keeps the last good list, and goes when fixed', async () => {
     const app = createApp({ context: open(authorsPath), holidays: new Set() });
-    const page = () => app.request(`/digest/${DAY}`).then((response) => response.text());
+    const page = async () => (await app.request(`/digest/${DAY}`)).text();
     expect(await page()).not.toContain('role=alert');
     writeFileSync(authorsPath, HAND_WRITTEN.replace('"name": "Yann LeCun"', '"name": Yann LeCun"'));
     // What the server's watcher does when the file changes.
