@@ -7,7 +7,6 @@ import { HolidaysError } from './calendar/announcement-days.ts';
 import { ConfigFileError } from './curate/json-file.ts';
 import { DatabaseError } from './store/db.ts';
 import { CommandError } from './commands/errors.ts';
-import { didYouMean, formatCommandHelp } from './commands/help.ts';
 import { COMMANDS, USAGE } from './commands/table.ts';
 import type { Command, Io, OpenOptions } from './commands/types.ts';
 import type { WriteLockOptions } from './store/write/lock.ts';
@@ -22,6 +21,9 @@ const processIo: Io = {
 /** A mistyped command or option: exit 2, as for other usage errors of command-line tools. */
 const USAGE_ERROR = 2;
 
+// Help and suggestions are loaded when asked for: a command that runs never pays for them.
+const loadHelp = () => import('./commands/help.ts');
+
 const findCommand = (name: string) => (Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined);
 
 /** `--help` or `-h` among a command's arguments (before a `--`, after which everything is an argument). */
@@ -31,7 +33,7 @@ function asksForHelp(args: readonly string[]): boolean {
 }
 
 /** `help`, `help <command>`, `--version`: answered before any command runs; undefined for a command. */
-function answerGeneral(name: string, rest: readonly string[], io: Io): number | undefined {
+async function answerGeneral(name: string, rest: readonly string[], io: Io): Promise<number | undefined> {
   if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
     io.stdout(USAGE);
     return 0;
@@ -41,6 +43,7 @@ function answerGeneral(name: string, rest: readonly string[], io: Io): number | 
     return 0;
   }
   if (name !== 'help') return undefined;
+  const { didYouMean, formatCommandHelp } = await loadHelp();
   const command = findCommand(rest[0]!);
   if (command !== undefined) {
     io.stdout(formatCommandHelp(command));
@@ -50,7 +53,8 @@ function answerGeneral(name: string, rest: readonly string[], io: Io): number | 
 }
 
 /** A parseArgs error as one line naming the command, with the option it may have meant. */
-function describeUsageError(name: string, command: Command, error: Error & { code?: string }): string {
+async function describeUsageError(name: string, command: Command, error: Error & { code?: string }): Promise<string> {
+  const { didYouMean } = await loadHelp();
   const hint = `see arxiv-curator ${name} --help`;
   const unknown = /^Unknown option '([^']+)'/.exec(error.message)?.[1];
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown !== undefined) {
@@ -66,24 +70,22 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stdout(USAGE);
     return 1;
   }
-  const general = answerGeneral(name, rest, io);
+  const general = await answerGeneral(name, rest, io);
   if (general !== undefined) return general;
   const command = findCommand(name);
-  if (command === undefined)
-    return fail(
-      io,
-      `unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))}; see arxiv-curator help`,
-      USAGE_ERROR,
-    );
+  if (command === undefined) {
+    const guess = (await loadHelp()).didYouMean(name, Object.keys(COMMANDS));
+    return fail(io, `unknown command "${name}"${guess}; see arxiv-curator help`, USAGE_ERROR);
+  }
   if (asksForHelp(rest)) {
-    io.stdout(formatCommandHelp(command));
+    io.stdout((await loadHelp()).formatCommandHelp(command));
     return 0;
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
   } catch (error) {
-    return fail(io, describeUsageError(name, command, error as Error), USAGE_ERROR);
+    return fail(io, await describeUsageError(name, command, error as Error), USAGE_ERROR);
   }
   let context: Context | undefined;
   try {

@@ -71,7 +71,7 @@ describe('loadAuthorsConfig', () => {
   ])('places bad JSON by line and column: %j', (text, problem) => {
     const path = writeConfig(text);
     expect(errorOf(path).message).toBe(`${path}: ${problem}`);
-    expect((errorOf(path) as AuthorsConfigError).place).toMatchObject({ file: path, line: expect.any(Number) });
+    expect(errorOf(path).place).toMatchObject({ file: path, line: expect.any(Number) });
   });
 
   it('reads JSON with comments and trailing commas, as people write it by hand', () => {
@@ -89,7 +89,7 @@ describe('loadAuthorsConfig', () => {
 
   it('gives a value that breaks a rule the line it is on', () => {
     const path = writeConfig('{\n  // who\n  "authors": [\n    { "id": "a", "name": "Bengio" },\n  ]\n}\n');
-    const error = errorOf(path) as AuthorsConfigError;
+    const error = errorOf(path);
     expect(error.message).toBe(`${path}: $.authors[0].name: "Bengio" needs a given name and a surname`);
     expect(error.place).toEqual({
       file: path,

@@ -69,7 +69,9 @@ describe('/saved.bib of the realistic day', () => {
   });
 
   it('refuses a file BibTeX cannot read, naming the place', async () => {
-    const error = await importLibrary(world.context, '@misc{a, eprint = {2611.00001}\n@misc{b}').catch((e) => e);
+    const error = await importLibrary(world.context, '@misc{a, eprint = {2611.00001}\n@misc{b}').catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(ActionError);
     expect((error as Error).message).toMatch(/^not BibTeX at line 1, column 1: Expected end of input/);
   });
