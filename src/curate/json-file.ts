@@ -97,9 +97,10 @@ export function readJsonFile(
 
 /** A configuration file's text as JSONC; a syntax error is thrown with its line and column. */
 export function parseConfigText(path: string, text: string, make: MakeError): unknown {
-  const parsed = parseJsonc(text.replace(/^\uFEFF/, ''));
+  const json = text.replace(/^\uFEFF/, '');
+  const parsed = parseJsonc(json);
   if ('value' in parsed) return parsed.value;
-  const { line, column } = locate(text, parsed.offset);
+  const { line, column } = locate(json, parsed.offset);
   const message = `${path}: invalid JSON at line ${line}, column ${column}: ${parsed.error}`;
   throw make(message, { file: path, line, column, problem: `invalid JSON at column ${column}: ${parsed.error}` });
 }
