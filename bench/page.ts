@@ -8,6 +8,7 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { ensureRankModel } from '../src/jobs/retrain.ts';
 import { composeDigestMail } from '../src/mail/compose.ts';
+import { measureTransferred } from '../src/mail/fit.ts';
 import { renderDigestHtml } from '../src/render/html.ts';
 import { forgetRenderedMath } from '../src/render/tex-html.ts';
 import { createApp } from '../src/server.ts';
@@ -106,8 +107,11 @@ console.log(
 const mail = composeDigestMail(loadDayDigest(context, holidays, REALISTIC_DAY).view, {
   recipients: ['reader@example.org'],
   baseUrl: BASE,
+  publicUrl: true,
 });
-console.log(`mail: HTML part ${Buffer.byteLength(mail.html)} bytes, text part ${Buffer.byteLength(mail.text)} bytes`);
+console.log(
+  `mail: HTML part ${measureTransferred(mail.html)} bytes as sent (${Buffer.byteLength(mail.html)} decoded), text part ${measureTransferred(mail.text)} bytes as sent`,
+);
 
 const browser = await launchChromium();
 async function measureLcp(name: string, throttling: Throttling): Promise<void> {

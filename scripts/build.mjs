@@ -58,7 +58,7 @@ export function build(root = ROOT) {
   }
   // tsc compiles .ts only: the page's script (src/client/, served as it is) goes beside
   // render/html-script.ts, which reads it.
-  for (const file of readdirSync(`${root}src/client`)) {
+  for (const file of existsSync(`${root}src/client`) ? readdirSync(`${root}src/client`) : []) {
     if (file.endsWith('.js')) cpSync(`${root}src/client/${file}`, `${out}/client/${file}`);
   }
   // The stamp bears the time the build began: a source saved during the build makes it stale.

@@ -35,6 +35,8 @@ export interface AppDeps {
   probes?: HealthProbes;
   /** serve: its threads and retries, for /healthz. */
   background?: () => BackgroundHealth;
+  /** serve: the watched configuration files' problems (app/config-watch.ts); default authors.json's. */
+  configProblems?: SiteOptions['configProblems'];
 }
 
 const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
@@ -44,6 +46,7 @@ export function createApp(deps: AppDeps): Hono {
   const site = createSite(deps.context, holidays, deps.status ?? (() => ({})), {
     offload: deps.offload,
     job: deps.renderJob,
+    configProblems: deps.configProblems,
   });
   const app = new Hono();
   // Set before the handler so Hono puts them on every response it builds (200, 304, 404, 500)

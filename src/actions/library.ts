@@ -1,6 +1,9 @@
 // Importing a library exported by `/saved.json` or `marks export` (saved and hidden papers with
-// their times, and the watches), or the arXiv ids of a BibTeX file (`eprint = {…}`, as /saved.bib
-// and arXiv's own citations write them). Papers not stored here are counted and left out.
+// their times, and the watches), or the arXiv ids of a BibTeX file's entries (`eprint = {…}`, as
+// /saved.bib and arXiv's own citations write them, else an arXiv `url` or DOI). The file is read by
+// a BibTeX parser (bibtex-parse), so nothing in an @comment, a `%` line or between entries counts.
+// Papers not stored here are counted and left out.
+import bibtexParse, { type BibtexSyntaxError } from 'bibtex-parse';
 import type { Context } from '../app/context.ts';
 import { parseArxivId } from '../fetcher/ids.ts';
 import { findStoredIds } from '../store/read/papers.ts';
@@ -23,9 +26,31 @@ interface Entry {
   at: string;
 }
 
-/** The arXiv ids of a BibTeX file's entries. */
+// arXiv's DOIs name the paper: 10.48550/arXiv.2611.01234.
+const ARXIV_DOI = /^(?:https?:\/\/doi\.org\/)?10\.48550\/arxiv\.(.+)$/i;
+
+/** The arXiv id an entry names: its eprint, else an arXiv URL or DOI; undefined for another kind of paper. */
+function readEntryId(entry: Record<string, string | number | undefined>): string | undefined {
+  const field = (name: string) => (entry[name] === undefined ? undefined : String(entry[name]).trim());
+  const eprint = field('EPRINT');
+  if (eprint !== undefined) return eprint;
+  const doi = ARXIV_DOI.exec(field('DOI') ?? '')?.[1];
+  if (doi !== undefined) return doi;
+  const url = field('URL');
+  return url !== undefined && parseArxivId(url) !== undefined ? url : undefined;
+}
+
+/** The arXiv ids of a BibTeX file's entries; a file BibTeX cannot read is refused with the place. */
 export function readBibtexIds(text: string): string[] {
-  return [...text.matchAll(/\beprint\s*=\s*[{"]\s*([^}"\s]+)\s*[}"]/gi)].map((match) => match[1]!);
+  let entries: ReturnType<typeof bibtexParse.entries>;
+  try {
+    entries = bibtexParse.entries(text);
+  } catch (error) {
+    const at = (error as BibtexSyntaxError).location?.start;
+    const where = at === undefined ? '' : ` at line ${at.line}, column ${at.column}`;
+    throw new ActionError(400, `not BibTeX${where}: ${(error as Error).message}`);
+  }
+  return entries.flatMap((entry) => readEntryId(entry) ?? []);
 }
 
 function readEntries(value: unknown, where: string, now: string): Entry[] {

@@ -6,7 +6,7 @@ import { markStoredPapers } from '../actions/marks.ts';
 import { FeedError } from '../fetcher/errors.ts';
 import { readFeedFile } from '../fetcher/files.ts';
 import { renderBibtex } from '../render/bibtex.ts';
-import { exportLibrary, listSavedPapers } from '../views/library.ts';
+import { exportLibrary, listSavedCitations } from '../views/library.ts';
 import { CommandError } from './errors.ts';
 import { readChoice } from './options.ts';
 import type { CommandArgs } from './types.ts';
@@ -46,7 +46,7 @@ export async function runMarks({ values, positionals, open, io }: CommandArgs): 
     const format = readChoice(values.format, '--format', ['json', 'bibtex'] as const, 'json');
     const context = open();
     if (format === 'json') io.stdout(`${JSON.stringify(exportLibrary(context), null, 2)}\n`);
-    else io.stdout(renderBibtex(listSavedPapers(context).map((paper) => ({ ...paper, date: paper.day }))));
+    else io.stdout(renderBibtex(listSavedCitations(context)));
     return 0;
   }
   if (action === 'import' && file !== undefined && extra.length === 0) {

@@ -11,11 +11,13 @@ import type { SchedulerRole } from '../jobs/scheduler-lease.ts';
 import { startSchedulerThread, type SchedulerThread } from '../jobs/scheduler-thread.ts';
 import { startRetrainer, type Retrainer } from '../jobs/retrain-thread.ts';
 import type { BackgroundHealth } from '../routes/health.ts';
+import { describeMailWithoutPublicUrl } from '../mail/settings.ts';
 import { startServer } from '../routes/listen.ts';
 import { describeWritePolicy, readWritePolicy } from '../routes/writes.ts';
 import { createApp } from '../server.ts';
 import type { CommandArgs, Io } from './types.ts';
 import { createWorkQueue, type WorkQueue } from '../app/worker-queue.ts';
+import { watchConfigFiles } from '../app/config-watch.ts';
 import type { Rendered } from '../routes/cache.ts';
 import type { RenderJob } from '../routes/site.ts';
 
@@ -46,10 +48,16 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
   });
   // The ranking is trained and stored on its own thread whenever its inputs change (a save, a new day).
   const retrainer = startRetrainer(context);
+  // Hand edits of the other configuration files are checked as they happen: a broken one shows on every page.
+  const configFiles = watchConfigFiles(context, [
+    { path: context.config.feedsPath, check: loadFeedsConfig },
+    { path: context.config.readingListPath, check: loadReadingList },
+  ]);
   try {
     // This thread answers: re-flagging after a star is the scheduler thread's (jobs/reflag.ts).
     const reflag = () => scheduler?.reflag() ?? Promise.reject(new Error('the scheduler has not started'));
     const app = createApp({
+      configProblems: configFiles.problems,
       context: { ...context, background: { reflag } },
       holidays,
       status: () => scheduler?.status() ?? {},
@@ -61,6 +69,8 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
     io.stdout(`arxiv-curator: serving ${server.url}\n`);
     const writes = describeWritePolicy(context.config);
     if (writes !== undefined) io.stdout(`arxiv-curator: ${writes}\n`);
+    const links = describeMailWithoutPublicUrl(context.config);
+    if (links !== undefined) io.stderr(`arxiv-curator: warning: ${links}\n`);
     context.log.info('server.listening', { url: server.url, writes: readWritePolicy(context.config) });
     // The scheduler thread re-flags when authors.json changes; this thread shows the new names.
     const authors = watchStarredAuthors(context, 1000, () => currentStarred(context));
@@ -72,6 +82,7 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
     await server.close();
     return 0;
   } finally {
+    configFiles.stop();
     await retrainer.stop();
     await renders.close();
   }

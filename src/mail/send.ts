@@ -69,7 +69,11 @@ export async function sendDigest(context: Context, day: string, options: SendOpt
     await writeSoon(context, () => skipSend(context.db, start));
     return { status: 'skipped', day, why: 'no-starred', reason: 'no starred papers (DIGEST_ONLY_STARRED=1)' };
   }
-  const mail = composeDigestMail(digest, { recipients: settings.recipients, baseUrl: siteUrl(context.config) });
+  const mail = composeDigestMail(digest, {
+    recipients: settings.recipients,
+    baseUrl: siteUrl(context.config),
+    publicUrl: context.config.publicUrl !== undefined,
+  });
   await writeSoon(context, () => startSend(context.db, start));
   const transport = options.transport ?? createMailTransport(settings.smtpUrl);
   try {

@@ -1,10 +1,10 @@
 // Small text forms every renderer shares.
-import { texToPlain } from '../text/tex.ts';
+import { texToUnicode } from '../text/tex-math.ts';
 import type { SectionView, StarredMatch } from '../views/types.ts';
 
 /** "Yoshua Bengio (as "Y. Bengio", likely)", the name as written on the paper with its TeX decoded. */
 export function describeMatch(match: StarredMatch): string {
-  const written = texToPlain(match.as);
+  const written = texToUnicode(match.as);
   const as = written === match.name ? '' : `as "${written}", `;
   return `${match.name} (${as}${match.confidence})`;
 }
@@ -27,7 +27,7 @@ const FIRST_AUTHORS = 3;
 
 /** "Ada Lovelace, Alan Turing, Grace Hopper et al.", TeX decoded. */
 export function formatFirstAuthors(authors: readonly string[]): string {
-  const names = authors.slice(0, FIRST_AUTHORS).map(texToPlain).join(', ');
+  const names = authors.slice(0, FIRST_AUTHORS).map(texToUnicode).join(', ');
   return authors.length > FIRST_AUTHORS ? `${names} et al.` : names;
 }
 

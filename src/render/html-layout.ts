@@ -1,9 +1,12 @@
 // The frame every HTML page shares: head, navigation, footer, and the small status pages.
+import { texToUnicode } from '../text/tex-math.ts';
+import type { ConfigProblemView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { FAVICON_PATH, SCRIPT_PATH, STYLE_CSS } from './html-assets.ts';
 import { ACTION_FORM } from './html-paper.ts';
 
 export interface PageOptions {
+  /** TeX in it reads as Unicode: a <title> shows no MathML. */
   title: string;
   /** Absolute URL of the site without a trailing slash; links to other pages use it. */
   baseUrl: string;
@@ -23,7 +26,7 @@ export function renderPage(options: PageOptions): string {
   const base = options.baseUrl;
   const htmlClass = options.htmlClass ? ` class=${options.htmlClass}` : '';
   return `<!doctype html><html lang=en${htmlClass}><head><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1">
-<title>${escapeHtml(options.title)}</title><style>${STYLE_CSS}</style><link rel=icon href="${base}${FAVICON_PATH}" type="image/svg+xml">
+<title>${escapeHtml(texToUnicode(options.title))}</title><style>${STYLE_CSS}</style><link rel=icon href="${base}${FAVICON_PATH}" type="image/svg+xml">
 <link rel=alternate type=application/rss+xml title="Starred authors" href="${base}/rss.xml">
 <link rel=alternate type=application/rss+xml title="Daily digest" href="${base}/rss/daily.xml">
 <link rel=alternate type=application/rss+xml title="From the blogs" href="${base}/blogs.xml">
@@ -32,6 +35,24 @@ export function renderPage(options: PageOptions): string {
 ${options.notice ?? ''}<main>${options.body}</main>${ACTION_FORM}<div id=st role=status></div>
 <footer>arxiv-curator · data from arXiv.org<span id=keys></span></footer></body></html>
 `;
+}
+
+/**
+ * The banner of a hand-edited configuration file that cannot be used, on every page until it is
+ * fixed: the file, the line and the problem, and what the server does meanwhile.
+ */
+export function renderConfigBanner(problems: readonly ConfigProblemView[]): string {
+  return problems
+    .map((problem) => {
+      const where = `${problem.file}${problem.line === undefined ? '' : `, line ${problem.line}`}`;
+      return `<div class="n warn" role=alert><b>${escapeHtml(where)}</b>: ${escapeHtml(problem.problem)}. The last good version is in use until the file is fixed.</div>\n`;
+    })
+    .join('');
+}
+
+/** A rendered page with banners above its content (renderPage writes `<main>` once). */
+export function withBanner(html: string, banner: string): string {
+  return banner === '' ? html : html.replace('<main>', `${banner}<main>`);
 }
 
 /** A short status page (400, 404, 500): no details that could leak internals. */

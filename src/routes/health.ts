@@ -1,6 +1,6 @@
 // `/healthz` for a monitor: 200 `ok`; 200 `degraded` with the reasons (pages are served but
 // something needs a look: the database cannot be written, the disk is nearly full, fetches fail or
-// have not succeeded for days, the mail fails); 503 `error` when pages cannot be served (the
+// have not succeeded for days, the mail fails, a hand-edited configuration file is broken); 503 `error` when pages cannot be served (the
 // database cannot be read). Monitors poll it, so the answer is computed at most every few seconds.
 // The mail's last error names hosts: only a client on this machine sees it whole. In serve it also
 // shows the threads (one that failed and waits to restart makes it degraded) and the retries waiting.
@@ -90,11 +90,17 @@ function checkHealth(site: Site, probes: HealthProbes): Health {
     return { code: 503, body: { status: 'error', reasons: [reason], database: 'error', nextRun } };
   }
   const writable = !context.db.readonly && canWriteDatabase(context, probes);
+  // A hand-edited configuration file that cannot be used: named with its line and problem.
+  const problems = site.problems();
   const reasons = [
     ...(writable ? [] : ['the database is read-only: new announcements cannot be stored']),
     ...describeDisk(context, probes),
     ...describeFetches(facts.fetches, context.now()),
     ...(facts.mail?.lastError ? [`the digest mail of ${facts.mail.lastError.day} failed`] : []),
+    ...problems.map(
+      (p) =>
+        `${p.file}${p.line === undefined ? '' : ` line ${p.line}`}: ${p.problem} (the last good version is in use)`,
+    ),
   ];
   const body = {
     status: reasons.length === 0 ? 'ok' : 'degraded',
@@ -106,6 +112,7 @@ function checkHealth(site: Site, probes: HealthProbes): Health {
     activity: status.activity ?? null,
     mail: facts.mail,
     round: facts.round,
+    config: problems,
   };
   return { code: 200, body };
 }

@@ -7,7 +7,14 @@ import { renderErrorPage } from '../render/html-layout.ts';
 import { renderSavedHtml, renderSimilarHtml, renderWatchesHtml } from '../render/html-library.ts';
 import { renderStarredRss } from '../render/rss.ts';
 import { listWatches } from '../store/read/watches.ts';
-import { buildSimilar, exportLibrary, findPaperView, listSavedPapers, listWatchMatches } from '../views/library.ts';
+import {
+  buildSimilar,
+  exportLibrary,
+  findPaperView,
+  listSavedCitations,
+  listSavedPapers,
+  listWatchMatches,
+} from '../views/library.ts';
 import { renderPaperAuthorsHtml } from '../render/html-star.ts';
 import type { Rendered } from './cache.ts';
 import { HTML, JSON_TYPE, RSS, builtAtOf, sendCached, type Site } from './site.ts';
@@ -79,7 +86,7 @@ function registerSavedRoutes(app: Hono, site: Site): void {
     sendCached(site, c, {}, () => ({
       status: 200,
       type: 'application/x-bibtex; charset=utf-8',
-      body: renderBibtex(listSavedPapers(context).map((paper) => ({ ...paper, date: paper.day }))),
+      body: renderBibtex(listSavedCitations(context)),
     })),
   );
   app.get('/saved.json', (c) =>

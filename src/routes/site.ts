@@ -6,9 +6,11 @@ import type { Context } from '../app/context.ts';
 import { easternDay } from '../calendar/eastern.ts';
 import { siteUrl } from '../config.ts';
 import { createVersionReader, type DataVersion } from '../store/read/version.ts';
-import type { StatusView } from '../views/types.ts';
+import { listConfigProblems } from '../app/config-watch.ts';
+import type { ConfigProblemView, StatusView } from '../views/types.ts';
 import { STYLE_SOURCE } from '../render/html-assets.ts';
 import { createHostAllowlist, type HostAllowlist } from './hosts.ts';
+import { renderConfigBanner, withBanner } from '../render/html-layout.ts';
 import { createResponder, createSegmentedLru, type Rendered, type Responder, type SegmentedLru } from './cache.ts';
 
 /** A page to render away from the thread answering HTTP: what it depends on, as plain data. */
@@ -20,6 +22,8 @@ export interface RenderJob {
   version: DataVersion;
   /** The starred list the page is rendered with (authors.json's hash). */
   starredHash: string;
+  /** Hand-edited configuration files that cannot be used: a banner on the page. */
+  problems: readonly ConfigProblemView[];
 }
 
 /** An address sendCached answered, as fast-path.ts answers it again: the route's options, its canonical path. */
@@ -43,11 +47,15 @@ export interface Site {
   replays: SegmentedLru<Replay>;
   /** The names this server answers for (hosts.ts). */
   hosts: HostAllowlist;
+  /** Hand-edited configuration files that cannot be used (the job's, on a render thread). */
+  problems: () => readonly ConfigProblemView[];
 }
 
 export interface SiteOptions {
   offload?: Site['offload'];
   job?: Site['job'];
+  /** serve: the watched configuration files' problems; default authors.json's alone. */
+  configProblems?: (() => readonly ConfigProblemView[]) | undefined;
 }
 
 export function createSite(
@@ -56,6 +64,7 @@ export function createSite(
   status: () => StatusView,
   options: SiteOptions = {},
 ): Site {
+  const problems = options.configProblems ?? listConfigProblems(context);
   return {
     context,
     holidays,
@@ -66,6 +75,7 @@ export function createSite(
     job: options.job,
     replays: createSegmentedLru(64, 192),
     hosts: createHostAllowlist(context.config),
+    problems: () => options.job?.()?.problems ?? problems(),
   };
 }
 
@@ -119,35 +129,50 @@ export function sendCached(
   const baseUrl = baseUrlOf(site, c);
   const job = site.job?.();
   if (job !== undefined) {
-    const rendered = render(job.version, baseUrl);
+    const rendered = withProblems(render(job.version, baseUrl), job.problems);
     return c.body(rendered.body, rendered.status, { 'Content-Type': rendered.type });
   }
   const url = new URL(c.req.url);
   const path = `${url.pathname}${canonicalQuery(url.searchParams, options.params ?? [])}`;
   const target = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
   if (target !== undefined) site.replays.set(target, { site, path, options });
-  const { version, status, starredHash } = versionOf(site, options);
+  const { version, status, starredHash, problems } = versionOf(site, options);
   const { offload } = site;
   const renderPage = offload
-    ? () => offload({ path, baseUrl, status, version, starredHash })
-    : () => render(version, baseUrl);
+    ? () => offload({ path, baseUrl, status, version, starredHash, problems })
+    : () => withProblems(render(version, baseUrl), problems);
   return site.responder.respond(c, `${baseUrl}${path}`, version, renderPage);
 }
 
 /**
  * The version a page is cached under. Pages show the scheduler's status too: it is part of what a
  * cached body depends on. Today (in arXiv's time zone) tells "not fetched yet" from "not announced
- * yet"; the starred list in hand names the flags.
+ * yet"; the starred list in hand names the flags; a broken configuration file puts a banner on HTML.
  */
 export function versionOf(
   site: Site,
   options: CacheOptions,
-): { version: DataVersion; status: StatusView; starredHash: string } {
+): { version: DataVersion; status: StatusView; starredHash: string; problems: readonly ConfigProblemView[] } {
   const status = site.status();
   const today = easternDay(site.context.now());
   const starredHash = site.context.starred.current().hash;
-  const extra = `${today}|${status.nextRunAt ?? ''}|${status.activity ?? ''}|${starredHash}|${options.depends?.() ?? ''}`;
-  return { version: site.readVersion(extra), status, starredHash };
+  const problems = site.problems();
+  const extra = `${today}|${status.nextRunAt ?? ''}|${status.activity ?? ''}|${starredHash}|${describeProblems(problems)}|${options.depends?.() ?? ''}`;
+  return { version: site.readVersion(extra), status, starredHash, problems };
+}
+
+// The problems' part of a version, once per list (the same array while nothing changed).
+let described: { problems: readonly ConfigProblemView[]; text: string } = { problems: [], text: '' };
+function describeProblems(problems: readonly ConfigProblemView[]): string {
+  if (problems !== described.problems)
+    described = { problems, text: problems.map((p) => `${p.file}:${p.line ?? ''}:${p.problem}`).join('|') };
+  return described.text;
+}
+
+/** An HTML page with the banners of broken configuration files; other answers as they are. */
+function withProblems(rendered: Rendered, problems: readonly ConfigProblemView[]): Rendered {
+  if (problems.length === 0 || !rendered.type.startsWith('text/html')) return rendered;
+  return { ...rendered, body: withBanner(rendered.body, renderConfigBanner(problems)) };
 }
 
 /** Host fields as received (node keeps the first in `headers`, every one in `rawHeaders`). */

@@ -2,6 +2,7 @@
 // watch's recent matches (its feed), similar papers, and the watches page.
 import type { Context } from '../app/context.ts';
 import { matchesWatch, parseWatchQuery } from '../curate/watch-query.ts';
+import { readIdMonth } from '../fetcher/ids.ts';
 import { listRecentDays } from './day.ts';
 import { getDayPapers, getStoredPaper } from '../store/read/digest.ts';
 import { listMarkedPapers, readMarks, type MarkedPaper } from '../store/read/marks.ts';
@@ -25,6 +26,41 @@ function toMarkedView(paper: MarkedPaper): AnnouncedPaperView & { markedAt: stri
   const { markedAt, day, published: _published, ...rest } = paper;
   const view = toPaperView({ ...rest, announceType: 'new' as const, starred: [] });
   return { ...view, day: day ?? markedAt.slice(0, 10), markedAt, mark: 'saved' };
+}
+
+/** A saved paper as a citation wants it: dated by its first version, with the version saved. */
+export interface SavedCitation {
+  id: string;
+  version: number | null;
+  title: string;
+  authors: string[];
+  categories: string[];
+  doi?: string;
+  firstVersion?: { year: number; month: number };
+}
+
+/** The first version's month: the id says it; else the stored first-version date (`published`). */
+function readFirstVersion(paper: MarkedPaper): SavedCitation['firstVersion'] {
+  const fromId = readIdMonth(paper.id);
+  if (fromId !== undefined || paper.published === undefined) return fromId;
+  const date = /^(\d{4})-(\d{2})/.exec(paper.published);
+  return date ? { year: Number(date[1]), month: Number(date[2]) } : undefined;
+}
+
+/** The saved papers for /saved.bib and `marks export --format bibtex`, newest save first. */
+export function listSavedCitations(context: Context): SavedCitation[] {
+  return listMarkedPapers(context.db, 'saved').map((paper) => {
+    const firstVersion = readFirstVersion(paper);
+    return {
+      id: paper.id,
+      version: paper.version,
+      title: paper.title,
+      authors: paper.authors,
+      categories: paper.categories,
+      ...(paper.doi !== undefined && { doi: paper.doi }),
+      ...(firstVersion !== undefined && { firstVersion }),
+    };
+  });
 }
 
 export function listSavedPapers(context: Context): (AnnouncedPaperView & { markedAt: string })[] {

@@ -187,6 +187,14 @@ export interface StatusView {
   activity?: string;
 }
 
+/** A hand-edited configuration file that cannot be used: the banner on every page, and /healthz. */
+export interface ConfigProblemView {
+  file: string;
+  /** Where the problem is, when known. */
+  line?: number;
+  problem: string;
+}
+
 /** The last fetch, for the notice on day pages. */
 export interface FetchRunView {
   startedAt: string;

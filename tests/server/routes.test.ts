@@ -274,6 +274,7 @@ describe('search and health', () => {
       activity: null,
       mail: null,
       round: {},
+      config: [],
     });
   });
 });
