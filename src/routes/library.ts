@@ -7,7 +7,13 @@ import { renderErrorPage } from '../render/html-layout.ts';
 import { renderSavedHtml, renderSimilarHtml, renderWatchesHtml } from '../render/html-library.ts';
 import { renderStarredRss } from '../render/rss.ts';
 import { listWatches } from '../store/read/watches.ts';
-import { buildSimilar, exportLibrary, listSavedPapers, listWatchMatches } from '../views/library.ts';
+import {
+  buildSimilar,
+  exportLibrary,
+  listRecentWatchMatches,
+  listSavedPapers,
+  listWatchMatches,
+} from '../views/library.ts';
 import type { Rendered } from './cache.ts';
 import { HTML, JSON_TYPE, RSS, builtAtOf, sendCached, type Site } from './site.ts';
 import { readWritePolicy } from './writes.ts';
@@ -85,9 +91,10 @@ function registerWatchRoutes(app: Hono, site: Site): void {
   const { context } = site;
   app.get('/watches', (c) =>
     sendCached(site, c, {}, (_v, baseUrl) => {
+      const matches = listRecentWatchMatches(context);
       const rows = listWatches(context.db).map((watch) => ({
         ...watch,
-        matches: listWatchMatches(context, watch).length,
+        matches: matches.get(watch.slug)?.length ?? 0,
       }));
       return { status: 200, type: HTML, body: renderWatchesHtml(rows, metaOf(site, baseUrl)) };
     }),
