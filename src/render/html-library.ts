@@ -67,7 +67,7 @@ export function renderWatchesHtml(watches: readonly WatchRow[], meta: LibraryPag
   const list = rows.length > 0 ? `<ul id=watches>${rows.join('\n')}</ul>` : '<p id=watches>No watch yet.</p>';
   const form = meta.controls
     ? `<form method=post action="${base}/watches"><label for=wq>Watch for</label> <input id=wq name=q maxlength=200 required placeholder='"diffusion policy" -survey cat:cs.RO'> <button>Add</button></form>
-<p class=m>Words and "phrases" must all occur in the title, abstract or authors; <code>-word</code> excludes, <code>word*</code> is a prefix, <code>cat:stat.ML</code> narrows to categories.</p>`
+<p class=m>A watch is a saved search: it lists the papers of each day that searching it would find. Words (in any form: <code>robot</code> finds robots and robotic) and "phrases" must all occur in the title, abstract or authors; <code>-word</code> and <code>-"a phrase"</code> leave papers out, <code>word*</code> is a prefix of 3 letters or more, <code>author:name</code> and <code>title:word</code> look in one place, <code>cat:stat.ML</code> narrows to categories and <code>-cat:cs.CV</code> leaves one out. At most 100 watches.</p>`
     : '';
   return renderPage({
     title: 'Watches · arxiv-curator',
