@@ -3,8 +3,11 @@
 // rowid order and rowid ranges FTS5 walks without sorting. What costs is walking many matches
 // (~0.3 us each) and ranking them (bm25, ~3 us a word each), so both stop: one walk takes the
 // newest MATCH_LIMIT matches (their count, the date order, and the range bm25 ranks), bm25 ranks
-// the newest MATCH_LIMIT / words of them, and a name's papers rank first when they are few (one
-// person's, not every Wang's).
+// the newest MATCH_LIMIT / words of them, and a name's papers rank first, however old, when the
+// words match no more papers than one walk takes. The name is looked for in the author column of
+// the same index: words in nearly every abstract ("learning gradient", "the") are in no author
+// list, but FTS5 reads their positions to find out (~10 ms at 100,000 papers), and so many
+// matches are a topic's, not a person's (a name that common still ranks its papers high by bm25).
 import type { Db } from '../db.ts';
 import { firstKeyOf, KEYS_PER_DAY } from '../search-text.ts';
 import type { MatchPlan, SearchQuery } from './search-match.ts';
@@ -14,7 +17,6 @@ import type { MatchPlan, SearchQuery } from './search-match.ts';
  * word in every abstract ("the") matches every paper; ranking 5,000 takes ~15 ms of one core.
  */
 export const MATCH_LIMIT = 5000;
-const TIER_LIMIT = 1000;
 
 // Weights per column: a word in the title counts most, then in the author list, then in the
 // abstract; a name's papers are ranked by the author list alone.
@@ -62,7 +64,7 @@ export function findKeys(db: Db, plan: MatchPlan, query: SearchQuery, window: Ke
   // The newest `budget` matches are those from the budget-th newest on. One lower bound only: FTS5
   // seeks to one and would walk every match from the other.
   const ranking = capped ? { ...params, lo: newest[budget - 1]! } : params;
-  const named = plan.tier === undefined ? [] : rankName(db, plan.tier, query, params, ranking.lo, end);
+  const named = plan.tier === undefined || total > MATCH_LIMIT ? [] : rankName(db, plan.tier, query, params, end);
   const rank = `SELECT rowid FROM papers_fts WHERE ${where} ORDER BY ${BM25} LIMIT @count`;
   const ranked = db
     .prepare(rank)
@@ -73,24 +75,13 @@ export function findKeys(db: Db, plan: MatchPlan, query: SearchQuery, window: Ke
   return capped ? { total, keys, rankedAmong: budget } : { total, keys };
 }
 
-/**
- * The papers of a name, best first (bm25 over the author list: a short list ranks higher),
- * the newest first among equals; all of them if they are few, else those from `newest` on.
- */
-function rankName(db: Db, tier: string, query: SearchQuery, params: Params, newest: number, end: number) {
-  const where = whereOf(query);
-  const few = `SELECT count(*) FROM (SELECT 1 FROM papers_fts WHERE ${where} LIMIT ${TIER_LIMIT + 1})`;
-  const all =
-    (db
-      .prepare(few)
-      .pluck()
-      .get({ ...params, match: tier }) as number) <= TIER_LIMIT;
-  const sql = `SELECT rowid FROM papers_fts WHERE ${where} ORDER BY ${BM25_NAMES}, rowid DESC LIMIT @end`;
-  const window = all ? params : { ...params, lo: newest };
+/** The papers of a name in the range given, best first (bm25 over the author list: a short list ranks higher), the newest first among equals. */
+function rankName(db: Db, tier: string, query: SearchQuery, range: Params, end: number): number[] {
+  const sql = `SELECT rowid FROM papers_fts WHERE ${whereOf(query)} ORDER BY ${BM25_NAMES}, rowid DESC LIMIT @end`;
   return db
     .prepare(sql)
     .pluck()
-    .all({ ...window, match: tier, end }) as number[];
+    .all({ ...range, match: tier, end }) as number[];
 }
 
 /**

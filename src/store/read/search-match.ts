@@ -39,9 +39,13 @@ const NAME_SPAN = 2;
 /** A longer query is not a name. */
 const MAX_NAME_WORDS = 4;
 
-export function planMatch(query: Query): MatchPlan {
+/**
+ * The plan of a query. `known` tells whether the index holds a word: forms it lacks are left out
+ * of the expression (bm25 weighs every phrase of it for every match it ranks).
+ */
+export function planMatch(query: Query, known: (word: string) => boolean = () => true): MatchPlan {
   const weighed = query.include.filter((term) => term.field !== 'author').length;
-  const match = compileQuery(query);
+  const match = compileQuery(query, known);
   const names = query.include.every((term) => term.field === 'any' && !term.prefix);
   const words = query.include.flatMap((term) => wordsOf(term.text));
   const tier =
@@ -51,12 +55,15 @@ export function planMatch(query: Query): MatchPlan {
   return { match, weighed, tier };
 }
 
-/** The query as one expression: all it includes, none of what it leaves out; none if it includes nothing. */
-export function compileQuery(query: Query): string | undefined {
-  const wanted = query.include.map(compileTerm).filter((part) => part !== undefined);
+/**
+ * The query as one expression: all it includes, none of what it leaves out; none if it includes
+ * nothing. Forms of a word that `known` says no paper holds are left out (never the word itself).
+ */
+export function compileQuery(query: Query, known: (word: string) => boolean = () => true): string | undefined {
+  const wanted = query.include.map((term) => compileTerm(term, known)).filter((part) => part !== undefined);
   if (query.categories.length > 0) wanted.push(categoriesOf(query.categories));
   if (wanted.length === 0) return undefined;
-  const unwanted = query.exclude.map(compileTerm).filter((part) => part !== undefined);
+  const unwanted = query.exclude.map((term) => compileTerm(term, known)).filter((part) => part !== undefined);
   if (query.excludedCategories.length > 0) unwanted.push(categoriesOf(query.excludedCategories));
   const all = wanted.length === 1 ? wanted[0]! : wanted.map((part) => `(${part})`).join(' AND ');
   return unwanted.length === 0 ? all : `(${all}) NOT (${unwanted.join(' OR ')})`;
@@ -71,7 +78,7 @@ function categoriesOf(categories: readonly string[]): string {
  * policies"); a prefix as typed; a name's words close together in any order ("Hinton, Geoffrey"),
  * as written (`author:graves` is not Grave).
  */
-function compileTerm(term: QueryTerm): string | undefined {
+function compileTerm(term: QueryTerm, known: (word: string) => boolean): string | undefined {
   const words = wordsOf(term.text);
   const last = words.pop();
   if (last === undefined) return undefined;
@@ -81,7 +88,9 @@ function compileTerm(term: QueryTerm): string | undefined {
   }
   const phrases = term.prefix
     ? [`${quote([...words, last].join(' '))} *`]
-    : wordForms(last).map((form) => quote([...words, form].join(' ')));
+    : wordForms(last)
+        .filter((form, i) => i === 0 || known(form))
+        .map((form) => quote([...words, form].join(' ')));
   const any = phrases.length === 1 ? phrases[0]! : `(${phrases.join(' OR ')})`;
   return term.field === 'title' ? `title : ${any}` : any;
 }

@@ -57,7 +57,8 @@ const PAPER_SQL = `SELECT p.id, p.version, p.title, p.abstract, p.authors, p.cat
   FROM papers p`;
 
 export function searchPapers(db: Db, query: SearchQuery, page: KeyWindow, names: AuthorNames): SearchResult {
-  const plan = planMatch(query.query);
+  const known = db.prepare<[string], number>('SELECT 1 FROM papers_fts WHERE papers_fts MATCH ? LIMIT 1').pluck();
+  const plan = planMatch(query.query, (word) => known.get(`"${word}"`) !== undefined);
   // Nothing to search for (no words, names, categories or starred filter): views ask no such query.
   if (plan.match === undefined && !query.starredOnly) return { total: 0, more: false, hits: [] };
   const found = findKeys(db, plan, query, page);
