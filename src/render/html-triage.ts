@@ -44,7 +44,15 @@ export function renderWatches(watches: readonly WatchView[]): string {
 
 /** The papers any watch matches, each once, in the order of the watches and then of the day. */
 export function watchedPapers(watches: readonly WatchView[]): PaperView[] {
-  return [...new Map(watches.flatMap((watch) => watch.papers.map((paper) => [paper.id, paper] as const))).values()];
+  const seen = new Set<string>();
+  const papers: PaperView[] = [];
+  for (const watch of watches)
+    for (const paper of watch.papers)
+      if (!seen.has(paper.id)) {
+        seen.add(paper.id);
+        papers.push(paper);
+      }
+  return papers;
 }
 
 /** The page's address with the filter and order as query parameters. */
