@@ -54,6 +54,8 @@ export interface WatchRow {
   mail: boolean;
   /** Matches in the last week. */
   matches: number;
+  /** Why a query kept from before a rule no longer reads (it matches nothing). */
+  problem?: string;
 }
 
 export function renderWatchesHtml(watches: readonly WatchRow[], meta: LibraryPageMeta, error?: string): string {
@@ -62,7 +64,8 @@ export function renderWatchesHtml(watches: readonly WatchRow[], meta: LibraryPag
     const remove = meta.controls
       ? ` <form class=inline method=post action=${attr(`${base}/watches/${watch.slug}/remove`)}><button>Remove</button></form>`
       : '';
-    return `<li id=${attr(`watch-${watch.slug}`)}><b>${escapeHtml(watch.query)}</b> <span class=m>${watch.matches} in the last week${watch.mail ? ', in the mail' : ''} · <a href=${attr(`${base}/watches/${watch.slug}.xml`)}>RSS</a></span>${remove}`;
+    const problem = watch.problem ? ` <span class=warn>matches nothing: ${escapeHtml(watch.problem)}</span>` : '';
+    return `<li id=${attr(`watch-${watch.slug}`)}><b>${escapeHtml(watch.query)}</b> <span class=m>${watch.matches} in the last week${watch.mail ? ', in the mail' : ''} · <a href=${attr(`${base}/watches/${watch.slug}.xml`)}>RSS</a></span>${problem}${remove}`;
   });
   const list = rows.length > 0 ? `<ul id=watches>${rows.join('\n')}</ul>` : '<p id=watches>No watch yet.</p>';
   const form = meta.controls

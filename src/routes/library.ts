@@ -14,6 +14,7 @@ import {
   listSavedPapers,
   listWatchMatches,
 } from '../views/library.ts';
+import { findWatchProblem } from '../views/watches.ts';
 import type { Rendered } from './cache.ts';
 import { HTML, JSON_TYPE, RSS, builtAtOf, sendCached, type Site } from './site.ts';
 import { readWritePolicy } from './writes.ts';
@@ -92,10 +93,10 @@ function registerWatchRoutes(app: Hono, site: Site): void {
   app.get('/watches', (c) =>
     sendCached(site, c, {}, (_v, baseUrl) => {
       const matches = listRecentWatchMatches(context);
-      const rows = listWatches(context.db).map((watch) => ({
-        ...watch,
-        matches: matches.get(watch.slug)?.length ?? 0,
-      }));
+      const rows = listWatches(context.db).map((watch) => {
+        const problem = findWatchProblem(watch.query);
+        return { ...watch, matches: matches.get(watch.slug)?.length ?? 0, ...(problem && { problem }) };
+      });
       return { status: 200, type: HTML, body: renderWatchesHtml(rows, metaOf(site, baseUrl)) };
     }),
   );

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.ts';
 import { matchWatches, type WatchedPaper, type WatchToMatch } from '../store/read/watch-matches.ts';
+import { QueryError, readWatchQuery } from '../text/query.ts';
 
 /** Windows remembered: a day's page and the week, per process (each render thread has its own). */
 const REMEMBERED = 8;
@@ -52,4 +53,15 @@ function fingerprint(watches: readonly WatchToMatch[], papers: readonly WatchedP
       `${paper.id}\u0000${paper.title}\u0000${paper.abstract}\u0000${paper.authors.join('\u0002')}\u0000${paper.categories.join(' ')}\u0001`,
     );
   return hash.digest('base64');
+}
+
+/** Why a stored watch's query no longer reads (one kept from before a rule), or undefined. */
+export function findWatchProblem(query: string): string | undefined {
+  try {
+    readWatchQuery(query);
+    return undefined;
+  } catch (error) {
+    if (error instanceof QueryError) return error.message;
+    throw error;
+  }
 }

@@ -7,6 +7,7 @@ import { addWatches } from '../../src/actions/watches.ts';
 import { sendDigest } from '../../src/mail/send.ts';
 import { readMarks } from '../../src/store/read/marks.ts';
 import { listWatches } from '../../src/store/read/watches.ts';
+import { insertWatch } from '../../src/store/write/watches.ts';
 import { createApp } from '../../src/server.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
 import { buildRealisticDay } from '../support/realistic-day.ts';
@@ -113,6 +114,17 @@ describe('watches are bounded', () => {
       error: 'watch "robot a*": a prefix needs at least 3 letters before the *: a*',
     });
     expect(listWatches(world.context.db)).toHaveLength(100);
+  });
+
+  it('and one kept from before a rule says on the watches page why it matches nothing', async () => {
+    world = createTestWorld();
+    world.ingestDay('2026-09-24', [makePaper({ id: '2609.00001', title: 'Attention' })]);
+    insertWatch(world.context.db, { slug: 'a', query: 'a*', mail: true }, '2026-09-01T00:00:00Z');
+    const app = createApp({ context: world.context, holidays: new Set() });
+    expect(await (await app.request('/watches')).text()).toContain(
+      '<span class=warn>matches nothing: a prefix needs at least 3 letters before the *: a*</span>',
+    );
+    expect(await (await app.request('/digest/2026-09-24')).text()).toContain('<li id=watch-a>Watch: a* (0)');
   });
 
   it('by marks import too, which adds all of its watches or none', async () => {
