@@ -48,7 +48,8 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
       context,
       holidays,
       status: () => status(),
-      offload: (job) => renders.run(job),
+      // A search waits behind pages (and never fills the queue): `/` stays quick while many search.
+      offload: (job) => renders.run(job, { low: job.path.startsWith('/search') }),
       onWrite: () => retrainer.poke(),
     });
     const server = await startServer(app, { host: context.config.host, port: context.config.port });
