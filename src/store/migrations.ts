@@ -285,6 +285,25 @@ const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `);
   },
+  // Search and watches share one query language: the index holds words as written (no porter
+  // stemmer, which made "transformer" find "Fourier transform"); a word is looked up in its forms
+  // (text/word-forms.ts), author names in the authors column (`author:graves` is not Grave), so
+  // the second, unstemmed table of names goes. Rebuilt from the stored papers.
+  (db, report) => {
+    db.exec(`
+      DROP TRIGGER papers_ad;
+      DROP TABLE papers_fts;
+      DROP TABLE names_fts;
+      CREATE VIRTUAL TABLE papers_fts USING fts5(
+        title, abstract, authors, categories, content='', contentless_delete=1,
+        tokenize='unicode61 remove_diacritics 2', detail=full
+      );
+      CREATE TRIGGER papers_ad AFTER DELETE ON papers BEGIN
+        DELETE FROM papers_fts WHERE rowid = unixepoch(old.search_day) / 86400 * 4294967296 + old.rowid;
+      END;
+    `);
+    rebuildSearchIndex(db, report);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

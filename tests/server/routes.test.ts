@@ -236,7 +236,6 @@ describe('search and health', () => {
   });
 
   it.each([
-    '"',
     'deep"',
     'NEAR(deep star)',
     'deep*',
@@ -253,6 +252,12 @@ describe('search and health', () => {
     const response = await app().request(`/search?q=${encodeURIComponent(q)}`);
     expect(response.status).toBe(200);
     expect(await response.text()).not.toContain('<script>x');
+  });
+
+  it('an open quote is a 400 that says so, on the search page', async () => {
+    const response = await app().request(`/search?q=${encodeURIComponent('deep "open')}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('q: a quote is not closed: &quot;open');
   });
 
   it('a query over 200 characters is a 400', async () => {

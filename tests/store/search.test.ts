@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { searchPapers } from '../../src/store/read/search.ts';
 import type { SearchQuery } from '../../src/store/read/search-match.ts';
-import { parseQueryText } from '../../src/views/search-query.ts';
+import { parseQuery } from '../../src/text/query.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
 
 let world: TestWorld;
@@ -14,15 +14,14 @@ afterEach(() => world.close());
 
 function find(text: string, options: Partial<SearchQuery> & { rankBudget?: number } = {}) {
   const { rankBudget, ...rest } = options;
-  const query: SearchQuery = { ...parseQueryText(text), starredOnly: false, sort: 'relevance', ...rest };
+  const query: SearchQuery = { query: parseQuery(text), starredOnly: false, sort: 'relevance', ...rest };
   const page = { offset: 0, limit: 50, ...(rankBudget !== undefined && { rankBudget }) };
   return searchPapers(world.context.db, query, page, new Map());
 }
 const ids = (result: { hits: { id: string }[] }) => result.hits.map((hit) => hit.id);
-/** FTS5's own check of both tables (https://sqlite.org/fts5.html#the_integrity_check_command). */
+/** FTS5's own check of the index (https://sqlite.org/fts5.html#the_integrity_check_command). */
 function checkIndexes(): void {
-  for (const table of ['papers_fts', 'names_fts'])
-    world.context.db.prepare(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`).run();
+  world.context.db.prepare("INSERT INTO papers_fts (papers_fts) VALUES ('integrity-check')").run();
 }
 
 describe('the index follows the store', () => {

@@ -1,4 +1,4 @@
-// Keeps both full-text tables in step with `papers` (see migrations.ts and ../search-text.ts).
+// Keeps the full-text table in step with `papers` (see migrations.ts and ../search-text.ts).
 // Maintained from code, not triggers: FTS5 flushes its pending terms to a new segment whenever a
 // statement savepoint closes (a trigger) or a rowid is lower than the one written before it
 // (sqlite3Fts5IndexBeginWrite), and a segment a paper made the import four times slower. Keys are
@@ -22,11 +22,7 @@ export function prepareSearchIndex(db: Database.Database) {
   const addText = db.prepare<[number, string, string, string, string]>(
     'INSERT INTO papers_fts (rowid, title, abstract, authors, categories) VALUES (?, ?, ?, ?, ?)',
   );
-  const addNames = db.prepare<[number, string, string]>(
-    'INSERT INTO names_fts (rowid, authors, categories) VALUES (?, ?, ?)',
-  );
   const removeText = db.prepare<[number]>('DELETE FROM papers_fts WHERE rowid = ?');
-  const removeNames = db.prepare<[number]>('DELETE FROM names_fts WHERE rowid = ?');
   const stored = db.prepare<[number | bigint], StoredText>(
     'SELECT title, abstract, authors, categories FROM papers WHERE rowid = ?',
   );
@@ -35,12 +31,10 @@ export function prepareSearchIndex(db: Database.Database) {
   const apply = (change: Change) => {
     if (change.paper === undefined) {
       removeText.run(change.key);
-      removeNames.run(change.key);
       return;
     }
     const text = toIndexedText(change.paper);
     addText.run(change.key, text.title, text.abstract, text.authors, text.categories);
-    addNames.run(change.key, text.authors, text.categories);
   };
   return {
     /** Indexes a paper stored under `rowid` and filed under `day`. */
