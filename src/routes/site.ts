@@ -33,7 +33,8 @@ export interface Site {
   holidays: ReadonlySet<string>;
   status: () => StatusView;
   responder: Responder;
-  readVersion: (extra: string) => DataVersion;
+  /** The data version (store/read/version.ts): what every cached page and feed is a function of. */
+  readVersion: () => DataVersion;
   /** serve: renders an uncached page on a render thread. Unset: here. */
   offload?: ((job: RenderJob) => Promise<Rendered>) | undefined;
   /** On a render thread: the job in hand, whose base URL and data version stand for this request. */
@@ -93,8 +94,11 @@ export interface CacheOptions {
    * so `/?r=<random>` is the cached `/` and cannot make the server render afresh.
    */
   params?: readonly string[];
-  /** What else the body depends on besides the stored data (a configuration file's version, say). */
-  depends?: () => string;
+  /**
+   * What else the body depends on besides the stored data (a configuration file's version, say), given
+   * the data version. Asked on every request: memoize anything that costs more than a comparison.
+   */
+  depends?: (version: DataVersion) => string;
 }
 
 /** `?a=1&b=2` of the declared parameters present (every value, in declared order), or ''. */
@@ -139,11 +143,23 @@ export function versionOf(
   site: Site,
   options: CacheOptions,
 ): { version: DataVersion; status: StatusView; starredHash: string } {
-  const status = site.status();
+  const data = site.readVersion();
   const today = easternDay(site.context.now());
   const starredHash = site.context.starred.current().hash;
-  const extra = `${today}|${status.nextRunAt ?? ''}|${status.activity ?? ''}|${starredHash}|${options.depends?.() ?? ''}`;
-  return { version: site.readVersion(extra), status, starredHash };
+  const status = site.status();
+  const extra = `${today}|${status.nextRunAt ?? ''}|${status.activity ?? ''}|${starredHash}|${options.depends?.(data) ?? ''}`;
+  return { version: withExtra(site, data, extra), status, starredHash };
+}
+
+// The last version answered: the same object while neither the data nor the extra moved.
+const lastVersions = new WeakMap<Site, { data: DataVersion; extra: string; version: DataVersion }>();
+
+function withExtra(site: Site, data: DataVersion, extra: string): DataVersion {
+  const last = lastVersions.get(site);
+  if (last?.data === data && last.extra === extra) return last.version;
+  const version = { ...data, tag: `${data.tag}|${extra}` };
+  lastVersions.set(site, { data, extra, version });
+  return version;
 }
 
 /** Host fields as received (node keeps the first in `headers`, every one in `rawHeaders`). */
@@ -169,5 +185,5 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The ISO timestamp of a data version, for a feed's lastBuildDate. */
 export function builtAtOf(version: DataVersion, now: Date): string {
-  return (version.lastModified ? new Date(version.lastModified) : now).toISOString();
+  return version.changedAt ?? now.toISOString();
 }

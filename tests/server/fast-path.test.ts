@@ -32,6 +32,9 @@ beforeEach(async () => {
     makePaper({ id: '2609.26811', title: 'Plain <script>alert(1)</script> & $\\alpha$-nets' }),
     makePaper({ id: '2609.26820', title: 'Deep things by a star', authors: ['Ada Lovelace', 'Y. Bengio'] }),
   ]);
+  // The store as it stood an hour ago: Last-Modified is sent once the second of the change is over,
+  // so it is on every answer here, the first as the next.
+  world.context.db.prepare('UPDATE data_version SET changed_at = changed_at - 3600').run();
   status = {};
   const app = createApp({ context: world.context, holidays: new Set(), status: () => status });
   const fastPath = fastPathOf(app)!;

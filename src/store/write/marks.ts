@@ -1,13 +1,12 @@
 // Saved and hidden papers: one mark per paper id (saving a hidden paper unhides it). Each change
-// bumps the data generation (pages show marks) and the marks generation (the ranker's input).
+// moves the data version (its triggers: pages show marks) and the marks generation, the ranker's
+// input (the data version moves with everything, the ranker's own scores included).
 import type { Db } from '../db.ts';
 import { MARKS_GENERATION_KEY } from '../read/marks.ts';
-import { bumpGeneration } from './meta.ts';
 
 export type MarkKind = 'saved' | 'hidden';
 
-function bumpMarks(db: Db): void {
-  bumpGeneration(db);
+function bumpMarksGeneration(db: Db): void {
   db.prepare(
     `INSERT INTO meta (key, value) VALUES (?, '1')
     ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`,
@@ -24,7 +23,7 @@ export function markPapers(db: Db, marks: readonly { id: string; at: string }[],
   return db.transaction(() => {
     let changed = 0;
     for (const mark of marks) changed += upsert.run(mark.id, kind, mark.at).changes;
-    if (changed > 0) bumpMarks(db);
+    if (changed > 0) bumpMarksGeneration(db);
     return changed;
   })();
 }
@@ -35,7 +34,7 @@ export function unmarkPapers(db: Db, ids: readonly string[], kind: MarkKind): nu
   return db.transaction(() => {
     let changed = 0;
     for (const id of ids) changed += remove.run(id, kind).changes;
-    if (changed > 0) bumpMarks(db);
+    if (changed > 0) bumpMarksGeneration(db);
     return changed;
   })();
 }
