@@ -135,9 +135,10 @@ export function sendCached(
 }
 
 /**
- * The version a page is cached under. Pages show the scheduler's status too: it is part of what a
- * cached body depends on. Today (in arXiv's time zone) tells "not fetched yet" from "not announced
- * yet"; the starred list in hand names the flags.
+ * The version a page is cached under: the stored data, today (in arXiv's time zone: it tells "not
+ * fetched yet" from "not announced yet"), the starred list in hand (it names the flags), and what the
+ * route declared it depends on. Not the scheduler's status: a page that shows it declares so (`/`,
+ * while its day is not stored), or every change of the status would render every page again.
  */
 export function versionOf(
   site: Site,
@@ -146,9 +147,8 @@ export function versionOf(
   const data = site.readVersion();
   const today = easternDay(site.context.now());
   const starredHash = site.context.starred.current().hash;
-  const status = site.status();
-  const extra = `${today}|${status.nextRunAt ?? ''}|${status.activity ?? ''}|${starredHash}|${options.depends?.(data) ?? ''}`;
-  return { version: withExtra(site, data, extra), status, starredHash };
+  const extra = `${today}|${starredHash}|${options.depends?.(data) ?? ''}`;
+  return { version: withExtra(site, data, extra), status: site.status(), starredHash };
 }
 
 // The last version answered: the same object while neither the data nor the extra moved.
