@@ -6,16 +6,19 @@
 import { previousAnnouncementDay } from '../calendar/announcement-days.ts';
 import { easternDay } from '../calendar/eastern.ts';
 import { prepareLastFetchMark } from '../store/read/runs.ts';
-import { listStoredDays } from '../store/read/days.ts';
+import { isDayStored, listStoredDays } from '../store/read/days.ts';
 import type { DataVersion } from '../store/read/version.ts';
 import type { Site } from './site.ts';
 
 export interface DayStatus {
   /** The announcement day `/` stands for now: today's in New York, or the last one before it. */
   currentDay(): string;
-  /** Whether a page of `day` (undefined: `/`) shows the scheduler's status. */
-  showsStatus(version: DataVersion, day?: string): boolean;
-  /** What such a page depends on beyond the data ('' for a page that shows no status). */
+  /** Whether a page of `day` (undefined: `/`) shows the scheduler's status: asked as it renders. */
+  showsStatus(day?: string): boolean;
+  /**
+   * What such a page depends on beyond the data ('' for a page that shows no status), given the data
+   * version: asked on every request, so the stored days are read once per version.
+   */
   dependsOf(version: DataVersion, day?: string): string;
 }
 
@@ -36,12 +39,11 @@ export function createDayStatus(site: Site): DayStatus {
     }
     return stored.days;
   };
-  const showsStatus = (version: DataVersion, day?: string) => !storedDays(version).has(day ?? currentDay());
   return {
     currentDay,
-    showsStatus,
+    showsStatus: (day) => !isDayStored(site.context.db, day ?? currentDay()),
     dependsOf(version, day) {
-      if (!showsStatus(version, day)) return '';
+      if (storedDays(version).has(day ?? currentDay())) return '';
       const status = site.status();
       // Without a word from the scheduler, the page tells the last fetch of arXiv from the fetch log.
       if (status.activity !== undefined) return `${status.activity}|${status.nextRunAt ?? ''}`;

@@ -120,13 +120,12 @@ export function registerDigestRoutes(app: Hono, site: Site): void {
   // `/` shows the scheduler's status while the day it stands for is not stored.
   const front = { ...DAY_PAGE, depends: (version: DataVersion) => days.dependsOf(version) };
   app.get('/', (c) =>
-    sendCached(site, c, front, (version, baseUrl) => {
+    sendCached(site, c, front, (_version, baseUrl) => {
       const options = readDayOptions(c);
       if ('error' in options) return badRequest(baseUrl, options.error);
       const latest = findLatestDay(site.context.db);
       if (latest === undefined) return renderFirstStart(site, baseUrl);
-      const status = days.showsStatus(version);
-      return renderDayHtml(site, latest, baseUrl, options, fetchNotice(site, status, days.currentDay()));
+      return renderDayHtml(site, latest, baseUrl, options, fetchNotice(site, days.showsStatus(), days.currentDay()));
     }),
   );
   app.get('/digest/:file', (c) => {
@@ -136,12 +135,12 @@ export function registerDigestRoutes(app: Hono, site: Site): void {
     const format = match?.[2];
     const html = day !== undefined && format !== 'txt' && format !== 'json';
     const page = html ? { ...DAY_PAGE, depends: (version: DataVersion) => days.dependsOf(version, day) } : DAY_PAGE;
-    return sendCached(site, c, page, (version, baseUrl) => {
+    return sendCached(site, c, page, (_version, baseUrl) => {
       if (day === undefined) return refuseAddress(file, baseUrl);
       if (!html) return renderDayData(site, day, format as 'txt' | 'json', baseUrl);
       const options = readDayOptions(c);
       if ('error' in options) return badRequest(baseUrl, options.error);
-      return renderDayHtml(site, day, baseUrl, options, fetchNotice(site, days.showsStatus(version, day)));
+      return renderDayHtml(site, day, baseUrl, options, fetchNotice(site, days.showsStatus(day)));
     });
   });
 }
