@@ -21,8 +21,8 @@ export interface XmlDocument {
   items(size: number): Generator<XmlNode[], void>;
 }
 
-// Elements that can repeat in any arXiv format: without isArray, one <item> gives an object
-// and none gives undefined (feedsmith habit, STYLE.md).
+// Elements that can repeat in any arXiv format, always arrays (compact() below): otherwise one
+// <item> gives an object and none gives undefined (feedsmith's isArray habit, STYLE.md).
 const REPEATED = new Set(['item', 'entry', 'record', 'category', 'author', 'link', 'error']);
 
 // Long free text is taken raw (stop nodes): the parser's per-character text loop is its
