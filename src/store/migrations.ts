@@ -266,7 +266,8 @@ const MIGRATIONS: readonly Migration[] = [
   // Last-Modified, store/read/version.ts); triggers on every table a page or feed shows move it and
   // record when, so no writer has to remember to (the hand-bumped `generation` in meta goes). Not
   // shown, so not versioned: the fetch log, HTTP validators, leases, pacing, sends and meta (the
-  // scheduler's status and /healthz read those live).
+  // scheduler's status and /healthz read those live). The marks' own count of changes, what the
+  // ranking was trained on (read/training.ts), moves by trigger too.
   (db) => {
     db.exec(`
       CREATE TABLE data_version (
@@ -277,6 +278,11 @@ const MIGRATIONS: readonly Migration[] = [
       INSERT INTO data_version (id, version, changed_at) VALUES (1, 1, ${UNIX_NOW_SQL});
       DELETE FROM meta WHERE key = 'generation';
     `);
+    for (const event of ['INSERT', 'UPDATE', 'DELETE'])
+      db.exec(`CREATE TRIGGER marks_generation_${event.toLowerCase()} AFTER ${event} ON marks BEGIN
+        INSERT INTO meta (key, value) VALUES ('marks_generation', '1')
+          ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
+      END`);
     addVersionTriggers(db, [
       'papers',
       'announcements',

@@ -159,6 +159,19 @@ describe('the data version', () => {
     expect([...triggered].sort()).toEqual(Object.keys(SHOWN).sort());
   });
 
+  it("moves the marks' own count, what the ranking learns from, with every mark and nothing else", () => {
+    const generation = () => mine.prepare("SELECT value FROM meta WHERE key = 'marks_generation'").pluck().get();
+    mine.prepare(PAPER).run();
+    const before = generation();
+    mine.prepare(SHOWN['round_parts']![0]).run();
+    expect(generation()).toBe(before);
+    for (const sql of SHOWN['marks']!) {
+      const last = generation();
+      mine.prepare(sql).run();
+      expect(generation(), sql).not.toBe(last);
+    }
+  });
+
   it('answers the same version while nothing changes', () => {
     const read = createVersionReader(mine, { tick: () => tick, wall: later });
     const first = read();
