@@ -38,6 +38,21 @@ describe('the index follows the store', () => {
     expect(ids(find('alpha', { to: '2026-11-24' }))).toEqual(['2611.00002']);
   });
 
+  it('indexes a paper met twice in one feed once, with the text of its later version', () => {
+    world.ingestDay('2026-11-23', [makePaper({ id: '2611.00009', version: 1, title: 'Epsilon first' })]);
+    // One ingest: a new paper, then its v2 (added, taken back, added again before the flush), and
+    // v2 of the stored one (removed from the index, added again).
+    world.ingestDay('2026-11-24', [
+      makePaper({ id: '2611.00010', version: 1, title: 'Zeta first' }),
+      makePaper({ id: '2611.00010', version: 2, title: 'Zeta second', announceType: 'replace' }),
+      makePaper({ id: '2611.00009', version: 2, title: 'Epsilon second', announceType: 'replace' }),
+    ]);
+    expect(ids(find('zeta'))).toEqual(['2611.00010']);
+    expect(ids(find('first'))).toEqual([]);
+    expect(ids(find('second', { sort: 'date' }))).toEqual(['2611.00010', '2611.00009']);
+    checkIndexes();
+  });
+
   it('indexes the text of a new version and forgets the old', () => {
     world.ingestDay('2026-11-23', [
       makePaper({ id: '2611.00003', version: 1, title: 'Gamma rays', authors: ['A Old'] }),
