@@ -1,7 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-const shared = { testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' } as const;
+// The tests that run the CLI or `serve` as users do run dist/: rebuilt first when a source is newer.
+const shared = {
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  pool: 'forks',
+  globalSetup: 'tests/support/fresh-dist.ts',
+} as const;
 
 export default defineConfig({
   test: {

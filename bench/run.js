@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark in turn. Figures go to stdout; see README "Performance".
 import { spawnSync } from 'node:child_process';
 
-const benches = (process.env.BENCH ?? 'startup,import,match,server,page,search,search-posts,robust,rank').split(',');
+const ALL = 'startup,import,match,server,page,watches,search,search-posts,robust,loop,rank';
+const benches = (process.env.BENCH ?? ALL).split(',');
 let failed = false;
 for (const name of benches) {
   console.log(`\n== bench/${name}.ts`);
