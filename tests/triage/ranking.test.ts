@@ -4,7 +4,9 @@
 // with abstracts (the mail still under Gmail's clip); and the second circle on a small day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { ensureRankModel } from '../../src/jobs/retrain.ts';
+import { ensureRankModel, readTrainingJob } from '../../src/jobs/retrain.ts';
+import { buildCircle, findCircle } from '../../src/rank/circle.ts';
+import { createTfidfRanker } from '../../src/rank/tfidf-ranker.ts';
 import { cutoffIndex } from '../../src/rank/cutoff.ts';
 import { sendDigest } from '../../src/mail/send.ts';
 import { createApp } from '../../src/server.ts';
@@ -95,6 +97,45 @@ describe('the realistic day, ranked from the starred authors and a few saved pap
     const share = papers.filter(quantum).length / papers.length;
     console.info(`quantum papers: ${top.filter(quantum).length} of the top 10, ${share.toFixed(3)} of the day`);
     expect(top.filter(quantum).length / 10).toBeGreaterThanOrEqual(2 * share);
+  });
+
+  it('badges at most a tenth of the day, and for a reader of the circle only its papers: nobody is his own co-author', () => {
+    const { job } = readTrainingJob(world.context.db, world.context.starred.current().names);
+    const circle = buildCircle(job.set.circle);
+    const day = new Set(papers.map((paper) => paper.id));
+    const scored = job.papers.filter((paper) => day.has(paper.id));
+    expect(scored).toHaveLength(papers.length);
+    const members = scored.filter((paper) => findCircle(paper, circle).length > 0);
+    for (const paper of scored) {
+      const own = (paper.starred ?? []).map((match) => match.name);
+      for (const name of findCircle(paper, circle)) expect(own, paper.id).not.toContain(name);
+    }
+    for (const paper of papers.filter((paper) => paper.starred.length > 0))
+      expect(paper.why ?? '', paper.id).not.toMatch(/co-author of/);
+    // This reader saves quantum papers: the circle adds nothing for them, and nothing is badged.
+    expect(papers.filter((paper) => paper.circle.length > 0).length).toBeLessThanOrEqual(0.1 * papers.length);
+    // A reader who saves five papers of the circle: the badge fires, on the circle's papers only
+    // (on this day a tenth of it: three real authors of the fixture's 66, 46 and 36 papers wrote
+    // a small paper with a starred author).
+    const saved = new Set(
+      members
+        .filter((paper) => (paper.starred ?? []).length === 0)
+        .slice(0, 5)
+        .map((p) => p.id),
+    );
+    const examples = job.set.examples.map((example) =>
+      saved.has(example.id) ? { ...example, kind: 'saved' as const } : example,
+    );
+    const ranker = createTfidfRanker();
+    expect(ranker.train({ ...job.set, examples })).toBe(true);
+    const badged = scored.filter((paper) => ranker.circleOf(paper).length > 0);
+    console.info(
+      `in the second circle: ${members.length} of ${scored.length}; badged for its reader: ${badged.length}`,
+    );
+    expect(badged.length).toBeGreaterThan(0);
+    const inCircle = new Set(members.map((paper) => paper.id));
+    for (const paper of badged) expect(inCircle.has(paper.id), paper.id).toBe(true);
+    expect(members.length).toBeLessThan(0.11 * scored.length);
   });
 
   it('sorts each section by score with ?sort=score, and keeps arXiv order without', async () => {
