@@ -79,8 +79,7 @@ export function learnModels(
   options: LearnOptions = {},
 ): LearnedModels {
   const train = (chosen: readonly Row[], view: View, start?: LinearModel): LinearModel => {
-    const lambda = view === 'authors' && process.env.AUTHOR_LAMBDA ? { lambda: Number(process.env.AUTHOR_LAMBDA) } : {};
-    const settings: TrainOptions = start ? { ...lambda, initial: start, epochs: WARM_EPOCHS } : { ...lambda };
+    const settings: TrainOptions = start ? { initial: start, epochs: WARM_EPOCHS } : {};
     const training = chosen.map((row) => ({ vector: vectors[row.index]![view], label: row.label, weight: row.weight }));
     return trainLogistic(training, dimensions, settings);
   };
@@ -97,10 +96,6 @@ export function learnModels(
   const norm = normOf(sum) || 1;
   const centroid = new Map([...sum].map(([id, value]) => [id, value / norm]));
   const combination = calibrate(rows, vectors, { words, authors, centroid }, sum, train);
-  if (process.env.DEBUG_COMBINATION)
-    console.error(
-      `combination ${rows.filter((r) => r.label > 0).length} ${combination.weights.map((w) => w.toFixed(2)).join(' ')} ${combination.bias.toFixed(2)}`,
-    );
   return { words, authors, centroid, combination };
 }
 
