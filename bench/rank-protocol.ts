@@ -86,11 +86,14 @@ export function listCandidates(reader: Reader, row: ReaderRow): Candidates {
 }
 
 /** The ranking as it ships, one trainer per split (as the worker keeps one), each reader trained afresh. */
-export function createShippedMethod(name: string, options: TrainerOptions & ReaderStoreOptions = {}): Method {
+export function createShippedMethod(
+  name: string,
+  options: TrainerOptions & ReaderStoreOptions & { starredOnly?: boolean } = {},
+): Method {
   const trainers = new Map<Split, Trainer>();
   return {
     name,
-    starredOnly: options.starred === true,
+    starredOnly: options.starredOnly === true,
     rank(reader, row, candidates) {
       let trainer = trainers.get(reader.split);
       if (trainer === undefined)

@@ -25,7 +25,7 @@ import {
   renderTable,
   SANITY,
   SHIPPED,
-  SHIPPED_WITH_STARRED,
+  SHIPPED_WITHOUT_STARRED,
   type Check,
 } from './rank-report.ts';
 import { measureTiming, RETRAIN_BUDGET_MS, SCORE_BUDGET_MS } from './rank-timing.ts';
@@ -57,8 +57,12 @@ console.log(
 );
 const started = performance.now();
 const methods = [
-  createShippedMethod(SHIPPED),
-  createShippedMethod(SHIPPED_WITH_STARRED, { starred: true, weights: { ...EXAMPLE_WEIGHTS, starred: 1 } }),
+  createShippedMethod(SHIPPED, { starred: true }),
+  createShippedMethod(SHIPPED_WITHOUT_STARRED, {
+    starred: true,
+    starredOnly: true,
+    weights: { ...EXAMPLE_WEIGHTS, starredShare: 0 },
+  }),
   createSanityMethod(),
   createRandomMethod(),
 ];
@@ -66,7 +70,7 @@ const runs = runProtocol(readers, methods, READER_ROWS, () => process.stderr.wri
 process.stderr.write('\n');
 console.log(`protocol: ${runs.length} runs in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 
-const names = [SHIPPED, SHIPPED_WITH_STARRED, SANITY, 'random'];
+const names = [SHIPPED, SHIPPED_WITHOUT_STARRED, SANITY, 'random'];
 console.log(renderTable(runs, READER_ROWS, names).join('\n'), '\n');
 console.log(renderDifferences(runs, READER_ROWS).join('\n'), '\n');
 const calibration = renderCalibration(runs);

@@ -2,8 +2,9 @@
 // 1/(its authors - 1), and papers of more than MAX_CIRCLE_AUTHORS authors not at all (a 178-author
 // report makes no one a colleague); a paper is in the circle when its authors' ties to one starred
 // author add up to MIN_TIE (bench/rank.ts measured what the circle adds from there). A starred
-// author is never his own co-author: a paper's circle names only starred authors who are not on it.
-// Pure.
+// author is never his own co-author, and a starred author's paper is in no circle: it is shown
+// apart already, and as a positive it would teach the model that the circle's fact means a save
+// whenever two starred authors share co-authors. Pure.
 import { authorTerm, type RankText } from './features.ts';
 
 /** A co-author of a starred author, as the store finds them on the starred author's papers. */
@@ -48,14 +49,13 @@ export function buildCircle(links: readonly CircleLink[]): Map<string, Tie[]> {
   );
 }
 
-/** How strongly the paper's authors are tied to each starred author not on it. */
+/** How strongly the paper's authors are tied to each starred author (none for a starred author's paper). */
 export function measureTies(paper: RankText, circle: Circle): Map<string, number> {
   const strength = new Map<string, number>();
-  if (circle.size === 0) return strength;
-  const own = new Set(paper.starred?.map((match) => match.name));
+  if (circle.size === 0 || (paper.starred?.length ?? 0) > 0) return strength;
   for (const name of paper.authors)
     for (const tie of circle.get(authorTerm(name)) ?? [])
-      if (!own.has(tie.starred)) strength.set(tie.starred, (strength.get(tie.starred) ?? 0) + tie.tie);
+      strength.set(tie.starred, (strength.get(tie.starred) ?? 0) + tie.tie);
   return strength;
 }
 

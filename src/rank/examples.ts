@@ -2,8 +2,10 @@
 // positive, a hide a negative weighing as much; the rest of the stored window are negatives
 // weighing little (most were never looked at), a little more when the reader went through their
 // day and passed them over. Papers by starred authors and the matches of keyword watches are the
-// positives while nothing is saved (a cold start); once the reader saves, starred papers weigh
-// what the protocol (bench/rank.ts) found them worth. Classes are balanced afterwards
+// positives while nothing is saved (a cold start); once the reader saves, the starred papers
+// together weigh at most a share of the saves, however many they are (a thousand papers of the
+// starred authors never outweigh fifteen saves), which the protocol (bench/rank.ts) found to help
+// readers who star. Classes are balanced afterwards
 // (logistic.ts), so these weights set each example's share within its class. Pure.
 import { foldOf } from './folds.ts';
 import type { Example, ExampleKind, TrainingSet } from './ranker.ts';
@@ -11,8 +13,11 @@ import type { Example, ExampleKind, TrainingSet } from './ranker.ts';
 export interface ExampleWeights {
   saved: number;
   hidden: number;
-  /** A starred author's paper once something is saved (1 before). */
-  starred: number;
+  /**
+   * Once something is saved, the starred authors' papers together weigh at most this share of the
+   * saves' weight, each at most 1 (before any save, each weighs 1).
+   */
+  starredShare: number;
   /** A watch's match once something is saved (1 before). */
   watched: number;
   background: number;
@@ -23,7 +28,7 @@ export interface ExampleWeights {
 export const EXAMPLE_WEIGHTS: ExampleWeights = {
   saved: 1,
   hidden: 1,
-  starred: 0,
+  starredShare: 0.5,
   watched: 0,
   background: 0.1,
   passed: 0.1,
@@ -50,7 +55,10 @@ export function countSaves(set: TrainingSet): number {
 
 /** The rows the linear models learn from (examples that weigh nothing are left out). */
 export function weighExamples(set: TrainingSet, weights: ExampleWeights = EXAMPLE_WEIGHTS): Row[] {
-  const coldStart = countSaves(set) === 0;
+  const saves = countSaves(set);
+  const coldStart = saves === 0;
+  const starredPapers = set.examples.filter((example) => example.kind === 'starred').length;
+  const starredWeight = Math.min(1, (weights.starredShare * saves * weights.saved) / Math.max(1, starredPapers));
   const weightOf = (example: Example): number => {
     switch (example.kind) {
       case 'saved':
@@ -58,7 +66,7 @@ export function weighExamples(set: TrainingSet, weights: ExampleWeights = EXAMPL
       case 'hidden':
         return weights.hidden;
       case 'starred':
-        return coldStart ? 1 : weights.starred;
+        return coldStart ? 1 : starredWeight;
       case 'watched':
         return coldStart ? 1 : weights.watched;
       case 'background':
