@@ -38,7 +38,7 @@ export interface Explanation {
 }
 
 export interface Ranker {
-  /** Which model, e.g. `tfidf-logistic`. */
+  /** Which model, e.g. `tfidf-calibrated`. */
   readonly kind: string;
   /** Learns from the examples; false when there is nothing to learn from (no positive). */
   train(set: TrainingSet): boolean;
