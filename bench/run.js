@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark in turn. Figures go to stdout; see README "Performance".
 import { spawnSync } from 'node:child_process';
 
-const ALL = 'startup,import,match,server,page,search,search-posts,robust,loop,rank';
+const ALL = 'startup,import,match,server,page,watches,search,search-posts,robust,loop,rank';
 const benches = (process.env.BENCH ?? ALL).split(',');
 let failed = false;
 for (const name of benches) {

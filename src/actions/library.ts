@@ -7,9 +7,8 @@ import bibtexParse, { type BibtexSyntaxError } from 'bibtex-parse';
 import type { Context } from '../app/context.ts';
 import { parseArxivId } from '../fetcher/ids.ts';
 import { findStoredIds } from '../store/read/papers.ts';
-import { listWatches } from '../store/read/watches.ts';
 import { markPapers } from '../store/write/marks.ts';
-import { addWatch } from './watches.ts';
+import { addWatches, type NewWatch } from './watches.ts';
 import { writeSoon } from '../jobs/write.ts';
 import { ActionError } from './errors.ts';
 
@@ -88,14 +87,13 @@ export async function importLibrary(context: Context, text: string): Promise<Imp
   );
   const known = (entries: Entry[]) => entries.filter((entry) => stored.has(entry.id));
   const unknown = [...parsed.saved, ...parsed.hidden].map((entry) => entry.id).filter((id) => !stored.has(id));
-  const existing = new Set(listWatches(context.db).map((watch) => watch.query));
-  const added: { query: string; mail: boolean }[] = [];
-  for (const [i, watch] of parsed.watches.entries()) {
+  const watches: NewWatch[] = parsed.watches.map((watch, i) => {
     const { query, mail } = (watch ?? {}) as { query?: unknown; mail?: unknown };
     if (typeof query !== 'string') throw new ActionError(400, `watches[${i}]: expected {"query"}`);
-    if (!existing.has(query.trim())) added.push({ query, mail: mail !== false });
-  }
-  for (const { query, mail } of added) await addWatch(context, query, { mail });
+    return { query, mail: mail !== false };
+  });
+  // Read and bounded like those added one at a time, and added all or none.
+  const added = await addWatches(context, watches);
   const [saved, hidden] = await writeSoon(context, () => [
     markPapers(context.db, known(parsed.saved), 'saved'),
     markPapers(context.db, known(parsed.hidden), 'hidden'),

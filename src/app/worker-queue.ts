@@ -9,8 +9,12 @@ import type { Logger } from './log.ts';
 import { superviseWorker, type SupervisedWorker, type ThreadHealth } from './worker-thread.ts';
 
 export interface WorkQueue<J, R> {
-  /** Runs `job` on a worker; rejects with QueueFullError when `maxQueued` jobs already wait. */
-  run(job: J): Promise<R>;
+  /**
+   * Runs `job` on a worker; rejects with QueueFullError when `maxQueued` jobs already wait. A `low`
+   * job (a search) waits behind every other and may hold at most half of the waiting places, so a
+   * page to render never waits for, nor is refused because of, searches that came first.
+   */
+  run(job: J, options?: { low?: boolean }): Promise<R>;
   /** Each thread's health, by name (`render 1`, `render 2`…). */
   health(): Record<string, ThreadHealth>;
   /** The supervised threads (tests kill one and wait for its return). */
@@ -47,6 +51,7 @@ type Reply<R> = { id: number; ok: true; result: R } | { id: number; ok: false; e
 interface Pending<J, R> {
   id: number;
   job: J;
+  low: boolean;
   resolve: (result: R) => void;
   reject: (error: Error) => void;
 }
@@ -100,12 +105,17 @@ export function createWorkQueue<J, R>(options: WorkQueueOptions): WorkQueue<J, R
   const workers = Array.from({ length: options.size }, (_, i) => supervise(i + 1));
 
   return {
-    run: (job) =>
+    run: (job, { low = false } = {}) =>
       new Promise<R>((resolve, reject) => {
         if (closed) return reject(new QueueClosedError('the work queue is closed'));
-        if (waiting.length >= options.maxQueued && idle.length === 0)
-          return reject(new QueueFullError(`${waiting.length} jobs are waiting already`));
-        waiting.push({ id: nextId++, job, resolve, reject });
+        const lows = waiting.filter((task) => task.low).length;
+        const full = low ? lows >= Math.floor(options.maxQueued / 2) : waiting.length >= options.maxQueued;
+        if (full && idle.length === 0)
+          return reject(new QueueFullError(`${low ? lows : waiting.length} jobs are waiting already`));
+        const task = { id: nextId++, job, low, resolve, reject };
+        // Low jobs stay at the end: another job goes in before the first of them.
+        if (low || lows === 0) waiting.push(task);
+        else waiting.splice(waiting.length - lows, 0, task);
         dispatch();
       }),
     health: () => Object.fromEntries(workers.map((worker, i) => [`${options.name} ${i + 1}`, worker.health()])),

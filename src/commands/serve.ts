@@ -61,7 +61,8 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
       context: { ...context, background: { reflag } },
       holidays,
       status: () => scheduler?.status() ?? {},
-      offload: (job) => renders.run(job),
+      // A search waits behind pages (and never fills the queue): `/` stays quick while many search.
+      offload: (job) => renders.run(job, { low: job.path.startsWith('/search') }),
       onWrite: () => retrainer.poke(),
       background: () => describeBackground(renders, scheduler, retrainer),
     });

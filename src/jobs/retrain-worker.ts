@@ -3,6 +3,7 @@
 // the recent days and stores the model with the scores, so the thread answering HTTP does none of
 // it. The trainer keeps its vectors between trainings; the store waits for the write lock without
 // blocking, so a request to stop is heard meanwhile.
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { logWriteWait } from '../app/context.ts';
 import { createLogger } from '../app/log.ts';
@@ -28,6 +29,11 @@ export interface RetrainWorkerData {
   dbPath: string;
   logLevel: LogLevel;
 }
+
+// Training takes the CPU the web thread leaves, as rendering does (commands/serve-renderer.ts): the
+// first training after start (seconds on a big store) must not slow the pages served meanwhile.
+// Linux keeps a nice value per thread; elsewhere it would lower the whole process.
+if (process.platform === 'linux') setPriority(0, 10);
 
 const data = workerData as RetrainWorkerData;
 const log = createLogger(data.logLevel);

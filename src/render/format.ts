@@ -31,6 +31,23 @@ export function formatFirstAuthors(authors: readonly string[]): string {
   return authors.length > FIRST_AUTHORS ? `${names} et al.` : names;
 }
 
+/**
+ * The text with its URLs as people read them: `au:"Yoshua Bengio"` rather than
+ * `au%3A%22Yoshua+Bengio%22`. For display only; a URL that cannot be decoded stays as it was.
+ */
+export function readableUrls(text: string): string {
+  // A URL ends before white space, quotes, brackets, and punctuation closing a sentence ("url: why").
+  return text.replace(/https?:\/\/[^\s"<>()]*[^\s"<>().,:;]/g, (raw) => {
+    try {
+      const url = new URL(raw);
+      const query = [...url.searchParams].map(([name, value]) => (value === '' ? name : `${name}=${value}`));
+      return `${url.origin}${decodeURIComponent(url.pathname)}${query.length > 0 ? `?${query.join('&')}` : ''}`;
+    } catch {
+      return raw;
+    }
+  });
+}
+
 /** "From the blogs": the one heading every output gives a day's posts of followed feeds. */
 export const POSTS_HEADING = 'From the blogs';
 

@@ -15,6 +15,8 @@ export interface PageOptions {
   notice?: string;
   /** `t`: the compact view (titles and authors only), which the stylesheet keys on `<html class=t>`. */
   htmlClass?: string;
+  /** Seconds after which the browser loads the page again (with or without JavaScript). */
+  refresh?: number;
 }
 
 // Paper links are absolute URLs from the view; fragments (#new) stay on this page. The footer
@@ -26,7 +28,7 @@ export function renderPage(options: PageOptions): string {
   const base = options.baseUrl;
   const htmlClass = options.htmlClass ? ` class=${options.htmlClass}` : '';
   return `<!doctype html><html lang=en${htmlClass}><head><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1">
-<title>${escapeHtml(texToUnicode(options.title))}</title><style>${STYLE_CSS}</style><link rel=icon href="${base}${FAVICON_PATH}" type="image/svg+xml">
+${options.refresh === undefined ? '' : `<meta http-equiv=refresh content=${Math.round(options.refresh)}>`}<title>${escapeHtml(texToUnicode(options.title))}</title><style>${STYLE_CSS}</style><link rel=icon href="${base}${FAVICON_PATH}" type="image/svg+xml">
 <link rel=alternate type=application/rss+xml title="Starred authors" href="${base}/rss.xml">
 <link rel=alternate type=application/rss+xml title="Daily digest" href="${base}/rss/daily.xml">
 <link rel=alternate type=application/rss+xml title="From the blogs" href="${base}/blogs.xml">

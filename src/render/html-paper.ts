@@ -58,15 +58,26 @@ export function renderWho(starred: readonly StarredMatch[]): string {
   return starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ');
 }
 
-/** Badges: the second circle and the keyword watches the paper matches (links to their sections). */
+/** Watches named on a paper at most; a paper that many broad watches match says how many more. */
+const NAMED_WATCHES = 3;
+
+/** "watch: a b c and 2 more": the watches a paper matches, as links to their lines of the Watches section. */
+export function renderWatchBadges(slugs: readonly string[]): string {
+  if (slugs.length === 0) return '';
+  const named = slugs
+    .slice(0, NAMED_WATCHES)
+    .map((slug) => ` <a class=w href=${attr(`#watch-${slug}`)}>${escapeHtml(slug)}</a>`);
+  const more = slugs.length > NAMED_WATCHES ? ` and ${slugs.length - NAMED_WATCHES} more` : '';
+  return `watch:${named.join('')}${more}`;
+}
+
+/** Badges: the second circle and the keyword watches the paper matches. */
 function renderBadges(paper: PaperView): string {
   const circle = paper.circle?.length
     ? ` · <span class=c>2nd circle: co-author of ${escapeHtml(paper.circle.join(', '))}</span>`
     : '';
-  const watches = (paper.watches ?? []).map(
-    (slug) => ` <a class=w href=${attr(`#watch-${slug}`)}>${escapeHtml(slug)}</a>`,
-  );
-  return circle + (watches.length > 0 ? ` · watch:${watches.join('')}` : '');
+  const watches = renderWatchBadges(paper.watches ?? []);
+  return circle + (watches === '' ? '' : ` · ${watches}`);
 }
 
 // A paper costs few elements: a day lists 1,500 of them with every abstract in the page, and a

@@ -1,9 +1,10 @@
-// The day page's triage parts: "For you" (the ranking's top papers with their why), one section
-// per keyword watch, the order and hidden-papers toggles (plain links, `sort=score`, `hidden=1`),
+// The day page's triage parts: "For you" (the ranking's top papers with their why), the keyword
+// watches' section, the order and hidden-papers toggles (plain links, `sort=score`, `hidden=1`),
 // the "mark read" form and the archive's unread days.
-import type { DigestView, ForYouView, WatchView } from '../views/types.ts';
+import type { DigestView, ForYouView, PaperView, WatchView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
-import { attr, renderPaper, type PaperOptions } from './html-paper.ts';
+import { attr, renderPaper, renderWatchBadges, type PaperOptions } from './html-paper.ts';
+import { renderTexHtml } from './tex-html.ts';
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -21,21 +22,37 @@ export function renderForYou(forYou: ForYouView, options: Omit<PaperOptions, 'le
   return `<section id=foryou>${heading}<ol>${papers.join('\n')}</ol></section>\n`;
 }
 
-/** One section per watch with its matches of the day (an empty watch says so). */
-export function renderWatches(
-  watches: readonly WatchView[],
-  options: Omit<PaperOptions, 'level' | 'abstractOpen'>,
-): string {
-  return watches
-    .map((watch) => {
-      const heading = `<h2>Watch: ${escapeHtml(watch.query)} (${number.format(watch.papers.length)})</h2>`;
-      const body =
-        watch.papers.length === 0
-          ? '<p class=m>Nothing today.</p>'
-          : `<ol>${watch.papers.map((paper) => renderPaper(paper, { ...options, level: 3, abstractOpen: false })).join('\n')}</ol>`;
-      return `<section id=${attr(`watch-${watch.slug}`)}>${heading}${body}</section>\n`;
-    })
-    .join('');
+/**
+ * The watches and the day's papers they match, each paper once however many watches match it: a
+ * line per watch with its count, then the matched papers as links to their place in the day's
+ * list, each naming its watches. (A hundred broad watches would otherwise copy the day a hundred times.)
+ */
+export function renderWatches(watches: readonly WatchView[]): string {
+  if (watches.length === 0) return '';
+  const lines = watches.map(
+    (watch) =>
+      `<li id=${attr(`watch-${watch.slug}`)}>Watch: ${escapeHtml(watch.query)} (${number.format(watch.papers.length)})`,
+  );
+  const papers = watchedPapers(watches);
+  const list =
+    papers.length === 0
+      ? '<p class=m>Nothing today.</p>'
+      : `<ol>${papers.map((paper) => `<li><a href=${attr(`#p-${paper.id}`)}>${renderTexHtml(paper.title)}</a> <span class=m>${renderWatchBadges(paper.watches ?? [])}</span>`).join('\n')}</ol>`;
+  const heading = `<h2>Watches (${number.format(papers.length)})</h2>`;
+  return `<section id=watches>${heading}<ul class=m>${lines.join('')}</ul>${list}</section>\n`;
+}
+
+/** The papers any watch matches, each once, in the order of the watches and then of the day. */
+export function watchedPapers(watches: readonly WatchView[]): PaperView[] {
+  const seen = new Set<string>();
+  const papers: PaperView[] = [];
+  for (const watch of watches)
+    for (const paper of watch.papers)
+      if (!seen.has(paper.id)) {
+        seen.add(paper.id);
+        papers.push(paper);
+      }
+  return papers;
 }
 
 /** The page's address with the filter, order and view as query parameters. */

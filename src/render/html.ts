@@ -14,6 +14,7 @@ import {
   renderOrder,
   renderSeenForm,
   renderWatches,
+  watchedPapers,
 } from './html-triage.ts';
 import { renderPostsSection } from './html-posts.ts';
 import { openList, renderRankedList, renderSeenLine } from './html-ranked.ts';
@@ -89,10 +90,9 @@ function renderFilter(filter: DigestFilter, page: string): string {
 function renderContents(digest: DigestView): string {
   const extra = [
     ...(digest.forYou.papers.length > 0 ? [`<li><a href=#foryou>For you</a> ${digest.forYou.papers.length}`] : []),
-    ...digest.watches.map(
-      (watch) =>
-        `<li><a href=${attr(`#watch-${watch.slug}`)}>Watch: ${escapeHtml(watch.query)}</a> ${watch.papers.length}`,
-    ),
+    ...(digest.watches.length > 0
+      ? [`<li><a href=#watches>Watches</a> ${number.format(watchedPapers(digest.watches).length)}`]
+      : []),
   ];
   const ranked = digest.ranked
     ? [
@@ -134,14 +134,14 @@ function renderSections(digest: DigestView, options: SectionOptions): string {
     return [
       starred ?? '',
       renderPostsSection(digest.posts),
-      renderWatches(digest.watches, options),
+      renderWatches(digest.watches),
       renderRankedList(digest.ranked, options),
     ].join('');
   return [
     starred ?? '',
     renderPostsSection(digest.posts),
     renderForYou(digest.forYou, options),
-    renderWatches(digest.watches, options),
+    renderWatches(digest.watches),
     ...rest,
   ].join('');
 }

@@ -3,8 +3,9 @@
 // the router. Hono's request, context and Response objects, and the conversion back to node's
 // headers, cost about as much as the rest of a cached /rss.xml (issue 13's profile); the answer is
 // the same, header for header and byte for byte (tests/server/fast-path.test.ts). The checks are
-// sendCached's own: the data version, the scheduler's status, today, the starred list, and what
-// the route declared it depends on. Anything else, a miss included, goes through Hono as before.
+// sendCached's own: the data version, today, the starred list, and what the route declared it
+// depends on (`/` the scheduler's status, while its day is not stored). Anything else, a miss
+// included, goes through Hono as before.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Hono } from 'hono';
 import { SECURITY_HEADERS, baseUrlOfSocket, countHostFields, versionOf, type Site } from './site.ts';

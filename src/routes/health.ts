@@ -96,6 +96,7 @@ function checkHealth(site: Site, probes: HealthProbes): Health {
     ...(writable ? [] : ['the database is read-only: new announcements cannot be stored']),
     ...describeDisk(context, probes),
     ...describeFetches(facts.fetches, context.now()),
+    ...describeFailedParts(facts.round),
     ...(facts.mail?.lastError ? [`the digest mail of ${facts.mail.lastError.day} failed`] : []),
     ...problems.map(
       (p) =>
@@ -161,6 +162,13 @@ function describeRound(db: Context['db']) {
       { time: part.finishedAt, ok: part.ok, summary: part.summary, problems: part.problems },
     ]),
   );
+}
+
+/** A part of the round that did not do its work (no feed read, arXiv unreachable) is a reason of its own. */
+function describeFailedParts(round: ReturnType<typeof describeRound>): string[] {
+  return Object.entries(round)
+    .filter(([, part]) => !part.ok)
+    .map(([name, part]) => `the round's ${name} part failed (${part.time}): ${part.summary}`);
 }
 
 function canWriteDatabase(context: Context, probes: HealthProbes): boolean {

@@ -11,11 +11,13 @@ import {
   buildSimilar,
   exportLibrary,
   findPaperView,
+  listRecentWatchMatches,
   listSavedCitations,
   listSavedPapers,
   listWatchMatches,
 } from '../views/library.ts';
 import { renderPaperAuthorsHtml } from '../render/html-star.ts';
+import { findWatchProblem } from '../views/watches.ts';
 import type { Rendered } from './cache.ts';
 import { HTML, JSON_TYPE, RSS, builtAtOf, sendCached, type Site } from './site.ts';
 import { readWritePolicy } from './writes.ts';
@@ -102,10 +104,11 @@ function registerWatchRoutes(app: Hono, site: Site): void {
   const { context } = site;
   app.get('/watches', (c) =>
     sendCached(site, c, {}, (_v, baseUrl) => {
-      const rows = listWatches(context.db).map((watch) => ({
-        ...watch,
-        matches: listWatchMatches(context, watch).length,
-      }));
+      const matches = listRecentWatchMatches(context);
+      const rows = listWatches(context.db).map((watch) => {
+        const problem = findWatchProblem(watch.query);
+        return { ...watch, matches: matches.get(watch.slug)?.length ?? 0, ...(problem && { problem }) };
+      });
       return { status: 200, type: HTML, body: renderWatchesHtml(rows, metaOf(site, baseUrl)) };
     }),
   );

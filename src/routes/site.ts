@@ -38,7 +38,8 @@ export interface Site {
   holidays: ReadonlySet<string>;
   status: () => StatusView;
   responder: Responder;
-  readVersion: (extra: string) => DataVersion;
+  /** The data version (store/read/version.ts): what every cached page and feed is a function of. */
+  readVersion: () => DataVersion;
   /** serve: renders an uncached page on a render thread. Unset: here. */
   offload?: ((job: RenderJob) => Promise<Rendered>) | undefined;
   /** On a render thread: the job in hand, whose base URL and data version stand for this request. */
@@ -107,8 +108,11 @@ export interface CacheOptions {
    * so `/?r=<random>` is the cached `/` and cannot make the server render afresh.
    */
   params?: readonly string[];
-  /** What else the body depends on besides the stored data (a configuration file's version, say). */
-  depends?: () => string;
+  /**
+   * What else the body depends on besides the stored data (a configuration file's version, say), given
+   * the data version. Asked on every request: memoize anything that costs more than a comparison.
+   */
+  depends?: (version: DataVersion) => string;
 }
 
 /** `?a=1&b=2` of the declared parameters present (every value, in declared order), or ''. */
@@ -145,20 +149,32 @@ export function sendCached(
 }
 
 /**
- * The version a page is cached under. Pages show the scheduler's status too: it is part of what a
- * cached body depends on. Today (in arXiv's time zone) tells "not fetched yet" from "not announced
- * yet"; the starred list in hand names the flags; a broken configuration file puts a banner on HTML.
+ * The version a page is cached under: the stored data, today (in arXiv's time zone: it tells "not
+ * fetched yet" from "not announced yet"), the starred list in hand (it names the flags), a broken configuration file (a banner on HTML),
+ * and what the route declared it depends on. Not the scheduler's status: a page that shows it declares so (`/`,
+ * while its day is not stored), or every change of the status would render every page again.
  */
 export function versionOf(
   site: Site,
   options: CacheOptions,
 ): { version: DataVersion; status: StatusView; starredHash: string; problems: readonly ConfigProblemView[] } {
-  const status = site.status();
+  const data = site.readVersion();
   const today = easternDay(site.context.now());
   const starredHash = site.context.starred.current().hash;
   const problems = site.problems();
-  const extra = `${today}|${status.nextRunAt ?? ''}|${status.activity ?? ''}|${starredHash}|${describeProblems(problems)}|${options.depends?.() ?? ''}`;
-  return { version: site.readVersion(extra), status, starredHash, problems };
+  const extra = `${today}|${starredHash}|${describeProblems(problems)}|${options.depends?.(data) ?? ''}`;
+  return { version: withExtra(site, data, extra), status: site.status(), starredHash, problems };
+}
+
+// The last version answered: the same object while neither the data nor the extra moved.
+const lastVersions = new WeakMap<Site, { data: DataVersion; extra: string; version: DataVersion }>();
+
+function withExtra(site: Site, data: DataVersion, extra: string): DataVersion {
+  const last = lastVersions.get(site);
+  if (last?.data === data && last.extra === extra) return last.version;
+  const version = { ...data, tag: `${data.tag}|${extra}` };
+  lastVersions.set(site, { data, extra, version });
+  return version;
 }
 
 // The problems' part of a version, once per list (the same array while nothing changed).
@@ -198,5 +214,5 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The ISO timestamp of a data version, for a feed's lastBuildDate. */
 export function builtAtOf(version: DataVersion, now: Date): string {
-  return (version.lastModified ? new Date(version.lastModified) : now).toISOString();
+  return version.changedAt ?? now.toISOString();
 }

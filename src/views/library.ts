@@ -1,7 +1,6 @@
 // Read models of the reader's library: saved papers (page, feed, BibTeX, JSON export), a keyword
 // watch's recent matches (its feed), similar papers, and the watches page.
 import type { Context } from '../app/context.ts';
-import { matchesWatch, parseWatchQuery } from '../curate/watch-query.ts';
 import { readIdMonth } from '../fetcher/ids.ts';
 import { listRecentDays } from './day.ts';
 import { getDayPapers, getStoredPaper } from '../store/read/digest.ts';
@@ -10,6 +9,7 @@ import { listWatches, type StoredWatch } from '../store/read/watches.ts';
 import { toPaperView } from './digest.ts';
 import { loadRanker } from './triage.ts';
 import type { AnnouncedPaperView, PaperView } from './types.ts';
+import { findWatchMatches } from './watches.ts';
 
 /** Days a watch's feed and "similar papers" look back over. */
 const RECENT_DAYS = 7;
@@ -78,18 +78,36 @@ export function exportLibrary(context: Context): LibraryExport {
   };
 }
 
+/**
+ * The papers of the last week's days each watch matches, newest first, hidden ones left out; by
+ * slug. Every watch at once: the watches page and each watch's feed share one evaluation.
+ */
+export function listRecentWatchMatches(context: Context): Map<string, AnnouncedPaperView[]> {
+  const { db } = context;
+  const watches = listWatches(db);
+  const names = context.starred.current().names;
+  const papers =
+    watches.length === 0
+      ? []
+      : listRecentDays(db, RECENT_DAYS).flatMap((day) =>
+          getDayPapers(db, day, names).map((paper) => ({ ...paper, day })),
+        );
+  // A paper announced twice in the week is one paper to the index: matched once, listed on each day.
+  const distinct = [...new Map(papers.map((paper) => [paper.id, paper])).values()];
+  const matches = findWatchMatches(db, watches, distinct);
+  const hidden = readMarks(db);
+  return new Map(
+    watches.map((watch) => {
+      const ids = new Set(matches.get(watch.slug));
+      const found = papers.filter((paper) => ids.has(paper.id) && hidden.get(paper.id) !== 'hidden');
+      return [watch.slug, found.slice(0, FEED_ITEMS).map((paper) => ({ ...toPaperView(paper), day: paper.day }))];
+    }),
+  );
+}
+
 /** The papers of the last week's days that a watch matches, newest first; hidden ones left out. */
 export function listWatchMatches(context: Context, watch: StoredWatch): AnnouncedPaperView[] {
-  const query = parseWatchQuery(watch.query);
-  const hidden = readMarks(context.db);
-  const names = context.starred.current().names;
-  return listRecentDays(context.db, RECENT_DAYS)
-    .flatMap((day) =>
-      getDayPapers(context.db, day, names)
-        .filter((paper) => hidden.get(paper.id) !== 'hidden' && matchesWatch(query, paper))
-        .map((paper) => ({ ...toPaperView(paper), day })),
-    )
-    .slice(0, FEED_ITEMS);
+  return listRecentWatchMatches(context).get(watch.slug) ?? [];
 }
 
 export interface SimilarView {

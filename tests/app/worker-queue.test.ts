@@ -22,6 +22,18 @@ describe('the work queue', () => {
     expect(await queue.run({ echo: 'fourth' })).toBe('fourth');
   });
 
+  it('runs a low job (a search) behind the others, and lets low jobs hold at most half of the waiting places', async () => {
+    queue = createWorkQueue<Job, string>({ ...OPTIONS, size: 1, maxQueued: 4 });
+    const done: string[] = [];
+    const run = (echo: string, low: boolean) => queue!.run({ echo }, { low }).then((result) => done.push(result));
+    const busy = queue.run({ ms: 300, echo: 'busy' }).then((result) => done.push(result));
+    const searches = [run('search 1', true), run('search 2', true)];
+    await expect(queue.run({ echo: 'search 3' }, { low: true })).rejects.toBeInstanceOf(QueueFullError);
+    const pages = [run('page 1', false), run('page 2', false)];
+    await Promise.all([busy, ...searches, ...pages]);
+    expect(done).toEqual(['busy', 'page 1', 'page 2', 'search 1', 'search 2']);
+  });
+
   it("passes a job's failure on, and replaces a worker that died", async () => {
     queue = createWorkQueue<Job, string>({ ...OPTIONS, size: 1, maxQueued: 4 });
     await expect(queue.run({ fail: 'no such page' })).rejects.toThrow('no such page');

@@ -122,7 +122,7 @@ describe.skipIf(skipWithoutChromium)('triage in Chromium', () => {
     await page.getByRole('button', { name: 'Add' }).click();
     await page.waitForURL(/\/watches#watch-diffusion-policy-survey$/);
     await page.goto(`${server.url}digest/${DAY}`);
-    expect(await page.locator('#watch-diffusion-policy-survey h2').textContent()).toBe(
+    expect(await page.locator('#watch-diffusion-policy-survey').textContent()).toBe(
       'Watch: "diffusion policy" -survey (1)',
     );
     // Without the script nothing marks the day read; the button does.

@@ -1,4 +1,4 @@
-// The key-value table of small facts: the authors list's hash, the data generation, harvest state.
+// The key-value table of small facts: the authors list's hash, the marks' count of changes, harvest state.
 import type { Db } from '../db.ts';
 
 export function getMeta(db: Db, key: string): string | undefined {

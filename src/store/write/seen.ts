@@ -1,11 +1,9 @@
 // The days the reader opened, and the papers of a day the reader moved past.
 import type { Db } from '../db.ts';
-import { bumpGeneration } from './meta.ts';
 
 /** Marks a day opened; false when it already was. */
 export function insertSeenDay(db: Db, day: string, now: string): boolean {
   const added = db.prepare('INSERT INTO seen_days (day, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(day, now);
-  if (added.changes > 0) bumpGeneration(db);
   return added.changes > 0;
 }
 
@@ -31,7 +29,6 @@ export function insertSeenPapers(db: Db, day: string, ids: readonly string[] | u
       );
       for (const id of ids) added += insert.run(now, day, id).changes;
     }
-    if (added > 0) bumpGeneration(db);
     return added;
   })();
 }
