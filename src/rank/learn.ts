@@ -80,13 +80,18 @@ export function learnModels(
 ): LearnedModels {
   const train = (chosen: readonly Row[], view: View, start?: LinearModel): LinearModel => {
     const settings: TrainOptions = start ? { initial: start, epochs: WARM_EPOCHS } : {};
-    const training = chosen.map((row) => ({ vector: vectors[row.index]![view], label: row.label, weight: row.weight }));
+    const training = chosen.map((row) => ({
+      vector: vectors[row.index]![view],
+      label: row.label,
+      weight: row.weight,
+      stands: row.stands,
+    }));
     return trainLogistic(training, dimensions, settings);
   };
   const [words, authors] = VIEWS.map((view) =>
     Array.from({ length: FOLDS }, (_, k) =>
       train(
-        rows.filter((row) => row.label > 0 || row.fold !== k),
+        rows.filter((row) => row.trains && (row.label > 0 || row.fold !== k)),
         view,
         options.warm?.[view][k],
       ),
@@ -131,7 +136,9 @@ function calibrate(
   for (let group = 0; group < groups; group++) {
     const left = new Set(held.filter((_, i) => groupOf[i] === group).map((row) => row.index));
     // The negatives of one half, as a scoring model has them: the same scale.
-    const training = rows.filter((row) => (row.label > 0 ? !left.has(row.index) : row.fold !== group % FOLDS));
+    const training = rows.filter(
+      (row) => row.trains && (row.label > 0 ? !left.has(row.index) : row.fold !== group % FOLDS),
+    );
     const [words, authors] = VIEWS.map((view) => train(training, view));
     for (const index of left) {
       const vector = vectors[index]!;
