@@ -82,8 +82,7 @@ console.log(calibration.lines.join('\n'), '\n');
 console.log('The second circle (readers who star):');
 console.log(renderCircle(runs).join('\n'), '\n');
 
-const timing =
-  process.env.BENCH_TIMING === '0' ? undefined : measureTiming(Number(process.env.BENCH_RUNS ?? 10));
+const timing = process.env.BENCH_TIMING === '0' ? undefined : measureTiming(Number(process.env.BENCH_RUNS ?? 10));
 if (timing) console.log(timing.lines.join('\n'), '\n');
 
 const checks: Check[] = [
