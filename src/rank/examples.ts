@@ -45,6 +45,7 @@ export const LIGHT_SAMPLE = 2000;
 export interface Row {
   /** The example's index in the training set. */
   index: number;
+  id: string;
   label: 1 | -1;
   weight: number;
   fold: number;
@@ -98,6 +99,7 @@ export function weighExamples(set: TrainingSet, weights: ExampleWeights = EXAMPL
     const sampled = !light(example) || sampleUnit(example.id) < share[fold]!;
     rows.push({
       index,
+      id: example.id,
       label: positive ? 1 : -1,
       weight: light(example) ? weight / share[fold]! : weight,
       fold,
