@@ -1,5 +1,6 @@
 // The only reader of process.env. Validates once and returns a frozen object.
 import { readFileSync } from 'node:fs';
+import { isCategory } from './text/categories.ts';
 
 export interface Config {
   dbPath: string;
@@ -52,8 +53,6 @@ const DEFAULT_CONTACT = 'https://github.com/arxiv-curator/arxiv-curator';
 /** The categories curated when CURATOR_CATEGORIES is unset. */
 export const DEFAULT_CATEGORIES: readonly string[] = ['cs.LG', 'cs.NE', 'stat.ML'];
 const DEFAULT_HOLIDAYS = new URL('../config/holidays.json', import.meta.url).pathname;
-// arXiv's subject classes: archive, optional dot and subject, e.g. cs.LG, stat.ML, hep-th.
-const CATEGORY = /^[a-z-]+(\.[A-Za-z-]+)?$/;
 
 export function readVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -71,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     .map((c) => c.trim())
     .filter(Boolean);
   for (const category of categories) {
-    if (!CATEGORY.test(category))
+    if (!isCategory(category))
       throw new ConfigError(`CURATOR_CATEGORIES: "${category}" is not an arXiv category such as cs.LG`);
   }
   if (categories.length === 0) throw new ConfigError('CURATOR_CATEGORIES: no category given');
