@@ -7,7 +7,7 @@ import type { Context } from '../app/context.ts';
 import { AuthorsConfigError, readAuthorsText } from '../curate/authors-config.ts';
 import { ConfigWriteError, readForEdit, writeEdited, type ConfigSnapshot } from '../curate/config-write.ts';
 import { appendArrayItem, findArray, removeArrayItem } from '../curate/jsonc-edit.ts';
-import { foldToAscii } from '../curate/names.ts';
+import { foldToAscii } from '../text/fold.ts';
 import { buildStarredList, type StarredList } from '../curate/starred-list.ts';
 import { syncStarredFlagsSoon } from '../jobs/reflag.ts';
 import { countStarredPapers } from '../store/read/starred.ts';

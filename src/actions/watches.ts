@@ -2,7 +2,7 @@
 // the CLI (`arxiv-curator watch add|remove`) and `marks import`. A query is read (text/query.ts)
 // before it is stored, and the watches are bounded: each runs on every day's papers.
 import type { Context } from '../app/context.ts';
-import { foldToAscii } from '../curate/names.ts';
+import { foldToAscii } from '../text/fold.ts';
 import { QueryError, readWatchQuery } from '../text/query.ts';
 import { listWatches } from '../store/read/watches.ts';
 import { deleteWatch, insertWatch } from '../store/write/watches.ts';

@@ -2,7 +2,7 @@
 // arxiv-sanity-lite's TfidfVectorizer(ngram_range=(1, 2), stop_words='english')), one term per
 // author name, and the "second circle" fact. Pure.
 import { texToPlain } from '../text/tex.ts';
-import { foldToAscii } from '../curate/names.ts';
+import { foldToAscii } from '../text/fold.ts';
 
 /** The text of a paper the ranker reads. */
 export interface RankText {
