@@ -6,6 +6,7 @@ import { AUTHOR_SEPARATOR, paperRowidOf, toReadableText } from '../search-text.t
 import type { StarredMatch } from '../../types.ts';
 import { parseStarred, type AuthorNames } from './digest.ts';
 import { markMatches } from './search-highlight.ts';
+import { STARRED_OF_PAPER } from './starred.ts';
 import { MATCH_LIMIT, findKeys, type KeyWindow } from './search-keys.ts';
 import { planMatch, type SearchQuery } from './search-match.ts';
 
@@ -52,8 +53,7 @@ interface PaperRow {
 
 const PAPER_SQL = `SELECT p.id, p.version, p.title, p.abstract, p.authors, p.categories, p.comment,
   (SELECT max(day) FROM announcements a WHERE a.paper_id = p.id) AS day,
-  (SELECT json_group_array(json_object('authorId', s.author_id, 'as', s.as_written, 'confidence', s.confidence))
-     FROM starred s WHERE s.paper_id = p.id) AS starred
+  ${STARRED_OF_PAPER} AS starred
   FROM papers p`;
 
 export function searchPapers(db: Db, query: SearchQuery, page: KeyWindow, names: AuthorNames): SearchResult {
