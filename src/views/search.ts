@@ -4,6 +4,7 @@
 import type { Context } from '../app/context.ts';
 import { arxivLabel, arxivLinks } from '../fetcher/arxiv-links.ts';
 import { findPaper, searchPapers, type FoundPaper, type SearchHit, type SearchResult } from '../store/read/search.ts';
+import { readMarks } from '../store/read/marks.ts';
 import { MARK_CLOSE, MARK_OPEN } from '../store/read/search-highlight.ts';
 import { withSourceRef } from './digest.ts';
 import { searchPosts } from './posts.ts';
@@ -33,19 +34,25 @@ function loadOutcome(context: Context, request: SearchRequest): SearchOutcome {
   const { db } = context;
   const names = context.starred.current().names;
   if (request.kind === 'empty') return { kind: 'form' };
+  const marks = readMarks(db);
+  const isSaved = (id: string) => marks.get(id) === 'saved';
   if (request.kind === 'id') {
     const paper = findPaper(db, request.found.id, names);
     if (paper === undefined) {
       return { kind: 'missing', label: arxivLabel(request.found), link: arxivLinks(request.found).version };
     }
-    return { kind: 'paper', paper: toFoundView(paper), asked: arxivLabel(request.found) };
+    return { kind: 'paper', paper: toFoundView(paper, isSaved(paper.id)), asked: arxivLabel(request.found) };
   }
   const offset = (request.page - 1) * SEARCH_PAGE_SIZE;
   const result = searchPapers(db, request.query, { offset, limit: SEARCH_PAGE_SIZE }, names);
-  return toResultsView(request, result);
+  return toResultsView(request, result, isSaved);
 }
 
-function toResultsView(request: Extract<SearchRequest, { kind: 'query' }>, result: SearchResult): SearchOutcome {
+function toResultsView(
+  request: Extract<SearchRequest, { kind: 'query' }>,
+  result: SearchResult,
+  isSaved: (id: string) => boolean,
+): SearchOutcome {
   const pages = Math.min(MAX_SEARCH_PAGE, Math.max(1, Math.ceil(result.total / SEARCH_PAGE_SIZE)));
   const { page, params } = request;
   const links = {
@@ -64,24 +71,24 @@ function toResultsView(request: Extract<SearchRequest, { kind: 'query' }>, resul
     page,
     pages,
     first: (page - 1) * SEARCH_PAGE_SIZE + 1,
-    hits: result.hits.map(toHitView),
+    hits: result.hits.map((hit) => toHitView(hit, isSaved(hit.id))),
     links,
   };
 }
 
-function toHitView(hit: SearchHit): SearchHitView {
+function toHitView(hit: SearchHit, saved: boolean): SearchHitView {
   return {
     ...withSourceRef(hit),
     title: toMarked(hit.title),
     authors: hit.authors.map(toMarked),
     snippet: toMarked(hit.snippet),
     starred: decodeStarred(hit.starred),
-    saved: false,
+    saved,
   };
 }
 
-function toFoundView(paper: FoundPaper) {
-  return { ...withSourceRef(paper), starred: decodeStarred(paper.starred), saved: false };
+function toFoundView(paper: FoundPaper, saved: boolean) {
+  return { ...withSourceRef(paper), starred: decodeStarred(paper.starred), saved };
 }
 
 /** Names as written on the paper, TeX decoded like the author list they are marked in. */
