@@ -13,6 +13,7 @@ import { fetchBlogs } from './blogs.ts';
 import { fetchPopularity } from './popularity.ts';
 import type { PartReport } from './part-report.ts';
 import { fetchReadingList } from './reading-list.ts';
+import { firstLineOf } from '../text/first-line.ts';
 
 export type PartName = 'authors' | 'reading-list' | 'blogs' | 'popularity';
 
@@ -92,7 +93,7 @@ async function runPart(
   } catch (error) {
     // SIGTERM: nothing to record, the process is stopping.
     if (signal?.aborted) throw error;
-    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    const why = firstLineOf(error);
     report = { summary: 'failed', problems: [why], failed: why };
   }
   // `ok`: the part did its work, perhaps with problems (one blog feed gone); not ok: it failed as a whole.

@@ -8,6 +8,7 @@ import type { Logger } from '../app/log.ts';
 import { addDays, weekday } from '../calendar/days.ts';
 import { ARXIV_TIME_ZONE, easternDay, easternInstant } from '../calendar/eastern.ts';
 import { sleepFor, type Sleep } from '../fetcher/pacing.ts';
+import { firstLineOf } from '../text/first-line.ts';
 
 export const DAILY_CRON = '30 0 * * 1-5';
 const RUN_HOUR = 0;
@@ -127,5 +128,5 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
 }
 
 function describe(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  return firstLineOf(error);
 }

@@ -13,6 +13,7 @@ import { writeSoon } from '../jobs/write.ts';
 import { loadDayDigest } from '../views/day.ts';
 import { composeDigestMail, createDigestMessageId, type ComposedMail } from './compose.ts';
 import { isMailConfigured, readMailSettings, type MailSettings } from './settings.ts';
+import { firstLineOf } from '../text/first-line.ts';
 
 /** What we need of a nodemailer transporter; tests may pass one bound to a local server. */
 export interface MailTransport {
@@ -142,7 +143,7 @@ export function describeSmtpError(error: unknown): { error: string; permanent: b
     permanent?: boolean;
     code?: string;
   };
-  const firstLine = error.message.split('\n')[0]!;
+  const firstLine = firstLineOf(error);
   const isPermanent = permanent ?? (responseCode !== undefined && responseCode >= 500 && responseCode !== 503);
   return { error: code && !firstLine.includes(code) ? `${code}: ${firstLine}` : firstLine, permanent: isPermanent };
 }
