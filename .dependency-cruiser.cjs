@@ -93,6 +93,15 @@ module.exports = {
       to: { path: '^src/(routes|views|render|commands|mail)/|^src/(cli|server)\\.ts$' },
     },
     {
+      name: 'actions-and-mail-are-not-jobs',
+      severity: 'error',
+      comment:
+        "actions/ and mail/ write through app/write.ts's queue, not jobs/; the one exception is the starred " +
+        'flags, whose one owner is jobs/reflag.ts.',
+      from: { path: '^src/(actions|mail)/' },
+      to: { path: '^src/jobs/', pathNot: '^src/jobs/reflag\\.ts$' },
+    },
+    {
       name: 'fetcher-is-an-edge',
       severity: 'error',
       comment: 'fetcher/ speaks arXiv (HTTP and wire formats): it knows nothing of storage, views or the app.',

@@ -7,7 +7,7 @@ import { slugify, uniqueSlug } from '../text/slug.ts';
 import { QueryError, readWatchQuery } from '../text/query.ts';
 import { listWatches } from '../store/read/watches.ts';
 import { deleteWatch, insertWatch } from '../store/write/watches.ts';
-import { writeSoon } from '../jobs/write.ts';
+import { writeSoon } from '../app/write.ts';
 import { ActionError } from './errors.ts';
 
 /** Watches kept at most: a hundred broad ones still leave the day's page light and quick. */

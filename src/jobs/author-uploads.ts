@@ -20,7 +20,7 @@ import { ingestFeed } from '../store/write/ingest.ts';
 import { setMeta } from '../store/write/meta.ts';
 import type { PaperRecord, StarredAuthor } from '../types.ts';
 import { recordFetch } from './fetch-run.ts';
-import { writeSoon } from './write.ts';
+import { writeSoon } from '../app/write.ts';
 import { currentStarred } from './reflag.ts';
 import type { PartReport } from './part-report.ts';
 

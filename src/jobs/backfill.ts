@@ -25,7 +25,7 @@ import { ingestFeed } from '../store/write/ingest.ts';
 import type { PaperRecord, ParsedFeed } from '../types.ts';
 import { recordFetch } from './fetch-run.ts';
 import { currentStarred } from './reflag.ts';
-import { writeSoon } from './write.ts';
+import { writeSoon } from '../app/write.ts';
 import { formatApiRange, submissionWindow, type SubmissionWindow } from './windows.ts';
 
 /** The API's largest page; it refuses to page beyond 30000 results in all (FORMATS.md §3). */

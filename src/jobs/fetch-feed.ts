@@ -8,7 +8,7 @@ import { ingestFeed } from '../store/write/ingest.ts';
 import type { AnnounceType } from '../types.ts';
 import { recordFetch } from './fetch-run.ts';
 import { currentStarred } from './reflag.ts';
-import { writeSoon } from './write.ts';
+import { writeSoon } from '../app/write.ts';
 
 export type FetchFeedResult =
   | { kind: 'not-modified'; url: string }

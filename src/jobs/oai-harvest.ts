@@ -11,7 +11,7 @@ import { ingestFeed } from '../store/write/ingest.ts';
 import { setMeta } from '../store/write/meta.ts';
 import { fetchPage } from './backfill.ts';
 import { currentStarred } from './reflag.ts';
-import { writeSoon } from './write.ts';
+import { writeSoon } from '../app/write.ts';
 
 export const OAI_SETS: readonly string[] = ['cs:cs:LG', 'cs:cs:NE', 'stat:stat:ML'];
 

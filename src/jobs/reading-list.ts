@@ -7,7 +7,7 @@ import { parseFeed } from '../fetcher/parse.ts';
 import { findStoredIds } from '../store/read/papers.ts';
 import { ingestFeed } from '../store/write/ingest.ts';
 import { recordFetch } from './fetch-run.ts';
-import { writeSoon } from './write.ts';
+import { writeSoon } from '../app/write.ts';
 import type { PartReport } from './part-report.ts';
 import { currentStarred } from './reflag.ts';
 

@@ -12,7 +12,7 @@ import {
 } from '../app/leases.ts';
 import { sleepFor, type Sleep } from '../fetcher/pacing.ts';
 import { getLease } from '../store/read/leases.ts';
-import { writeSoon } from './write.ts';
+import { writeSoon } from '../app/write.ts';
 
 const LEASE = 'scheduler';
 

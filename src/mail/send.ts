@@ -9,7 +9,7 @@ import { siteUrl } from '../config.ts';
 import { backoffCeilingMs } from '../fetcher/pacing.ts';
 import { getPendingSends, getSend, MAX_UNATTEMPTED_DAYS } from '../store/read/sends.ts';
 import { finishSend, skipSend, startSend } from '../store/write/sends.ts';
-import { writeSoon } from '../jobs/write.ts';
+import { writeSoon } from '../app/write.ts';
 import { loadDayDigest } from '../views/day.ts';
 import { composeDigestMail, createDigestMessageId, type ComposedMail } from './compose.ts';
 import { isMailConfigured, readMailSettings, type MailSettings } from './settings.ts';
