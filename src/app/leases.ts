@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '../store/db.ts';
 import { getLease, type StoredLease } from '../store/read/leases.ts';
-import { isProcessAlive } from '../store/write/lock.ts';
+import { isProcessAlive } from './process.ts';
 import { dropLease, putLease, renewLease } from '../store/write/leases.ts';
 
 /** Who takes leases: one per process and purpose (a `serve`'s scheduler, an arXiv client). */

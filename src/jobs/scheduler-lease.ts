@@ -10,7 +10,7 @@ import {
   takeLease,
   type LeaseOwner,
 } from '../app/leases.ts';
-import { sleepFor, type Sleep } from '../fetcher/pacing.ts';
+import { sleepFor, type Sleep } from '../sleep.ts';
 import { getLease } from '../store/read/leases.ts';
 import { writeSoon } from '../app/write.ts';
 

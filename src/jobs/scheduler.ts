@@ -7,7 +7,7 @@ import { createRetry, type Backoff, type RetryView } from '../app/backoff.ts';
 import type { Logger } from '../app/log.ts';
 import { addDays, weekday } from '../calendar/days.ts';
 import { ARXIV_TIME_ZONE, easternDay, easternInstant } from '../calendar/eastern.ts';
-import { sleepFor, type Sleep } from '../fetcher/pacing.ts';
+import { sleepFor, type Sleep } from '../sleep.ts';
 import { firstLineOf } from '../text/first-line.ts';
 
 export const DAILY_CRON = '30 0 * * 1-5';

@@ -1,7 +1,7 @@
 // Delivery of the daily digest over SMTP (nodemailer): once per day, recorded in the database,
 // retried with backoff; a day that fails stays pending and a later run sends it. Every outcome is
 // logged here, once.
-import { setTimeout as delay } from 'node:timers/promises';
+import { sleepFor } from '../sleep.ts';
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import type { Context } from '../app/context.ts';
 import { loadHolidays } from '../calendar/announcement-days.ts';
@@ -119,7 +119,7 @@ async function deliverWithRetries(
   options: SendOptions,
 ): Promise<Delivery> {
   const tries = options.tries ?? DEFAULT_TRIES;
-  const sleep = options.sleep ?? ((ms: number) => delay(ms));
+  const sleep = options.sleep ?? sleepFor;
   for (let attempt = 1; ; attempt++) {
     try {
       await transport.sendMail(message);
