@@ -9,7 +9,7 @@ import { texToPlain } from '../text/tex.ts';
 /** Authors are one column, one name per line; a line break is a token boundary for FTS5. */
 export const AUTHOR_SEPARATOR = '\n';
 
-// Private-use characters mark highlights (see read/search-highlight.ts): none may come from the data.
+// Private-use characters mark highlights (see views/search-highlight.ts): none may come from the data.
 const PRIVATE = /[\uE000-\uF8FF]/g;
 
 export interface PaperText {

@@ -5,7 +5,7 @@ import type { Context } from '../app/context.ts';
 import { arxivLabel, arxivLinks } from '../fetcher/arxiv-links.ts';
 import { findPaper, searchPapers, type FoundPaper, type SearchHit, type SearchResult } from '../store/read/search.ts';
 import { readMarks } from '../store/read/marks.ts';
-import { MARK_CLOSE, MARK_OPEN } from '../store/read/search-highlight.ts';
+import { MARK_CLOSE, MARK_OPEN, markMatches, type MarkedHit } from './search-highlight.ts';
 import { withSourceRef } from './digest.ts';
 import { searchPosts } from './posts.ts';
 import {
@@ -45,13 +45,18 @@ function loadOutcome(context: Context, request: SearchRequest): SearchOutcome {
   }
   const offset = (request.page - 1) * SEARCH_PAGE_SIZE;
   const result = searchPapers(db, request.query, { offset, limit: SEARCH_PAGE_SIZE }, names);
-  return toResultsView(request, result, isSaved);
+  const marked = markMatches(
+    db,
+    result.match,
+    result.hits.map((hit) => hit.text),
+  );
+  return toResultsView(request, result, (hit, i) => toHitView(hit, marked[i]!, isSaved(hit.id)));
 }
 
 function toResultsView(
   request: Extract<SearchRequest, { kind: 'query' }>,
   result: SearchResult,
-  isSaved: (id: string) => boolean,
+  toView: (hit: SearchHit, index: number) => SearchHitView,
 ): SearchOutcome {
   const pages = Math.min(MAX_SEARCH_PAGE, Math.max(1, Math.ceil(result.total / SEARCH_PAGE_SIZE)));
   const { page, params } = request;
@@ -71,17 +76,17 @@ function toResultsView(
     page,
     pages,
     first: (page - 1) * SEARCH_PAGE_SIZE + 1,
-    hits: result.hits.map((hit) => toHitView(hit, isSaved(hit.id))),
+    hits: result.hits.map(toView),
     links,
   };
 }
 
-function toHitView(hit: SearchHit, saved: boolean): SearchHitView {
+function toHitView({ text: _text, ...hit }: SearchHit, marked: MarkedHit, saved: boolean): SearchHitView {
   return {
     ...withSourceRef(hit),
-    title: toMarked(hit.title),
-    authors: hit.authors.map(toMarked),
-    snippet: toMarked(hit.snippet),
+    title: toMarked(marked.title),
+    authors: marked.authors.map(toMarked),
+    snippet: toMarked(marked.snippet),
     starred: decodeStarred(hit.starred),
     saved,
   };
@@ -96,7 +101,7 @@ function decodeStarred(starred: readonly StarredMatch[]): StarredMatch[] {
   return starred.map((match) => ({ ...match, as: texToPlain(match.as) }));
 }
 
-/** Text with private-use marks (store/read/search-highlight.ts) as parts. */
+/** Text with private-use marks (search-highlight.ts) as parts. */
 function toMarked(text: string): MarkedText {
   const parts: MarkedText = [];
   for (const [index, piece] of text.split(MARK_OPEN).entries()) {
