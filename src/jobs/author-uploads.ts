@@ -74,12 +74,12 @@ export async function fetchAuthorUploads(
       problems.push(`${author.name}: ${(error as Error).message}`);
       // arXiv unreachable or unhappy: the others would fail alike, and their requests would only wait.
       if (!isAuthorProblem(error)) {
-        setMeta(context.db, CHECKED_KEY, JSON.stringify(checked));
+        await writeSoon(context, () => setMeta(context.db, CHECKED_KEY, JSON.stringify(checked)));
         return { summary: summarize(done, authors.length, found), problems, failed: (error as Error).message };
       }
     }
   }
-  setMeta(context.db, CHECKED_KEY, JSON.stringify(checked));
+  await writeSoon(context, () => setMeta(context.db, CHECKED_KEY, JSON.stringify(checked)));
   return { summary: summarize(done, authors.length, found), problems };
 }
 
