@@ -1,6 +1,6 @@
-// Leases shared by the processes on one database (migration 4): one holder per name until the
-// lease expires or its holder's process ends. A lease is taken inside a write transaction, so two
-// processes can never both take it.
+// Leases shared by the processes on one database (the `leases` table of store/migrations.ts): one
+// holder per name until the lease expires or its holder's process ends. A lease is taken inside a
+// write transaction, so two processes can never both take it.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '../store/db.ts';

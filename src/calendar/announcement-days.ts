@@ -1,4 +1,4 @@
-// arXiv's announcement calendar (FORMATS.md §5): announcements at 20:00 US Eastern, Sunday to
+// arXiv's announcement calendar (fetcher/FORMATS.md §5): announcements at 20:00 US Eastern, Sunday to
 // Thursday; the RSS feed of the following midnight carries them, so feed days are Monday to Friday.
 // We date digests by that feed day. A holiday evening without an announcement empties the next feed.
 import { readFileSync } from 'node:fs';

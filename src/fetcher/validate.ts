@@ -1,6 +1,6 @@
 // What a stored paper and a feed's day must be, whatever the wire format said: one-line reasons
-// for items to leave out and for feeds to refuse (issue 15: fuzzing found empty titles, no
-// authors, no categories, the days 0000-04-27 and 1900-01-01, Saturdays). Pure.
+// for items to leave out and for feeds to refuse (fuzzing found empty titles, no authors, no
+// categories, the days 0000-04-27 and 1900-01-01, Saturdays). Pure.
 import { parseDay, weekday } from '../calendar/days.ts';
 import type { PaperRecord } from '../types.ts';
 import { isCategory } from '../text/categories.ts';

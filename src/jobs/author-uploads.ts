@@ -3,7 +3,7 @@
 // recently checked first), through the one arXiv client and its pacing:
 // - with `"arxiv": "<id>"` in config/authors.json, the author's own Atom feed
 //   (https://arxiv.org/a/<id>.atom, "the same format as the arXiv API", info.arxiv.org/help/author_identifiers.html);
-// - else an API search for the configured name and variants, newest submissions first (FORMATS.md §3).
+// - else an API search for the configured name and variants, newest submissions first (fetcher/FORMATS.md §3).
 // Only papers the matcher accepts for that author are kept, and only recent ones (first version within
 // LOOKBACK_DAYS): those not stored yet join the round's announcement day as new or cross-list (by their
 // primary category) without marking the day stored. Papers the author's own feed lists confirm the

@@ -1,5 +1,5 @@
 // The reading list's abstracts (/start), fetched once through the API: one `id_list` request for the
-// entries whose paper is not stored yet (FORMATS.md §3), stored as papers without an announcement day.
+// entries whose paper is not stored yet (fetcher/FORMATS.md §3), stored as papers without an announcement day.
 import type { Context } from '../app/context.ts';
 import { loadReadingList } from '../curate/reading-list.ts';
 import type { HttpClient } from '../fetcher/http.ts';

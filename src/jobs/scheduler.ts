@@ -1,5 +1,5 @@
 // When the background work runs: a node-cron trigger at 00:30 US Eastern, Monday to Friday
-// (the feeds rebuild at midnight ET, FORMATS.md §5), and a runner that never runs two jobs at
+// (the feeds rebuild at midnight ET, fetcher/FORMATS.md §5), and a runner that never runs two jobs at
 // once and retries a failed or stale run with doubling waits until the next scheduled run.
 // Clock, sleep and trigger are injected, so tests drive all of it without real time passing.
 import cron from 'node-cron';

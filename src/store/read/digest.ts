@@ -41,7 +41,7 @@ export function readPaperColumns(row: PaperColumns): Omit<DigestPaper, 'announce
 export const DIGEST_COLUMNS = `p.id, a.version, p.title, p.abstract, p.authors, p.categories, p.comment, p.journal_ref, p.doi,
   a.announce_type, ${STARRED_OF_PAPER} AS starred`;
 
-// arXiv lists new, cross, replace, replace-cross, each block by id descending (FORMATS.md §1).
+// arXiv lists new, cross, replace, replace-cross, each block by id descending (fetcher/FORMATS.md §1).
 const DAY_SQL = `
   SELECT ${DIGEST_COLUMNS}
   FROM announcements a JOIN papers p ON p.id = a.paper_id
