@@ -37,7 +37,7 @@ module.exports = {
       severity: 'error',
       comment:
         'store/ is SQL only: it never imports the fetcher, views, render, routes, jobs, mail, commands or the server ' +
-        "(app/process.ts, which imports nothing of the app, tells the write lock whether its holder runs).",
+        '(app/process.ts, which imports nothing of the app, tells the write lock whether its holder runs).',
       from: { path: '^src/store/' },
       to: {
         path: '^src/(fetcher|views|render|routes|jobs|mail|commands|app|curate)/|^src/(cli|server|config)\\.ts$',

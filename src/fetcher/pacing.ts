@@ -35,7 +35,6 @@ export function computeBackoffMs(
   return Math.floor(random() * backoffCeilingMs(retry, baseMs, capMs));
 }
 
-
 /** "10 s", "1.5 s", "300 ms": durations as they appear in one-line error messages. */
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(1))} s`;
