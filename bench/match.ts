@@ -4,6 +4,7 @@
 // evaluation table (starred names and hard negatives, which take the full path) with
 // synthetic ordinary names, which is most of what arXiv lists.
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { loadAuthorsConfig } from '../src/curate/authors-config.ts';
 import { createMatcher } from '../src/curate/authors.ts';
 import { AUTHOR_EVAL } from '../tests/fixtures/author-eval.ts';
@@ -84,7 +85,7 @@ function measure(match: (name: string) => unknown, names: string[]): { seconds: 
   return { seconds: (performance.now() - start) / 1000, hits };
 }
 
-const { authors } = loadAuthorsConfig(new URL('../config/authors.json', import.meta.url).pathname);
+const { authors } = loadAuthorsConfig(fileURLToPath(new URL('../config/authors.json', import.meta.url)));
 const matcher = createMatcher(authors);
 const names = buildNames(TOTAL, createRandom(42));
 measure(matcher.match, names.slice(0, 200_000)); // warm up the JIT

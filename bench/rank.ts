@@ -6,6 +6,7 @@
 //   and how long the server's own thread is busy with it (storing the model and the scores).
 // BENCH_RUNS sets the repetitions.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { buildStarredList } from '../src/curate/starred-list.ts';
 import { readTrainingJob, SCORED_DAYS } from '../src/jobs/retrain.ts';
 import { createTfidfTrainer } from '../src/rank/tfidf-trainer.ts';
@@ -19,7 +20,7 @@ import { buildRealisticDay, loadOaiRecords } from '../tests/support/realistic-da
 import { BENCH_AUTHORS, fillSyntheticDb } from './synthetic.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-const OUT = new URL('./out/', import.meta.url).pathname;
+const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 
 function summarize(label: string, values: number[], target?: number): string {
   const sorted = [...values].sort((a, b) => a - b);

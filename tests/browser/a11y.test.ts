@@ -4,6 +4,7 @@
 // author lists); its smallest size (200 papers, every hard case in it) keeps axe to seconds a page.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
@@ -78,7 +79,7 @@ describe.skipIf(skipWithoutChromium)('accessibility (axe-core, WCAG 2.1 A and AA
   let saved = '';
 
   beforeAll(async () => {
-    const readingList = new URL('../../config/reading-list.json', import.meta.url).pathname;
+    const readingList = fileURLToPath(new URL('../../config/reading-list.json', import.meta.url));
     world = createRealisticWorld({
       count: 200,
       env: { CURATOR_READING_LIST: readingList, CURATOR_POPULARITY: 'on' },

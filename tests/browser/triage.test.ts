@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openContext, type Context } from '../../src/app/context.ts';
@@ -20,7 +21,7 @@ import { ingestFeed } from '../../src/store/write/ingest.ts';
 import { makePaper } from '../support/build-db.ts';
 import { keepOnLoopback, launchChromium, skipWithoutChromium } from '../support/browser.ts';
 
-const SHIPPED = new URL('../../config/authors.json', import.meta.url).pathname;
+const SHIPPED = fileURLToPath(new URL('../../config/authors.json', import.meta.url));
 const DAY = '2026-09-24';
 
 describe.skipIf(skipWithoutChromium)('triage in Chromium', () => {

@@ -4,10 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 
-const BIN = new URL('../../bin/arxiv-curator.js', import.meta.url).pathname;
-const TMP = new URL('../../tmp/', import.meta.url).pathname;
+const BIN = fileURLToPath(new URL('../../bin/arxiv-curator.js', import.meta.url));
+const TMP = fileURLToPath(new URL('../../tmp/', import.meta.url));
 
 let root: string;
 beforeEach(() => {

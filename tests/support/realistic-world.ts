@@ -1,5 +1,6 @@
 // A test world holding the realistic full-size day (tests/support/realistic-day.ts) and the day
 // before it, flagged by the real matcher under the shipped config/authors.json.
+import { fileURLToPath } from 'node:url';
 import { loadAuthorsConfig } from '../../src/curate/authors-config.ts';
 import { createTestWorld, makePaper, type TestWorld } from './build-db.ts';
 import { REALISTIC_DAY_FACTS, buildRealisticDay } from './realistic-day.ts';
@@ -8,7 +9,7 @@ export const REALISTIC_DAY = REALISTIC_DAY_FACTS.day;
 export const DAY_BEFORE = '2026-11-25';
 
 export function loadShippedAuthors() {
-  return loadAuthorsConfig(new URL('../../config/authors.json', import.meta.url).pathname).authors;
+  return loadAuthorsConfig(fileURLToPath(new URL('../../config/authors.json', import.meta.url))).authors;
 }
 
 export function createRealisticWorld(

@@ -3,13 +3,14 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openDb } from '../../src/store/db.ts';
 import { markDayStored } from '../../src/store/write/announcements.ts';
 import { startFakeArxiv, type FakeArxiv } from './fake-arxiv.ts';
 import { QUIET_ROUND_ENV } from './quiet-round.ts';
 
-const BIN = new URL('../../bin/arxiv-curator.js', import.meta.url).pathname;
-const AUTHORS = new URL('../../config/authors.json', import.meta.url).pathname;
+const BIN = fileURLToPath(new URL('../../bin/arxiv-curator.js', import.meta.url));
+const AUTHORS = fileURLToPath(new URL('../../config/authors.json', import.meta.url));
 export const RSS_PATH = '/rss/cs.LG+cs.NE+stat.ML';
 
 export interface ServeProcess {
