@@ -40,6 +40,11 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // CommonJS where it must be (a --require preload: tests/support/loopback-only.cjs).
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Test assertions use vitest's asymmetric matchers (expect.stringMatching and friends), typed `any`.
     files: ['tests/**/*.ts'],
     rules: {
