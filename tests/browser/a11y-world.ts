@@ -1,0 +1,80 @@
+// What the accessibility tests (a11y-*.test.ts) show axe: a realistic day of 200 papers (every hard
+// case in it: starred "who" lines, math, marks, folded author lists) ranked ("For you", why lines,
+// second-circle and watch badges), three saved papers and a hidden one, a watch, and the rest of
+// the advice (blog posts with the warning of a feed gone, popularity counts, a read mark). Built
+// once per process (seeded-world.ts): each file gets a copy.
+import { fileURLToPath } from 'node:url';
+import type { Hono } from 'hono';
+import { addWatch } from '../../src/actions/watches.ts';
+import { ensureRankModel } from '../../src/jobs/retrain.ts';
+import { createApp } from '../../src/server.ts';
+import { getDayPapers } from '../../src/store/read/digest.ts';
+import { markPapers } from '../../src/store/write/marks.ts';
+import { storeDailyPapers } from '../../src/store/write/popularity.ts';
+import { setReadMark } from '../../src/store/write/reading.ts';
+import { recordRoundPart } from '../../src/store/write/round-parts.ts';
+import { storeSourceItems } from '../../src/store/write/source-items.ts';
+import type { TestWorld } from '../support/build-db.ts';
+import { REALISTIC_DAY, createRealisticWorld, realisticWorldOptions } from '../support/realistic-world.ts';
+import { fromSeed, keepSeed } from '../support/seeded-world.ts';
+
+export { REALISTIC_DAY };
+
+const ENV = {
+  CURATOR_READING_LIST: fileURLToPath(new URL('../../config/reading-list.json', import.meta.url)),
+  CURATOR_POPULARITY: 'on',
+};
+
+/** The rest of the advice on the day: blog posts (with the warning of a feed gone), counts, marks. */
+function addAdviceContent(world: TestWorld): void {
+  const { db } = world.context;
+  const day = REALISTIC_DAY;
+  const post = (n: number) => ({
+    id: `https://blog.example/${n}`,
+    title: `A post about learning & <gradients> number ${n}`,
+    url: `https://blog.example/${n}`,
+    summary: 'A summary of the post, in a sentence or two.',
+    published: `${day}T03:00:00Z`,
+  });
+  storeSourceItems(db, [post(1), post(2)], { feedId: 'karpathy', feedTitle: 'Karpathy', day, now: `${day}T05:00:00Z` });
+  const ids = db.prepare('SELECT paper_id FROM announcements WHERE day = ? LIMIT 3').pluck().all(day) as string[];
+  const counts = ids.map((paperId, i) => ({
+    paperId,
+    title: 't',
+    upvotes: 50 - i,
+    comments: i,
+    githubRepo: 'https://github.com/a/b',
+  }));
+  storeDailyPapers(
+    db,
+    day,
+    [...counts, { paperId: '2609.99999', title: 'Elsewhere', upvotes: 99 }],
+    `${day}T06:00:00Z`,
+  );
+  setReadMark(db, 'gan', true, `${day}T07:00:00Z`);
+  const problems = ['Distill: https://distill.pub/rss.xml: HTTP 404 Not Found'];
+  recordRoundPart(db, { part: 'blogs', finishedAt: `${day}T05:00:00Z`, ok: true, summary: 's', problems });
+}
+
+/** The day's papers without a starred author, in the day's order: the first three are saved. */
+function unstarred(world: TestWorld) {
+  return getDayPapers(world.context.db, REALISTIC_DAY, new Map()).filter((paper) => paper.starred.length === 0);
+}
+
+export async function createA11yWorld(): Promise<{ world: TestWorld; app: Hono; saved: string }> {
+  const key = 'a11y-world';
+  let world = fromSeed(key, realisticWorldOptions({ env: ENV }));
+  if (world === undefined) {
+    world = createRealisticWorld({ count: 200, env: ENV });
+    addAdviceContent(world);
+    const day = unstarred(world);
+    const at = world.context.now().toISOString();
+    const mark = (papers: typeof day) => papers.map((paper) => ({ id: paper.id, at }));
+    markPapers(world.context.db, mark(day.slice(0, 3)), 'saved');
+    markPapers(world.context.db, mark(day.slice(3, 4)), 'hidden');
+    await addWatch(world.context, 'learning -survey');
+    ensureRankModel(world.context);
+    keepSeed(key, world);
+  }
+  return { world, app: createApp({ context: world.context, holidays: new Set() }), saved: unstarred(world)[0]!.id };
+}
