@@ -92,7 +92,9 @@ describe('createHttpClient against fake arXiv', () => {
     // A clock that moves only when the client waits: each start is stamped with it on arrival.
     let clock = 0;
     const starts: number[] = [];
-    const stamped = (reply: Reply): Reply => (req, res) => (starts.push(clock), reply(req, res));
+    const stamped =
+      (reply: Reply): Reply =>
+      (req, res) => (starts.push(clock), reply(req, res));
     arxiv.on('/api/query', stamped(replyStatus(503)), stamped(replyStatus(503)), stamped(replyFixture(RSS)));
     const sleep = async (ms: number) => void (clock += ms);
     const client = makeClient({ minIntervalMs: 300, random: () => 0, now: () => clock, sleep });

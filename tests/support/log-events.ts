@@ -19,14 +19,16 @@ export interface LogEvents {
 export function watchLogEvents(): LogEvents {
   const seen: LogEvent[] = [];
   const waiters: { event: string; resolve: (logged: LogEvent) => void }[] = [];
-  const emit = (level: LogEvent['level']) => (event: string, fields: LogFields = {}) => {
-    const logged = { level, event, fields };
-    seen.push(logged);
-    for (const waiter of waiters.filter((w) => w.event === event)) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve(logged);
-    }
-  };
+  const emit =
+    (level: LogEvent['level']) =>
+    (event: string, fields: LogFields = {}) => {
+      const logged = { level, event, fields };
+      seen.push(logged);
+      for (const waiter of waiters.filter((w) => w.event === event)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(logged);
+      }
+    };
   return {
     log: { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') },
     seen,
