@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRealisticDay, renderDayAsRss } from '../tests/support/realistic-day.ts';
+import { judge } from './targets.ts';
 
 const FILES = Number(process.env.BENCH_IMPORT_FILES ?? 50);
 const PER_FILE = 2000;
@@ -106,7 +107,7 @@ console.log(
 );
 console.log(`  python feedparser parse only, ${FEEDPARSER_FILES * PER_FILE} entries: ${Math.round(python)} entries/s`);
 console.log(
-  `  ratio: ${(rate / python).toFixed(1)}x (target >= 5x); peak memory target < 300 MB: ${imported.peakMb < 300 ? 'met' : 'MISSED'}`,
+  `  ratio: ${(rate / python).toFixed(1)}x (target >= 5x: ${judge(rate / python >= 5)}); peak memory target < 300 MB: ${judge(imported.peakMb < 300)}`,
 );
 
 // Memory per MB parsed (issue 15): RSS files of realistic days (the real captures' titles,

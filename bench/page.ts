@@ -19,6 +19,7 @@ import {
   type Throttling,
 } from '../tests/support/browser.ts';
 import { REALISTIC_DAY, createRealisticWorld } from '../tests/support/realistic-world.ts';
+import { judge } from './targets.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
@@ -29,12 +30,7 @@ function summarize(label: string, values: number[], unit: string, target?: numbe
   const sorted = [...values].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
   const p90 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]!;
-  const verdict =
-    target === undefined
-      ? ''
-      : median < target
-        ? ` (target < ${target} ${unit}: met)`
-        : ` (target < ${target} ${unit}: MISSED)`;
+  const verdict = target === undefined ? '' : ` (target < ${target} ${unit}: ${judge(median < target)})`;
   return `${label}: median ${median.toFixed(1)} ${unit}, p90 ${p90.toFixed(1)}, min ${sorted[0]!.toFixed(1)}, max ${sorted.at(-1)!.toFixed(1)} over ${values.length} runs${verdict}`;
 }
 

@@ -18,6 +18,7 @@ import { storeRankModel } from '../src/store/write/model.ts';
 import { createExactFlag } from '../tests/support/build-db.ts';
 import { buildRealisticDay, loadOaiRecords } from '../tests/support/realistic-day.ts';
 import { BENCH_AUTHORS, fillSyntheticDb } from './synthetic.ts';
+import { judge } from './targets.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
@@ -25,8 +26,7 @@ const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 function summarize(label: string, values: number[], target?: number): string {
   const sorted = [...values].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
-  const verdict =
-    target === undefined ? '' : median < target ? ` (target < ${target} ms: met)` : ` (target < ${target} ms: MISSED)`;
+  const verdict = target === undefined ? '' : ` (target < ${target} ms: ${judge(median < target)})`;
   return `${label}: median ${median.toFixed(0)} ms, min ${sorted[0]!.toFixed(0)}, max ${sorted.at(-1)!.toFixed(0)} over ${values.length} runs${verdict}`;
 }
 

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describeLoad } from './support.ts';
+import { judge } from './targets.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const CHECK = ['bin/arxiv-curator.js', 'authors', 'check', 'Y. LeCun'];
@@ -54,7 +55,7 @@ function benchNode(node: string, target: number): string {
   const met = median(check.map((run) => run.ms)) < target;
   return (
     `| ${version} (${loaderOf(node)}) | ${ms(check)}${mb(check)} | ${ms(bare)}${mb(bare)} | ` +
-    `< ${target} ms: ${met ? 'met' : 'NOT met'} |`
+    `< ${target} ms: ${judge(met)} |`
   );
 }
 
