@@ -1,5 +1,5 @@
 // `npx tsx bench/startup.ts` (issue 13): how fast the CLI starts, as installed (bin/arxiv-curator.js),
-// on this Node and on Node 24 (from .ci/node24.sh's cache; downloaded from the npm registry the
+// on this Node and on Node 24 (from .ci/node.sh's cache; installed from the npm registry the
 // first time), beside `node -e 0` in the same run. Targets: `authors check "Y. LeCun"` median
 // under 0.3 s on Node 20 and under 0.2 s on Node 24. Runs alternate, so load hits both alike.
 import { spawnSync } from 'node:child_process';
@@ -61,7 +61,7 @@ function benchNode(node: string, target: number): string {
 
 /** Node 24 from the CI's cache, or undefined with the reason printed. */
 function node24(): string | undefined {
-  const result = spawnSync('bash', ['.ci/node24.sh'], { encoding: 'utf8' });
+  const result = spawnSync('bash', ['.ci/node.sh', '24'], { encoding: 'utf8' });
   const dir = result.stdout.trim().split('\n').at(-1);
   if (result.status === 0 && dir) return `${dir}/bin/node`;
   console.log(`Node 24 skipped: ${result.stderr.trim()}`);
