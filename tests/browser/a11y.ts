@@ -2,10 +2,10 @@
 // large day pages and the rest run on both workers, none long). For each page and width, one load:
 // no WCAG 2.1 A or AA violation in the light scheme, none of the colour rules in the dark one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/routes/listen.ts';
 import type { TestWorld } from '../support/build-db.ts';
-import { checkBothSchemes } from '../support/axe.ts';
+import { checkBothSchemes, openAxePage } from '../support/axe.ts';
 import { closeChromium, serveToChromium, skipWithoutChromium } from '../support/browser.ts';
 import { createA11yWorld } from './a11y-world.ts';
 
@@ -30,18 +30,22 @@ export function describeAccessibility(pages: string[]): void {
       world?.close();
     });
 
-    const cases = pages.flatMap((path) => WIDTHS.map((width) => [path, width] as const));
-    it.each(cases)(
-      '%s at %i px has no violation',
-      async (path, width) => {
-        const url = `${server.url}${path.slice(1).replace('{saved}', saved)}`;
-        const found = await checkBothSchemes(browser, url, width);
-        expect({ light: found.light, dark: found.dark }).toEqual({ light: [], dark: [] });
-        // The rules ran: a page axe could not read would pass vacuously.
-        expect(found.judged.light).toBeGreaterThan(10);
-        expect(found.judged.dark).toBe(2);
-      },
-      180_000,
-    );
+    describe.each(WIDTHS)('at %i px', (width) => {
+      let page: Page;
+      beforeAll(async () => void (page = await openAxePage(browser, width)));
+      afterAll(async () => await page?.context().close());
+
+      it.each(pages)(
+        '%s has no violation',
+        async (path) => {
+          const found = await checkBothSchemes(page, `${server.url}${path.slice(1).replace('{saved}', saved)}`);
+          expect({ light: found.light, dark: found.dark }).toEqual({ light: [], dark: [] });
+          // The rules ran: a page axe could not read would pass vacuously.
+          expect(found.judged.light).toBeGreaterThan(10);
+          expect(found.judged.dark).toBe(2);
+        },
+        180_000,
+      );
+    });
   });
 }

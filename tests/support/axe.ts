@@ -15,7 +15,7 @@ export const WCAG21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The rules of WCAG21_AA that read colours: all a change of colour scheme can fail. */
 export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
-/** Runs axe in the page as it is now (injecting axe once per document). */
+/** Runs axe in the page as it is now (injected by openAxePage, or here once per document). */
 export async function runAxe(page: Page, options: RunOptions): Promise<AxeResults> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(
@@ -26,6 +26,19 @@ export async function runAxe(page: Page, options: RunOptions): Promise<AxeResult
       ),
     options,
   );
+}
+
+/**
+ * A page `width` px wide for axe, kept for several checks (a context and axe's 0.5 MB of script
+ * once, not per page): axe is in every document it loads; nothing leaves 127.0.0.1.
+ */
+export async function openAxePage(browser: Browser, width: number): Promise<Page> {
+  // bypassCSP lets axe in; the pages themselves run under their strict policy elsewhere.
+  const context = await browser.newContext({ colorScheme: 'light', viewport: { width, height: 900 }, bypassCSP: true });
+  await context.addInitScript({ content: AXE_SOURCE });
+  const page = await context.newPage();
+  await keepOnLoopback(page);
+  return page;
 }
 
 /** One line per violation: the rule, its impact, what it asks, how many nodes, the first of them. */
@@ -44,31 +57,24 @@ export interface SchemeFindings {
 }
 
 /**
- * Loads `url` once at `width` and checks it against WCAG 2.1 A and AA: all rules in the light
- * scheme, then the colour rules in the dark one.
+ * Loads `url` once in `page` (openAxePage) and checks it against WCAG 2.1 A and AA: all rules in
+ * the light scheme, then the colour rules in the dark one.
  */
-export async function checkBothSchemes(browser: Browser, url: string, width: number): Promise<SchemeFindings> {
-  // bypassCSP lets the test inject axe; the page itself runs under its strict policy elsewhere.
-  const context = await browser.newContext({ colorScheme: 'light', viewport: { width, height: 900 }, bypassCSP: true });
-  try {
-    const page = await context.newPage();
-    await keepOnLoopback(page);
-    await page.goto(url);
-    const only = { resultTypes: ['violations'] } satisfies RunOptions;
-    const light = await runAxe(page, { ...only, runOnly: { type: 'tag', values: WCAG21_AA } });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    if (!(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)))
-      throw new Error(`${url} did not switch to the dark scheme`);
-    const dark = await runAxe(page, { ...only, runOnly: { type: 'rule', values: COLOUR_RULES } });
-    return {
-      light: describeViolations(light),
-      dark: describeViolations(dark),
-      judged: {
-        light: light.passes.length + light.inapplicable.length,
-        dark: dark.passes.length + dark.inapplicable.length,
-      },
-    };
-  } finally {
-    await context.close();
-  }
+export async function checkBothSchemes(page: Page, url: string): Promise<SchemeFindings> {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(url);
+  const only = { resultTypes: ['violations'] } satisfies RunOptions;
+  const light = await runAxe(page, { ...only, runOnly: { type: 'tag', values: WCAG21_AA } });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  if (!(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)))
+    throw new Error(`${url} did not switch to the dark scheme`);
+  const dark = await runAxe(page, { ...only, runOnly: { type: 'rule', values: COLOUR_RULES } });
+  return {
+    light: describeViolations(light),
+    dark: describeViolations(dark),
+    judged: {
+      light: light.passes.length + light.inapplicable.length,
+      dark: dark.passes.length + dark.inapplicable.length,
+    },
+  };
 }
