@@ -1,5 +1,5 @@
 // Runs the CLI: in-process through main() for speed, or as the real `bin/arxiv-curator.js` process.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,12 +31,9 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv, sleep?: Io[
   return { code, stdout, stderr };
 }
 
-/** The real process, as a user runs it. */
-export function spawnCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+/** What a child process wrote and its exit code, once it has closed. */
+export function collectOutput(child: ChildProcessWithoutNullStreams): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...QUIET_ROUND_ENV, ...env },
-    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -44,6 +41,12 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRes
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** The real process, as a user runs it. */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  const withQuietRound = { ...process.env, LOG_LEVEL: 'warn', ...QUIET_ROUND_ENV, ...env };
+  return collectOutput(spawn(process.execPath, [BIN, ...args], { env: withQuietRound }));
 }
 
 /** The real process, watched while it runs: `stderrSaid(text)` resolves once its stderr contains `text`. */

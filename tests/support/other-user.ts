@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestContext } from 'vitest';
-import type { CliResult } from './cli.ts';
+import { collectOutput, type CliResult } from './cli.ts';
 
 export const NOBODY = { uid: 65534, gid: 65534 };
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -105,19 +105,12 @@ export function runAsNobody(args: string[], env: NodeJS.ProcessEnv): Promise<Cli
     : { node: process.execPath, bin: join(ROOT, 'bin', 'arxiv-curator.js'), top: ROOT };
   if ('reason' in app) return app;
   const options = (process.env.NODE_OPTIONS ?? '').split(GUARD).join(join(app.top, 'loopback-only.cjs'));
-  return new Promise((resolve, reject) => {
-    const child = spawn(app.node, [app.bin, ...args], {
-      cwd: app.top,
-      env: { ...process.env, NODE_OPTIONS: options, LOG_LEVEL: 'warn', ...env },
-      ...(isRoot && NOBODY),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  const child = spawn(app.node, [app.bin, ...args], {
+    cwd: app.top,
+    env: { ...process.env, NODE_OPTIONS: options, LOG_LEVEL: 'warn', ...env },
+    ...(isRoot && NOBODY),
   });
+  return collectOutput(child);
 }
 
 /** Skips the test, saying why on stderr; with CI=true the reason fails it instead (CI has what every test needs). */
