@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestContext } from 'vitest';
-import { collectOutput, type CliResult } from './cli.ts';
+import { BIN, collectOutput, type CliResult } from './cli.ts';
 
 export const NOBODY = { uid: 65534, gid: 65534 };
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -100,15 +100,17 @@ export function appForNobody(): App | { reason: string } {
 
 /** The CLI as nobody (from the copy), or as this user when it is not root; a reason when it cannot run. */
 export function runAsNobody(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> | { reason: string } {
-  const app = isRoot
-    ? appForNobody()
-    : { node: process.execPath, bin: join(ROOT, 'bin', 'arxiv-curator.js'), top: ROOT };
+  if (!isRoot)
+    return collectOutput(
+      spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } }),
+    );
+  const app = appForNobody();
   if ('reason' in app) return app;
   const options = (process.env.NODE_OPTIONS ?? '').split(GUARD).join(join(app.top, 'loopback-only.cjs'));
   const child = spawn(app.node, [app.bin, ...args], {
+    ...NOBODY,
     cwd: app.top,
     env: { ...process.env, NODE_OPTIONS: options, LOG_LEVEL: 'warn', ...env },
-    ...(isRoot && NOBODY),
   });
   return collectOutput(child);
 }
