@@ -65,11 +65,18 @@ const GUARD = fileURLToPath(new URL('./loopback-only.cjs', import.meta.url));
 interface App {
   node: string;
   bin: string;
-  /** Where the app's copy is: the process's working directory and NODE_OPTIONS' guard. */
+  /** Where the app's copy is: the process's working directory. */
   top: string;
+  /** The environment, with NODE_OPTIONS' loopback guard the copy's (nobody cannot read the checkout's). */
+  env: NodeJS.ProcessEnv;
 }
 
 let copy: App | undefined;
+
+/** The line of a stack trace that says what went wrong. */
+function firstError(stderr: string): string {
+  return (stderr.split('\n').find((line) => /Error/.test(line)) ?? stderr).trim();
+}
 
 /** The app and a node that nobody can run, or the reason there is none. */
 export function appForNobody(): App | { reason: string } {
@@ -82,7 +89,9 @@ export function appForNobody(): App | { reason: string } {
   for (const name of runtimePackages()) linkTree(join(ROOT, 'node_modules', name), join(top, 'node_modules', name));
   // The loopback guard every process of the suite loads (NODE_OPTIONS), where nobody can read it.
   copyFileSync(GUARD, join(top, 'loopback-only.cjs'));
-  const probe = (node: string) => spawnSync(node, ['-e', '0'], { ...NOBODY, encoding: 'utf8' });
+  const options = (process.env.NODE_OPTIONS ?? '').split(GUARD).join(join(top, 'loopback-only.cjs'));
+  const env = { ...process.env, NODE_OPTIONS: options };
+  const probe = (node: string) => spawnSync(node, ['-e', '0'], { ...NOBODY, cwd: top, env, encoding: 'utf8' });
   let node = process.execPath;
   if (probe(node).error || probe(node).status !== 0) {
     node = join(top, 'node');
@@ -91,10 +100,10 @@ export function appForNobody(): App | { reason: string } {
     const failed = probe(node);
     if (failed.error || failed.status !== 0)
       return {
-        reason: `user ${NOBODY.uid} cannot run node, even copied to ${node}: ${failed.error?.message ?? failed.stderr}`,
+        reason: `user ${NOBODY.uid} cannot run node, even copied to ${node}: ${failed.error?.message ?? firstError(failed.stderr)}`,
       };
   }
-  copy = { node, bin: join(top, 'bin', 'arxiv-curator.js'), top };
+  copy = { node, bin: join(top, 'bin', 'arxiv-curator.js'), top, env };
   return copy;
 }
 
@@ -106,11 +115,10 @@ export function runAsNobody(args: string[], env: NodeJS.ProcessEnv): Promise<Cli
     );
   const app = appForNobody();
   if ('reason' in app) return app;
-  const options = (process.env.NODE_OPTIONS ?? '').split(GUARD).join(join(app.top, 'loopback-only.cjs'));
   const child = spawn(app.node, [app.bin, ...args], {
     ...NOBODY,
     cwd: app.top,
-    env: { ...process.env, NODE_OPTIONS: options, LOG_LEVEL: 'warn', ...env },
+    env: { ...app.env, LOG_LEVEL: 'warn', ...env },
   });
   return collectOutput(child);
 }
