@@ -92,8 +92,7 @@ module.exports = {
       name: 'fetcher-is-an-edge',
       severity: 'error',
       comment: 'fetcher/ speaks arXiv (HTTP and wire formats): it knows nothing of storage, views or the app.',
-      // A worker's entry point (`*-entry.mjs`) is wiring: it may load its body through app/worker-loader.mjs.
-      from: { path: '^src/fetcher/', pathNot: '-entry\\.mjs$' },
+      from: { path: '^src/fetcher/' },
       to: { path: '^src/(store|views|render|routes|jobs|mail|commands|app|curate)/|^src/(cli|server|config)\\.ts$' },
     },
     {

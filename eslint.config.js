@@ -58,6 +58,23 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The page's script: plain JavaScript for the browser, type-checked through its own project
+    // (src/client/tsconfig.json, DOM types, JSDoc). Its files share one scope (render/html-script.ts
+    // joins them), so a name one file defines is used by another: tsc, not no-undef, checks names.
+    files: ['src/client/**/*.js'],
+    ...tseslint.configs.enableTypeChecked,
+    languageOptions: {
+      globals: globals.browser,
+      sourceType: 'script',
+      parserOptions: { projectService: false, project: './src/client/tsconfig.json' },
+    },
+    rules: {
+      ...tseslint.configs.recommendedTypeChecked.at(-1)?.rules,
+      'no-undef': 'off',
+      '@typescript-eslint/no-unused-vars': 'off',
+    },
+  },
+  {
     // Test assertions use vitest's asymmetric matchers (expect.stringMatching and friends), typed `any`.
     files: ['tests/**/*.ts'],
     rules: {

@@ -6,15 +6,28 @@
 //      rendered: the probe's latency, and how many the render queue turned away (503);
 //   3. another process holding SQLite's write lock for 8 s while the server's own scheduler has a
 //      write to make: /healthz and / latency meanwhile;
-//   4. a second writer: a small `import` started while a 75 MB `import` runs: how long it waited.
+//   4. a second writer: a small `import` started while a 75 MB `import` runs: how long it waited;
+//   5. huge bodies on a server reached from beyond this machine (HOST=0.0.0.0, CURATOR_TOKEN set,
+//      a realistic day stored): three 200 MB POSTs to /login, which needs no token, with a
+//      Content-Length and then chunked, while a probe reads / : the probe's latency, serve's peak
+//      RSS (the figure was 10.4 s and 1.17 GB for one before bodies were bounded).
+// ROBUST=login runs only the fifth (no 100,000-paper store to build).
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listStoredDays } from '../src/store/read/days.ts';
 import { holdWriteLock } from '../tests/support/lock-holder.ts';
 import { buildRealisticDay, renderDayAsRss } from '../tests/support/realistic-day.ts';
-import { openBenchDb, runWrk, startReadyServe, type WrkResult } from './support.ts';
+import {
+  describeLoad,
+  openBenchDb,
+  runImport,
+  runWrk,
+  startReadyServe,
+  writeImportFiles,
+  type WrkResult,
+} from './support.ts';
 
 const FLOOD = ['-t2', '-c32', '-d10s'];
 const PROBE = ['-t1', '-c4', '-d10s'];
@@ -71,35 +84,15 @@ async function heldLock(url: string, db: string, authors: string): Promise<strin
   return [row('write lock held 8 s by another process: /healthz', health), row('write lock held 8 s: /', page)];
 }
 
-function timeImport(files: string[], db: string, onFirstLine?: () => void) {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['bin/arxiv-curator.js', 'import', ...files], {
-    env: { ...process.env, CURATOR_DB: db, LOG_LEVEL: 'warn' },
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout.once('data', () => onFirstLine?.());
-  return new Promise<{ code: number | null; seconds: number; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, seconds: (performance.now() - started) / 1000, stderr })),
-  );
-}
-
 async function secondWriter(): Promise<string> {
-  const files = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'].map((day, i) => {
-    const base = buildRealisticDay({ day });
-    const papers = Array.from({ length: 6 }, (_, k) =>
-      base.map((paper, j) => ({ ...paper, id: `2611.${String(i * 20000 + k * 2000 + j).padStart(5, '0')}` })),
-    ).flat();
-    const path = join(dir, `${day}.xml`);
-    writeFileSync(path, renderDayAsRss(day, papers));
-    return path;
-  });
+  const days = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
+  const files = writeImportFiles(dir, days, 6);
   const db = join(dir, 'import.db');
-  let small!: ReturnType<typeof timeImport>;
+  let small!: ReturnType<typeof runImport>;
   let began!: () => void;
   const started = new Promise<void>((resolve) => (began = resolve));
-  const big = timeImport(files, db, () => {
-    small = timeImport(['tests/fixtures/arxiv/rss2-cs.LG-2026-04-27-trimmed-3items.xml'], db);
+  const big = runImport(db, files, () => {
+    small = runImport(db, ['tests/fixtures/arxiv/rss2-cs.LG-2026-04-27-trimmed-3items.xml']);
     began();
   });
   await started;
@@ -110,6 +103,94 @@ async function secondWriter(): Promise<string> {
     `exit ${second.code} after ${second.seconds.toFixed(1)} s, of which ${waited} waiting for the write lock ` +
     `(the 75 MB import: exit ${first.code} in ${first.seconds.toFixed(1)} s)`
   );
+}
+
+const HUGE_BYTES = 200 * 1024 * 1024;
+
+/** Sends a 200 MB body to /login as fast as the server takes it; what came back and how much was sent. */
+function postHugeLogin(url: string, chunked: boolean): Promise<{ status: string; sentMb: number; seconds: number }> {
+  const { hostname, port } = new URL(url);
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    let sent = 0;
+    let status = 'no answer';
+    const block = Buffer.alloc(64 * 1024, 0x61);
+    const frame = chunked ? Buffer.concat([Buffer.from('10000\r\n'), block, Buffer.from('\r\n')]) : block;
+    socket.on(
+      'data',
+      (data: Buffer) => (status = status === 'no answer' ? data.toString('latin1').split('\r\n')[0]! : status),
+    );
+    socket.on('error', () => undefined);
+    socket.on('close', () =>
+      resolve({ status, sentMb: sent / (1024 * 1024), seconds: (performance.now() - started) / 1000 }),
+    );
+    const length = chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${HUGE_BYTES}`;
+    socket.write(
+      // From this site, as a browser's form would be: the same-site check passes, the body limit is what refuses it.
+      `POST /login HTTP/1.1\r\nHost: ${hostname}:${port}\r\nOrigin: http://${hostname}:${port}\r\n` +
+        `Content-Type: application/x-www-form-urlencoded\r\n${length}\r\n\r\n`,
+    );
+    const pump = (): void => {
+      while (sent < HUGE_BYTES && !socket.destroyed) {
+        sent += block.length;
+        if (!socket.write(frame)) return void socket.once('drain', pump);
+      }
+      if (!socket.destroyed) socket.end(chunked ? '0\r\n\r\n' : '');
+    };
+    pump();
+  });
+}
+
+/** serve's resident memory now, from /proc (Linux). */
+function readRssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb ?? 0) / 1024;
+}
+
+async function hugeBodies(): Promise<string[]> {
+  const db = join(dir, 'login.db');
+  const day = join(dir, 'day.xml');
+  writeFileSync(day, renderDayAsRss('2026-11-24', buildRealisticDay({ day: '2026-11-24' })));
+  await runImport(db, [day]);
+  const serve = await startReadyServe({ CURATOR_DB: db, HOST: '0.0.0.0', CURATOR_TOKEN: 'bench-token-0123456789' });
+  const url = serve.url.replace('0.0.0.0', '127.0.0.1');
+  try {
+    const rows = [row('probe alone: /', await runWrk(url, PROBE))];
+    for (const chunked of [false, true]) {
+      const before = readRssMb(serve.child.pid!);
+      let peak = before;
+      const sampler = setInterval(() => (peak = Math.max(peak, readRssMb(serve.child.pid!))), 50);
+      const [probe, ...posts] = await Promise.all([
+        runWrk(url, PROBE),
+        ...[1, 2, 3].map(() => postHugeLogin(url, chunked)),
+      ]);
+      clearInterval(sampler);
+      const how = chunked ? 'chunked' : 'with Content-Length';
+      const ends = posts.map(
+        (post) => `${post.status} after ${post.sentMb.toFixed(1)} MB, ${post.seconds.toFixed(2)} s`,
+      );
+      rows.push(
+        row(`3 x 200 MB POST /login ${how}: probe /`, probe),
+        `| 3 x 200 MB POST /login ${how}: serve's RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB; each POST: ${ends.join('; ')} | | | | | |`,
+      );
+      await settle();
+    }
+    return rows;
+  } finally {
+    await serve.stop();
+  }
+}
+
+if (process.env.ROBUST === 'login') {
+  console.log(
+    `\nserve HOST=0.0.0.0 with CURATOR_TOKEN on a realistic day; probe wrk ${PROBE.join(' ')}, ${describeLoad()}\n`,
+  );
+  console.log(
+    ['| what | req/s | p50 | p99 | max | non-2xx |', '|---|---|---|---|---|---|', ...(await hugeBodies())].join('\n'),
+  );
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
 }
 
 const source = openBenchDb(100_000);
@@ -134,4 +215,8 @@ try {
   await serve.stop();
 }
 console.log(`\n${await secondWriter()}`);
+console.log(`\nhuge bodies, ${describeLoad()}\n`);
+console.log(
+  ['| what | req/s | p50 | p99 | max | non-2xx |', '|---|---|---|---|---|---|', ...(await hugeBodies())].join('\n'),
+);
 rmSync(dir, { recursive: true, force: true });

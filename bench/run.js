@@ -3,7 +3,8 @@
 // See README "Performance".
 import { spawnSync } from 'node:child_process';
 
-const benches = (process.env.BENCH ?? 'startup,import,match,server,page,search,search-posts,robust,rank').split(',');
+const ALL = 'startup,import,match,server,page,watches,search,search-posts,robust,loop,rank';
+const benches = (process.env.BENCH ?? ALL).split(',');
 const failed = [];
 for (const name of benches) {
   console.log(`\n== bench/${name}.ts`);

@@ -2,7 +2,7 @@
 // The realistic full-size day (1,310 papers) and 2,000 posts (more than years of three blogs).
 import { performance } from 'node:perf_hooks';
 import { searchPapers } from '../src/store/read/search.ts';
-import { parseQueryText } from '../src/views/search-query.ts';
+import { parseQuery } from '../src/text/query.ts';
 import { searchItems } from '../src/store/read/source-items.ts';
 import { storeSourceItems } from '../src/store/write/source-items.ts';
 import { createRealisticWorld } from '../tests/support/realistic-world.ts';
@@ -38,7 +38,7 @@ const posts = Array.from({ length: POSTS }, (_, i) => ({
 }));
 storeSourceItems(db, posts, { feedId: 'bench', feedTitle: 'Bench', day: '2026-01-01', now: '2026-01-01T00:00:00Z' });
 for (const query of ['learning', 'graph neural networks', 'no such word zzzz']) {
-  const parsed = { ...parseQueryText(query), starredOnly: false, sort: 'relevance' as const };
+  const parsed = { query: parseQuery(query), starredOnly: false, sort: 'relevance' as const };
   const papers = timeMs(() => searchPapers(db, parsed, { offset: 0, limit: 20 }, new Map()));
   const items = timeMs(() => searchItems(db, query));
   console.log(

@@ -4,6 +4,7 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { getRankModelFingerprint } from '../src/store/read/model.ts';
 import { countPapers } from '../src/store/read/papers.ts';
 import { readTrainingFingerprint } from '../src/store/read/training.ts';
 import { findClosedPort } from '../tests/support/fake-arxiv.ts';
+import { buildRealisticDay, renderDayAsRss } from '../tests/support/realistic-day.ts';
 import { fillSyntheticDb } from './synthetic.ts';
 
 export const OUT = fileURLToPath(new URL('./out/', import.meta.url));
@@ -186,4 +188,43 @@ export function describeLoad(): string {
   return `load average ${loadavg()
     .map((value) => value.toFixed(1))
     .join(', ')}`;
+}
+
+/**
+ * Real-shaped feed files in `dir`, one per day, each `copies` realistic days (1,310 papers) under
+ * new ids: by default five days of 10,480 (52,400 papers), dated long before the store's days.
+ */
+export function writeImportFiles(
+  dir: string,
+  days = ['2020-01-06', '2020-01-07', '2020-01-08', '2020-01-09', '2020-01-10'],
+  copies = 8,
+): string[] {
+  return days.map((day, i) => {
+    const base = buildRealisticDay({ day });
+    const prefix = `${day.slice(2, 4)}${day.slice(5, 7)}`;
+    const papers = Array.from({ length: copies }, (_, k) =>
+      base.map((paper, j) => ({ ...paper, id: `${prefix}.${String(i * 20000 + k * 2000 + j).padStart(5, '0')}` })),
+    ).flat();
+    const file = join(dir, `${day}.xml`);
+    writeFileSync(file, renderDayAsRss(day, papers));
+    return file;
+  });
+}
+
+/** `arxiv-curator import` of `files` into `db`, as a user runs it; `onFirstLine` when it prints its first. */
+export function runImport(
+  db: string,
+  files: string[],
+  onFirstLine?: () => void,
+): Promise<{ code: number | null; seconds: number; stderr: string }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['bin/arxiv-curator.js', 'import', ...files], {
+    env: { ...process.env, CURATOR_DB: db, LOG_LEVEL: 'warn' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.once('data', () => onFirstLine?.());
+  return new Promise((resolve) =>
+    child.on('close', (code) => resolve({ code, seconds: (performance.now() - started) / 1000, stderr })),
+  );
 }

@@ -1,5 +1,6 @@
 // The web app: routes only. Pages and feeds are built from views/ and rendered by render/; the
 // server only reads (the scheduler's jobs, started by `serve`, do the writing).
+import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
 import type { Context } from './app/context.ts';
 import { loadHolidays } from './calendar/announcement-days.ts';
@@ -11,11 +12,12 @@ import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
 import { registerActionRoutes } from './routes/actions.ts';
 import { registerLibraryRoutes } from './routes/library.ts';
-import { registerHealth, type HealthProbes } from './routes/health.ts';
+import { registerHealth, type BackgroundHealth, type HealthProbes } from './routes/health.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { attachFastPath, createFastPath } from './routes/fast-path.ts';
 import { SECURITY_HEADERS, baseUrlOf, countHostFields, createSite, type SiteOptions } from './routes/site.ts';
-import { guardWrites, registerLogin } from './routes/writes.ts';
+import { registerLogin } from './routes/login.ts';
+import { guardWrites } from './routes/writes.ts';
 
 export interface AppDeps {
   context: Context;
@@ -31,6 +33,10 @@ export interface AppDeps {
   renderJob?: SiteOptions['job'];
   /** What /healthz asks of the machine (free disk, write access); tests give their own. */
   probes?: HealthProbes;
+  /** serve: its threads and retries, for /healthz. */
+  background?: () => BackgroundHealth;
+  /** serve: the watched configuration files' problems (app/config-watch.ts); default authors.json's. */
+  configProblems?: SiteOptions['configProblems'];
 }
 
 const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
@@ -40,17 +46,20 @@ export function createApp(deps: AppDeps): Hono {
   const site = createSite(deps.context, holidays, deps.status ?? (() => ({})), {
     offload: deps.offload,
     job: deps.renderJob,
+    configProblems: deps.configProblems,
   });
   const app = new Hono();
   // Set before the handler so Hono puts them on every response it builds (200, 304, 404, 500)
   // without copying headers afterwards on the hot path.
   app.use('*', async (c, next) => {
     for (const [name, value] of SECURITY_ENTRIES) c.header(name, value);
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
     // RFC 9112 §3.2: a request with more than one Host field is answered 400; which one would we believe?
-    if (
-      countHostFields((c.env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming?.rawHeaders ?? []) > 1
-    )
+    if (countHostFields(incoming?.rawHeaders ?? []) > 1)
       return c.text('Bad request: more than one Host header.\n', 400);
+    // Before any route: a name that is not ours is a DNS-rebinding page's (routes/hosts.ts).
+    if (incoming !== undefined && !site.hosts.admits(incoming))
+      return c.text('Misdirected request: this server does not answer for that host name (set PUBLIC_URL).\n', 421);
     await next();
   });
   app.use('*', guardWrites(site));
@@ -62,7 +71,7 @@ export function createApp(deps: AppDeps): Hono {
   registerActionRoutes(app, site, deps.onWrite ?? (() => undefined));
   registerAdviceRoutes(app, site);
   registerSearchRoutes(app, site);
-  registerHealth(app, site, deps.probes);
+  registerHealth(app, site, deps.probes, deps.background);
   app.notFound((c) => c.html(renderErrorPage(baseUrlOf(site, c), 404, 'There is no page at this address.'), 404));
   app.onError((error, c) => {
     deps.context.log.error('server.error', { path: c.req.path, error: error.message });

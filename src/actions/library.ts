@@ -1,12 +1,14 @@
 // Importing a library exported by `/saved.json` or `marks export` (saved and hidden papers with
-// their times, and the watches), or the arXiv ids of a BibTeX file (`eprint = {…}`, as /saved.bib
-// and arXiv's own citations write them). Papers not stored here are counted and left out.
+// their times, and the watches), or the arXiv ids of a BibTeX file's entries (`eprint = {…}`, as
+// /saved.bib and arXiv's own citations write them, else an arXiv `url` or DOI). The file is read by
+// a BibTeX parser (bibtex-parse), so nothing in an @comment, a `%` line or between entries counts.
+// Papers not stored here are counted and left out.
+import bibtexParse, { type BibtexSyntaxError } from 'bibtex-parse';
 import type { Context } from '../app/context.ts';
 import { parseArxivId } from '../fetcher/ids.ts';
 import { findStoredIds } from '../store/read/papers.ts';
-import { listWatches } from '../store/read/watches.ts';
 import { markPapers } from '../store/write/marks.ts';
-import { addWatch } from './watches.ts';
+import { addWatches, type NewWatch } from './watches.ts';
 import { writeSoon } from '../jobs/write.ts';
 import { ActionError } from './errors.ts';
 
@@ -23,9 +25,31 @@ interface Entry {
   at: string;
 }
 
-/** The arXiv ids of a BibTeX file's entries. */
+// arXiv's DOIs name the paper: 10.48550/arXiv.2611.01234.
+const ARXIV_DOI = /^(?:https?:\/\/doi\.org\/)?10\.48550\/arxiv\.(.+)$/i;
+
+/** The arXiv id an entry names: its eprint, else an arXiv URL or DOI; undefined for another kind of paper. */
+function readEntryId(entry: Record<string, string | number | undefined>): string | undefined {
+  const field = (name: string) => (entry[name] === undefined ? undefined : String(entry[name]).trim());
+  const eprint = field('EPRINT');
+  if (eprint !== undefined) return eprint;
+  const doi = ARXIV_DOI.exec(field('DOI') ?? '')?.[1];
+  if (doi !== undefined) return doi;
+  const url = field('URL');
+  return url !== undefined && parseArxivId(url) !== undefined ? url : undefined;
+}
+
+/** The arXiv ids of a BibTeX file's entries; a file BibTeX cannot read is refused with the place. */
 export function readBibtexIds(text: string): string[] {
-  return [...text.matchAll(/\beprint\s*=\s*[{"]\s*([^}"\s]+)\s*[}"]/gi)].map((match) => match[1]!);
+  let entries: ReturnType<typeof bibtexParse.entries>;
+  try {
+    entries = bibtexParse.entries(text);
+  } catch (error) {
+    const at = (error as BibtexSyntaxError).location?.start;
+    const where = at === undefined ? '' : ` at line ${at.line}, column ${at.column}`;
+    throw new ActionError(400, `not BibTeX${where}: ${(error as Error).message}`);
+  }
+  return entries.flatMap((entry) => readEntryId(entry) ?? []);
 }
 
 function readEntries(value: unknown, where: string, now: string): Entry[] {
@@ -63,14 +87,13 @@ export async function importLibrary(context: Context, text: string): Promise<Imp
   );
   const known = (entries: Entry[]) => entries.filter((entry) => stored.has(entry.id));
   const unknown = [...parsed.saved, ...parsed.hidden].map((entry) => entry.id).filter((id) => !stored.has(id));
-  const existing = new Set(listWatches(context.db).map((watch) => watch.query));
-  const added: { query: string; mail: boolean }[] = [];
-  for (const [i, watch] of parsed.watches.entries()) {
+  const watches: NewWatch[] = parsed.watches.map((watch, i) => {
     const { query, mail } = (watch ?? {}) as { query?: unknown; mail?: unknown };
     if (typeof query !== 'string') throw new ActionError(400, `watches[${i}]: expected {"query"}`);
-    if (!existing.has(query.trim())) added.push({ query, mail: mail !== false });
-  }
-  for (const { query, mail } of added) await addWatch(context, query, { mail });
+    return { query, mail: mail !== false };
+  });
+  // Read and bounded like those added one at a time, and added all or none.
+  const added = await addWatches(context, watches);
   const [saved, hidden] = await writeSoon(context, () => [
     markPapers(context.db, known(parsed.saved), 'saved'),
     markPapers(context.db, known(parsed.hidden), 'hidden'),

@@ -1,15 +1,16 @@
 // Starring an author from the page (or `POST /papers/<id>/star`): config/authors.json gains or
-// loses an entry, written atomically (a temp file in the same folder, then rename(2), so a reader
-// sees the old file or the new one, never half of one) and with its formatting kept: the entry is
-// one line like the hand-written ones, located with jsonc-parser rather than re-serialising the
-// file. The stored papers are re-flagged at once (jobs/reflag.ts), no restart.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { modify, applyEdits, parseTree, findNodeAtLocation, type Node } from 'jsonc-parser';
+// loses an entry, the rest of it as the reader wrote it (comments, trailing commas, blank lines:
+// curate/jsonc-edit.ts), written through its symlink with its mode, atomically, and refused if the
+// file changed between our read and our write (curate/config-write.ts). The entry is one line like
+// the hand-written ones. The stored papers are re-flagged at once (jobs/reflag.ts), no restart.
 import type { Context } from '../app/context.ts';
-import { AuthorsConfigError, validateAuthorsConfig } from '../curate/authors-config.ts';
+import { AuthorsConfigError, readAuthorsText } from '../curate/authors-config.ts';
+import { ConfigWriteError, readForEdit, writeEdited, type ConfigSnapshot } from '../curate/config-write.ts';
+import { appendArrayItem, findArray, removeArrayItem } from '../curate/jsonc-edit.ts';
 import { foldToAscii } from '../curate/names.ts';
+import { buildStarredList, type StarredList } from '../curate/starred-list.ts';
 import { syncStarredFlagsSoon } from '../jobs/reflag.ts';
+import { countStarredPapers } from '../store/read/starred.ts';
 import { texToPlain } from '../text/tex.ts';
 import { ActionError } from './errors.ts';
 
@@ -19,15 +20,8 @@ export interface StarResult {
   starred: boolean;
   /** Papers flagged after the change (all stored papers are re-flagged). */
   reflagged: number;
-}
-
-const FORMAT = { insertSpaces: true, tabSize: 2, eol: '\n' };
-
-function readAuthorsArray(text: string, path: string): Node {
-  const array = findNodeAtLocation(parseTree(text) ?? ({} as Node), ['authors']);
-  if (array?.type !== 'array' || array.children === undefined)
-    throw new ActionError(409, `${path} has no "authors" list to change`);
-  return array;
+  /** Stored papers this author's entry flags: after starring, or before unstarring. */
+  papers: number;
 }
 
 /** `{ "id": "ada-lovelace", "name": "Ada Lovelace" }`, as the shipped file writes an entry. */
@@ -37,41 +31,36 @@ function formatEntry(entry: Record<string, string>): string {
     .join(', ')} }`;
 }
 
-function insertEntry(text: string, array: Node, entry: Record<string, string>): string {
-  const last = array.children!.at(-1);
-  if (last === undefined)
-    return applyEdits(text, modify(text, ['authors', 0], entry, { isArrayInsertion: true, formattingOptions: FORMAT }));
-  const lineStart = text.lastIndexOf('\n', last.offset) + 1;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-  const end = last.offset + last.length;
-  return `${text.slice(0, end)},\n${indent}${formatEntry(entry)}${text.slice(end)}`;
-}
-
-function removeEntry(text: string, array: Node, index: number): string {
-  const children = array.children!;
-  const node = children[index]!;
-  const next = children[index + 1];
-  const previous = children[index - 1];
-  if (next !== undefined) return text.slice(0, node.offset) + text.slice(next.offset);
-  if (previous !== undefined)
-    return text.slice(0, previous.offset + previous.length) + text.slice(node.offset + node.length);
-  return applyEdits(text, modify(text, ['authors', index], undefined, { formattingOptions: FORMAT }));
-}
-
-/** Checks the new text as the server will read it, then replaces the file in one rename. */
-function writeAuthorsFile(path: string, text: string): void {
+/** The file as it is now, with the list it says; a file broken by a hand edit is reported, not written over. */
+function openAuthors(context: Context): { snapshot: ConfigSnapshot; list: StarredList } {
+  const path = context.config.authorsPath;
+  let snapshot: ConfigSnapshot;
   try {
-    validateAuthorsConfig(JSON.parse(text), path);
+    snapshot = readForEdit(path);
   } catch (error) {
-    if (error instanceof AuthorsConfigError) throw new ActionError(400, error.message);
+    throw new ActionError(500, `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  try {
+    const { authors, hash } = readAuthorsText(path, snapshot.text);
+    return { snapshot, list: buildStarredList(authors, hash) };
+  } catch (error) {
+    if (error instanceof AuthorsConfigError) throw new ActionError(409, `fix the authors file first: ${error.message}`);
     throw error;
   }
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
+/** Checks the new text as the server will read it, then writes it unless the file changed meanwhile. */
+function saveAuthors(snapshot: ConfigSnapshot, edit: (text: string) => string): void {
+  const array = findArray(snapshot.text, ['authors']);
+  if (array === undefined) throw new ActionError(409, `${snapshot.path} has no "authors" list to change`);
+  const text = edit(snapshot.text);
   try {
-    writeFileSync(temp, text);
-    renameSync(temp, path);
-  } finally {
-    rmSync(temp, { force: true });
+    readAuthorsText(snapshot.path, text);
+    writeEdited(snapshot, text);
+  } catch (error) {
+    if (error instanceof AuthorsConfigError) throw new ActionError(400, error.message);
+    if (error instanceof ConfigWriteError) throw new ActionError(error.reason === 'changed' ? 409 : 500, error.message);
+    throw error;
   }
 }
 
@@ -87,42 +76,39 @@ function slugOf(name: string, taken: ReadonlySet<string>): string {
   return slug;
 }
 
-/** The list as the file says now; a file broken by a hand edit is reported, not written over. */
-function reloadList(context: Context) {
-  try {
-    return context.starred.reload();
-  } catch (error) {
-    if (error instanceof AuthorsConfigError) throw new ActionError(409, `fix the authors file first: ${error.message}`);
-    throw error;
-  }
-}
-
-async function finish(context: Context, result: Omit<StarResult, 'reflagged'>): Promise<StarResult> {
+async function finish(context: Context, result: Omit<StarResult, 'reflagged' | 'papers'>): Promise<StarResult> {
+  const before = result.starred ? 0 : (countStarredPapers(context.db).get(result.authorId) ?? 0);
   const synced = await syncStarredFlagsSoon(context);
-  return { ...result, reflagged: synced?.reflagged ?? 0 };
+  const papers = result.starred ? (countStarredPapers(context.db).get(result.authorId) ?? 0) : before;
+  return { ...result, reflagged: synced?.reflagged ?? 0, papers };
 }
 
 /** Stars a name as written on a paper (TeX decoded); a name already starred is refused. */
 export function starAuthor(context: Context, written: string): Promise<StarResult> {
+  return starWith(context, openAuthors(context), written);
+}
+
+function starWith(context: Context, opened: ReturnType<typeof openAuthors>, written: string): Promise<StarResult> {
   const name = texToPlain(written).replace(/\s+/g, ' ').trim();
-  const list = reloadList(context);
+  const { snapshot, list } = opened;
   const already = list.flag([written])[0];
   if (already !== undefined) throw new ActionError(409, `"${name}" is already starred, as ${already.name}`);
-  const path = context.config.authorsPath;
-  const text = readFileSync(path, 'utf8');
   const authorId = slugOf(name, new Set(list.authors.map((author) => author.id)));
-  writeAuthorsFile(path, insertEntry(text, readAuthorsArray(text, path), { id: authorId, name }));
+  const entry = formatEntry({ id: authorId, name });
+  saveAuthors(snapshot, (text) => appendArrayItem(text, findArray(text, ['authors'])!, entry));
   return finish(context, { authorId, name, starred: true });
 }
 
 /** Removes a starred author's entry (with its variants). */
 export function unstarAuthor(context: Context, authorId: string): Promise<StarResult> {
-  const list = reloadList(context);
+  return unstarWith(context, openAuthors(context), authorId);
+}
+
+function unstarWith(context: Context, opened: ReturnType<typeof openAuthors>, authorId: string): Promise<StarResult> {
+  const { snapshot, list } = opened;
   const index = list.authors.findIndex((author) => author.id === authorId);
   if (index < 0) throw new ActionError(404, `no starred author has the id "${authorId.slice(0, 80)}"`);
-  const path = context.config.authorsPath;
-  const text = readFileSync(path, 'utf8');
-  writeAuthorsFile(path, removeEntry(text, readAuthorsArray(text, path), index));
+  saveAuthors(snapshot, (text) => removeArrayItem(text, findArray(text, ['authors'])!, index));
   return finish(context, { authorId, name: list.authors[index]!.name, starred: false });
 }
 
@@ -130,6 +116,7 @@ export function unstarAuthor(context: Context, authorId: string): Promise<StarRe
 export function toggleStar(context: Context, authors: readonly string[], index: number): Promise<StarResult> {
   const written = authors[index];
   if (written === undefined) throw new ActionError(400, `the paper has no author number ${index + 1}`);
-  const match = reloadList(context).flag([written])[0];
-  return match === undefined ? starAuthor(context, written) : unstarAuthor(context, match.authorId);
+  const opened = openAuthors(context);
+  const match = opened.list.flag([written])[0];
+  return match === undefined ? starWith(context, opened, written) : unstarWith(context, opened, match.authorId);
 }

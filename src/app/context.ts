@@ -3,6 +3,7 @@
 import type { Config } from '../config.ts';
 import { openDb, type Db } from '../store/db.ts';
 import type { WriteLockOptions } from '../store/write/lock.ts';
+import { ConfigFileError } from '../curate/json-file.ts';
 import { loadStarredList, type StarredList } from '../curate/starred-list.ts';
 import { createLogger, type Logger } from './log.ts';
 
@@ -14,12 +15,24 @@ export interface Context {
   now: () => Date;
   /** How this process queues for SQLite's write lock: its name for other writers, and who hears about waits. */
   writeLock: WriteLockOptions;
+  /** serve's web thread: heavy writes it hands to another thread (jobs/reflag.ts); unset, they run here. */
+  background?: BackgroundWrites;
 }
 
-/** The starred authors as last read; `reload()` reads config/authors.json again (a broken file throws). */
+/** Writes too heavy for a thread that answers HTTP, done elsewhere on its behalf. */
+export interface BackgroundWrites {
+  /** Re-flags every stored paper from authors.json as it is now (after a star); undefined when the flags agreed. */
+  reflag(): Promise<{ reflagged: number } | undefined>;
+}
+
+/**
+ * The starred authors as last read; `reload()` reads config/authors.json again (a broken file
+ * throws, the last good list stays current, and `problem()` says what is wrong until it is fixed).
+ */
 export interface StarredSource {
   current(): StarredList;
   reload(): StarredList;
+  problem(): ConfigFileError | undefined;
 }
 
 export interface ContextOptions {
@@ -53,19 +66,27 @@ export function logWriteWait(log: Logger): WriteLockOptions['onWait'] {
 
 export function createStarredSource(path: string, initial: StarredList = loadStarredList(path)): StarredSource {
   let list = initial;
+  let problem: ConfigFileError | undefined;
   return {
     current: () => list,
     reload: () => {
-      const next = loadStarredList(path);
-      if (next.hash !== list.hash) list = next;
-      return list;
+      try {
+        const next = loadStarredList(path);
+        if (next.hash !== list.hash) list = next;
+        problem = undefined;
+        return list;
+      } catch (error) {
+        if (error instanceof ConfigFileError) problem = error;
+        throw error;
+      }
     },
+    problem: () => problem,
   };
 }
 
 /** A list that never changes (tests, benches). */
 export function fixedStarredSource(list: StarredList): StarredSource {
-  return { current: () => list, reload: () => list };
+  return { current: () => list, reload: () => list, problem: () => undefined };
 }
 
 /** The real clock, or (CURATOR_NOW, tests only) one that starts at `start` and runs at real speed. */

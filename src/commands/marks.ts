@@ -1,11 +1,12 @@
 // `save <id>... [--undo]`, `hide <id>... [--undo]`: the page's Save and Hide buttons from the shell;
 // `marks export [--format json|bibtex]` and `marks import <file>`: the library as a file.
-import { readFileSync } from 'node:fs';
 import { ActionError } from '../actions/errors.ts';
 import { importLibrary } from '../actions/library.ts';
 import { markStoredPapers } from '../actions/marks.ts';
+import { FeedError } from '../fetcher/errors.ts';
+import { readFeedFile } from '../fetcher/files.ts';
 import { renderBibtex } from '../render/bibtex.ts';
-import { exportLibrary, listSavedPapers } from '../views/library.ts';
+import { exportLibrary, listSavedCitations } from '../views/library.ts';
 import { CommandError } from './errors.ts';
 import { readChoice } from './options.ts';
 import type { CommandArgs } from './types.ts';
@@ -45,15 +46,18 @@ export async function runMarks({ values, positionals, open, io }: CommandArgs): 
     const format = readChoice(values.format, '--format', ['json', 'bibtex'] as const, 'json');
     const context = open();
     if (format === 'json') io.stdout(`${JSON.stringify(exportLibrary(context), null, 2)}\n`);
-    else io.stdout(renderBibtex(listSavedPapers(context).map((paper) => ({ ...paper, date: paper.day }))));
+    else io.stdout(renderBibtex(listSavedCitations(context)));
     return 0;
   }
   if (action === 'import' && file !== undefined && extra.length === 0) {
+    // What `import` reads, read the same way: a regular file (a FIFO would hang, /dev/zero grow without
+    // end), at most MAX_FILE_BYTES, UTF-8.
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readFeedFile(file);
     } catch (error) {
-      throw new CommandError(`marks import: ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      if (error instanceof FeedError) throw new CommandError(`marks import: ${error.message}`);
+      throw error;
     }
     const result = await asCommand(`marks import: ${file}`, () => importLibrary(open(), text));
     const unknown = result.unknown.length > 0 ? `; ${plural(result.unknown.length)} not stored here, left out` : '';

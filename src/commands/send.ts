@@ -2,7 +2,7 @@
 import { syncStarredFlags } from '../jobs/reflag.ts';
 import { ensureRankModel } from '../jobs/retrain.ts';
 import { sendDigest } from '../mail/send.ts';
-import { MailConfigError, readMailSettings } from '../mail/settings.ts';
+import { describeMailWithoutPublicUrl, MailConfigError, readMailSettings } from '../mail/settings.ts';
 import { findLatestDay } from '../views/day.ts';
 import { CommandError } from './errors.ts';
 import { readDayOption } from './options.ts';
@@ -15,6 +15,8 @@ export async function runSend({ values, io, open, config }: CommandArgs): Promis
     if (error instanceof MailConfigError) throw new CommandError(`send: ${error.message}`);
     throw error;
   }
+  const links = describeMailWithoutPublicUrl(config);
+  if (links !== undefined) io.stderr(`arxiv-curator: warning: ${links}\n`);
   const context = open();
   syncStarredFlags(context);
   ensureRankModel(context);

@@ -1,20 +1,23 @@
-// `serve`: the web app on config.host:config.port, and the scheduler on a thread of its own
-// (jobs/scheduler-thread.ts), until SIGINT or SIGTERM. This thread only reads the database, so a
-// page is answered while any writer, here or in another process, holds SQLite's write lock.
+// `serve`: the web app on config.host:config.port, with render threads, the scheduler's thread
+// (jobs/scheduler-thread.ts) and the ranking's (jobs/retrain-thread.ts), until SIGINT or SIGTERM.
+// This thread answers: it reads, and makes only the reader's own small writes without blocking, so
+// a page is answered while any writer, here or in another process, holds SQLite's write lock.
 import { availableParallelism } from 'node:os';
 import { loadHolidays } from '../calendar/announcement-days.ts';
 import { loadFeedsConfig } from '../curate/feeds-config.ts';
 import { loadReadingList } from '../curate/reading-list.ts';
 import { currentStarred, syncStarredFlags, watchStarredAuthors } from '../jobs/reflag.ts';
 import type { SchedulerRole } from '../jobs/scheduler-lease.ts';
-import { startSchedulerThread } from '../jobs/scheduler-thread.ts';
-import { startRetrainer } from '../jobs/retrain.ts';
+import { startSchedulerThread, type SchedulerThread } from '../jobs/scheduler-thread.ts';
+import { startRetrainer, type Retrainer } from '../jobs/retrain-thread.ts';
+import type { BackgroundHealth } from '../routes/health.ts';
+import { describeMailWithoutPublicUrl } from '../mail/settings.ts';
 import { startServer } from '../routes/listen.ts';
 import { describeWritePolicy, readWritePolicy } from '../routes/writes.ts';
 import { createApp } from '../server.ts';
-import type { StatusView } from '../views/types.ts';
 import type { CommandArgs, Io } from './types.ts';
-import { createWorkQueue } from '../app/worker-queue.ts';
+import { createWorkQueue, type WorkQueue } from '../app/worker-queue.ts';
+import { watchConfigFiles } from '../app/config-watch.ts';
 import type { Rendered } from '../routes/cache.ts';
 import type { RenderJob } from '../routes/site.ts';
 
@@ -34,34 +37,47 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
   // Flags stored by an earlier list are redone before the first page is served.
   syncStarredFlags(context);
   // The scheduler starts after the server listens; until then nothing is scheduled.
-  let status: () => StatusView = () => ({});
+  let scheduler: SchedulerThread | undefined;
   const renders = createWorkQueue<RenderJob, Rendered>({
-    entry: new URL('./serve-renderer-entry.mjs', import.meta.url),
+    body: new URL('./serve-renderer.ts', import.meta.url),
+    name: 'render',
     workerData: { env: io.env },
     size: RENDER_THREADS,
     maxQueued: RENDER_QUEUE,
+    log: context.log,
   });
-  // The ranking is trained on a worker thread whenever its inputs change (a save, a new day).
+  // The ranking is trained and stored on its own thread whenever its inputs change (a save, a new day).
   const retrainer = startRetrainer(context);
+  // Hand edits of the other configuration files are checked as they happen: a broken one shows on every page.
+  const configFiles = watchConfigFiles(context, [
+    { path: context.config.feedsPath, check: loadFeedsConfig },
+    { path: context.config.readingListPath, check: loadReadingList },
+  ]);
   try {
+    // This thread answers: re-flagging after a star is the scheduler thread's (jobs/reflag.ts).
+    const reflag = () => scheduler?.reflag() ?? Promise.reject(new Error('the scheduler has not started'));
     const app = createApp({
-      context,
+      configProblems: configFiles.problems,
+      context: { ...context, background: { reflag } },
       holidays,
-      status: () => status(),
-      offload: (job) => renders.run(job),
+      status: () => scheduler?.status() ?? {},
+      // A search waits behind pages (and never fills the queue): `/` stays quick while many search.
+      offload: (job) => renders.run(job, { low: job.path.startsWith('/search') }),
       onWrite: () => retrainer.poke(),
+      background: () => describeBackground(renders, scheduler, retrainer),
     });
     const server = await startServer(app, { host: context.config.host, port: context.config.port });
     io.stdout(`arxiv-curator: serving ${server.url}\n`);
     const writes = describeWritePolicy(context.config);
     if (writes !== undefined) io.stdout(`arxiv-curator: ${writes}\n`);
+    const links = describeMailWithoutPublicUrl(context.config);
+    if (links !== undefined) io.stderr(`arxiv-curator: warning: ${links}\n`);
     context.log.info('server.listening', { url: server.url, writes: readWritePolicy(context.config) });
     // The scheduler thread re-flags when authors.json changes; this thread shows the new names.
     const authors = watchStarredAuthors(context, 1000, () =>
       context.log.info('authors.reread', { authors: currentStarred(context).authors.length }),
     );
-    const scheduler = startSchedulerThread({ env: io.env, log: context.log, onRole: reportRole(io) });
-    status = () => scheduler.status();
+    scheduler = startSchedulerThread({ env: io.env, log: context.log, onRole: reportRole(io) });
     const signal = await waitForSignal();
     context.log.info('server.stopping', { signal });
     authors.stop();
@@ -69,9 +85,23 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
     await server.close();
     return 0;
   } finally {
+    configFiles.stop();
     await retrainer.stop();
     await renders.close();
   }
+}
+
+/** serve's threads and the retries waiting now, for /healthz. */
+function describeBackground(
+  renders: WorkQueue<RenderJob, Rendered>,
+  scheduler: SchedulerThread | undefined,
+  retrainer: Retrainer,
+): BackgroundHealth {
+  const ranking = retrainer.retry();
+  return {
+    threads: { ...renders.health(), ...(scheduler && { scheduler: scheduler.health() }), ranking: retrainer.health() },
+    retries: { ...scheduler?.retries(), ...(ranking && { ranking }) },
+  };
 }
 
 /** A second `serve` on the same database says at start that it serves pages only. */

@@ -31,8 +31,21 @@ export interface OpenOptions {
 /** Runs a command; the exit code. */
 export type RunCommand = (args: CommandArgs) => number | Promise<number>;
 
+/** What `arxiv-curator <command> --help` prints. */
+export interface CommandHelp {
+  /** `digest [--date D] [--format text|html|json]`, one line per form of the command. */
+  usage: readonly string[];
+  /** What it does, in a sentence or two. */
+  summary: string;
+  /** Each option (or subcommand) with what it does. */
+  options?: readonly (readonly [string, string])[];
+  /** Command lines as a user types them. */
+  examples: readonly string[];
+}
+
 export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
+  help: CommandHelp;
   /** Imports the command's code when it runs, so one command never loads another's dependencies. */
   load(): Promise<RunCommand>;
 }

@@ -6,12 +6,15 @@ import {
   ConfigFileError,
   createFail,
   isObject,
+  checkWithLines,
+  parseConfigText,
   readJsonFile,
   readSlug,
   readText,
   refuseUnknownKeys,
   typeOf,
   type Fail,
+  type MakeError,
 } from './json-file.ts';
 import { normalizeName } from './names.ts';
 
@@ -25,15 +28,25 @@ const AUTHOR_KEYS = new Set(['id', 'name', 'variants', 'not', 'arxiv']);
 // (https://info.arxiv.org/help/author_identifiers.html), or an ORCID iD, which arXiv accepts in their place.
 const ARXIV_AUTHOR_ID = /^(?:[a-z]+_[a-z]_\d+|\d{4}-\d{4}-\d{4}-\d{3}[\dX])$/;
 
+const makeError: MakeError = (message, place) => new AuthorsConfigError(message, place);
+
 /** Loads and validates the file; `hash` (sha256 of its bytes, hex) tells callers when it changed. */
 export function loadAuthorsConfig(path: string): { authors: StarredAuthor[]; hash: string } {
-  const { raw, bytes } = readJsonFile(path, (message) => new AuthorsConfigError(message));
-  return { authors: validateAuthorsConfig(raw, path), hash: createHash('sha256').update(bytes).digest('hex') };
+  const { raw, bytes, text } = readJsonFile(path, makeError);
+  const authors = checkWithLines(text, () => validateAuthorsConfig(raw, path));
+  return { authors, hash: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** The same for the file's text in hand (an edit about to be written). */
+export function readAuthorsText(path: string, text: string): { authors: StarredAuthor[]; hash: string } {
+  const raw = parseConfigText(path, text, makeError);
+  const authors = checkWithLines(text, () => validateAuthorsConfig(raw, path));
+  return { authors, hash: createHash('sha256').update(text).digest('hex') };
 }
 
 /** Checks the parsed file; throws on the first problem. */
 export function validateAuthorsConfig(raw: unknown, path: string): StarredAuthor[] {
-  const fail = createFail(path, (message) => new AuthorsConfigError(message));
+  const fail = createFail(path, makeError);
   if (!isObject(raw)) return fail('$', `expected an object with "authors", got ${typeOf(raw)}`);
   refuseUnknownKeys(raw, new Set(['authors']), '$', fail);
   if (!Array.isArray(raw.authors)) return fail('$.authors', `expected an array of authors, got ${typeOf(raw.authors)}`);

@@ -5,6 +5,7 @@ import {
   createFail,
   isObject,
   readHttpUrl,
+  checkWithLines,
   readJsonFile,
   readSlug,
   readText,
@@ -27,11 +28,12 @@ export interface FollowedFeed {
 const FEED_KEYS = new Set(['id', 'title', 'url']);
 
 export function loadFeedsConfig(path: string): FollowedFeed[] {
-  return validateFeedsConfig(readJsonFile(path, (message) => new FeedsConfigError(message)).raw, path);
+  const { raw, text } = readJsonFile(path, (message, place) => new FeedsConfigError(message, place));
+  return checkWithLines(text, () => validateFeedsConfig(raw, path));
 }
 
 export function validateFeedsConfig(raw: unknown, path: string): FollowedFeed[] {
-  const fail = createFail(path, (message) => new FeedsConfigError(message));
+  const fail = createFail(path, (message, place) => new FeedsConfigError(message, place));
   if (!isObject(raw)) return fail('$', `expected an object with "feeds", got ${typeOf(raw)}`);
   refuseUnknownKeys(raw, new Set(['feeds']), '$', fail);
   if (!Array.isArray(raw.feeds)) return fail('$.feeds', `expected an array of feeds, got ${typeOf(raw.feeds)}`);

@@ -1,29 +1,127 @@
 // Reading a configuration file people edit by hand (config/authors.json, feeds.json,
-// reading-list.json): every problem becomes one ConfigFileError naming the file, where in it, and why.
+// reading-list.json): JSON with comments and trailing commas (JSONC, as VS Code's settings), read by
+// jsonc-parser, the parser VS Code uses. Every problem becomes one ConfigFileError naming the file,
+// the line, and what is wrong (for a value that breaks the rules, its JSON path too).
 import { readFileSync } from 'node:fs';
+import { stripControlCharacters } from '../text/control.ts';
+import { createRequire } from 'node:module';
+
+import type * as JsoncModule from 'jsonc-parser';
+
+type JsoncParser = typeof JsoncModule;
+
+/** Where a configuration file is wrong: the file, its line and column when known, and the problem. */
+export interface ConfigPlace {
+  file: string;
+  line?: number;
+  column?: number;
+  /** The JSON path of the value at fault (`$.authors[2].name`), for a value that breaks the rules. */
+  at?: string;
+  problem: string;
+}
 
 /** A configuration file that cannot be used (the CLI exits with 2, as for any broken configuration). */
 export class ConfigFileError extends Error {
   override name = 'ConfigFileError';
+  readonly place: ConfigPlace | undefined;
+
+  constructor(message: string, place?: ConfigPlace) {
+    super(message);
+    this.place = place;
+  }
 }
 
-/** The file's bytes and its parsed JSON; `make` builds the error class the caller throws. */
+/** Builds the error class a caller throws. */
+export type MakeError = (message: string, place?: ConfigPlace) => Error;
+
+// Plain JSON (the usual file) needs no JSONC parser: it is loaded only for a file JSON.parse refuses,
+// so `authors check` starts as fast as before.
+let jsonc: JsoncParser | undefined;
+function loadJsonc(): JsoncParser {
+  return (jsonc ??= createRequire(import.meta.url)('jsonc-parser') as JsoncParser);
+}
+
+// What jsonc-parser's error codes mean, in the words of someone fixing the file.
+const PROBLEMS: Readonly<Record<string, string>> = {
+  CommaExpected: 'a comma is missing',
+  ColonExpected: 'a colon is missing',
+  PropertyNameExpected: 'a property name in double quotes is expected',
+  ValueExpected: 'a value is expected',
+  CloseBraceExpected: 'a closing } is missing',
+  CloseBracketExpected: 'a closing ] is missing',
+  EndOfFileExpected: 'text after the end of the JSON',
+  InvalidSymbol: 'unexpected character (strings and names take double quotes)',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfComment: 'a /* comment is not closed',
+  InvalidCommentToken: 'a comment is not closed',
+  InvalidEscapeCharacter: 'an invalid escape in a string',
+  InvalidCharacter: 'a control character in a string',
+};
+
+/** Line and column (from 1) of an offset. */
+export function locate(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+/** Parses JSONC: the value, or the first syntax error with its place. */
+export function parseJsonc(text: string): { value: unknown } | { error: string; offset: number } {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    const parser = loadJsonc();
+    const errors: JsoncModule.ParseError[] = [];
+    const value = parser.parse(text, errors, { allowTrailingComma: true, disallowComments: false }) as unknown;
+    const [first] = errors;
+    if (first === undefined) return { value };
+    const code = parser.printParseErrorCode(first.error);
+    return { error: PROBLEMS[code] ?? code.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase(), offset: first.offset };
+  }
+}
+
+/** The file's bytes, its text and its parsed JSONC; `make` builds the error class the caller throws. */
 export function readJsonFile(
   path: string,
-  make: (message: string) => Error = (message) => new ConfigFileError(message),
-): { raw: unknown; bytes: Buffer } {
+  make: MakeError = (message, place) => new ConfigFileError(message, place),
+): { raw: unknown; bytes: Buffer; text: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw make(code === 'ENOENT' ? `${path}: file not found` : `${path}: cannot read (${code ?? String(error)})`);
+    const problem = code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? String(error)})`;
+    throw make(`${path}: ${problem}`, { file: path, problem });
   }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const text = bytes.toString('utf8');
+  return { raw: parseConfigText(path, text, make), bytes, text };
+}
+
+/** A configuration file's text as JSONC; a syntax error is thrown with its line and column. */
+export function parseConfigText(path: string, text: string, make: MakeError): unknown {
+  const json = text.replace(/^\uFEFF/, '');
+  const parsed = parseJsonc(json);
+  if ('value' in parsed) return parsed.value;
+  const { line, column } = locate(json, parsed.offset);
+  const message = `${path}: invalid JSON at line ${line}, column ${column}: ${parsed.error}`;
+  throw make(message, { file: path, line, column, problem: `invalid JSON at column ${column}: ${parsed.error}` });
+}
+
+/**
+ * Runs a file's checks, giving a value that breaks a rule the line it is on: `$.authors[2].name`
+ * alone leaves the reader counting entries.
+ */
+export function checkWithLines<T>(text: string, check: () => T): T {
   try {
-    return { raw: JSON.parse(text) as unknown, bytes };
+    return check();
   } catch (error) {
-    throw make(`${path}: ${describeJsonError(text, (error as Error).message)}`);
+    const place = error instanceof ConfigFileError ? error.place : undefined;
+    if (place?.at !== undefined && place.line === undefined) {
+      const segments = [...place.at.matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)].map((m) => m[1] ?? Number(m[2]));
+      const parser = loadJsonc();
+      const node = parser.findNodeAtLocation(parser.parseTree(text, [], { allowTrailingComma: true })!, segments);
+      if (node !== undefined) Object.assign(place, locate(text, node.offset));
+    }
+    throw error;
   }
 }
 
@@ -35,9 +133,9 @@ export const typeOf = (value: unknown): string =>
 /** Throws `<path>: <JSON path>: <problem>`. */
 export type Fail = (at: string, problem: string) => never;
 
-export function createFail(path: string, make: (message: string) => Error): Fail {
+export function createFail(path: string, make: MakeError): Fail {
   return (at, problem) => {
-    throw make(`${path}: ${at}: ${problem}`);
+    throw make(`${path}: ${at}: ${problem}`, { file: path, at, problem: `${at}: ${problem}` });
   };
 }
 
@@ -46,11 +144,12 @@ export function refuseUnknownKeys(entry: Record<string, unknown>, known: Readonl
   for (const key of Object.keys(entry)) if (!known.has(key)) fail(at, `unknown key ${JSON.stringify(key)}`);
 }
 
-/** A non-empty string, trimmed. */
+/** A non-empty string, trimmed, cleaned as arXiv's text is (no control characters, no bidi overrides). */
 export function readText(value: unknown, at: string, fail: Fail): string {
-  if (value === undefined || (typeof value === 'string' && value.trim() === '')) return fail(at, 'missing or empty');
-  if (typeof value !== 'string') return fail(at, `expected a string, got ${typeOf(value)}`);
-  return value.trim();
+  const text = typeof value === 'string' ? stripControlCharacters(value).trim() : value;
+  if (text === undefined || text === '') return fail(at, 'missing or empty');
+  if (typeof text !== 'string') return fail(at, `expected a string, got ${typeOf(text)}`);
+  return text;
 }
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -78,59 +177,4 @@ export function readHttpUrl(value: unknown, at: string, fail: Fail): string {
   if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:'))
     fail(at, `${JSON.stringify(text)} is not an http(s) URL`);
   return text;
-}
-
-/**
- * V8's JSON.parse messages give a character position ("... in JSON at position 41")
- * or none at all ("Unexpected token 'Y', ..."); either way `locateJsonError` finds
- * it, and people want a line and column.
- */
-export function describeJsonError(text: string, message: string): string {
-  const reason = message
-    .replace(/ (?:in JSON )?at position \d+.*$/s, '')
-    .replace(/, (?:"|\.\.\.").*is not valid JSON$/s, '');
-  const given = /at position (\d+)/.exec(message);
-  const offset = given ? Number(given[1]) : locateJsonError(text);
-  const before = text.slice(0, offset).split('\n');
-  return `invalid JSON at line ${before.length}, column ${before.at(-1)!.length + 1}: ${reason}`;
-}
-
-/** Offset of the first syntax error in `text` (a minimal JSON scanner; only run after JSON.parse failed). */
-export function locateJsonError(text: string): number {
-  let i = 0;
-  const skip = (): void => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const expect = (chars: string): boolean => (
-    skip(),
-    text[i] !== undefined && chars.includes(text[i]!) ? (i++, true) : false
-  );
-  const value = (): boolean => {
-    skip();
-    const c = text[i];
-    if (c === '{') return sequence('}', () => (skip(), text[i] === '"' && string() && expect(':') && value()));
-    if (c === '[') return sequence(']', value);
-    if (c === '"') return string();
-    const token = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i));
-    if (token === null) return false;
-    i += token[0].length;
-    return true;
-  };
-  const sequence = (close: string, item: () => boolean): boolean => {
-    i++;
-    if (expect(close)) return true;
-    do if (!item()) return false;
-    while (expect(','));
-    return expect(close);
-  };
-  const string = (): boolean => {
-    // JSON strings exclude the C0 controls (RFC 8259 §7), so this pattern names them.
-    // eslint-disable-next-line no-control-regex
-    const token = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(text.slice(i));
-    if (token === null) return false;
-    i += token[0].length;
-    return true;
-  };
-  if (value()) skip();
-  return Math.min(i, text.length);
 }

@@ -5,6 +5,7 @@ import {
   createFail,
   isObject,
   readHttpUrl,
+  checkWithLines,
   readJsonFile,
   readSlug,
   readText,
@@ -39,11 +40,12 @@ const ENTRY_KEYS = new Set(['id', 'title', 'authors', 'year', 'why', 'arxiv', 'l
 const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
 
 export function loadReadingList(path: string): ReadingEntry[] {
-  return validateReadingList(readJsonFile(path, (message) => new ReadingListError(message)).raw, path);
+  const { raw, text } = readJsonFile(path, (message, place) => new ReadingListError(message, place));
+  return checkWithLines(text, () => validateReadingList(raw, path));
 }
 
 export function validateReadingList(raw: unknown, path: string): ReadingEntry[] {
-  const fail = createFail(path, (message) => new ReadingListError(message));
+  const fail = createFail(path, (message, place) => new ReadingListError(message, place));
   if (!isObject(raw)) return fail('$', `expected an object with "entries", got ${typeOf(raw)}`);
   refuseUnknownKeys(raw, new Set(['entries']), '$', fail);
   if (!Array.isArray(raw.entries)) return fail('$.entries', `expected an array, got ${typeOf(raw.entries)}`);

@@ -2,6 +2,7 @@
 // fast-xml-parser; https://feedsmith.dev), then adapted to FeedItemRecord: plain-text title and summary,
 // an absolute http(s) link, an ISO date. A document that is none of these is one FeedError.
 import { parseFeed as parseAnyFeed } from 'feedsmith';
+import { stripControlCharacters } from '../text/control.ts';
 import type { FeedItemRecord } from '../types.ts';
 import { decodeXml } from './entities.ts';
 import { FeedError, toOneLine } from './errors.ts';
@@ -90,7 +91,7 @@ function readItems(parsed: AnyFeed, base: string): (FeedItemRecord | undefined)[
 function adapt(raw: RawItem, base: string): FeedItemRecord | undefined {
   const url = resolveLink(raw.link, base);
   const title = toPlainText(raw.title ?? '');
-  const id = raw.id?.trim() || url || title;
+  const id = stripControlCharacters(raw.id ?? '').trim() || url || title;
   if (!id) return undefined;
   const published = toIsoDate(raw.date);
   return {
@@ -113,7 +114,10 @@ function resolveLink(link: string | undefined, base: string): string | undefined
   }
 }
 
-/** Markup removed, HTML's entities decoded (feedsmith decoded the XML's own), whitespace collapsed. */
+/**
+ * Markup removed, HTML's entities decoded (feedsmith decoded the XML's own), control characters and
+ * bidi overrides removed as from arXiv's text (text/control.ts; `&#x1b;` too, once decoded), whitespace collapsed.
+ */
 export function toPlainText(html: string): string {
   const text = html
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
@@ -122,7 +126,7 @@ export function toPlainText(html: string): string {
     .replace(/&(?:rsquo|lsquo);/g, (m) => (m === '&rsquo;' ? '’' : '‘'))
     .replace(/&(?:rdquo|ldquo);/g, (m) => (m === '&rdquo;' ? '”' : '“'))
     .replace(/&(?:mdash|ndash|hellip);/g, (m) => ({ '&mdash;': '—', '&ndash;': '–', '&hellip;': '…' })[m] ?? m);
-  return decodeXml(text).replace(/\s+/g, ' ').trim();
+  return stripControlCharacters(decodeXml(text)).replace(/\s+/g, ' ').trim();
 }
 
 function shorten(text: string, max: number): string {

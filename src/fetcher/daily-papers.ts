@@ -2,10 +2,13 @@
 // array of entries; `paper.id` is the arXiv id, with `upvotes`, `githubRepo` and `githubStars` in
 // `paper`, and `numComments` beside it (each read from either place). Entries without an arXiv id or
 // a count are left out and named; a body that is not such an array is one FeedError.
+import { stripControlCharacters } from '../text/control.ts';
 import type { PopularityRecord } from '../types.ts';
 import { FeedError, toOneLine } from './errors.ts';
 
 const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
+// A repository's address, printable ASCII only: it becomes a link.
+const GITHUB_REPO = /^https:\/\/github\.com\/[!-~]+$/;
 
 export interface ParsedDailyPapers {
   papers: PopularityRecord[];
@@ -46,11 +49,12 @@ function readEntry(entry: unknown): PopularityRecord | string {
   const comments = readCount(entry.numComments ?? paper.numComments);
   const stars = readCount(paper.githubStars ?? entry.githubStars);
   const repo = [paper.githubRepo, entry.githubRepo].find(
-    (value): value is string => typeof value === 'string' && /^https:\/\/github\.com\//.test(value),
+    (value): value is string => typeof value === 'string' && GITHUB_REPO.test(value),
   );
   return {
     paperId: id,
-    title: toOneLine(title, 300),
+    // Cleaned as arXiv's text is (text/control.ts): a title is shown on /top and in the JSON.
+    title: toOneLine(stripControlCharacters(title), 300),
     upvotes,
     ...(comments !== undefined && { comments }),
     ...(repo !== undefined && { githubRepo: repo }),

@@ -1,5 +1,5 @@
-// Reading a feed from a local file (`import`), with the same one-line errors as a fetch. Only a
-// regular file is read (a FIFO would hang the import, /dev/zero grow it without end), up to
+// Reading a local file named on the command line (`import`'s feeds, `marks import`'s library), with
+// the same one-line errors as a fetch. Only a regular file is read (a FIFO would hang the import, /dev/zero grow it without end), up to
 // MAX_FILE_BYTES, and it must be UTF-8.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { FeedError } from './errors.ts';

@@ -42,6 +42,18 @@ function parseOldStyleId(s: string): ArxivIdParts | undefined {
   return { id: `${archive}/${yy}${mm}${num}`, version: toVersion(v) };
 }
 
+/**
+ * The year and month of a paper's first version, which its id names (`2410.02743`: October 2024;
+ * `quant-ph/0202016`: February 2002); undefined for what is not an id.
+ */
+export function readIdMonth(raw: string): { year: number; month: number } | undefined {
+  const s = raw.trim().replace(PREFIX, '');
+  if (parseArxivId(s) === undefined) return undefined;
+  // New style: YYMM.NNNNN; old style: archive/YYMMNNN.
+  const [yy, mm] = (NEW_STYLE.exec(s)?.slice(1, 3) ?? OLD_STYLE.exec(s)!.slice(2, 4)) as [string, string];
+  return { year: Number(yy) >= 91 ? 1900 + Number(yy) : 2000 + Number(yy), month: Number(mm) };
+}
+
 function isMonth(mm: string): boolean {
   const n = Number(mm);
   return n >= 1 && n <= 12;

@@ -19,10 +19,14 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
   return Math.max(0, at - nowMs);
 }
 
+/** Exponential backoff: the wait before retry number `retry` (from 1), doubling from `baseMs` up to `capMs`. */
+export function backoffCeilingMs(retry: number, baseMs: number, capMs: number): number {
+  return Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
+}
+
 /**
  * "Full jitter" exponential backoff (AWS Architecture Blog, "Exponential Backoff And Jitter"):
- * a uniform wait in [0, min(cap, base * 2^(retry-1))], so clients that failed together do
- * not come back together. `retry` counts from 1.
+ * a uniform wait in [0, backoffCeilingMs], so clients that failed together do not come back together.
  */
 export function computeBackoffMs(
   retry: number,
@@ -30,8 +34,7 @@ export function computeBackoffMs(
   capMs: number,
   random: () => number = Math.random,
 ): number {
-  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
-  return Math.floor(random() * ceiling);
+  return Math.floor(random() * backoffCeilingMs(retry, baseMs, capMs));
 }
 
 /** The default Sleep: a timer that rejects with the signal's reason when aborted. */

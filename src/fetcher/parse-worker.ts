@@ -19,7 +19,8 @@ export type ParseMessage =
   | { kind: 'end'; file: string; skipped: SkippedItem[] }
   | { kind: 'error'; file: string; message: string };
 
-export const WINDOW = 4;
+// 800 papers ahead of the store: the parse goes on while the store commits a file.
+export const WINDOW = 16;
 
 interface Current {
   file: string;

@@ -21,8 +21,8 @@ export interface XmlDocument {
   items(size: number): Generator<XmlNode[], void>;
 }
 
-// Elements that can repeat in any arXiv format: without isArray, one <item> gives an object
-// and none gives undefined (feedsmith habit, STYLE.md).
+// Elements that can repeat in any arXiv format, always arrays (compact() below): otherwise one
+// <item> gives an object and none gives undefined (feedsmith's isArray habit, STYLE.md).
 const REPEATED = new Set(['item', 'entry', 'record', 'category', 'author', 'link', 'error']);
 
 // Long free text is taken raw (stop nodes): the parser's per-character text loop is its
@@ -33,6 +33,8 @@ const RAW_TEXT = ['summary', 'description', 'abstract', 'title', 'dc:creator'];
 // the HTML named entities, and arXiv uses just XML's five plus numeric ones (FORMATS.md §4
 // Encoding). decodeXml() does exactly that, once, so `&amp;lt;` stays `&lt;`.
 // Prefixes are kept (no removeNSPrefix) so that dc:, arxiv: and opensearch: stay distinct.
+// preserveOrder: the parser's own tree, which compact() folds into nodes; the library's folding
+// (node2json) tracks every node's path for callbacks we do not use, a third of an import's parse.
 const PARSER = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
@@ -42,9 +44,47 @@ const PARSER = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   jPath: false,
+  preserveOrder: true,
   stopNodes: RAW_TEXT.map((name) => `*.${name}`),
-  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && REPEATED.has(name),
 });
+
+/** The parser's ordered tree: an element `{ name: children, ':@'?: attributes }`, or `{ '#text': text }`. */
+type Ordered = Record<string, unknown>;
+
+/**
+ * Folds an ordered list of children into a node as the library's own folding does: an element with
+ * text only is its text, an empty one '', attributes as `@_name` beside `#text` and the children;
+ * repeated elements (REPEATED always) become arrays, and texts split by children are joined.
+ */
+function compact(list: readonly Ordered[]): XmlNode {
+  const node: XmlNode = {};
+  let text: string | undefined;
+  for (const entry of list) {
+    let name = '';
+    for (const key in entry) {
+      name = key;
+      break;
+    }
+    if (name === '#text') {
+      text = text === undefined ? (entry[name] as string) : text + (entry[name] as string);
+      continue;
+    }
+    const value = fold(compact(entry[name] as Ordered[]), entry[':@'] as Record<string, string> | undefined);
+    const known: unknown = Object.hasOwn(node, name) ? node[name] : undefined;
+    if (known === undefined) node[name] = REPEATED.has(name) ? [value] : value;
+    else if (Array.isArray(known)) known.push(value);
+    else node[name] = [known, value];
+  }
+  if (text !== undefined && text !== '') node['#text'] = text;
+  return node;
+}
+
+function fold(inner: XmlNode, attributes: Record<string, string> | undefined): XmlNode | string {
+  if (attributes !== undefined) return Object.assign(inner, attributes);
+  let keys = 0;
+  for (const key in inner) if (++keys > 1 || key !== '#text') return inner;
+  return keys === 0 ? '' : (inner['#text'] as string);
+}
 
 // Where each arXiv format keeps its repeated elements: rss>channel>item, rdf:RDF>item,
 // feed>entry, OAI-PMH>ListRecords|GetRecord>record.
@@ -72,11 +112,11 @@ export function parseXmlDocument(xml: string): XmlDocument {
     root: isNode(root) ? root : {},
     itemCount: ranges.length / 2,
     *items(size) {
+      // A batch is the text from its first item's start to its last item's end: what lies between
+      // items (white space, or another element of their parent) is parsed too, and left out.
       for (let first = 0; first < ranges.length; first += size * 2) {
-        const parts: string[] = [];
-        for (let k = first; k < Math.min(ranges.length, first + size * 2); k += 2)
-          parts.push(body.slice(ranges[k], ranges[k + 1]));
-        const batch = parseWithLibrary(`<batch>${parts.join('')}</batch>`)['batch'];
+        const end = ranges[Math.min(ranges.length, first + size * 2) - 1];
+        const batch = parseWithLibrary(`<batch>${body.slice(ranges[first], end)}</batch>`)['batch'];
         yield isNode(batch) ? children(batch[repeated!.name]) : [];
       }
     },
@@ -128,7 +168,7 @@ function findRootStart(body: string): number {
 /** The library's own errors (bad attribute syntax, nesting too deep…) as one short reason. */
 function parseWithLibrary(body: string): XmlNode {
   try {
-    return PARSER.parse(body) as XmlNode;
+    return compact(PARSER.parse(body) as Ordered[]);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     // Some messages quote 100 characters of context: keep only the reason.

@@ -61,23 +61,26 @@ export async function fetchAuthorUploads(
     .slice(0, MAX_AUTHOR_REQUESTS);
   const problems: string[] = [];
   const found: string[] = [];
+  let done = 0;
   for (const author of authors) {
     options.signal?.throwIfAborted();
     try {
       const added = await fetchOneAuthor(context, http, author, options);
       if (added > 0) found.push(`${author.name} ${added}`);
       checked[author.id] = context.now().toISOString();
+      done++;
     } catch (error) {
       if (options.signal?.aborted) throw error;
       problems.push(`${author.name}: ${(error as Error).message}`);
+      // arXiv unreachable or unhappy: the others would fail alike, and their requests would only wait.
       if (!isAuthorProblem(error)) {
         setMeta(context.db, CHECKED_KEY, JSON.stringify(checked));
-        return { summary: summarize(authors.length, found), problems, failed: (error as Error).message };
+        return { summary: summarize(done, authors.length, found), problems, failed: (error as Error).message };
       }
     }
   }
   setMeta(context.db, CHECKED_KEY, JSON.stringify(checked));
-  return { summary: summarize(authors.length, found), problems };
+  return { summary: summarize(done, authors.length, found), problems };
 }
 
 /** A problem of this author's source (a wrong id: 404, a body that is no feed); anything else stops the part. */
@@ -86,9 +89,11 @@ function isAuthorProblem(error: unknown): boolean {
   return error instanceof HttpError && error.kind === 'status' && error.status !== 429 && (error.status ?? 500) < 500;
 }
 
-function summarize(checked: number, found: readonly string[]): string {
+/** "15 starred authors checked, …", or "3 of 15 …" when the others could not be. */
+function summarize(checked: number, asked: number, found: readonly string[]): string {
   const added = found.length === 0 ? 'no new paper' : `new papers: ${found.join(', ')}`;
-  return `${checked} starred author${checked === 1 ? '' : 's'} checked, ${added}`;
+  const count = checked === asked ? String(checked) : `${checked} of ${asked}`;
+  return `${count} starred author${asked === 1 ? '' : 's'} checked, ${added}`;
 }
 
 /** One author's request: stores their recent papers not stored yet; returns how many. */

@@ -1,5 +1,6 @@
 // What `serve` runs besides the web app: the catch-up at start-up, the same run every weekday
 // at 00:30 New York time, retries after failures, and a status line for the page.
+import type { Backoff, RetryView } from '../app/backoff.ts';
 import type { Context } from '../app/context.ts';
 import { loadHolidays } from '../calendar/announcement-days.ts';
 import { formatEasternTime } from '../calendar/eastern.ts';
@@ -18,7 +19,7 @@ export interface BackgroundOptions {
   /** Default: node-cron at 00:30 America/New_York, Monday to Friday. */
   trigger?: Trigger;
   sleep?: Sleep;
-  retryDelaysMs?: readonly number[];
+  retryBackoff?: Backoff;
   initialDays?: number;
   /** Options for the digest mail sent after each run (SMTP_URL and DIGEST_TO set). */
   mail?: PendingOptions;
@@ -30,6 +31,8 @@ export interface BackgroundOptions {
 
 export interface BackgroundJobs {
   status(): StatusView;
+  /** What waits to be tried again: `round`, the failed run (its feed or its mail); `mail`, a try of the SMTP server. */
+  retries(): Record<string, RetryView>;
   /** Settles when no run is going or waiting to retry (for tests and the CLI). */
   idle(): Promise<void>;
   /** Aborts the run in progress (its open transaction, if any, has already committed or rolled back). */
@@ -43,6 +46,7 @@ export function startBackgroundJobs(
 ): BackgroundJobs {
   const holidays = options.holidays ?? loadHolidays(context.config.holidaysPath);
   let progress: CatchUpProgress | undefined;
+  let mailRetry: RetryView | undefined;
   const web = options.web ?? createWebClient(context.config, { log: context.log });
   // Our own web client is closed once, whatever number of times stop() is called.
   let closeWeb = options.web === undefined ? () => web.close() : async () => {};
@@ -56,7 +60,7 @@ export function startBackgroundJobs(
     log: context.log,
     now: context.now,
     ...(options.sleep && { sleep: options.sleep }),
-    ...(options.retryDelaysMs && { retryDelaysMs: options.retryDelaysMs }),
+    ...(options.retryBackoff && { retryBackoff: options.retryBackoff }),
     run: async (signal): Promise<RunOutcome> => {
       changed();
       const feed = await runFeed(context, http, {
@@ -74,7 +78,18 @@ export function startBackgroundJobs(
       if (signal.aborted) return feed;
       const round = { holidays, signal, skipDone: true };
       await runRoundParts(context, clients, { ...round, parts: ['authors', 'reading-list', 'blogs'] });
-      const mailed = feed.ok && !signal.aborted ? await mailPendingDigests(context, signal, options.mail) : feed;
+      const onRetry = ({ attempt, error, waitMs }: { attempt: number; error: string; waitMs: number }) => {
+        const at = context.now();
+        const retryAt = new Date(at.getTime() + waitMs).toISOString();
+        mailRetry = { failures: attempt, error, failedAt: at.toISOString(), retryAt };
+        changed();
+      };
+      const mailed =
+        feed.ok && !signal.aborted
+          ? await mailPendingDigests(context, signal, { onRetry, ...options.mail }).finally(
+              () => (mailRetry = undefined),
+            )
+          : feed;
       if (!signal.aborted) await runRoundParts(context, clients, { ...round, parts: ['popularity'] });
       changed();
       return mailed;
@@ -84,6 +99,10 @@ export function startBackgroundJobs(
   runner.fire();
   return {
     status: () => describeStatus(runner.state(), progress, context.now()),
+    retries: () => {
+      const round = runner.retry();
+      return { ...(round && { round }), ...(mailRetry && { mail: mailRetry }) };
+    },
     idle: () => runner.idle(),
     stop: async (reason) => {
       schedule.stop();

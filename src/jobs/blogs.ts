@@ -38,7 +38,9 @@ export async function fetchBlogs(
   }
   const read = feeds.length - problems.length;
   const summary = `${read} of ${feeds.length} feeds read, ${added} new post${added === 1 ? '' : 's'}`;
-  return { summary, problems, ...(feeds.length === 0 && { idle: true }) };
+  if (feeds.length === 0) return { summary, problems, idle: true };
+  // Not one feed read is a failed part, whatever each one's reason (the network is down, most likely).
+  return { summary, problems, ...(read === 0 && { failed: `no feed could be read (${problems[0]})` }) };
 }
 
 async function fetchOneFeed(

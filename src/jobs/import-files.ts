@@ -4,8 +4,9 @@
 import type { Context } from '../app/context.ts';
 import { readFeedFile } from '../fetcher/files.ts';
 import { parseFeedStream, type FeedHead } from '../fetcher/parse.ts';
-import { streamParsedFiles } from '../fetcher/parse-stream.ts';
+import { streamParsedFiles } from './parse-thread.ts';
 import { startIngest, type Ingest, type IngestOptions, type IngestResult } from '../store/write/ingest.ts';
+import { withBulkCheckpoints } from '../store/write/checkpoints.ts';
 import { beginImmediate, releaseNote } from '../store/write/lock.ts';
 import type { SkippedItem } from '../types.ts';
 import { currentStarred } from './reflag.ts';
@@ -32,24 +33,37 @@ export async function importFiles(
 ): Promise<void> {
   if (files.length === 1) return importHere(context, files[0]!, options, onFile);
   // Several files: a worker parses the next file while this thread stores the current one, in a
-  // transaction held open across the batches of that file.
+  // transaction held open across the batches of that file; the log is copied into the database every
+  // few files rather than after each (store/write/checkpoints.ts).
   const { db } = context;
   let ingest: Ingest | undefined;
   try {
-    await streamParsedFiles(files, {
-      begin: (file, head) => {
-        const settings = ingestOptions(context, file, head, options);
-        beginImmediate(db, context.writeLock);
-        ingest = startIngest(db, head.announcedOn, settings);
-      },
-      papers: (papers) => ingest!.add(papers),
-      end: (file, skipped) => {
-        const result = ingest!.finish();
-        db.exec('COMMIT');
-        releaseNote(db);
-        onFile(file, result, skipped);
-      },
-    });
+    await withBulkCheckpoints(db, () =>
+      streamParsedFiles(
+        files,
+        {
+          begin: (file, head) => {
+            const settings = ingestOptions(context, file, head, options);
+            beginImmediate(db, context.writeLock);
+            ingest = startIngest(db, head.announcedOn, settings);
+          },
+          papers: (papers) => ingest!.add(papers),
+          end: (file, skipped) => {
+            const result = ingest!.finish();
+            db.exec('COMMIT');
+            releaseNote(db);
+            onFile(file, result, skipped);
+          },
+          // The parser died in this file: nothing of it stays; it is parsed and stored again from its start.
+          abort: () => {
+            if (db.inTransaction) db.exec('ROLLBACK');
+            releaseNote(db);
+            ingest = undefined;
+          },
+        },
+        { log: context.log },
+      ),
+    );
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
     releaseNote(db);

@@ -59,8 +59,21 @@ export function syncStarredFlags(context: Context): Reflagged {
   );
 }
 
-/** The same without blocking the event loop while another writer holds the lock (a star from the page). */
+/**
+ * The same without blocking the event loop while another writer holds the lock (a star from the
+ * page). In serve the web thread hands it to the scheduler thread (context.background): re-flagging
+ * 100,000 papers is seconds of work; the answer waits for it there, the other requests do not.
+ */
 export async function syncStarredFlagsSoon(context: Context): Promise<Reflagged> {
+  if (context.background === undefined) return syncStarredFlagsHere(context);
+  return context.background.reflag().catch((error: unknown) => {
+    // The scheduler thread failed or is restarting: the reader's star must not wait for it.
+    context.log.warn('authors.reflag_here', { reason: (error as Error).message });
+    return syncStarredFlagsHere(context);
+  });
+}
+
+async function syncStarredFlagsHere(context: Context): Promise<Reflagged> {
   const list = staleList(context);
   return list && logReflag(context, list, await writeSoon(context, () => alignFlags(context.db, list)));
 }

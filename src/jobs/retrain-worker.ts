@@ -1,21 +1,66 @@
-// Worker thread body: reads the training set on its own connection to the SQLite file (WAL lets it
-// read while the server writes), trains the ranker and scores the recent days, so the server's
-// thread answers requests meanwhile. The trainer keeps its vectors between trainings.
+// The ranking's thread of `serve` (retrain-thread.ts starts it): reads the training set on its own
+// connection to the SQLite file (WAL lets it read while others write), trains the ranker, scores
+// the recent days and stores the model with the scores, so the thread answering HTTP does none of
+// it. The trainer keeps its vectors between trainings; the store waits for the write lock without
+// blocking, so a request to stop is heard meanwhile.
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { logWriteWait } from '../app/context.ts';
+import { createLogger } from '../app/log.ts';
+import type { LogLevel } from '../config.ts';
 import { createTfidfTrainer } from '../rank/tfidf-trainer.ts';
 import { openDb } from '../store/db.ts';
-import { readTrainingJob, type RetrainReply, type RetrainRequest } from './retrain.ts';
+import { writeTransactionAsync } from '../store/write/lock.ts';
+import { storeRankModel } from '../store/write/model.ts';
+import { readTrainingJob } from './retrain.ts';
 
-const db = openDb((workerData as { dbPath: string }).dbPath, { migrate: false });
+/** From the web thread: the starred authors as it names them, and the time to store the model with. */
+export interface RetrainRequest {
+  names: [string, string][];
+  at: string;
+}
+
+/** What was stored, or which step failed and why. */
+export type RetrainReply =
+  | { ok: true; kind: string; scored: number; fingerprint: string }
+  | { ok: false; step: 'train' | 'store'; error: string };
+
+export interface RetrainWorkerData {
+  dbPath: string;
+  logLevel: LogLevel;
+}
+
+// Training takes the CPU the web thread leaves, as rendering does (commands/serve-renderer.ts): the
+// first training after start (seconds on a big store) must not slow the pages served meanwhile.
+// Linux keeps a nice value per thread; elsewhere it would lower the whole process.
+if (process.platform === 'linux') setPriority(0, 10);
+
+const data = workerData as RetrainWorkerData;
+const log = createLogger(data.logLevel);
+const db = openDb(data.dbPath, { migrate: false });
 const trainer = createTfidfTrainer();
+const lock = { label: 'serve', onWait: logWriteWait(log) };
 
-parentPort?.on('message', (request: RetrainRequest) => {
-  let reply: RetrainReply;
+parentPort!.on('message', (request: RetrainRequest) => {
+  void retrain(request).then((reply) => parentPort!.postMessage(reply));
+});
+
+async function retrain(request: RetrainRequest): Promise<RetrainReply> {
+  let model;
   try {
     const { fingerprint, job } = readTrainingJob(db, new Map(request.names));
-    reply = { fingerprint, trained: trainer.train(job) };
+    model = { ...trainer.train(job), fingerprint };
   } catch (error) {
-    reply = { error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, step: 'train', error: messageOf(error) };
   }
-  parentPort!.postMessage(reply);
-});
+  try {
+    await writeTransactionAsync(db, () => storeRankModel(db, model, request.at), lock);
+  } catch (error) {
+    return { ok: false, step: 'store', error: messageOf(error) };
+  }
+  return { ok: true, kind: model.kind, scored: model.scores.length, fingerprint: model.fingerprint };
+}
+
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}

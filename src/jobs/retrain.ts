@@ -1,13 +1,11 @@
 // Retraining the ranker: the one owner of the stored model (store/write/model.ts). The model is a
 // function of the marks, the authors list and the stored papers; its fingerprint says which, so
 // it is trained again only when one of them changed. Commands train in-process; the server trains
-// on a worker thread (jobs/retrain-worker.ts) that reads the store on its own connection and keeps
-// its vectors from one training to the next (rank/tfidf-trainer.ts), so the server's thread only
-// stores the result and keeps answering meanwhile.
-import { Worker } from 'node:worker_threads';
+// and stores on the ranking's thread (jobs/retrain-thread.ts), which keeps its vectors from one
+// training to the next (rank/tfidf-trainer.ts), so the thread answering HTTP does neither.
 import type { Context } from '../app/context.ts';
 import type { TrainingSet } from '../rank/ranker.ts';
-import { createTfidfTrainer, type TrainedModel, type TrainingJob } from '../rank/tfidf-trainer.ts';
+import { createTfidfTrainer, type TrainingJob } from '../rank/tfidf-trainer.ts';
 import type { Db } from '../store/db.ts';
 import { getRankModelFingerprint } from '../store/read/model.ts';
 import {
@@ -17,7 +15,7 @@ import {
   type TrainingData,
 } from '../store/read/training.ts';
 import { storeRankModel } from '../store/write/model.ts';
-import { writeNow, writeSoon } from './write.ts';
+import { writeNow } from './write.ts';
 
 /** Days whose papers are scored with each new model (pages read those scores; older days score live). */
 export const SCORED_DAYS = 3;
@@ -49,69 +47,4 @@ export function ensureRankModel(context: Context): boolean {
   const trained = createTfidfTrainer().train(job);
   writeNow(context, () => storeRankModel(db, { ...trained, fingerprint }, context.now().toISOString()));
   return true;
-}
-
-/** What the main thread asks of the worker, and what it answers. */
-export interface RetrainRequest {
-  names: [string, string][];
-}
-export type RetrainReply = { fingerprint: string; trained: TrainedModel } | { error: string };
-
-export interface Retrainer {
-  /** Checks the inputs now (after a save, a hide, a new day) rather than at the next poll. */
-  poke(): void;
-  stop(): Promise<void>;
-}
-
-/**
- * Keeps the stored model current from a running server: checks the fingerprint every `intervalMs`
- * and when poked, one training at a time; inputs that changed during a training are trained on
- * right after it.
- */
-export function startRetrainer(context: Context, intervalMs = 5000): Retrainer {
-  const worker = new Worker(new URL('./retrain-worker-entry.mjs', import.meta.url), {
-    workerData: { dbPath: context.config.dbPath },
-  });
-  worker.unref();
-  let busy = false;
-  let stopped = false;
-  const check = (): void => {
-    if (busy || stopped) return;
-    try {
-      if (getRankModelFingerprint(context.db) === readTrainingFingerprint(context.db)) return;
-    } catch (error) {
-      context.log.error('rank.train_failed', { error: (error as Error).message });
-      return;
-    }
-    busy = true;
-    worker.once('message', (reply: RetrainReply) => {
-      if (stopped) return;
-      if ('error' in reply) {
-        busy = false;
-        return context.log.error('rank.train_failed', { error: reply.error });
-      }
-      // Stored without blocking the thread that answers HTTP while another writer holds the lock.
-      const model = { ...reply.trained, fingerprint: reply.fingerprint };
-      writeSoon(context, () => storeRankModel(context.db, model, context.now().toISOString()))
-        .then(() => context.log.info('rank.trained', { kind: model.kind, scored: model.scores.length }))
-        .catch((error: unknown) => context.log.error('rank.store_failed', { error: (error as Error).message }))
-        .finally(() => {
-          busy = false;
-          check();
-        });
-    });
-    const request: RetrainRequest = { names: [...context.starred.current().names] };
-    worker.postMessage(request);
-  };
-  const timer = setInterval(check, intervalMs);
-  timer.unref();
-  setImmediate(check);
-  return {
-    poke: () => setImmediate(check),
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await worker.terminate();
-    },
-  };
 }

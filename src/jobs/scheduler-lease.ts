@@ -2,7 +2,14 @@
 // jobs and renews the lease; another `serve` on the same database serves pages only and takes
 // over when the lease is given back, expires, or its holder's process has ended.
 import type { Context } from '../app/context.ts';
-import { createLeaseOwner, extendLease, giveBackLease, isLeaseLive, takeLease } from '../app/leases.ts';
+import {
+  createLeaseOwner,
+  extendLease,
+  giveBackLease,
+  isLeaseLive,
+  takeLease,
+  type LeaseOwner,
+} from '../app/leases.ts';
 import { sleepFor, type Sleep } from '../fetcher/pacing.ts';
 import { getLease } from '../store/read/leases.ts';
 import { writeSoon } from './write.ts';
@@ -16,6 +23,8 @@ export interface LeaseOptions {
   start: () => { stop(): Promise<void> };
   onRole: (role: SchedulerRole) => void;
   signal: AbortSignal;
+  /** Who holds it: serve gives the threads it starts one owner, so a restarted one takes the lease back at once. */
+  owner?: LeaseOwner;
   ttlMs?: number;
   renewMs?: number;
   /** How often a standby process looks whether the lease is free. */
@@ -27,7 +36,7 @@ export interface LeaseOptions {
 /** Runs until `signal` aborts; then stops the jobs (if they run here) and gives the lease back. */
 export async function runWithSchedulerLease(context: Context, options: LeaseOptions): Promise<void> {
   const { ttlMs = 30_000, renewMs = 10_000, pollMs = 1_000, sleep = sleepFor, now = Date.now } = options;
-  const owner = createLeaseOwner(context.writeLock.label);
+  const owner = options.owner ?? createLeaseOwner(context.writeLock.label);
   let jobs: { stop(): Promise<void> } | undefined;
   let standbyOf: string | undefined;
   try {

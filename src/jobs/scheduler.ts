@@ -1,8 +1,9 @@
 // When the background work runs: a node-cron trigger at 00:30 US Eastern, Monday to Friday
 // (the feeds rebuild at midnight ET, FORMATS.md §5), and a runner that never runs two jobs at
-// once and retries a failed or stale run with growing waits until the next scheduled run.
+// once and retries a failed or stale run with doubling waits until the next scheduled run.
 // Clock, sleep and trigger are injected, so tests drive all of it without real time passing.
 import cron from 'node-cron';
+import { createRetry, type Backoff, type RetryView } from '../app/backoff.ts';
 import type { Logger } from '../app/log.ts';
 import { addDays, weekday } from '../calendar/days.ts';
 import { ARXIV_TIME_ZONE, easternDay, easternInstant } from '../calendar/eastern.ts';
@@ -11,8 +12,8 @@ import { sleepFor, type Sleep } from '../fetcher/pacing.ts';
 export const DAILY_CRON = '30 0 * * 1-5';
 const RUN_HOUR = 0;
 const RUN_MINUTE = 30;
-/** Waits before the 1st, 2nd, … retry; the last one repeats. */
-export const RETRY_DELAYS_MS: readonly number[] = [5, 15, 30, 60].map((minutes) => minutes * 60_000);
+/** Waits before the retries of a failed run: 5, 10, 20, 40 minutes, then every hour. */
+export const RETRY_BACKOFF: Backoff = { firstMs: 5 * 60_000, capMs: 60 * 60_000 };
 
 /** Pure: the first 00:30 New York time on a Monday to Friday strictly after `now`. */
 export function nextRunAfter(now: Date): Date {
@@ -40,7 +41,7 @@ export interface RunnerOptions {
   log: Logger;
   now?: () => Date;
   sleep?: Sleep;
-  retryDelaysMs?: readonly number[];
+  retryBackoff?: Backoff;
 }
 
 export interface JobRunner {
@@ -49,6 +50,8 @@ export interface JobRunner {
   /** Settles when no run is going or pending. */
   idle(): Promise<void>;
   state(): { running: boolean; retryAt?: Date; problem?: string };
+  /** While a failed run waits to be tried again (and until one succeeds): for /healthz. */
+  retry(): RetryView | undefined;
   /** Aborts the run in progress with `reason` (a fetch it cuts short is recorded with it). */
   stop(reason?: Error): Promise<void>;
 }
@@ -56,7 +59,7 @@ export interface JobRunner {
 export function createJobRunner(options: RunnerOptions): JobRunner {
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? sleepFor;
-  const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+  const retry = createRetry(options.retryBackoff ?? RETRY_BACKOFF, now);
   const controller = new AbortController();
   let current: Promise<void> | undefined;
   let pending = false;
@@ -73,11 +76,11 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       if (controller.signal.aborted) return;
       problem = outcome.ok ? undefined : outcome.reason;
       options.log.info('scheduler.done', { ok: outcome.ok, reason: problem, ms: Date.now() - started });
-      if (outcome.ok) return;
-      const wait = delays[Math.min(attempt, delays.length - 1)] ?? 0;
+      if (outcome.ok) return void retry.succeed();
+      const wait = retry.fail(outcome.reason);
       const at = new Date(now().getTime() + wait);
-      // The scheduled run takes over from here; retrying past it would only overlap it.
-      if (at.getTime() >= nextRunAfter(now()).getTime()) return;
+      // The scheduled run takes over from here, its backoff anew: retrying past it would only overlap it.
+      if (at.getTime() >= nextRunAfter(now()).getTime()) return void retry.succeed();
       retryAt = at;
       options.log.warn('scheduler.retry', { at: at.toISOString(), wait_ms: wait, reason: problem });
       try {
@@ -115,6 +118,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       ...(retryAt && { retryAt }),
       ...(problem && { problem }),
     }),
+    retry: () => (retryAt === undefined ? undefined : retry.view()),
     stop: async (reason = new Error('stopping')) => {
       controller.abort(reason);
       await current;

@@ -3,9 +3,11 @@
 import { createHash } from 'node:crypto';
 import addressparser from 'nodemailer/lib/addressparser';
 import type { DigestView } from '../views/types.ts';
-import { renderDigestText } from '../render/text.ts';
-import { renderDigestEmailHtml } from '../render/email.ts';
+import { buildMailSections } from '../render/email-sections.ts';
+import { renderMailHtml } from '../render/email.ts';
+import { renderMailText } from '../render/email-text.ts';
 import { stripControlCharacters } from '../text/control.ts';
+import { fitMail } from './fit.ts';
 
 export interface ComposedMail {
   subject: string;
@@ -21,6 +23,8 @@ export interface ComposeOptions {
   recipients: readonly string[];
   /** Site URL for the link back to the day's web page, without a trailing slash (config siteUrl). */
   baseUrl: string;
+  /** PUBLIC_URL is set (else the mail says in one line how to set it). */
+  publicUrl?: boolean;
 }
 
 /** Names beyond this many become "+N more", so the subject stays readable in a mail list. */
@@ -29,12 +33,13 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function composeDigestMail(digest: DigestView, options: ComposeOptions): ComposedMail {
-  const meta = { baseUrl: options.baseUrl };
+  const meta = { baseUrl: options.baseUrl, publicUrl: options.publicUrl ?? false };
+  const sections = fitMail(digest, buildMailSections(digest), meta);
   // No control character reaches a mail reader, whatever the stored text holds (text/control.ts).
   return {
     subject: stripControlCharacters(formatSubject(digest)),
-    text: renderDigestText(digest, meta),
-    html: stripControlCharacters(renderDigestEmailHtml(digest, meta)),
+    text: renderMailText(digest, sections, meta),
+    html: stripControlCharacters(renderMailHtml(digest, sections, meta)),
     messageId: createDigestMessageId(digest.date, options.recipients),
     headers: {
       // RFC 3834 §5: machine-sent, so auto-responders (vacation replies) stay quiet.

@@ -6,6 +6,7 @@ import { createTransport, type SendMailOptions } from 'nodemailer';
 import type { Context } from '../app/context.ts';
 import { loadHolidays } from '../calendar/announcement-days.ts';
 import { siteUrl } from '../config.ts';
+import { backoffCeilingMs } from '../fetcher/pacing.ts';
 import { getPendingSends, getSend, MAX_UNATTEMPTED_DAYS } from '../store/read/sends.ts';
 import { finishSend, skipSend, startSend } from '../store/write/sends.ts';
 import { writeSoon } from '../jobs/write.ts';
@@ -29,6 +30,8 @@ export interface SendOptions {
   tries?: number;
   /** arXiv holiday evenings; default config/holidays.json. */
   holidays?: ReadonlySet<string>;
+  /** Told before each wait for another try (serve shows it in /healthz). */
+  onRetry?: (retry: { attempt: number; error: string; waitMs: number }) => void;
 }
 
 export type SendOutcome =
@@ -38,8 +41,9 @@ export type SendOutcome =
   | { status: 'failed'; day: string; error: string; permanent: boolean; tries: number };
 
 const DEFAULT_TRIES = 3;
-/** Backoff: 5 s, 10 s, 20 s … between tries. */
+/** Backoff: 5 s, 10 s, 20 s … between tries, at most a minute (then the daily run's own retry takes over). */
 const BASE_DELAY_MS = 5_000;
+const MAX_DELAY_MS = 60_000;
 
 /** Timeouts well under nodemailer's defaults (2 min connect, 10 min idle), so a dead server fails a run fast. */
 export function createMailTransport(smtpUrl: string): MailTransport {
@@ -65,7 +69,11 @@ export async function sendDigest(context: Context, day: string, options: SendOpt
     await writeSoon(context, () => skipSend(context.db, start));
     return { status: 'skipped', day, why: 'no-starred', reason: 'no starred papers (DIGEST_ONLY_STARRED=1)' };
   }
-  const mail = composeDigestMail(digest, { recipients: settings.recipients, baseUrl: siteUrl(context.config) });
+  const mail = composeDigestMail(digest, {
+    recipients: settings.recipients,
+    baseUrl: siteUrl(context.config),
+    publicUrl: context.config.publicUrl !== undefined,
+  });
   await writeSoon(context, () => startSend(context.db, start));
   const transport = options.transport ?? createMailTransport(settings.smtpUrl);
   try {
@@ -118,8 +126,9 @@ async function deliverWithRetries(
     } catch (error) {
       const failure = describeSmtpError(error);
       if (failure.permanent || attempt >= tries) return { ok: false, tries: attempt, ...failure };
-      const wait = BASE_DELAY_MS * 2 ** (attempt - 1);
+      const wait = backoffCeilingMs(attempt, BASE_DELAY_MS, MAX_DELAY_MS);
       context.log.warn('mail.retry', { error: failure.error, attempt, waitMs: wait });
+      options.onRetry?.({ attempt, error: failure.error, waitMs: wait });
       await sleep(wait);
     }
   }

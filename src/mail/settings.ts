@@ -1,5 +1,5 @@
 // The mail settings (SMTP_URL, DIGEST_TO, DIGEST_FROM), read and checked in one place.
-import type { Config } from '../config.ts';
+import { siteUrl, type Config } from '../config.ts';
 import { parseRecipients } from './compose.ts';
 
 /** SMTP_URL or DIGEST_TO missing or unusable; the message names the variable. */
@@ -32,6 +32,15 @@ export function readMailSettings(config: Readonly<Config>): MailSettings {
     recipients,
     from: config.digestFrom ?? defaultFrom(config.smtpUrl, recipients[0]!),
   };
+}
+
+/**
+ * The warning `send` and `serve` print once when mail is on and PUBLIC_URL is not: the mail's links
+ * to the site (the whole day, save or hide) name an address only this machine can open.
+ */
+export function describeMailWithoutPublicUrl(config: Readonly<Config>): string | undefined {
+  if (!isMailConfigured(config) || config.publicUrl !== undefined) return undefined;
+  return `PUBLIC_URL is not set: the mail's links to the site go to ${siteUrl(config)}, which only this computer can open (set PUBLIC_URL to the address you reach arxiv-curator at, e.g. https://arxiv.example.org)`;
 }
 
 /** Without DIGEST_FROM: the SMTP login when it is an address (most providers require that), else the recipient. */

@@ -1,10 +1,10 @@
 // Small text forms every renderer shares.
-import { texToPlain } from '../text/tex.ts';
+import { texToUnicode } from '../text/tex-math.ts';
 import type { SectionView, StarredMatch } from '../views/types.ts';
 
 /** "Yoshua Bengio (as "Y. Bengio", likely)", the name as written on the paper with its TeX decoded. */
 export function describeMatch(match: StarredMatch): string {
-  const written = texToPlain(match.as);
+  const written = texToUnicode(match.as);
   const as = written === match.name ? '' : `as "${written}", `;
   return `${match.name} (${as}${match.confidence})`;
 }
@@ -27,8 +27,25 @@ const FIRST_AUTHORS = 3;
 
 /** "Ada Lovelace, Alan Turing, Grace Hopper et al.", TeX decoded. */
 export function formatFirstAuthors(authors: readonly string[]): string {
-  const names = authors.slice(0, FIRST_AUTHORS).map(texToPlain).join(', ');
+  const names = authors.slice(0, FIRST_AUTHORS).map(texToUnicode).join(', ');
   return authors.length > FIRST_AUTHORS ? `${names} et al.` : names;
+}
+
+/**
+ * The text with its URLs as people read them: `au:"Yoshua Bengio"` rather than
+ * `au%3A%22Yoshua+Bengio%22`. For display only; a URL that cannot be decoded stays as it was.
+ */
+export function readableUrls(text: string): string {
+  // A URL ends before white space, quotes, brackets, and punctuation closing a sentence ("url: why").
+  return text.replace(/https?:\/\/[^\s"<>()]*[^\s"<>().,:;]/g, (raw) => {
+    try {
+      const url = new URL(raw);
+      const query = [...url.searchParams].map(([name, value]) => (value === '' ? name : `${name}=${value}`));
+      return `${url.origin}${decodeURIComponent(url.pathname)}${query.length > 0 ? `?${query.join('&')}` : ''}`;
+    } catch {
+      return raw;
+    }
+  });
 }
 
 /** "From the blogs": the one heading every output gives a day's posts of followed feeds. */

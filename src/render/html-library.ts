@@ -28,7 +28,7 @@ export function renderSavedHtml(papers: readonly AnnouncedPaperView[], meta: Lib
   return renderPage({
     title: 'Saved papers · arxiv-curator',
     baseUrl: base,
-    body: `<h1>Saved papers (${papers.length})</h1>${links}${renderList(papers, meta, 'No saved paper yet: press Save under a paper.')}<p id=st role=status class=m></p>`,
+    body: `<h1>Saved papers (${papers.length})</h1>${links}${renderList(papers, meta, 'No saved paper yet: press Save under a paper.')}`,
   });
 }
 
@@ -44,7 +44,7 @@ export function renderSimilarHtml(
   return renderPage({
     title: `Like ${paper.label} · arxiv-curator`,
     baseUrl: meta.baseUrl,
-    body: `<h1>Papers like this one</h1><ol>${renderPaper(paper, { level: 2, abstractOpen: true })}</ol><h2>Similar papers of the last week</h2>${list}<p id=st role=status class=m></p>`,
+    body: `<h1>Papers like this one</h1><ol>${renderPaper(paper, { level: 2, abstractOpen: true })}</ol><h2>Similar papers of the last week</h2>${list}`,
   });
 }
 
@@ -54,6 +54,8 @@ export interface WatchRow {
   mail: boolean;
   /** Matches in the last week. */
   matches: number;
+  /** Why a query kept from before a rule no longer reads (it matches nothing). */
+  problem?: string;
 }
 
 export function renderWatchesHtml(watches: readonly WatchRow[], meta: LibraryPageMeta, error?: string): string {
@@ -62,12 +64,13 @@ export function renderWatchesHtml(watches: readonly WatchRow[], meta: LibraryPag
     const remove = meta.controls
       ? ` <form class=inline method=post action=${attr(`${base}/watches/${watch.slug}/remove`)}><button>Remove</button></form>`
       : '';
-    return `<li id=${attr(`watch-${watch.slug}`)}><b>${escapeHtml(watch.query)}</b> <span class=m>${watch.matches} in the last week${watch.mail ? ', in the mail' : ''} · <a href=${attr(`${base}/watches/${watch.slug}.xml`)}>RSS</a></span>${remove}`;
+    const problem = watch.problem ? ` <span class=warn>matches nothing: ${escapeHtml(watch.problem)}</span>` : '';
+    return `<li id=${attr(`watch-${watch.slug}`)}><b>${escapeHtml(watch.query)}</b> <span class=m>${watch.matches} in the last week${watch.mail ? ', in the mail' : ''} · <a href=${attr(`${base}/watches/${watch.slug}.xml`)}>RSS</a></span>${problem}${remove}`;
   });
   const list = rows.length > 0 ? `<ul id=watches>${rows.join('\n')}</ul>` : '<p id=watches>No watch yet.</p>';
   const form = meta.controls
     ? `<form method=post action="${base}/watches"><label for=wq>Watch for</label> <input id=wq name=q maxlength=200 required placeholder='"diffusion policy" -survey cat:cs.RO'> <button>Add</button></form>
-<p class=m>Words and "phrases" must all occur in the title, abstract or authors; <code>-word</code> excludes, <code>word*</code> is a prefix, <code>cat:stat.ML</code> narrows to categories.</p>`
+<p class=m>A watch is a saved search: it lists the papers of each day that searching it would find. Words (in any form: <code>robot</code> finds robots and robotic) and "phrases" must all occur in the title, abstract or authors; <code>-word</code> and <code>-"a phrase"</code> leave papers out, <code>word*</code> is a prefix of 3 letters or more, <code>author:name</code> and <code>title:word</code> look in one place, <code>cat:stat.ML</code> narrows to categories and <code>-cat:cs.CV</code> leaves one out. At most 100 watches.</p>`
     : '';
   return renderPage({
     title: 'Watches · arxiv-curator',

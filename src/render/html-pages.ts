@@ -4,7 +4,7 @@ import { formatEasternTime } from '../calendar/eastern.ts';
 import type { AuthorPageView, FetchRunView, NoDigestKind, RoundPartView, StatusView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
-import { describeMatch } from './format.ts';
+import { describeMatch, readableUrls } from './format.ts';
 import { attr, renderAuthors } from './html-paper.ts';
 import { renderTexHtml } from './tex-html.ts';
 
@@ -49,19 +49,25 @@ export function renderNoDigestHtml(meta: NoDigestMeta): string {
 }
 
 /**
- * What the fetcher is doing, for the top of every day page: the scheduler's own words while it
- * works or waits to retry ("Fetching the last 7 announcement days: 3/7", "arXiv cannot be
- * reached (…). Trying again at …"), else the last fetch's failure and the next attempt; '' when
- * there is nothing to say.
+ * What the fetcher is doing, for the top of a page whose day has no digest yet (`missing`: the day
+ * `/` is waiting for, named when the page shows an older one): the scheduler's own words while it
+ * works or waits to retry ("Fetching the last 7 announcement days: 3/7", "arXiv cannot be reached
+ * (…). Trying again at …"), else the last fetch's failure and the next attempt; '' when there is
+ * nothing to say.
  */
-export function renderFetchNotice(run: FetchRunView | undefined, status: StatusView): string {
-  if (status.activity) return `<div class=n role=status>${escapeHtml(status.activity)}</div>\n`;
-  if (run === undefined || run.error === null) return '';
-  const when = formatEasternTime(run.finishedAt ?? run.startedAt);
+export function renderFetchNotice(run: FetchRunView | undefined, status: StatusView, missing?: string): string {
+  const waiting = missing === undefined ? '' : `The digest of ${formatLongDay(missing)} is not here yet. `;
+  if (status.activity) return `<div class=n role=status>${escapeHtml(waiting + readableUrls(status.activity))}</div>\n`;
   const next = status.nextRunAt
     ? `Next attempt: ${formatEasternTime(status.nextRunAt)}.`
     : 'No next attempt is scheduled.';
-  return `<div class="n warn" role=status>The last fetch failed (${escapeHtml(when)}): ${escapeHtml(run.error)}. ${next}</div>\n`;
+  if (run === undefined || run.error === null)
+    return waiting === '' || status.nextRunAt === undefined
+      ? ''
+      : `<div class=n role=status>${escapeHtml(`${waiting}${next}`)}</div>\n`;
+  const when = formatEasternTime(run.finishedAt ?? run.startedAt);
+  const failed = `The last fetch failed (${when}): ${readableUrls(run.error)}.`;
+  return `<div class="n warn" role=status>${escapeHtml(`${waiting}${failed} ${next}`)}</div>\n`;
 }
 
 const PART_NAMES: Readonly<Record<string, string>> = {
@@ -71,15 +77,23 @@ const PART_NAMES: Readonly<Record<string, string>> = {
   popularity: 'Popularity counts',
 };
 
-/** One warning listing what the other parts of the last round could not do; '' when all went well. */
+/**
+ * What the other parts of the last round could not do, folded: a part that failed as a whole in one
+ * line (its first problem says why: with no network, every request of it failed alike), a part that
+ * did its work one line per problem (a blog feed gone); '' when all went well.
+ */
 export function renderRoundNotice(parts: readonly RoundPartView[]): string {
   const lines = parts.flatMap((part) => {
     const name = PART_NAMES[part.part] ?? part.part;
-    const problems = part.problems.length > 0 ? part.problems : part.ok ? [] : [part.summary];
-    return problems.map((problem) => `<li>${escapeHtml(name)}: ${escapeHtml(problem)}`);
+    const [first, ...rest] = part.problems;
+    const more = rest.length > 0 ? `; ${rest.length} more like it` : '';
+    const failed = first === undefined ? part.summary : `${part.summary} (${first}${more})`;
+    const problems = part.ok ? part.problems : [failed];
+    return problems.map((problem) => `<li>${escapeHtml(`${name}: ${readableUrls(problem)}`)}`);
   });
   if (lines.length === 0) return '';
-  return `<div class="n warn" role=status>The last daily round had problems:<ul>${lines.join('')}</ul></div>
+  const count = lines.length === 1 ? 'a problem' : `${lines.length} problems`;
+  return `<details class="n warn"><summary>The last daily round had ${count}</summary><ul>${lines.join('')}</ul></details>
 `;
 }
 

@@ -14,20 +14,22 @@ footer button{font:inherit;color:var(--link);background:none;border:0;padding:0;
 h1{font-size:1.35rem;margin:.6rem 0}
 h2{font-size:1.15rem;margin:1.6rem 0 .4rem;border-bottom:1px solid var(--line)}
 h3{font-size:1rem;margin:1rem 0 .2rem;color:var(--mute)}
-main li h3,main li h4{font-size:1rem;margin:0;color:var(--fg);font-weight:600}
+main li h3,main li h4{font-size:1rem;line-height:1.55;margin:0;color:var(--fg);font-weight:600}
 main li h3 a,main li h4 a{text-decoration:none}
-ol{padding-left:1.6rem;margin:.2rem 0}
+ol{padding-left:2.1rem;margin:.2rem 0}
+.d3{padding-left:2.7rem}
+.d4{padding-left:3.3rem}
 li{margin:.2rem 0 .9rem}
 .toc ol{padding-left:1.2rem}
 .toc li{margin:.15rem 0}
-.s{background:var(--star);border-left:4px solid var(--edge);padding:.5rem .7rem;border-radius:4px;list-style:none;margin-left:-1.6rem}
+.s{background:var(--star);border-left:4px solid var(--edge);padding:.5rem .7rem;border-radius:4px;list-style:none;margin-left:-2.1rem}
 .who{font-weight:600;color:var(--accent)}
 .m{color:var(--mute);font-size:.88rem}
 .au{font-size:.92rem}
 mark{background:none;color:inherit;font-weight:700;text-decoration:underline var(--edge) 2px}
 details{margin:.15rem 0}
 summary{cursor:pointer;color:var(--link)}
-.ab p{margin:.2rem 0 .4rem}
+.ab{margin:.1rem 0 .2rem}
 .more,.more summary{display:inline}
 .more[open]>summary{display:none}
 .sec>summary{color:var(--fg)}
@@ -39,24 +41,42 @@ summary{cursor:pointer;color:var(--link)}
 table{border-collapse:collapse;font-size:.9rem}
 td,th{padding:.1rem .6rem .1rem 0;text-align:left}
 input[type=search]{width:70%;padding:.3rem;font:inherit}
-.cur{outline:2px solid var(--edge);outline-offset:2px}
+[aria-current=true]{outline:2px solid var(--edge);outline-offset:3px;border-radius:2px}
+sub,sup{line-height:0}
 .tex{font-family:ui-monospace,monospace;font-size:.9em}
 dialog{max-width:26rem;background:var(--bg);color:var(--fg);border:1px solid var(--line);border-radius:6px}
 dialog kbd{display:inline-block;min-width:1.4em;text-align:center;border:1px solid var(--line);border-radius:3px}
 dialog dl{display:grid;grid-template-columns:auto 1fr;gap:.3rem .8rem}
 dialog dd{margin:0}
-.au button{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:left}
-.au button:hover,.au button:focus-visible{text-decoration:underline}
-.act{margin:.1rem 0}
-.act button,.seen button,.inline button{font:inherit;font-size:.85rem;color:var(--link);background:none;border:1px solid var(--line);border-radius:4px;padding:.05rem .5rem;cursor:pointer}
-.act button[aria-pressed=true]{background:var(--star);color:var(--fg)}
-.act a{font-size:.85rem}
+.au a{color:inherit;text-decoration:underline var(--line) 1px;text-underline-offset:2px}
+.au a:hover,.au a:focus-visible{text-decoration-color:currentColor}
+.m button,.seen button,.inline button,.stars button,#st button,button.fold{font:inherit;font-size:.85rem;color:var(--link);background:var(--bg);border:1px solid var(--line);border-radius:4px;min-height:1.75rem;padding:.1rem .6rem;margin:.15rem .1rem;cursor:pointer}
+.m button[aria-pressed=true],.stars button[aria-pressed=true]{background:var(--star);color:var(--fg)}
+.stars{margin:.3rem 0;padding:0;list-style:none}
 .h{border-left:4px dashed var(--line);padding-left:.5rem}
 .h .ab{display:none}
+.sn>h3 a,.sn>h4 a{color:var(--mute);font-weight:400}
+.score{display:inline-block;min-width:2.7em;color:var(--accent);font-variant-numeric:tabular-nums}
+.cut{border-top:2px dashed var(--edge);margin:.8rem 0;padding-top:.3rem;font-weight:600}
+#st{position:fixed;z-index:2;bottom:.75rem;left:50%;transform:translateX(-50%);width:max-content;max-width:calc(100% - 1.5rem);margin:0;padding:.45rem .9rem;border-radius:6px;background:var(--fg);color:var(--bg);box-shadow:0 2px 8px #0005}
+#st:empty{display:none}
+#st button{color:var(--fg)}
+main li[data-p]{content-visibility:auto;contain-intrinsic-size:auto 8rem}
+main li[aria-current=true]{content-visibility:visible}
+.ab>summary{padding:.15rem 0}
+
 .v h3 a::before,.v h4 a::before{content:"✓ "}
 .why{color:var(--accent);font-size:.9rem}
 .c{color:var(--accent)}
 .inline{display:inline}
+.t body{max-width:72rem}
+.t main li[data-p]{position:relative;margin:.1rem 0 .3rem;padding-right:5.5rem;contain-intrinsic-size:auto 3rem}
+.t main li>.m,.t main li>.why,.t main li>.who{display:none}
+.t main li[aria-current=true]>.m,.t main .ab[open]+.m{display:block}
+.t .au{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.t .ab{margin:0}
+.t .ab:not([open])>summary{position:absolute;right:0;top:0;font-size:.88rem}
+.t .s{padding:.2rem .6rem}
 `;
 
 // MathML from temml: the rules of its Temml-Local.css (0.13.5) that the formulas in arXiv titles

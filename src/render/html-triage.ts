@@ -1,16 +1,17 @@
-// The day page's triage parts: "For you" (the ranking's top papers with their why), one section
-// per keyword watch, the order and hidden-papers toggles (plain links, `sort=score`, `hidden=1`),
+// The day page's triage parts: "For you" (the ranking's top papers with their why), the keyword
+// watches' section, the order and hidden-papers toggles (plain links, `sort=score`, `hidden=1`),
 // the "mark read" form and the archive's unread days.
-import type { DigestView, ForYouView, WatchView } from '../views/types.ts';
+import type { DigestView, ForYouView, PaperView, WatchView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
-import { attr, renderPaper, type PaperOptions } from './html-paper.ts';
+import { attr, renderPaper, renderWatchBadges, type PaperOptions } from './html-paper.ts';
+import { renderTexHtml } from './tex-html.ts';
 
 const number = new Intl.NumberFormat('en-US');
 
 export const FOR_YOU_UNTRAINED = 'Star an author or save a paper to rank the day: until then it keeps arXiv’s order.';
 
 /** "For you": the ranking's best papers with their abstracts and why, after the starred section. */
-export function renderForYou(forYou: ForYouView, options: Pick<PaperOptions, 'controls'>): string {
+export function renderForYou(forYou: ForYouView, options: Omit<PaperOptions, 'level' | 'abstractOpen'>): string {
   if (forYou.status === 'untrained')
     return `<section id=foryou><h2>For you</h2><p class=m>${FOR_YOU_UNTRAINED}</p></section>\n`;
   const heading = `<h2>For you (${number.format(forYou.papers.length)})</h2>`;
@@ -21,33 +22,65 @@ export function renderForYou(forYou: ForYouView, options: Pick<PaperOptions, 'co
   return `<section id=foryou>${heading}<ol>${papers.join('\n')}</ol></section>\n`;
 }
 
-/** One section per watch with its matches of the day (an empty watch says so). */
-export function renderWatches(watches: readonly WatchView[], options: Pick<PaperOptions, 'controls'>): string {
-  return watches
-    .map((watch) => {
-      const heading = `<h2>Watch: ${escapeHtml(watch.query)} (${number.format(watch.papers.length)})</h2>`;
-      const body =
-        watch.papers.length === 0
-          ? '<p class=m>Nothing today.</p>'
-          : `<ol>${watch.papers.map((paper) => renderPaper(paper, { ...options, level: 3, abstractOpen: false })).join('\n')}</ol>`;
-      return `<section id=${attr(`watch-${watch.slug}`)}>${heading}${body}</section>\n`;
-    })
-    .join('');
+/**
+ * The watches and the day's papers they match, each paper once however many watches match it: a
+ * line per watch with its count, then the matched papers as links to their place in the day's
+ * list, each naming its watches. (A hundred broad watches would otherwise copy the day a hundred times.)
+ */
+export function renderWatches(watches: readonly WatchView[]): string {
+  if (watches.length === 0) return '';
+  const lines = watches.map(
+    (watch) =>
+      `<li id=${attr(`watch-${watch.slug}`)}>Watch: ${escapeHtml(watch.query)} (${number.format(watch.papers.length)})`,
+  );
+  const papers = watchedPapers(watches);
+  const list =
+    papers.length === 0
+      ? '<p class=m>Nothing today.</p>'
+      : `<ol>${papers.map((paper) => `<li><a href=${attr(`#p-${paper.id}`)}>${renderTexHtml(paper.title)}</a> <span class=m>${renderWatchBadges(paper.watches ?? [])}</span>`).join('\n')}</ol>`;
+  const heading = `<h2>Watches (${number.format(papers.length)})</h2>`;
+  return `<section id=watches>${heading}<ul class=m>${lines.join('')}</ul>${list}</section>\n`;
 }
 
-/** The page's address with the filter and order as query parameters. */
-function pageWith(page: string, digest: DigestView, change: { sort?: string; hidden?: boolean }): string {
+/** The papers any watch matches, each once, in the order of the watches and then of the day. */
+export function watchedPapers(watches: readonly WatchView[]): PaperView[] {
+  const seen = new Set<string>();
+  const papers: PaperView[] = [];
+  for (const watch of watches)
+    for (const paper of watch.papers)
+      if (!seen.has(paper.id)) {
+        seen.add(paper.id);
+        papers.push(paper);
+      }
+  return papers;
+}
+
+/** The page's address with the filter, order and view as query parameters. */
+function pageWith(
+  page: string,
+  digest: DigestView,
+  change: { sort?: string; hidden?: boolean; view?: string },
+): string {
   const params = new URLSearchParams();
   for (const category of digest.filter.only) params.append('cat', category);
+  // A page without `sort` is in the reader's default order: a link to the other order names it.
   const sort = change.sort ?? digest.order.sort;
-  if (sort === 'score') params.set('sort', 'score');
+  if (sort !== (digest.order.defaultSort ?? 'arxiv')) params.set('sort', sort);
   if (change.hidden ?? digest.order.showHidden) params.set('hidden', '1');
+  if ((change.view ?? digest.order.view) === 'titles') params.set('view', 'titles');
   const query = params.toString();
   return query === '' ? page : `${page}?${query}`;
 }
 
-/** "Order: arXiv · by score" and "Show 3 hidden papers", as links (they change no data). */
-export function renderOrder(digest: DigestView, page: string): string {
+/** "make it the default": a form (the reader's order for pages whose address names none). */
+function renderDefaultOrder(digest: DigestView, controls: string | undefined): string {
+  const { sort, defaultSort = 'arxiv' } = digest.order;
+  if (controls === undefined || sort === defaultSort) return '';
+  return ` <button form=f formaction=${attr(`${controls}/settings/order`)} name=sort value=${sort}>make it the default</button>`;
+}
+
+/** "Order: arXiv · by score", "titles only" and "show 3 hidden", as links (they change no data). */
+export function renderOrder(digest: DigestView, page: string, controls?: string): string {
   const { order } = digest;
   const arxiv =
     order.sort === 'arxiv' ? '<b>arXiv</b>' : `<a href=${attr(pageWith(page, digest, { sort: 'arxiv' }))}>arXiv</a>`;
@@ -57,13 +90,18 @@ export function renderOrder(digest: DigestView, page: string): string {
       : digest.forYou.status === 'ranked'
         ? `<a href=${attr(pageWith(page, digest, { sort: 'score' }))}>by score</a>`
         : 'by score (no ranking yet)';
+  const view =
+    order.view === 'titles'
+      ? `<a href=${attr(pageWith(page, digest, { view: 'full' }))}>with abstracts</a>`
+      : `<a href=${attr(pageWith(page, digest, { view: 'titles' }))}>titles only</a>`;
   const hidden =
     order.hidden === 0
       ? ''
       : order.showHidden
         ? ` · <a href=${attr(pageWith(page, digest, { hidden: false }))}>leave out ${order.hidden} hidden</a>`
         : ` · <a href=${attr(pageWith(page, digest, { hidden: true }))}>show ${order.hidden} hidden</a>`;
-  return `<p class=m>Order: ${arxiv} · ${score}${hidden} · <a href=${attr(`${page.replace(/\/digest\/[^/]*$/, '')}/saved`)}>saved</a> · <a href=${attr(`${page.replace(/\/digest\/[^/]*$/, '')}/watches`)}>watches</a></p>\n`;
+  const site = page.replace(/\/digest\/[^/]*$/, '');
+  return `<p class=m>Order: ${arxiv} · ${score}${renderDefaultOrder(digest, controls)} · ${view}${hidden} · <a href=${attr(`${site}/saved`)}>saved</a> · <a href=${attr(`${site}/watches`)}>watches</a></p>\n`;
 }
 
 /** A day not opened yet offers "Mark read"; the page's script sends it when the page opens. */

@@ -14,8 +14,10 @@ import {
   renderOrder,
   renderSeenForm,
   renderWatches,
+  watchedPapers,
 } from './html-triage.ts';
 import { renderPostsSection } from './html-posts.ts';
+import { openList, renderRankedList, renderSeenLine } from './html-ranked.ts';
 
 export interface DigestPageMeta {
   baseUrl: string;
@@ -48,15 +50,23 @@ export function renderDigestHtml(digest: DigestView, meta: DigestPageMeta): stri
     .join(' · ');
   const unread = (meta.unread ?? []).filter((day) => day !== digest.date);
   const archive = renderArchive(base, meta.archive, new Set(unread));
-  const options = { ...(meta.controls && { controls: base }) };
+  const compact = digest.order.view === 'titles';
+  const options: SectionOptions = {
+    site: base,
+    compact,
+    ...(meta.controls && { controls: base }),
+    ...(digest.seen && { seenIds: digest.seen.ids }),
+  };
+  const seen = digest.seen ? renderSeenLine(digest, digest.seen, options.controls) : '';
   const body = `<h1>arXiv digest · ${escapeHtml(formatLongDay(digest.date))}</h1><nav class=m aria-label="Days">${nav}</nav>
-${renderNextUnread(base, unread[0], unread.length)}${renderSummary(digest, page)}${renderOrder(digest, page)}${renderFilter(digest.filter, page)}${renderContents(digest)}
-${renderSections(digest, options)}${meta.controls ? renderSeenForm(base, digest.date, meta.seen ?? true) : ''}<p id=st role=status class=m></p><h2 id=archive>Archive</h2><p class=m>${archive}</p>`;
+${renderNextUnread(base, unread[0], unread.length)}${renderSummary(digest, page)}${renderOrder(digest, page, options.controls)}${renderFilter(digest.filter, page)}${renderContents(digest)}
+${seen}${renderSections(digest, options)}${meta.controls ? renderSeenForm(base, digest.date, meta.seen ?? true) : ''}<h2 id=archive>Archive</h2><p class=m>${archive}</p>`;
   return renderPage({
     title: `arXiv digest ${digest.date}`,
     baseUrl: base,
     body,
     ...(meta.notice && { notice: meta.notice }),
+    ...(compact && { htmlClass: 't' }),
   });
 }
 
@@ -80,11 +90,15 @@ function renderFilter(filter: DigestFilter, page: string): string {
 function renderContents(digest: DigestView): string {
   const extra = [
     ...(digest.forYou.papers.length > 0 ? [`<li><a href=#foryou>For you</a> ${digest.forYou.papers.length}`] : []),
-    ...digest.watches.map(
-      (watch) =>
-        `<li><a href=${attr(`#watch-${watch.slug}`)}>Watch: ${escapeHtml(watch.query)}</a> ${watch.papers.length}`,
-    ),
+    ...(digest.watches.length > 0
+      ? [`<li><a href=#watches>Watches</a> ${number.format(watchedPapers(digest.watches).length)}`]
+      : []),
   ];
+  const ranked = digest.ranked
+    ? [
+        `<li><a href=#ranked>Ranked</a> ${number.format(digest.ranked.papers.length)}: <a href=#cutoff>cut-off</a> after ${number.format(digest.ranked.cutoff)}`,
+      ]
+    : undefined;
   const [starred, ...rest] = digest.sections.filter(isShown).map((section) => {
     const groups = section.groups.map(
       (group) => `<a href=#${attr(group.id)}>${escapeHtml(group.category)}</a> ${number.format(group.papers.length)}`,
@@ -98,26 +112,36 @@ function renderContents(digest: DigestView): string {
     ...(digest.posts.length > 0
       ? [`<li><a href=#blogs>${POSTS_HEADING}</a> ${number.format(digest.posts.length)}`]
       : []),
-    ...extra,
-    ...rest,
+    ...(ranked ? extra.filter((item) => !item.includes('#foryou')) : extra),
+    ...(ranked ?? rest),
   ];
-  return `<nav class=toc aria-label="Sections"><ol>${items.join('')}</ol></nav>`;
+  return `<nav class=toc id=contents aria-label="Sections"><ol>${items.join('')}</ol></nav>`;
 }
 
 function isShown(section: SectionView): boolean {
   return section.papers.length > 0 || section.empty !== undefined;
 }
 
-type SectionOptions = Pick<PaperOptions, 'controls'>;
+type SectionOptions = Pick<PaperOptions, 'controls' | 'site' | 'seenIds' | 'compact'>;
 
-/** The starred section, the day's blog posts, "For you" and the watches, then the announce types. */
+/**
+ * The starred section, the day's blog posts, "For you" and the watches, then the announce types;
+ * or, ranked (`sort=score`), the starred section, the posts, the watches and the one ranked list.
+ */
 function renderSections(digest: DigestView, options: SectionOptions): string {
   const [starred, ...rest] = digest.sections.map((section) => renderSection(section, options));
+  if (digest.ranked)
+    return [
+      starred ?? '',
+      renderPostsSection(digest.posts),
+      renderWatches(digest.watches),
+      renderRankedList(digest.ranked, options),
+    ].join('');
   return [
     starred ?? '',
     renderPostsSection(digest.posts),
     renderForYou(digest.forYou, options),
-    renderWatches(digest.watches, options),
+    renderWatches(digest.watches),
     ...rest,
   ].join('');
 }
@@ -129,7 +153,7 @@ function renderSection(section: SectionView, options: SectionOptions): string {
   let list: string;
   if (section.papers.length === 0) list = `<p class=m>${escapeHtml(section.empty!)}</p>`;
   else if (section.groups.length === 0)
-    list = `<ol>${renderList(section.papers, { ...shared, level: 3 }, section.id)}</ol>`;
+    list = `${openList(section.papers.length)}${renderList(section.papers, { ...shared, level: 3 }, section.id)}</ol>`;
   else list = section.groups.map((group) => renderGroup(group, { ...shared, level: 4 })).join('');
   if (section.collapsed) return `<details id=${section.id} class=sec><summary>${heading}</summary>${list}</details>\n`;
   return `<section id=${section.id}>${heading}${list}</section>\n`;
@@ -144,5 +168,5 @@ function renderList(papers: readonly PaperView[], options: PaperOptions, after: 
 
 function renderGroup(group: GroupView, options: PaperOptions): string {
   const papers = renderList(group.papers, options, group.id);
-  return `<h3 id=${attr(group.id)}>${escapeHtml(group.category)} (${number.format(group.papers.length)})</h3><ol>${papers}</ol>\n`;
+  return `<h3 id=${attr(group.id)}>${escapeHtml(group.category)} (${number.format(group.papers.length)})</h3>${openList(group.papers.length)}${papers}</ol>\n`;
 }

@@ -1,8 +1,8 @@
 // The daily feed's item body: the day's digest as plain HTML that reads well without our
 // stylesheet, in a feed reader's HTML-to-text view (newsboat) as in a browser. Each paper is its
 // own block: starred papers in full with the abstract, every other paper one list item (linked
-// title, first authors). TeX accents decoded, math as written.
-import { texToPlain } from '../text/tex.ts';
+// title, first authors). TeX read as Unicode (text/tex-math.ts).
+import { texToUnicode } from '../text/tex-math.ts';
 import type { DigestView, PaperView, PostView, SectionView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import {
@@ -19,11 +19,11 @@ function renderStarredBlock(paper: PaperView): string {
   const elsewhere = paper.elsewhere === undefined ? '' : ` · ${escapeHtml(describeElsewhere(paper.elsewhere))}`;
   const starred = paper.starred.map((match) => `★ ${escapeHtml(describeMatch(match))}`).join('; ');
   const who = (starred === '' ? escapeHtml(paper.why ?? '') : starred) + elsewhere;
-  const authors = escapeHtml(paper.authors.map(texToPlain).join(', '));
-  const comment = paper.comment ? `<br>${escapeHtml(texToPlain(paper.comment))}` : '';
+  const authors = escapeHtml(paper.authors.map(texToUnicode).join(', '));
+  const comment = paper.comment ? `<br>${escapeHtml(texToUnicode(paper.comment))}` : '';
   const meta = `${escapeHtml(paper.categories.join(' · '))} · ${escapeHtml(paper.label)} · <a href="${escapeHtml(paper.links.pdf)}">pdf</a>`;
-  return `<p><b>${who}</b><br><a href="${escapeHtml(paper.links.abs)}"><b>${escapeHtml(texToPlain(paper.title))}</b></a><br>${authors}<br>${meta}${comment}</p>
-<blockquote>${escapeHtml(texToPlain(paper.abstract))}</blockquote>
+  return `<p><b>${who}</b><br><a href="${escapeHtml(paper.links.abs)}"><b>${escapeHtml(texToUnicode(paper.title))}</b></a><br>${authors}<br>${meta}${comment}</p>
+<blockquote>${escapeHtml(texToUnicode(paper.abstract))}</blockquote>
 `;
 }
 
@@ -43,7 +43,7 @@ ${items.join('')}</ul>
 }
 
 function renderListItem(paper: PaperView): string {
-  return `<li><a href="${escapeHtml(paper.links.abs)}">${escapeHtml(texToPlain(paper.title))}</a> (${escapeHtml(formatFirstAuthors(paper.authors))})</li>\n`;
+  return `<li><a href="${escapeHtml(paper.links.abs)}">${escapeHtml(texToUnicode(paper.title))}</a> (${escapeHtml(formatFirstAuthors(paper.authors))})</li>\n`;
 }
 
 function renderSection(section: SectionView): string {

@@ -1,8 +1,8 @@
 // RSS 2.0 feeds (https://www.rssboard.org/rss-specification): papers by starred authors, one
-// item per paper version; and the daily digest, one item per announcement day. Text is TeX
-// decoded (math as written: feed readers show no MathML).
+// item per paper version; and the daily digest, one item per announcement day. TeX is read as
+// Unicode (text/tex-math.ts: feed readers show no MathML).
 import { formatLongDay } from '../calendar/days.ts';
-import { texToPlain } from '../text/tex.ts';
+import { texToUnicode } from '../text/tex-math.ts';
 import type { AnnouncedPaperView, DigestView, PostView } from '../views/types.ts';
 import { escapeXml, formatRfc822, formatRfc822Day } from './escape.ts';
 import { formatPapers } from './format.ts';
@@ -49,15 +49,15 @@ export function paperGuid(paper: { id: string; version: number | null; day: stri
 
 /** "Title (v2)" for a replacement: readers show it as a new item, and should say why. */
 function itemTitle(paper: AnnouncedPaperView): string {
-  const title = texToPlain(paper.title);
+  const title = texToUnicode(paper.title);
   const replaced = paper.announceType === 'replace' || paper.announceType === 'replace-cross';
   return replaced && paper.version !== null ? `${title} (v${paper.version})` : title;
 }
 
 function renderStarredItem(paper: AnnouncedPaperView, guid: string): string {
   const names = [...new Set(paper.starred.map((match) => match.name))].join(', ');
-  const authors = paper.authors.map(texToPlain).join(', ');
-  const description = `<p>${escapeXml(authors)}</p><p>${escapeXml(paper.categories.join(' · '))} · ${escapeXml(paper.announceType)} · ${escapeXml(paper.label)}</p><p>${escapeXml(texToPlain(paper.abstract))}</p>`;
+  const authors = paper.authors.map(texToUnicode).join(', ');
+  const description = `<p>${escapeXml(authors)}</p><p>${escapeXml(paper.categories.join(' · '))} · ${escapeXml(paper.announceType)} · ${escapeXml(paper.label)}</p><p>${escapeXml(texToUnicode(paper.abstract))}</p>`;
   return `<item>
 <title>${escapeXml(`${names === '' ? '' : `[${names}] `}${itemTitle(paper)}`)}</title>
 <link>${escapeXml(paper.links.abs)}</link>

@@ -18,9 +18,11 @@ import { renderMath, renderTexHtml } from './tex-html.ts';
 import { splitTex } from '../text/tex.ts';
 
 const HELP =
-  '<p class=m>Words (any form: “transformer” finds “Transformers”), “a phrase” in quotes, <code>author:hinton</code> or ' +
-  '<code>author:"Gábor Melis"</code>, <code>title:word</code>, a category (<code>cs.CV</code>), or an arXiv id ' +
-  '(<code>2611.10004</code>, <code>arXiv:1409.3215</code>, <code>cs/0112017</code>) to open that paper.</p>';
+  '<p class=m>Words (any form: “transformer” finds “Transformers”, not “transform”), “a phrase” in quotes, ' +
+  '<code>optim*</code> (3 letters or more), <code>-word</code> or <code>-"a phrase"</code> to leave out, ' +
+  '<code>author:hinton</code> or <code>author:"Gábor Melis"</code>, <code>title:word</code>, a category ' +
+  '(<code>cs.CV</code>, <code>-cat:cs.CL</code>), or an arXiv id (<code>2611.10004</code>, ' +
+  '<code>arXiv:1409.3215</code>, <code>cs/0112017</code>) to open that paper. Keyword watches take the same words.</p>';
 
 export function renderSearchHtml(baseUrl: string, view: SearchView): string {
   const { outcome } = view;

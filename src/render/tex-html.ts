@@ -4,6 +4,7 @@
 import temml from 'temml';
 import { decodeTexText, splitTex } from '../text/tex.ts';
 import { escapeHtml } from './escape.ts';
+import { flattenMathml } from './math-text.ts';
 
 // temml writes a few inline styles, which the page's CSP (style-src admits only our stylesheet's hash)
 // would block. The ones that matter become classes of our stylesheet (html-assets.ts); the rest
@@ -29,7 +30,9 @@ function moveStylesToClasses(markup: string): string {
 export function renderMath(source: string, display = false): string {
   try {
     // trust stays false (the default): no \href, \includegraphics or \class from arXiv metadata.
-    return moveStylesToClasses(temml.renderToString(source, { displayMode: display, throwOnError: true }));
+    const markup = temml.renderToString(source, { displayMode: display, throwOnError: true });
+    // A linear formula as the characters MathML would draw (math-text.ts): no elements to lay out.
+    return flattenMathml(markup) ?? moveStylesToClasses(markup);
   } catch {
     const delimiter = display ? '$$' : '$';
     return `<span class=tex>${escapeHtml(`${delimiter}${source}${delimiter}`)}</span>`;

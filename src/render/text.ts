@@ -1,9 +1,9 @@
 // The digest as plain text in the style of an email (the text digest and the mail's text part):
 // starred papers in full with their abstracts, the day's counts, then every other paper in a few
 // lines, by section and category, then the day's page. Lines are wrapped at 78 columns (RFC 5322
-// §2.1.1), URLs never broken. TeX accents are decoded, math is left as written.
+// §2.1.1), URLs never broken. TeX reads as Unicode (text/tex-math.ts).
 import { formatLongDay } from '../calendar/days.ts';
-import { texToPlain } from '../text/tex.ts';
+import { texToUnicode } from '../text/tex-math.ts';
 import type { DigestView, PaperView, PostView, SectionView } from '../views/types.ts';
 import {
   describeElsewhere,
@@ -43,7 +43,7 @@ export function wrapText(text: string, width = TEXT_WIDTH, indent = '', firstInd
   return lines;
 }
 
-function heading(text: string, underline: string): string[] {
+export function heading(text: string, underline: string): string[] {
   return [text, underline.repeat(Math.min(text.length, TEXT_WIDTH))];
 }
 
@@ -53,12 +53,12 @@ function renderFullPaper(paper: PaperView): string[] {
   return [
     ...who.filter(Boolean).flatMap((line) => wrapText(line)),
     ...(paper.elsewhere === undefined ? [] : wrapText(`  (${describeElsewhere(paper.elsewhere)})`)),
-    ...wrapText(texToPlain(paper.title)),
-    ...wrapText(paper.authors.map(texToPlain).join(', '), TEXT_WIDTH, '    ', '  '),
+    ...wrapText(texToUnicode(paper.title)),
+    ...wrapText(paper.authors.map(texToUnicode).join(', '), TEXT_WIDTH, '    ', '  '),
     ...wrapText(`${paper.categories.join(', ')} · ${paper.label}`, TEXT_WIDTH, '    ', '  '),
-    ...(paper.comment ? wrapText(texToPlain(paper.comment), TEXT_WIDTH, '    ', '  ') : []),
+    ...(paper.comment ? wrapText(texToUnicode(paper.comment), TEXT_WIDTH, '    ', '  ') : []),
     '',
-    ...wrapText(texToPlain(paper.abstract), TEXT_WIDTH, '  '),
+    ...wrapText(texToUnicode(paper.abstract), TEXT_WIDTH, '  '),
     '',
     `  ${paper.links.abs}`,
     '',
@@ -68,7 +68,7 @@ function renderFullPaper(paper: PaperView): string[] {
 /** Any other paper in three lines or so: title, first authors, link. */
 function renderCompactPaper(paper: PaperView): string[] {
   return [
-    ...wrapText(texToPlain(paper.title), TEXT_WIDTH, '  ', '* '),
+    ...wrapText(texToUnicode(paper.title), TEXT_WIDTH, '  ', '* '),
     ...wrapText(formatFirstAuthors(paper.authors), TEXT_WIDTH, '    ', '  '),
     `  ${paper.links.abs}`,
   ];

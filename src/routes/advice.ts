@@ -2,6 +2,7 @@
 // (the popularity view). The one write here, a read mark, is a POST that routes/writes.ts guards.
 import { statSync } from 'node:fs';
 import type { Hono } from 'hono';
+import * as v from 'valibot';
 import { markReadingEntry, UnknownEntryError } from '../actions/reading.ts';
 import { ReadingListError } from '../curate/reading-list.ts';
 import { renderErrorPage } from '../render/html-layout.ts';
@@ -9,10 +10,12 @@ import { renderStartHtml } from '../render/start.ts';
 import { renderTopHtml } from '../render/top.ts';
 import { buildStartView } from '../views/start.ts';
 import { buildTopView } from '../views/top.ts';
+import { flag, registerPost } from './posts.ts';
 import { HTML, baseUrlOf, sendCached, type Site } from './site.ts';
 import { readWritePolicy } from './writes.ts';
 
 const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ReadBody = v.strictObject({ read: v.optional(flag('read or unread')) });
 
 /** A file's size and modification time, or '' when it cannot be read (the page says why). */
 function fileVersion(path: string): string {
@@ -38,11 +41,10 @@ export function registerAdviceRoutes(app: Hono, site: Site): void {
       }
     }),
   );
-  app.post('/start/:id/read', async (c) => {
+  registerPost(app, site, '/start/:id/read', { body: ReadBody }, async (c, body) => {
     const baseUrl = baseUrlOf(site, c);
-    const id = c.req.param('id');
-    const form = await c.req.parseBody();
-    const read = form['read'] !== '0';
+    const id = c.req.param('id') ?? '';
+    const read = body.read ?? true;
     try {
       if (!ENTRY_ID.test(id)) throw new UnknownEntryError(`no entry "${id}"`);
       await markReadingEntry(context, id, read);

@@ -187,17 +187,20 @@ export function createResponder(sizes = { probation: 32, kept: 96 }): Responder 
     return pending;
   };
   // The validators of each address at its latest version: hashed once per change, not per request.
-  const validated = createSegmentedLru<{ tag: string; etag: string; headers: Record<string, string> }>(
-    sizes.probation,
-    sizes.kept,
-  );
+  // Last-Modified joins a version's validators once its second is over (store/read/version.ts).
+  const validated = createSegmentedLru<{
+    tag: string;
+    lastModified: string | undefined;
+    etag: string;
+    headers: Record<string, string>;
+  }>(sizes.probation, sizes.kept);
   const validatorsOf = (key: string, version: DataVersion) => {
     const known = validated.get(key);
-    if (known?.tag === version.tag) return known;
-    const etag = createEtag(key, version);
+    if (known?.tag === version.tag && known.lastModified === version.lastModified) return known;
+    const etag = known?.tag === version.tag ? known.etag : createEtag(key, version);
     const headers: Record<string, string> = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
     if (version.lastModified) headers['Last-Modified'] = version.lastModified;
-    const fresh = { tag: version.tag, etag, headers };
+    const fresh = { tag: version.tag, lastModified: version.lastModified, etag, headers };
     validated.set(key, fresh);
     return fresh;
   };

@@ -12,18 +12,25 @@ import {
 } from '../views/day.ts';
 import { renderDigestHtml } from '../render/html.ts';
 import { describeNoDigest, renderFetchNotice, renderNoDigestHtml, renderRoundNotice } from '../render/html-pages.ts';
+import { renderFirstStartHtml } from '../render/html-first-start.ts';
 import { listRoundParts } from '../store/read/round-parts.ts';
+import type { DataVersion } from '../store/read/version.ts';
 import { renderErrorPage } from '../render/html-layout.ts';
 import { renderDigestJson } from '../render/json.ts';
 import { renderDigestText } from '../render/text.ts';
 import type { Rendered } from './cache.ts';
+import { createDayStatus } from './day-status.ts';
 import { HTML, JSON_TYPE, TEXT, sendCached, type Site } from './site.ts';
 import { readWritePolicy } from './writes.ts';
 
-/** What the fetcher is doing or what failed, then what the other parts of the round could not do. */
-function fetchNotice(site: Site): string {
+/**
+ * What the other parts of the round could not do; before it, what the fetcher is doing, when the
+ * page's day has no digest yet (`missing`: the day `/` waits for while it shows an older one).
+ */
+function fetchNotice(site: Site, status: boolean, missing?: string): string {
   const { db } = site.context;
-  return renderFetchNotice(getLastFetchRun(db), site.status()) + renderRoundNotice(listRoundParts(db));
+  const fetching = status ? renderFetchNotice(getLastFetchRun(db), site.status(), missing) : '';
+  return fetching + renderRoundNotice(listRoundParts(db));
 }
 
 // `?cat=stat.ML` (repeatable, or comma-separated: `?cat=cs.LG,stat.ML`) shows only the papers
@@ -42,20 +49,24 @@ export function readCategoryFilter(values: readonly string[]): string[] | { erro
   return categories;
 }
 
-/** The page's query: `cat` (categories), `sort=score|arxiv`, `hidden=1` (show hidden papers). */
+/**
+ * The page's query: `cat` (categories), `sort=score|arxiv` (without it, the reader's default),
+ * `hidden=1` (show hidden papers), `view=titles` (the compact view).
+ */
 export function readDayOptions(c: HonoContext): DayOptions | { error: string } {
   const only = readCategoryFilter(c.req.queries('cat') ?? []);
   if ('error' in only) return only;
-  const sort = c.req.query('sort') ?? 'arxiv';
-  if (sort !== 'arxiv' && sort !== 'score') return { error: 'sort is score or arxiv.' };
+  const sort = c.req.query('sort');
+  if (sort !== undefined && sort !== 'arxiv' && sort !== 'score') return { error: 'sort is score or arxiv.' };
   const hidden = c.req.query('hidden') ?? '0';
   if (hidden !== '0' && hidden !== '1') return { error: 'hidden is 1 (show hidden papers) or 0.' };
-  return { only, sort, showHidden: hidden === '1' };
+  const view = c.req.query('view') ?? 'full';
+  if (view !== 'full' && view !== 'titles') return { error: 'view is titles (titles and authors only) or full.' };
+  return { only, ...(sort && { sort }), showHidden: hidden === '1', view, page: true };
 }
 
-function renderDayHtml(site: Site, day: string, baseUrl: string, options: DayOptions = {}): Rendered {
+function renderDayHtml(site: Site, day: string, baseUrl: string, options: DayOptions, notice: string): Rendered {
   const digest = loadDayDigest(site.context, site.holidays, day, options);
-  const notice = fetchNotice(site);
   if (digest.kind !== 'digest') {
     const body = renderNoDigestHtml({ baseUrl, day, kind: digest.kind, notice, previous: digest.previous });
     return { status: digest.kind === 'future' ? 404 : 200, type: HTML, body };
@@ -92,8 +103,8 @@ function renderDayData(site: Site, day: string, format: 'txt' | 'json', baseUrl:
   };
 }
 
-// A day's page depends on the category filter (issue 10), the order and the hidden toggle (issue 11).
-const DAY_PAGE = { params: ['cat', 'sort', 'hidden'] } as const;
+// A day's page depends on the category filter, the order, the hidden toggle and the view.
+const DAY_PAGE = { params: ['cat', 'sort', 'hidden', 'view'] } as const;
 
 const DIGEST_FILE = /^(\d{4}-\d{2}-\d{2})(?:\.(txt|json|html))?$/;
 
@@ -110,27 +121,38 @@ function badRequest(baseUrl: string, message: string): Rendered {
 }
 
 export function registerDigestRoutes(app: Hono, site: Site): void {
+  const days = createDayStatus(site);
+  // `/` shows the scheduler's status while the day it stands for is not stored.
+  const front = { ...DAY_PAGE, depends: (version: DataVersion) => days.dependsOf(version) };
   app.get('/', (c) =>
-    sendCached(site, c, DAY_PAGE, (_version, baseUrl) => {
+    sendCached(site, c, front, (_version, baseUrl) => {
       const options = readDayOptions(c);
       if ('error' in options) return badRequest(baseUrl, options.error);
       const latest = findLatestDay(site.context.db);
-      if (latest !== undefined) return renderDayHtml(site, latest, baseUrl, options);
-      const body = renderNoDigestHtml({ baseUrl, kind: 'nothing-stored', notice: fetchNotice(site) });
-      return { status: 200, type: HTML, body };
+      if (latest === undefined) return renderFirstStart(site, baseUrl);
+      return renderDayHtml(site, latest, baseUrl, options, fetchNotice(site, days.showsStatus(), days.currentDay()));
     }),
   );
-  app.get('/digest/:file', (c) =>
-    sendCached(site, c, DAY_PAGE, (_version, baseUrl) => {
-      const file = c.req.param('file');
-      const match = DIGEST_FILE.exec(file);
-      const day = match ? parseDay(match[1]!) : undefined;
+  app.get('/digest/:file', (c) => {
+    const file = c.req.param('file');
+    const match = DIGEST_FILE.exec(file);
+    const day = match ? parseDay(match[1]!) : undefined;
+    const format = match?.[2];
+    const html = day !== undefined && format !== 'txt' && format !== 'json';
+    const page = html ? { ...DAY_PAGE, depends: (version: DataVersion) => days.dependsOf(version, day) } : DAY_PAGE;
+    return sendCached(site, c, page, (_version, baseUrl) => {
       if (day === undefined) return refuseAddress(file, baseUrl);
-      const format = match![2];
-      if (format === 'txt' || format === 'json') return renderDayData(site, day, format, baseUrl);
+      if (!html) return renderDayData(site, day, format as 'txt' | 'json', baseUrl);
       const options = readDayOptions(c);
       if ('error' in options) return badRequest(baseUrl, options.error);
-      return renderDayHtml(site, day, baseUrl, options);
-    }),
-  );
+      return renderDayHtml(site, day, baseUrl, options, fetchNotice(site, days.showsStatus(day)));
+    });
+  });
+}
+
+function renderFirstStart(site: Site, baseUrl: string): Rendered {
+  const { db } = site.context;
+  const parts = listRoundParts(db);
+  const body = renderFirstStartHtml({ baseUrl, status: site.status(), lastRun: getLastFetchRun(db), parts });
+  return { status: 200, type: HTML, body };
 }

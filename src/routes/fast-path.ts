@@ -3,8 +3,9 @@
 // the router. Hono's request, context and Response objects, and the conversion back to node's
 // headers, cost about as much as the rest of a cached /rss.xml (issue 13's profile); the answer is
 // the same, header for header and byte for byte (tests/server/fast-path.test.ts). The checks are
-// sendCached's own: the data version, the scheduler's status, today, the starred list, and what
-// the route declared it depends on. Anything else, a miss included, goes through Hono as before.
+// sendCached's own: the data version, today, the starred list, and what the route declared it
+// depends on (`/` the scheduler's status, while its day is not stored). Anything else, a miss
+// included, goes through Hono as before.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Hono } from 'hono';
 import { SECURITY_HEADERS, baseUrlOfSocket, countHostFields, versionOf, type Site } from './site.ts';
@@ -29,9 +30,10 @@ export function createFastPath(replays: Site['replays']): FastPath {
   return (request, response) => {
     if (request.method !== 'GET' || request.url === undefined) return false;
     const replay = replays.get(request.url);
-    // Two Host fields are refused by the app (server.ts), with a 400 of its own.
+    // Two Host fields, or a Host that is not ours, are refused by the app (server.ts), with a 400 or 421.
     if (replay === undefined || countHostFields(request.rawHeaders) > 1) return false;
     const { site, path, options } = replay;
+    if (!site.hosts.admits(request)) return false;
     let ready;
     try {
       const baseUrl = baseUrlOfSocket(site, request.socket);

@@ -1,17 +1,22 @@
 // `/healthz` for a monitor: 200 `ok`; 200 `degraded` with the reasons (pages are served but
 // something needs a look: the database cannot be written, the disk is nearly full, fetches fail or
-// have not succeeded for days, the mail fails); 503 `error` when pages cannot be served (the
+// have not succeeded for days, the mail fails, a hand-edited configuration file is broken); 503 `error` when pages cannot be served (the
 // database cannot be read). Monitors poll it, so the answer is computed at most every few seconds.
-// The mail's last error names hosts: only a client on this machine sees it whole.
+// The mail's last error names hosts: only a client on this machine sees it whole. In serve it also
+// shows the threads (one that failed and waits to restart makes it degraded) and the retries waiting.
 import { accessSync, constants, statfsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { dirname } from 'node:path';
 import type { Context as HonoContext, Hono } from 'hono';
+import type { RetryView } from '../app/backoff.ts';
 import type { Context } from '../app/context.ts';
+import type { ThreadHealth } from '../app/worker-thread.ts';
 import { isMailConfigured } from '../mail/settings.ts';
 import { countPapers } from '../store/read/papers.ts';
 import { getFetchHealth, getLastFetchRun } from '../store/read/runs.ts';
 import { listRoundParts } from '../store/read/round-parts.ts';
 import { getLastSendStatus } from '../store/read/sends.ts';
+import { clientOf } from './hosts.ts';
 import type { Site } from './site.ts';
 
 /** What the health check asks of the machine; tests give their own. */
@@ -48,11 +53,23 @@ interface Health {
   body: Record<string, unknown>;
 }
 
-export function registerHealth(app: Hono, site: Site, probes: HealthProbes = DEFAULT_PROBES): void {
+/** serve's worker threads, by name (`render 1`, `scheduler`, `ranking`), and what waits to be tried again. */
+export interface BackgroundHealth {
+  threads: Record<string, ThreadHealth>;
+  retries: Record<string, RetryView>;
+}
+
+export function registerHealth(
+  app: Hono,
+  site: Site,
+  probes: HealthProbes = DEFAULT_PROBES,
+  background?: () => BackgroundHealth,
+): void {
   let cached: { at: number; health: Health } | undefined;
   app.get('/healthz', (c) => {
     const at = Date.now();
-    if (cached === undefined || at - cached.at >= CACHE_MS) cached = { at, health: checkHealth(site, probes) };
+    if (cached === undefined || at - cached.at >= CACHE_MS)
+      cached = { at, health: withBackground(checkHealth(site, probes), background?.()) };
     const { code, body } = cached.health;
     const mail = body['mail'] as { lastError: { error: string } | null } | null;
     const shown = mail?.lastError && !isLocalClient(c) ? withoutHostDetails(body, mail) : body;
@@ -73,11 +90,18 @@ function checkHealth(site: Site, probes: HealthProbes): Health {
     return { code: 503, body: { status: 'error', reasons: [reason], database: 'error', nextRun } };
   }
   const writable = !context.db.readonly && canWriteDatabase(context, probes);
+  // A hand-edited configuration file that cannot be used: named with its line and problem.
+  const problems = site.problems();
   const reasons = [
     ...(writable ? [] : ['the database is read-only: new announcements cannot be stored']),
     ...describeDisk(context, probes),
     ...describeFetches(facts.fetches, context.now()),
+    ...describeFailedParts(facts.round),
     ...(facts.mail?.lastError ? [`the digest mail of ${facts.mail.lastError.day} failed`] : []),
+    ...problems.map(
+      (p) =>
+        `${p.file}${p.line === undefined ? '' : ` line ${p.line}`}: ${p.problem} (the last good version is in use)`,
+    ),
   ];
   const body = {
     status: reasons.length === 0 ? 'ok' : 'degraded',
@@ -89,8 +113,27 @@ function checkHealth(site: Site, probes: HealthProbes): Health {
     activity: status.activity ?? null,
     mail: facts.mail,
     round: facts.round,
+    config: problems,
   };
   return { code: 200, body };
+}
+
+/** The threads and retries beside the rest: a thread waiting to restart, or a retry waiting, is a reason. */
+function withBackground(health: Health, background: BackgroundHealth | undefined): Health {
+  if (background === undefined) return health;
+  const reasons = [
+    ...Object.entries(background.threads)
+      .filter(([, thread]) => thread.state === 'restarting')
+      .map(([name, thread]) => `the ${name} thread failed (${thread.lastError}); it restarts at ${thread.restartAt}`),
+    ...Object.entries(background.retries).map(
+      ([name, retry]) =>
+        `the ${name} failed ${retry.failures === 1 ? 'once' : `${retry.failures} times in a row`} ` +
+        `(${retry.error}); it tries again at ${retry.retryAt}`,
+    ),
+  ];
+  const body: Record<string, unknown> = { ...health.body, threads: background.threads, retries: background.retries };
+  if (reasons.length === 0 || health.code === 503) return { code: health.code, body };
+  return { code: 200, body: { ...body, status: 'degraded', reasons: [...(body['reasons'] as string[]), ...reasons] } };
 }
 
 function readFacts(context: Context) {
@@ -119,6 +162,13 @@ function describeRound(db: Context['db']) {
       { time: part.finishedAt, ok: part.ok, summary: part.summary, problems: part.problems },
     ]),
   );
+}
+
+/** A part of the round that did not do its work (no feed read, arXiv unreachable) is a reason of its own. */
+function describeFailedParts(round: ReturnType<typeof describeRound>): string[] {
+  return Object.entries(round)
+    .filter(([, part]) => !part.ok)
+    .map(([name, part]) => `the round's ${name} part failed (${part.time}): ${part.summary}`);
 }
 
 function canWriteDatabase(context: Context, probes: HealthProbes): boolean {
@@ -155,12 +205,10 @@ function describeMail(context: Context) {
   };
 }
 
-/** A client on this machine, not through a proxy (which would say so in Forwarded or X-Forwarded-For). */
+/** A client on this machine, not through a proxy (hosts.ts: the same test writes pass). */
 function isLocalClient(c: HonoContext): boolean {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  const address = incoming?.socket?.remoteAddress ?? '';
-  const loopback = /^(127\.|::1$|::ffff:127\.)/.test(address);
-  return loopback && c.req.header('forwarded') === undefined && c.req.header('x-forwarded-for') === undefined;
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return clientOf(incoming, (name) => c.req.header(name)).local;
 }
 
 /** The SMTP error reduced to its codes: `ESOCKET, ECONNREFUSED`, `SMTP 535`; no host, address or account. */

@@ -1,5 +1,5 @@
 // The reader's library over GET (reads only): saved papers as a page, a feed, BibTeX and JSON;
-// similar papers; the keyword watches' page and feeds.
+// similar papers; a paper's authors to star; the keyword watches' page and feeds.
 import type { Hono } from 'hono';
 import { parseArxivId } from '../fetcher/ids.ts';
 import { renderBibtex } from '../render/bibtex.ts';
@@ -7,12 +7,22 @@ import { renderErrorPage } from '../render/html-layout.ts';
 import { renderSavedHtml, renderSimilarHtml, renderWatchesHtml } from '../render/html-library.ts';
 import { renderStarredRss } from '../render/rss.ts';
 import { listWatches } from '../store/read/watches.ts';
-import { buildSimilar, exportLibrary, listSavedPapers, listWatchMatches } from '../views/library.ts';
+import {
+  buildSimilar,
+  exportLibrary,
+  findPaperView,
+  listRecentWatchMatches,
+  listSavedCitations,
+  listSavedPapers,
+  listWatchMatches,
+} from '../views/library.ts';
+import { renderPaperAuthorsHtml } from '../render/html-star.ts';
+import { findWatchProblem } from '../views/watches.ts';
 import type { Rendered } from './cache.ts';
 import { HTML, JSON_TYPE, RSS, builtAtOf, sendCached, type Site } from './site.ts';
 import { readWritePolicy } from './writes.ts';
 
-const SIMILAR_PATH = /^\/papers\/(.{1,80})\/similar$/;
+const PAPER_PAGE = /^\/papers\/(.{1,80})\/(similar|authors)$/;
 const WATCH_FEED = /^([a-z0-9][a-z0-9-]{0,59})\.xml$/;
 
 function notFound(baseUrl: string, message: string): Rendered {
@@ -28,9 +38,18 @@ export function registerLibraryRoutes(app: Hono, site: Site): void {
   registerWatchRoutes(app, site);
   app.get('/papers/*', (c) =>
     sendCached(site, c, {}, (_v, baseUrl) => {
-      const match = SIMILAR_PATH.exec(c.req.path);
+      const match = PAPER_PAGE.exec(c.req.path);
       const parsed = match ? parseArxivId(decodeURIComponent(match[1]!)) : undefined;
-      if (parsed === undefined) return notFound(baseUrl, 'A paper page is /papers/<arXiv id>/similar.');
+      if (parsed === undefined) return notFound(baseUrl, 'A paper page is /papers/<arXiv id>/similar or /authors.');
+      if (match![2] === 'authors') {
+        const paper = findPaperView(site.context, parsed.id);
+        if (paper === undefined) return notFound(baseUrl, `No stored paper has the id ${parsed.id}.`);
+        return {
+          status: 200,
+          type: HTML,
+          body: renderPaperAuthorsHtml(paper, baseUrl, metaOf(site, baseUrl).controls),
+        };
+      }
       const view = buildSimilar(site.context, parsed.id);
       if (view === undefined) return notFound(baseUrl, `No stored paper has the id ${parsed.id}.`);
       return { status: 200, type: HTML, body: renderSimilarHtml(view.paper, view.similar, metaOf(site, baseUrl)) };
@@ -69,7 +88,7 @@ function registerSavedRoutes(app: Hono, site: Site): void {
     sendCached(site, c, {}, () => ({
       status: 200,
       type: 'application/x-bibtex; charset=utf-8',
-      body: renderBibtex(listSavedPapers(context).map((paper) => ({ ...paper, date: paper.day }))),
+      body: renderBibtex(listSavedCitations(context)),
     })),
   );
   app.get('/saved.json', (c) =>
@@ -85,10 +104,11 @@ function registerWatchRoutes(app: Hono, site: Site): void {
   const { context } = site;
   app.get('/watches', (c) =>
     sendCached(site, c, {}, (_v, baseUrl) => {
-      const rows = listWatches(context.db).map((watch) => ({
-        ...watch,
-        matches: listWatchMatches(context, watch).length,
-      }));
+      const matches = listRecentWatchMatches(context);
+      const rows = listWatches(context.db).map((watch) => {
+        const problem = findWatchProblem(watch.query);
+        return { ...watch, matches: matches.get(watch.slug)?.length ?? 0, ...(problem && { problem }) };
+      });
       return { status: 200, type: HTML, body: renderWatchesHtml(rows, metaOf(site, baseUrl)) };
     }),
   );

@@ -6,8 +6,11 @@ import type { Context } from '../app/context.ts';
 import { easternDay } from '../calendar/eastern.ts';
 import { siteUrl } from '../config.ts';
 import { createVersionReader, type DataVersion } from '../store/read/version.ts';
-import type { StatusView } from '../views/types.ts';
+import { listConfigProblems } from '../app/config-watch.ts';
+import type { ConfigProblemView, StatusView } from '../views/types.ts';
 import { STYLE_SOURCE } from '../render/html-assets.ts';
+import { createHostAllowlist, type HostAllowlist } from './hosts.ts';
+import { renderConfigBanner, withBanner } from '../render/html-layout.ts';
 import { createResponder, createSegmentedLru, type Rendered, type Responder, type SegmentedLru } from './cache.ts';
 
 /** A page to render away from the thread answering HTTP: what it depends on, as plain data. */
@@ -19,6 +22,8 @@ export interface RenderJob {
   version: DataVersion;
   /** The starred list the page is rendered with (authors.json's hash). */
   starredHash: string;
+  /** Hand-edited configuration files that cannot be used: a banner on the page. */
+  problems: readonly ConfigProblemView[];
 }
 
 /** An address sendCached answered, as fast-path.ts answers it again: the route's options, its canonical path. */
@@ -33,18 +38,25 @@ export interface Site {
   holidays: ReadonlySet<string>;
   status: () => StatusView;
   responder: Responder;
-  readVersion: (extra: string) => DataVersion;
+  /** The data version (store/read/version.ts): what every cached page and feed is a function of. */
+  readVersion: () => DataVersion;
   /** serve: renders an uncached page on a render thread. Unset: here. */
   offload?: ((job: RenderJob) => Promise<Rendered>) | undefined;
   /** On a render thread: the job in hand, whose base URL and data version stand for this request. */
   job?: (() => RenderJob | undefined) | undefined;
   /** The addresses (request targets as sent) sendCached answered lately, for fast-path.ts. */
   replays: SegmentedLru<Replay>;
+  /** The names this server answers for (hosts.ts). */
+  hosts: HostAllowlist;
+  /** Hand-edited configuration files that cannot be used (the job's, on a render thread). */
+  problems: () => readonly ConfigProblemView[];
 }
 
 export interface SiteOptions {
   offload?: Site['offload'];
   job?: Site['job'];
+  /** serve: the watched configuration files' problems; default authors.json's alone. */
+  configProblems?: (() => readonly ConfigProblemView[]) | undefined;
 }
 
 export function createSite(
@@ -53,6 +65,7 @@ export function createSite(
   status: () => StatusView,
   options: SiteOptions = {},
 ): Site {
+  const problems = options.configProblems ?? listConfigProblems(context);
   return {
     context,
     holidays,
@@ -62,6 +75,8 @@ export function createSite(
     offload: options.offload,
     job: options.job,
     replays: createSegmentedLru(64, 192),
+    hosts: createHostAllowlist(context.config),
+    problems: () => options.job?.()?.problems ?? problems(),
   };
 }
 
@@ -93,8 +108,11 @@ export interface CacheOptions {
    * so `/?r=<random>` is the cached `/` and cannot make the server render afresh.
    */
   params?: readonly string[];
-  /** What else the body depends on besides the stored data (a configuration file's version, say). */
-  depends?: () => string;
+  /**
+   * What else the body depends on besides the stored data (a configuration file's version, say), given
+   * the data version. Asked on every request: memoize anything that costs more than a comparison.
+   */
+  depends?: (version: DataVersion) => string;
 }
 
 /** `?a=1&b=2` of the declared parameters present (every value, in declared order), or ''. */
@@ -115,35 +133,62 @@ export function sendCached(
   const baseUrl = baseUrlOf(site, c);
   const job = site.job?.();
   if (job !== undefined) {
-    const rendered = render(job.version, baseUrl);
+    const rendered = withProblems(render(job.version, baseUrl), job.problems);
     return c.body(rendered.body, rendered.status, { 'Content-Type': rendered.type });
   }
   const url = new URL(c.req.url);
   const path = `${url.pathname}${canonicalQuery(url.searchParams, options.params ?? [])}`;
   const target = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
   if (target !== undefined) site.replays.set(target, { site, path, options });
-  const { version, status, starredHash } = versionOf(site, options);
+  const { version, status, starredHash, problems } = versionOf(site, options);
   const { offload } = site;
   const renderPage = offload
-    ? () => offload({ path, baseUrl, status, version, starredHash })
-    : () => render(version, baseUrl);
+    ? () => offload({ path, baseUrl, status, version, starredHash, problems })
+    : () => withProblems(render(version, baseUrl), problems);
   return site.responder.respond(c, `${baseUrl}${path}`, version, renderPage);
 }
 
 /**
- * The version a page is cached under. Pages show the scheduler's status too: it is part of what a
- * cached body depends on. Today (in arXiv's time zone) tells "not fetched yet" from "not announced
- * yet"; the starred list in hand names the flags.
+ * The version a page is cached under: the stored data, today (in arXiv's time zone: it tells "not
+ * fetched yet" from "not announced yet"), the starred list in hand (it names the flags), a broken configuration file (a banner on HTML),
+ * and what the route declared it depends on. Not the scheduler's status: a page that shows it declares so (`/`,
+ * while its day is not stored), or every change of the status would render every page again.
  */
 export function versionOf(
   site: Site,
   options: CacheOptions,
-): { version: DataVersion; status: StatusView; starredHash: string } {
-  const status = site.status();
+): { version: DataVersion; status: StatusView; starredHash: string; problems: readonly ConfigProblemView[] } {
+  const data = site.readVersion();
   const today = easternDay(site.context.now());
   const starredHash = site.context.starred.current().hash;
-  const extra = `${today}|${status.nextRunAt ?? ''}|${status.activity ?? ''}|${starredHash}|${options.depends?.() ?? ''}`;
-  return { version: site.readVersion(extra), status, starredHash };
+  const problems = site.problems();
+  const extra = `${today}|${starredHash}|${describeProblems(problems)}|${options.depends?.(data) ?? ''}`;
+  return { version: withExtra(site, data, extra), status: site.status(), starredHash, problems };
+}
+
+// The last version answered: the same object while neither the data nor the extra moved.
+const lastVersions = new WeakMap<Site, { data: DataVersion; extra: string; version: DataVersion }>();
+
+function withExtra(site: Site, data: DataVersion, extra: string): DataVersion {
+  const last = lastVersions.get(site);
+  if (last?.data === data && last.extra === extra) return last.version;
+  const version = { ...data, tag: `${data.tag}|${extra}` };
+  lastVersions.set(site, { data, extra, version });
+  return version;
+}
+
+// The problems' part of a version, once per list (the same array while nothing changed).
+let described: { problems: readonly ConfigProblemView[]; text: string } = { problems: [], text: '' };
+function describeProblems(problems: readonly ConfigProblemView[]): string {
+  if (problems !== described.problems)
+    described = { problems, text: problems.map((p) => `${p.file}:${p.line ?? ''}:${p.problem}`).join('|') };
+  return described.text;
+}
+
+/** An HTML page with the banners of broken configuration files; other answers as they are. */
+function withProblems(rendered: Rendered, problems: readonly ConfigProblemView[]): Rendered {
+  if (problems.length === 0 || !rendered.type.startsWith('text/html')) return rendered;
+  return { ...rendered, body: withBanner(rendered.body, renderConfigBanner(problems)) };
 }
 
 /** Host fields as received (node keeps the first in `headers`, every one in `rawHeaders`). */
@@ -169,5 +214,5 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The ISO timestamp of a data version, for a feed's lastBuildDate. */
 export function builtAtOf(version: DataVersion, now: Date): string {
-  return (version.lastModified ? new Date(version.lastModified) : now).toISOString();
+  return version.changedAt ?? now.toISOString();
 }

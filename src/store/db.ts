@@ -67,7 +67,7 @@ function openReadWrite(path: string, options: OpenOptions): Db {
 /**
  * A WAL database is read beside its -shm file, which a read-only folder cannot hold: SQLite then
  * refuses to read it. With no -shm there, no process is writing it, so it is read as immutable
- * (https://sqlite.org/uri.html#uriimmutable; bin/arxiv-curator.js turns URI filenames on).
+ * (https://sqlite.org/uri.html#uriimmutable; cli.ts runProcess turns URI filenames on).
  */
 function openReadOnly(path: string): Db {
   try {

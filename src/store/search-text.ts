@@ -1,7 +1,8 @@
 // What the search index holds for a paper, and where: the text people read (TeX accents decoded,
 // `Horv\'ath` is Horváth), letters SQLite's `remove_diacritics 2` leaves alone folded (ø, ł: so
 // "Soren" finds S{\o}ren), categories as single tokens, and a key that files each paper by date.
-// Shared by the writers (ingest, migration, bench) and the highlighter, which must see the same text.
+// Shared by the writers (ingest, migration, bench) and the scratch index (highlights, watches),
+// which must see the same text.
 import { texToPlain } from '../text/tex.ts';
 
 /** Authors are one column, one name per line; a line break is a token boundary for FTS5. */
@@ -43,7 +44,7 @@ export interface PaperText {
   categories: readonly string[];
 }
 
-/** The columns of both full-text tables, as readers see them (decoded) before folding. */
+/** The columns of the full-text table, as readers see them (decoded) before folding. */
 export interface ReadableText {
   title: string;
   abstract: string;
@@ -90,7 +91,7 @@ const ROWIDS = KEYS_PER_DAY;
 
 /**
  * The index's rowid for a paper: its day (days since 1970) times 2^32, plus its rowid in
- * `papers`. Both full-text tables are ordered by date, so "newest first", a date range and
+ * `papers`. The full-text table is ordered by date, so "newest first", a date range and
  * "the newest N matches" are ranges of rowids that FTS5 walks without sorting.
  */
 export function searchKey(day: string, paperRowid: number | bigint): number {

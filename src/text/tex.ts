@@ -2,8 +2,10 @@
 // `\[…\]`), and text-mode accents and letters in names and titles (`G\'abor`, `Sch\"olkopf`,
 // `Ko\v{c}isk\'y`, `S{\o}ren`). People read Unicode: text-mode TeX is decoded here (the accent
 // commands of the LaTeX 2e manual, "Accents" and "Additional Latin letters", become Unicode
-// combining marks, composed with NFC); math is left to the renderer. Stored text is never
+// combining marks, composed with NFC), and so are old font switches (`{\em x}`); math is left to the
+// renderer (tex-html.ts for pages, tex-math.ts for plain text). Stored text is never
 // changed: every output decodes as it renders. Pure, so any layer may import it.
+import { LETTER_STYLES } from './tex-symbols.ts';
 
 /** A run of text or of math. */
 export interface TexSegment {
@@ -95,6 +97,11 @@ const LETTER = /\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j|dh|DH|th|TH|ng|NG)(?![A-Za-z
 const ESCAPE = /\\([&%_#$])/g;
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
+// Old font switches (`{\em x}`, `{\bf x}`): the rest of their group reads as plain text.
+const SWITCH =
+  /\\(?:em|bf|it|rm|sl|sc|tt|sf|bfseries|itshape|mdseries|upshape|scshape|slshape|sffamily|ttfamily|rmfamily|normalfont)(?![A-Za-z])\s*/g;
+// Letter styles in text (`{\cal C}`, `\mathbb{R}`), as their Unicode letters.
+const LETTER_STYLE = /\\(cal|frak|mathcal|mathbb|mathfrak|mathscr)(?![A-Za-z])\s*(?:\{([^{}\\]*)\}|([^{}\\\s]*))/g;
 // Font commands whose argument is just text.
 const FONT = /\\(?:emph|textit|textbf|texttt|textsc|textrm|textsf|textsl|textup|textmd|underline)\s*(?=\{)/g;
 // A group with no group inside; one after an unknown command (`\foo{x}`) is kept as written.
@@ -131,6 +138,10 @@ export function decodeTexText(text: string): string {
     .replace(ESCAPE, '$1')
     .replace(ACCENT, decodeAccent)
     .replace(LETTER, (_whole, name: string) => LETTERS[name]!)
+    .replace(SWITCH, '')
+    .replace(LETTER_STYLE, (_whole, name: string, braced: string | undefined, bare: string | undefined) =>
+      [...(braced ?? bare ?? '')].map((char) => LETTER_STYLES[name]!.get(char) ?? char).join(''),
+    )
     .replace(FONT, '')
     .replace(/\\\\/g, ' ');
   return undoGroups(decoded)
@@ -141,7 +152,7 @@ export function decodeTexText(text: string): string {
     .normalize('NFC');
 }
 
-/** Text for plain outputs (text digest, mail text, feed titles, search): text runs decoded, math as written. */
+/** Text for the search index and the ranking's words: text runs decoded, math as written (tex-math.ts reads it). */
 export function texToPlain(text: string): string {
   const segments = splitTex(text);
   if (segments.length === 1 && !segments[0]!.math) return decodeTexText(text);

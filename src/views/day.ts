@@ -12,6 +12,7 @@ import { getDayItems } from '../store/read/source-items.ts';
 import { buildDigestView } from './digest.ts';
 import { annotatePapers, explainPapers, readTriage } from './triage.ts';
 import { toPostView } from './posts.ts';
+import { buildRankedList, readDefaultSort, readSeen } from './ranked.ts';
 import type { DayDigest, DigestOrder, NoDigestKind } from './types.ts';
 
 /** How a page lists the day: a category filter, the order, hidden papers shown or not. */
@@ -21,6 +22,10 @@ export interface DayOptions {
   showHidden?: boolean;
   /** Every paper's why (the JSON digest), not only those shown ("For you"). */
   explainAll?: boolean;
+  /** The compact view (pages). */
+  view?: DigestOrder['view'];
+  /** For the day's page: without `sort`, the reader's default order; and what the reader has seen. */
+  page?: boolean;
 }
 
 /** The digest of a day with the reader's marks, scores and watches; `only` narrows it to those categories. */
@@ -35,16 +40,24 @@ export function loadDayDigest(
   const scored = annotatePapers(getDayPapers(db, day, context.starred.current().names), triage);
   const papers = options.explainAll ? explainPapers(scored, triage) : scored;
   const posts = getDayItems(db, day).map(toPostView);
+  const defaultSort = readDefaultSort(db);
+  const sort = options.sort ?? (options.page ? defaultSort : 'arxiv');
   const built = buildDigestView(day, papers, {
     listed: context.config.categories,
     only: options.only ?? [],
     ranked: triage.ranked,
     watches: triage.watches.map(({ slug, query, mail }) => ({ slug, query, mail })),
-    sort: options.sort ?? 'arxiv',
+    sort,
     showHidden: options.showHidden ?? false,
     posts,
   });
-  const view = { ...built, forYou: { ...built.forYou, papers: explainPapers(built.forYou.papers, triage) } };
+  const view = {
+    ...built,
+    forYou: { ...built.forYou, papers: explainPapers(built.forYou.papers, triage) },
+    order: { ...built.order, defaultSort, view: options.view ?? 'full' },
+    ...(sort === 'score' && triage.ranked && { ranked: buildRankedList(built.papers) }),
+    ...(options.page && { seen: readSeen(db, day, built.papers) }),
+  };
   return {
     day,
     kind: papers.length > 0 ? 'digest' : whyEmpty(context, holidays, day),

@@ -74,10 +74,7 @@ export function buildDigestView(
   return {
     date,
     forYou: options.ranked ? { status: 'ranked', papers: forYou } : { status: 'untrained', papers: [] },
-    watches: (options.watches ?? []).map((watch) => ({
-      ...watch,
-      papers: views.filter((paper) => paper.watches?.includes(watch.slug)),
-    })),
+    watches: withWatchedPapers(options.watches ?? [], views),
     order: { sort, showHidden, hidden },
     papers: views,
     sections,
@@ -85,6 +82,13 @@ export function buildDigestView(
     filter: { only, choices: [...listed], dayTotal: papers.length },
     posts: [...(options.posts ?? [])],
   };
+}
+
+/** Each watch with the papers that name it, in the papers' order (one pass: a hundred watches may match every paper). */
+function withWatchedPapers(watches: readonly Omit<WatchView, 'papers'>[], papers: readonly PaperView[]): WatchView[] {
+  const bySlug = new Map(watches.map((watch): [string, PaperView[]] => [watch.slug, []]));
+  for (const paper of papers) for (const slug of paper.watches ?? []) bySlug.get(slug)?.push(paper);
+  return watches.map((watch) => ({ ...watch, papers: bySlug.get(watch.slug)! }));
 }
 
 /** Marks a paper none of whose categories is curated (a starred author's upload in q-bio.NC, say). */

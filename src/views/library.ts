@@ -1,7 +1,7 @@
 // Read models of the reader's library: saved papers (page, feed, BibTeX, JSON export), a keyword
 // watch's recent matches (its feed), similar papers, and the watches page.
 import type { Context } from '../app/context.ts';
-import { matchesWatch, parseWatchQuery } from '../curate/watch-query.ts';
+import { readIdMonth } from '../fetcher/ids.ts';
 import { listRecentDays } from './day.ts';
 import { getDayPapers, getStoredPaper } from '../store/read/digest.ts';
 import { listMarkedPapers, readMarks, type MarkedPaper } from '../store/read/marks.ts';
@@ -9,6 +9,7 @@ import { listWatches, type StoredWatch } from '../store/read/watches.ts';
 import { toPaperView } from './digest.ts';
 import { loadRanker } from './triage.ts';
 import type { AnnouncedPaperView, PaperView } from './types.ts';
+import { findWatchMatches } from './watches.ts';
 
 /** Days a watch's feed and "similar papers" look back over. */
 const RECENT_DAYS = 7;
@@ -27,6 +28,41 @@ function toMarkedView(paper: MarkedPaper): AnnouncedPaperView & { markedAt: stri
   return { ...view, day: day ?? markedAt.slice(0, 10), markedAt, mark: 'saved' };
 }
 
+/** A saved paper as a citation wants it: dated by its first version, with the version saved. */
+export interface SavedCitation {
+  id: string;
+  version: number | null;
+  title: string;
+  authors: string[];
+  categories: string[];
+  doi?: string;
+  firstVersion?: { year: number; month: number };
+}
+
+/** The first version's month: the id says it; else the stored first-version date (`published`). */
+function readFirstVersion(paper: MarkedPaper): SavedCitation['firstVersion'] {
+  const fromId = readIdMonth(paper.id);
+  if (fromId !== undefined || paper.published === undefined) return fromId;
+  const date = /^(\d{4})-(\d{2})/.exec(paper.published);
+  return date ? { year: Number(date[1]), month: Number(date[2]) } : undefined;
+}
+
+/** The saved papers for /saved.bib and `marks export --format bibtex`, newest save first. */
+export function listSavedCitations(context: Context): SavedCitation[] {
+  return listMarkedPapers(context.db, 'saved').map((paper) => {
+    const firstVersion = readFirstVersion(paper);
+    return {
+      id: paper.id,
+      version: paper.version,
+      title: paper.title,
+      authors: paper.authors,
+      categories: paper.categories,
+      ...(paper.doi !== undefined && { doi: paper.doi }),
+      ...(firstVersion !== undefined && { firstVersion }),
+    };
+  });
+}
+
 export function listSavedPapers(context: Context): (AnnouncedPaperView & { markedAt: string })[] {
   return listMarkedPapers(context.db, 'saved').map(toMarkedView);
 }
@@ -42,18 +78,36 @@ export function exportLibrary(context: Context): LibraryExport {
   };
 }
 
+/**
+ * The papers of the last week's days each watch matches, newest first, hidden ones left out; by
+ * slug. Every watch at once: the watches page and each watch's feed share one evaluation.
+ */
+export function listRecentWatchMatches(context: Context): Map<string, AnnouncedPaperView[]> {
+  const { db } = context;
+  const watches = listWatches(db);
+  const names = context.starred.current().names;
+  const papers =
+    watches.length === 0
+      ? []
+      : listRecentDays(db, RECENT_DAYS).flatMap((day) =>
+          getDayPapers(db, day, names).map((paper) => ({ ...paper, day })),
+        );
+  // A paper announced twice in the week is one paper to the index: matched once, listed on each day.
+  const distinct = [...new Map(papers.map((paper) => [paper.id, paper])).values()];
+  const matches = findWatchMatches(db, watches, distinct);
+  const hidden = readMarks(db);
+  return new Map(
+    watches.map((watch) => {
+      const ids = new Set(matches.get(watch.slug));
+      const found = papers.filter((paper) => ids.has(paper.id) && hidden.get(paper.id) !== 'hidden');
+      return [watch.slug, found.slice(0, FEED_ITEMS).map((paper) => ({ ...toPaperView(paper), day: paper.day }))];
+    }),
+  );
+}
+
 /** The papers of the last week's days that a watch matches, newest first; hidden ones left out. */
 export function listWatchMatches(context: Context, watch: StoredWatch): AnnouncedPaperView[] {
-  const query = parseWatchQuery(watch.query);
-  const hidden = readMarks(context.db);
-  const names = context.starred.current().names;
-  return listRecentDays(context.db, RECENT_DAYS)
-    .flatMap((day) =>
-      getDayPapers(context.db, day, names)
-        .filter((paper) => hidden.get(paper.id) !== 'hidden' && matchesWatch(query, paper))
-        .map((paper) => ({ ...toPaperView(paper), day })),
-    )
-    .slice(0, FEED_ITEMS);
+  return listRecentWatchMatches(context).get(watch.slug) ?? [];
 }
 
 export interface SimilarView {
@@ -63,6 +117,12 @@ export interface SimilarView {
 }
 
 /** Papers like `id` among the last week's days and the saved papers, from the ranking's vectors. */
+/** One stored paper as shown, with its latest announcement day ('' if none). */
+export function findPaperView(context: Context, id: string): AnnouncedPaperView | undefined {
+  const stored = getStoredPaper(context.db, id, context.starred.current().names);
+  return stored && { ...toPaperView(stored), day: stored.day ?? '' };
+}
+
 export function buildSimilar(context: Context, id: string, limit = 10): SimilarView | undefined {
   const names = context.starred.current().names;
   const days = listRecentDays(context.db, RECENT_DAYS);
@@ -71,8 +131,7 @@ export function buildSimilar(context: Context, id: string, limit = 10): SimilarV
     for (const paper of getDayPapers(context.db, day, names))
       if (!candidates.has(paper.id)) candidates.set(paper.id, { ...toPaperView(paper), day });
   for (const paper of listSavedPapers(context)) if (!candidates.has(paper.id)) candidates.set(paper.id, paper);
-  const stored = candidates.has(id) ? undefined : getStoredPaper(context.db, id, names);
-  const target = candidates.get(id) ?? (stored && { ...toPaperView(stored), day: stored.day ?? '' });
+  const target = candidates.get(id) ?? findPaperView(context, id);
   if (target === undefined) return undefined;
   const ranker = loadRanker(context.db);
   if (ranker === undefined) return { paper: target };

@@ -5,11 +5,11 @@ import type { Db } from '../store/db.ts';
 import { readMarks, type Mark } from '../store/read/marks.ts';
 import { getRankModel, getRankModelKind, readStoredScores, type StoredScore } from '../store/read/model.ts';
 import { listWatches, type StoredWatch } from '../store/read/watches.ts';
-import { foldPaper, matchesWatch, parseWatchQuery, type WatchQuery } from '../curate/watch-query.ts';
 import type { Ranker } from '../rank/ranker.ts';
 import { createTfidfRanker, TFIDF_KIND, type SavedTfidf } from '../rank/tfidf-ranker.ts';
 import type { DigestPaper } from '../types.ts';
 import type { TriageView } from './types.ts';
+import { watchesByPaper } from './watches.ts';
 
 export interface Triage {
   marks: ReadonlyMap<string, Mark>;
@@ -18,7 +18,9 @@ export interface Triage {
   /** The model, loaded only for papers the job has not scored (older days). */
   ranker: () => Ranker | undefined;
   scores: (ids: readonly string[]) => Map<string, StoredScore>;
-  watches: (StoredWatch & { parsed: WatchQuery })[];
+  watches: StoredWatch[];
+  /** The slugs of the watches each of these papers matches, by paper id. */
+  watchesOf: (papers: readonly DigestPaper[]) => ReadonlyMap<string, readonly string[]>;
 }
 
 /** The stored model as a ranker; none before the first training or with nothing to learn from. */
@@ -30,19 +32,14 @@ export function loadRanker(db: Db): Ranker | undefined {
 
 export function readTriage(db: Db): Triage {
   let ranker: Ranker | undefined | null = null;
+  const watches = listWatches(db);
   return {
     marks: readMarks(db),
     ranked: getRankModelKind(db) === TFIDF_KIND,
     ranker: () => (ranker === null ? (ranker = loadRanker(db)) : ranker),
     scores: (ids) => readStoredScores(db, ids),
-    // A stored watch was parsed when it was added; one that no longer parses matches nothing.
-    watches: listWatches(db).flatMap((watch) => {
-      try {
-        return [{ ...watch, parsed: parseWatchQuery(watch.query) }];
-      } catch {
-        return [];
-      }
-    }),
+    watches,
+    watchesOf: (papers) => watchesByPaper(db, watches, papers),
   };
 }
 
@@ -77,20 +74,18 @@ export function explainPapers<T extends DigestPaper & TriageView>(papers: readon
 /** The papers with their marks, scores, whys, circles and watches. */
 export function annotatePapers<T extends DigestPaper>(papers: readonly T[], triage: Triage): (T & TriageView)[] {
   const scores = scorePapers(papers, triage);
+  const watched = triage.watchesOf(papers);
   return papers.map((paper, i) => {
     const mark = triage.marks.get(paper.id);
     const explanation = scores[i];
-    const folded = triage.watches.length > 0 ? foldPaper(paper) : '';
-    const watches = triage.watches
-      .filter((watch) => matchesWatch(watch.parsed, paper, folded))
-      .map((watch) => watch.slug);
+    const watches = watched.get(paper.id);
     return {
       ...paper,
       ...(mark && { mark }),
       ...(explanation && { score: round(explanation.score) }),
       ...(explanation?.why !== undefined && { why: explanation.why }),
       ...(explanation && explanation.circle.length > 0 && { circle: explanation.circle }),
-      ...(watches.length > 0 && { watches }),
+      ...(watches !== undefined && { watches: [...watches] }),
     };
   });
 }

@@ -123,6 +123,25 @@ export interface DigestOrder {
   showHidden: boolean;
   /** Hidden papers of the day (left out unless shown). */
   hidden: number;
+  /** The order of a page whose address names none (the reader's choice, arXiv's by default). */
+  defaultSort?: 'arxiv' | 'score';
+  /** `titles`: the compact view, titles and authors only (`?view=titles`). */
+  view?: 'full' | 'titles';
+}
+
+/** `sort=score` on a ranked day: every paper not by a starred author in one list, best first. */
+export interface RankedListView {
+  papers: PaperView[];
+  /** How many are above the cut-off line (rank/cutoff.ts): below it the ranking expects less than one save. */
+  cutoff: number;
+}
+
+/** The papers of the day the reader moved past on its page. */
+export interface SeenView {
+  /** Ids of the day's papers seen. */
+  ids: ReadonlySet<string>;
+  /** Of the papers shown, how many were seen. */
+  count: number;
 }
 
 export interface DigestView {
@@ -139,6 +158,10 @@ export interface DigestView {
   filter: DigestFilter;
   /** "From the blogs": posts first seen for this day, newest first. */
   posts: PostView[];
+  /** The one ranked list (`sort=score` with a trained model). */
+  ranked?: RankedListView;
+  /** What the reader has seen of the day (pages only). */
+  seen?: SeenView;
 }
 
 /** Why a day has no digest: arXiv announced nothing, or we do not have it (yet). */
@@ -162,6 +185,14 @@ export interface StatusView {
   nextRunAt?: string;
   /** What the scheduler is doing now, e.g. "Fetching the last 7 announcement days: 3/7". */
   activity?: string;
+}
+
+/** A hand-edited configuration file that cannot be used: the banner on every page, and /healthz. */
+export interface ConfigProblemView {
+  file: string;
+  /** Where the problem is, when known. */
+  line?: number;
+  problem: string;
 }
 
 /** The last fetch, for the notice on day pages. */

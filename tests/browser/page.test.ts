@@ -84,17 +84,19 @@ describe.skipIf(skipWithoutChromium)('the digest page in Chromium', () => {
   it('moves with j/k and n, opens the abstract with a, and the paper in a new tab with o', async () => {
     const { context, page, errors } = await open();
     await page.keyboard.press('j');
-    const current = page.locator('.cur');
+    const current = page.locator('[aria-current=true]');
     expect(await current.count()).toBe(1);
     expect(await current.locator('h3 a').getAttribute('href')).toBe('https://arxiv.org/abs/2609.99998');
     await page.keyboard.press('j');
-    const second = await page.locator('.cur h4 a').getAttribute('href');
+    const second = await page.locator('[aria-current=true] h4 a').getAttribute('href');
     expect(second).not.toBe('https://arxiv.org/abs/2609.99998');
     await page.keyboard.press('k');
-    expect(await page.locator('.cur h3 a').getAttribute('href')).toBe('https://arxiv.org/abs/2609.99998');
+    expect(await page.locator('[aria-current=true] h3 a').getAttribute('href')).toBe(
+      'https://arxiv.org/abs/2609.99998',
+    );
     await page.keyboard.press('j');
     await page.keyboard.press('a');
-    expect(await page.locator('.cur details.ab').getAttribute('open')).toBe('');
+    expect(await page.locator('[aria-current=true] details.ab').getAttribute('open')).toBe('');
     // The new tab asks for the paper's page (and is stopped there: nothing leaves the machine).
     const [popup, request] = await Promise.all([
       context.waitForEvent('page'),
@@ -134,17 +136,17 @@ describe.skipIf(skipWithoutChromium)('the digest page in Chromium', () => {
     expect(await page.locator('footer').textContent()).toContain('Keyboard shortcuts are off');
     await page.keyboard.press('j');
     await page.keyboard.press('?');
-    expect(await page.locator('.cur').count()).toBe(0);
+    expect(await page.locator('[aria-current=true]').count()).toBe(0);
     expect(await page.locator('dialog[open]').count()).toBe(0);
     // Remembered on the next visit; the footer turns them back on.
     await page.reload();
     await page.keyboard.press('j');
-    expect(await page.locator('.cur').count()).toBe(0);
+    expect(await page.locator('[aria-current=true]').count()).toBe(0);
     await page.locator('footer button').click();
     await page.locator('dialog[open]').getByLabel('Shortcuts on').check();
     await page.locator('dialog[open]').getByRole('button', { name: 'Close' }).click();
     await page.keyboard.press('j');
-    expect(await page.locator('.cur').count()).toBe(1);
+    expect(await page.locator('[aria-current=true]').count()).toBe(1);
     await context.close();
   });
 

@@ -68,7 +68,7 @@ describe.skipIf(skip)('search in Chromium', () => {
     const starred = page.locator('main ol > li');
     expect(await starred.first().textContent()).toContain('★ Yoshua Bengio (as "Y. Bengio", likely)');
     await page.keyboard.press('j');
-    expect(await page.locator('.cur').count()).toBe(1);
+    expect(await page.locator('[aria-current=true]').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}search-${colorScheme}.png`, fullPage: false });
     await page.close();

@@ -105,8 +105,13 @@ describe.skipIf(skipWithoutChromium)('triage in Chromium', () => {
     const next = await paper(page, '2609.10028').evaluate((element) => element.getBoundingClientRect().top);
     expect(next).toBeGreaterThanOrEqual(-1);
     expect(next).toBeLessThan(800);
-    await paper(page, '2609.10008').getByRole('button', { name: 'Ada Lovelace' }).click();
-    await page.waitForURL(/#p-2609\.10008$/);
+    // A name searches that author; starring is the paper's own control, a page of its authors.
+    expect(await paper(page, '2609.10008').getByRole('link', { name: 'Ada Lovelace' }).getAttribute('href')).toBe(
+      `${server.url}search?q=author%3A%22Ada%20Lovelace%22`,
+    );
+    await paper(page, '2609.10008').getByRole('link', { name: 'Star an author of this paper' }).click();
+    await page.getByRole('button', { name: 'Star Ada Lovelace' }).click();
+    await page.waitForURL(`${server.url}digest/${DAY}#p-2609.10008`);
     expect(await page.locator('#starred li').first().textContent()).toContain('★ Ada Lovelace');
     expect(JSON.parse(readFileSync(join(dir, 'authors.json'), 'utf8')).authors.at(-1)).toEqual({
       id: 'ada-lovelace',
@@ -117,7 +122,7 @@ describe.skipIf(skipWithoutChromium)('triage in Chromium', () => {
     await page.getByRole('button', { name: 'Add' }).click();
     await page.waitForURL(/\/watches#watch-diffusion-policy-survey$/);
     await page.goto(`${server.url}digest/${DAY}`);
-    expect(await page.locator('#watch-diffusion-policy-survey h2').textContent()).toBe(
+    expect(await page.locator('#watch-diffusion-policy-survey').textContent()).toBe(
       'Watch: "diffusion policy" -survey (1)',
     );
     // Without the script nothing marks the day read; the button does.
@@ -137,16 +142,29 @@ describe.skipIf(skipWithoutChromium)('triage in Chromium', () => {
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
     await paper(page, '2609.10020').getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => paper(page, '2609.10020').locator('button[aria-pressed=true]').textContent()).toBe('Saved');
-    expect(await page.locator('#st').textContent()).toBe('Saved.');
+    // Said in the status line fixed at the bottom of the window, with a way to undo it.
+    await expect.poll(() => page.locator('#st').textContent()).toBe('Saved to the library. Undo');
+    expect(await page.locator('#st').evaluate((status) => getComputedStyle(status).position)).toBe('fixed');
     await paper(page, '2609.10019').getByRole('button', { name: 'Hide' }).click();
     await expect.poll(() => paper(page, '2609.10019').getAttribute('class')).toBe('h');
-    expect(await page.locator('#st').textContent()).toContain('Hidden');
+    await expect.poll(() => page.locator('#st').textContent()).toContain('Hidden');
     // Pressing "Saved" again undoes it.
     await paper(page, '2609.10020').getByRole('button', { name: 'Saved' }).click();
     await expect.poll(() => readMarks(context.db).has('2609.10020')).toBe(false);
-    await paper(page, '2609.10008').getByRole('button', { name: 'Charles Babbage' }).click();
+    await paper(page, '2609.10008').getByRole('link', { name: 'Star an author of this paper' }).click();
+    await paper(page, '2609.10008').getByRole('button', { name: 'Star Charles Babbage' }).click();
     await expect.poll(() => paper(page, '2609.10008').locator('mark', { hasText: 'Charles Babbage' }).count()).toBe(1);
-    expect(await page.locator('#st').textContent()).toContain('Starred Charles Babbage');
+    // The message counts the papers that name flags (one here), not every paper flagged again.
+    await expect
+      .poll(() => page.locator('#st').textContent())
+      .toBe(
+        'Starred Charles Babbage: 1 stored paper by that name flagged (reload to see them under Starred authors). Undo',
+      );
+    expect(
+      await paper(page, '2609.10008')
+        .getByRole('button', { name: 'Unstar Charles Babbage' })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     expect(page.url()).toBe(`${server.url}digest/${DAY}`);
     expect(readMarks(context.db).get('2609.10019')).toBe('hidden');

@@ -53,8 +53,8 @@ describe('digest', () => {
       stderr: 'arxiv-curator: --format: "pdf" is not one of text, html, json\n',
     });
     expect(await runCli(['digest', '--colour'], env)).toMatchObject({
-      code: 1,
-      stderr: expect.stringMatching(/^arxiv-curator: Unknown option '--colour'.*\n$/),
+      code: 2,
+      stderr: 'arxiv-curator: digest: unknown option --colour; see arxiv-curator digest --help\n',
     });
   });
 });

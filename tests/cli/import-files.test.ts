@@ -1,6 +1,6 @@
-// What `import` reads (issue 15, points 5 and 6): regular files only, up to the documented cap,
-// UTF-8 only, every error naming its file; big files alone or among others; an invalid item left
-// out with a warning naming it while the rest is stored.
+// What `import` and `marks import` read: regular files only, up to the documented cap, UTF-8 only,
+// every error naming its file; big files alone or among others; an invalid item left out with a
+// warning naming it while the rest is stored.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,26 +19,29 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
+// What import refuses, marks import refuses too (one check: fetcher/files.ts).
+const REFUSED: [string, () => string, string][] = [
+  ['a directory', () => (mkdirSync(join(temp.dir, 'dir')), join(temp.dir, 'dir')), 'a directory, not a regular file'],
+  ['/dev/zero', () => '/dev/zero', 'a character device, not a regular file'],
+  [
+    'a FIFO',
+    () => (execFileSync('mkfifo', [join(temp.dir, 'fifo')]), join(temp.dir, 'fifo')),
+    'a named pipe (FIFO), not a regular file',
+  ],
+  [
+    'a file over the cap',
+    () => {
+      const path = join(temp.dir, 'huge.xml');
+      writeFileSync(path, '');
+      truncateSync(path, MAX_FILE_BYTES + 1);
+      return path;
+    },
+    '50 MB, larger than the 50 MB a file may be',
+  ],
+];
+
 describe('import reads regular files only', () => {
-  it.each([
-    ['a directory', () => (mkdirSync(join(temp.dir, 'dir')), join(temp.dir, 'dir')), 'a directory, not a regular file'],
-    ['/dev/zero', () => '/dev/zero', 'a character device, not a regular file'],
-    [
-      'a FIFO',
-      () => (execFileSync('mkfifo', [join(temp.dir, 'fifo')]), join(temp.dir, 'fifo')),
-      'a named pipe (FIFO), not a regular file',
-    ],
-    [
-      'a file over the cap',
-      () => {
-        const path = join(temp.dir, 'huge.xml');
-        writeFileSync(path, '');
-        truncateSync(path, MAX_FILE_BYTES + 1);
-        return path;
-      },
-      '50 MB, larger than the 50 MB a file may be',
-    ],
-  ])('refuses %s at once, naming it, alone and among other files', async (_what, make, reason) => {
+  it.each(REFUSED)('refuses %s at once, naming it, alone and among other files', async (_what, make, reason) => {
     const path = make();
     expect(await runCli(['import', path], env)).toEqual({
       code: 1,
@@ -61,6 +64,17 @@ describe('import reads regular files only', () => {
       stderr: `arxiv-curator: ${path}: not valid UTF-8 at byte ${at} (line ${line}): arXiv serves UTF-8\n`,
     });
     expect(dumpData(temp.db).papers).toEqual([]);
+  });
+});
+
+describe('marks import reads what import reads', () => {
+  it.each(REFUSED)('refuses %s at once, naming it', async (_what, make, reason) => {
+    const path = make();
+    expect(await runCli(['marks', 'import', path], env)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `arxiv-curator: marks import: ${path}: ${reason}\n`,
+    });
   });
 });
 

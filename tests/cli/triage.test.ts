@@ -96,7 +96,7 @@ describe('watch', () => {
       'local-learning-survey-cs-lg\t"local learning" -survey cat:cs.LG\noutlier\toutlier\t(not in the mail)\n',
     );
     expect((await runCli(['watch', 'add', '--', '-survey'], env)).stderr).toBe(
-      'arxiv-curator: watch add: watch "-survey": a watch needs a word, a "phrase" or a cat: to look for\n',
+      'arxiv-curator: watch add: watch "-survey": a watch needs a word, a "phrase", an author: or a cat: to look for\n',
     );
     expect((await runCli(['watch', 'add', '"open quote'], env)).stderr).toContain('a quote is not closed');
     expect((await runCli(['watch', 'remove', 'outlier'], env)).stdout).toBe('removed outlier\n');

@@ -57,17 +57,48 @@ describe('loadAuthorsConfig', () => {
   it.each([
     [
       '{\n  "authors": [\n    {"id": "a", "name": Yoshua Bengio"}\n  ]\n}\n',
-      "invalid JSON at line 3, column 25: Unexpected token 'Y'",
+      'invalid JSON at line 3, column 25: unexpected character (strings and names take double quotes)',
     ],
     [
-      '{\n  "authors": [\n    {"id": "a", "name": "Yoshua Bengio",}\n  ]\n}\n',
-      'invalid JSON at line 3, column 41: Expected double-quoted property name',
+      '{\n  "authors": [\n    {"id": "a" "name": "Yoshua Bengio"}\n  ]\n}\n',
+      'invalid JSON at line 3, column 16: a comma is missing',
     ],
-    ['{"authors": [\n', 'invalid JSON at line 2, column 1: Unexpected end of JSON input'],
-    ['{"authors": []} x', 'invalid JSON at line 1, column 17: Unexpected non-whitespace character after JSON'],
+    ['{"authors": [\n', 'invalid JSON at line 2, column 1: a closing ] is missing'],
+    [
+      '{"authors": []} x',
+      'invalid JSON at line 1, column 17: unexpected character (strings and names take double quotes)',
+    ],
+    ['{"authors": [] /* never closed', 'invalid JSON at line 1, column 16: a /* comment is not closed'],
   ])('places bad JSON by line and column: %j', (text, problem) => {
     const path = writeConfig(text);
     expect(errorOf(path).message).toBe(`${path}: ${problem}`);
+    expect(errorOf(path).place).toMatchObject({ file: path, line: expect.any(Number) });
+  });
+
+  it('reads JSON with comments and trailing commas, as people write it by hand', () => {
+    const path = writeConfig(`// The people I follow
+{
+  "authors": [
+    { "id": "yoshua-bengio", "name": "Yoshua Bengio" }, // Mila
+    /* not yet: { "id": "x", "name": "X Y" }, */
+    { "id": "yann-lecun", "name": "Yann LeCun", "variants": ["Y. LeCun",], },
+  ],
+}
+`);
+    expect(loadAuthorsConfig(path).authors.map((author) => author.id)).toEqual(['yoshua-bengio', 'yann-lecun']);
+  });
+
+  it('gives a value that breaks a rule the line it is on', () => {
+    const path = writeConfig('{\n  // who\n  "authors": [\n    { "id": "a", "name": "Bengio" },\n  ]\n}\n');
+    const error = errorOf(path);
+    expect(error.message).toBe(`${path}: $.authors[0].name: "Bengio" needs a given name and a surname`);
+    expect(error.place).toEqual({
+      file: path,
+      at: '$.authors[0].name',
+      line: 4,
+      column: 26,
+      problem: '$.authors[0].name: "Bengio" needs a given name and a surname',
+    });
   });
 
   it.each([

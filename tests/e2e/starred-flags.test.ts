@@ -64,4 +64,38 @@ describe('starred flags and a running server', () => {
     await Promise.all(noticed);
     expect(await read()).toEqual(['Michal Valko']);
   }, 60_000);
+
+  it('shows a broken edit on its cached pages (render threads, fast path) and in /healthz, and drops the banner when fixed', async () => {
+    arxiv.on(RSS_PATH, replyRssDay(DAY));
+    const server = startServeProcess(arxiv, env);
+    const url = await server.url;
+    await server.waitForLog('catchup.end');
+    const page = async () => (await fetch(`${url}digest/${DAY}`)).text();
+    // Twice: the second answer comes from the cache (the fast path), which the edit must not outlive.
+    expect(await page()).not.toContain('role=alert');
+    expect(await page()).not.toContain('role=alert');
+    const good = readFileSync(env.CURATOR_AUTHORS, 'utf8');
+    writeFileSync(env.CURATOR_AUTHORS, good.replace('"authors"', '"authors" // who\n  oops'));
+    // The web thread polls the file's stat (as for any edit): the page changes within a poll or two.
+    const pageWhen = async (test: (html: string) => boolean) => {
+      const deadline = Date.now() + 10_000;
+      let html = await page();
+      while (!test(html) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        html = await page();
+      }
+      return html;
+    };
+    const broken = await pageWhen((html) => html.includes('role=alert'));
+    expect(broken).toMatch(
+      /<div class="n warn" role=alert><b>[^<]+authors\.json, line \d+<\/b>: invalid JSON at column \d+: /,
+    );
+    const health = (await (await fetch(`${url}healthz`)).json()) as { status: string; config: unknown[] };
+    expect(health).toMatchObject({
+      status: 'degraded',
+      config: [expect.objectContaining({ file: env.CURATOR_AUTHORS })],
+    });
+    writeFileSync(env.CURATOR_AUTHORS, `// fixed\n${good}`);
+    expect(await pageWhen((html) => !html.includes('role=alert'))).not.toContain('role=alert');
+  }, 60_000);
 });

@@ -90,10 +90,34 @@ describe.skipIf(!hasFeedparser && !requireTools)('feeds read by python3-feedpars
     const feed = readWithFeedparser(await (await app.request('/rss.xml')).text());
     expect(feed.items.map((item) => item.id).sort()).toEqual(['arxiv:2609.26820v1', 'arxiv:2609.26821v1']);
     const star = feed.items.find((item) => item.id === 'arxiv:2609.26820v1')!;
-    expect(star.title).toBe(`[Yoshua Bengio] Star paper ${HOSTILE.replace('\u0001', '')}`);
+    // The formula reads as Unicode: feed readers show no MathML, and `$\alpha$` is no title.
+    expect(star.title).toBe(
+      `[Yoshua Bengio] Star paper ${HOSTILE.replace('\u0001', '').replace('$\\alpha < \\beta$', 'α < β')}`,
+    );
     expect(star.link).toBe('https://arxiv.org/abs/2609.26820');
     expect(star.summary).toContain('Ada Lovelace, Y. Bengio');
     expect(star.summary).not.toContain('<script>');
+  });
+
+  it('reads TeX as Unicode in titles and descriptions, old font switches as their text', async () => {
+    world.ingestDay('2026-09-24', [
+      makePaper({
+        id: '2609.30001',
+        title: '$\\ell_1$-Regularized {\\em Sparse} Models in $\\mathbb{R}^d$',
+        authors: ['Y. Bengio', "G\\'abor Melis"],
+        abstract: 'We reach $O(n \\log n)$ time and $\\tilde{O}(\\sqrt{T})$ regret for {\\bf all} $\\alpha$.',
+      }),
+    ]);
+    const app = createApp({ context: world.context, holidays: new Set() });
+    const starred = readWithFeedparser(await (await app.request('/rss.xml')).text());
+    const item = starred.items.find((candidate) => candidate.id === 'arxiv:2609.30001v1')!;
+    expect(item.title).toBe('[Yoshua Bengio] ℓ₁-Regularized Sparse Models in ℝᵈ');
+    expect(item.summary).toContain('Y. Bengio, Gábor Melis');
+    expect(item.summary).toContain('We reach O(n log n) time and Õ(√T) regret for all α.');
+    const daily = readWithFeedparser(await (await app.request('/rss/daily.xml')).text());
+    const day = daily.items.find((candidate) => candidate.content.join('').includes('2609.30001'))!;
+    expect(day.content.join('')).toContain('ℓ₁-Regularized Sparse Models in ℝᵈ');
+    for (const text of [item.title, item.summary, day.content.join('')]) expect(text).not.toMatch(/\$|\\em|\\ell/);
   });
 
   it('guids do not change between two fetch runs, newest announcement first', async () => {

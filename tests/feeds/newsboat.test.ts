@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server.ts';
 import { startServer, type RunningServer } from '../../src/routes/listen.ts';
-import { texToPlain } from '../../src/text/tex.ts';
+import { texToUnicode } from '../../src/text/tex-math.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
 import { REALISTIC_DAY_FACTS, buildRealisticDay } from '../support/realistic-day.ts';
 import { createRealisticWorld } from '../support/realistic-world.ts';
@@ -155,8 +155,8 @@ describe.skipIf(skip)('the feeds in newsboat', () => {
     expect(listed).toHaveLength(papers.length - starred.size);
     const titles = new Set(listed.map((line) => line.replace(/ \([^()]*\)$/, '')));
     for (const paper of papers) {
-      const title = texToPlain(paper.title);
-      if (starred.has(paper.id)) expect(text).toContain(texToPlain(paper.abstract).slice(0, 200));
+      const title = texToUnicode(paper.title);
+      if (starred.has(paper.id)) expect(text).toContain(texToUnicode(paper.abstract).slice(0, 200));
       else expect(titles.has(`* ${title}`), paper.id).toBe(true);
     }
     expect(text).not.toMatch(/\\['"]|\\v\{/);

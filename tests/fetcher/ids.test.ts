@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isArxivUrl, parseArxivId } from '../../src/fetcher/ids.ts';
+import { isArxivUrl, parseArxivId, readIdMonth } from '../../src/fetcher/ids.ts';
 
 describe('parseArxivId reads an id wherever arXiv writes one', () => {
   it.each([
@@ -57,5 +57,22 @@ describe('isArxivUrl', () => {
     expect(isArxivUrl('https://arxiv.org.evil.example/')).toBe(false);
     expect(isArxivUrl('https://notarxiv.org/')).toBe(false);
     expect(isArxivUrl(undefined)).toBe(false);
+  });
+});
+
+describe('readIdMonth', () => {
+  it.each([
+    ['2410.02743', { year: 2024, month: 10 }],
+    ['arXiv:0704.0001v3', { year: 2007, month: 4 }],
+    ['quant-ph/0202016', { year: 2002, month: 2 }],
+    ['hep-th/9108001v1', { year: 1991, month: 8 }],
+    ['math.CA/0611800', { year: 2006, month: 11 }],
+  ])('dates %s by its first version', (id, month) => {
+    expect(readIdMonth(id)).toEqual(month);
+  });
+
+  it('dates nothing that is not an id', () => {
+    expect(readIdMonth('2613.01234')).toBeUndefined();
+    expect(readIdMonth('nope')).toBeUndefined();
   });
 });

@@ -168,7 +168,7 @@ describe('startBackgroundJobs', () => {
     const waits: number[] = [];
     const jobs = start({ sleep: async (ms) => void waits.push(ms) });
     await jobs.idle();
-    expect(waits).toEqual([5 * 60_000, 15 * 60_000]);
+    expect(waits).toEqual([5 * 60_000, 10 * 60_000]);
     expect(storedDays(world).at(-1)).toBe('2026-04-29');
   });
 });

@@ -1,8 +1,12 @@
-// The server's ranking is trained on a worker thread: after a save the model follows (its
-// fingerprint says from what), the recent days' scores are stored with it, and requests are
-// answered while it trains.
+// The server's ranking is trained and stored on a worker thread: after a save the model follows
+// (its fingerprint says from what), the recent days' scores are stored with it, and requests are
+// answered while it trains. A store that fails is tried again after a doubling wait, never in a
+// loop; a killed thread comes back and trains.
+import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRetrainer, type Retrainer } from '../../src/jobs/retrain.ts';
+import { createLogger } from '../../src/app/log.ts';
+import { markStoredPapers } from '../../src/actions/marks.ts';
+import { startRetrainer, type Retrainer } from '../../src/jobs/retrain-thread.ts';
 import { getRankModel, readStoredScores } from '../../src/store/read/model.ts';
 import { readTrainingFingerprint } from '../../src/store/read/training.ts';
 import { createApp } from '../../src/server.ts';
@@ -22,7 +26,7 @@ describe('the retrainer', () => {
     const day = buildRealisticDay({ day: '2026-09-24', count: 1310, starred: 0, idPrefix: '2609' });
     world.ingestDay('2026-09-24', day);
     const { db } = world.context;
-    retrainer = startRetrainer(world.context, 60_000);
+    retrainer = startRetrainer(world.context, { intervalMs: 60_000 });
     const app = createApp({ context: world.context, holidays: new Set(), onWrite: () => retrainer!.poke() });
     // Nothing to learn from yet: a model that says so.
     await expect.poll(() => getRankModel(db)?.kind, { timeout: 30_000 }).toBe('none');
@@ -50,4 +54,66 @@ describe('the retrainer', () => {
     const page = await (await app.request('/digest/2026-09-24')).text();
     expect(page).toContain('<section id=foryou><h2>For you (10)</h2>');
   }, 60_000);
+
+  it('tries a failed store again after a doubling wait up to its cap, and says so until one works', async () => {
+    world = createTestWorld();
+    const day = buildRealisticDay({ day: '2026-09-24', count: 200, starred: 0, idPrefix: '2609' });
+    world.ingestDay('2026-09-24', day);
+    const { db } = world.context;
+    // A full disk, as SQLite reports it, for the model's table only.
+    db.exec(
+      `CREATE TRIGGER full BEFORE INSERT ON rank_model BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+    );
+    const log = logWaiter();
+    retrainer = startRetrainer({ ...world.context, log: log.logger }, { backoff: { firstMs: 20, capMs: 80 } });
+    await log.until((lines) => lines.filter((line) => line.includes('rank.store_failed')).length >= 4);
+    const waits = log.lines
+      .filter((line) => line.includes('rank.store_failed'))
+      .map((line) => Number(/retry_in_ms=(\d+)/.exec(line)![1]));
+    expect(waits.slice(0, 4)).toEqual([20, 40, 80, 80]);
+    expect(log.lines[0]).toContain('database or disk is full');
+    expect(retrainer.retry()).toMatchObject({ failures: expect.any(Number), error: 'database or disk is full' });
+    expect(retrainer.retry()!.failures).toBeGreaterThanOrEqual(4);
+    db.exec('DROP TRIGGER full');
+    await log.until((lines) => lines.some((line) => line.includes('rank.trained')));
+    expect(retrainer.retry()).toBeUndefined();
+    expect(getRankModel(db)?.kind).toBe('none');
+  }, 60_000);
+
+  it('comes back when its thread is killed, and trains on what changed meanwhile', async () => {
+    world = createTestWorld();
+    const day = buildRealisticDay({ day: '2026-09-24', count: 200, starred: 0, idPrefix: '2609' });
+    world.ingestDay('2026-09-24', day);
+    const log = logWaiter();
+    const context = { ...world.context, log: log.logger };
+    retrainer = startRetrainer(context, { restartBackoff: { firstMs: 1, capMs: 1 } });
+    await log.until((lines) => lines.some((line) => line.includes('rank.trained kind=none')));
+    const restarted = once(retrainer.worker.events, 'start');
+    await retrainer.worker.thread!.terminate();
+    expect(retrainer.health()).toMatchObject({ state: 'restarting' });
+    await markStoredPapers(context, [day[0]!.id], { kind: 'saved', undo: false });
+    await restarted;
+    await log.until((lines) => lines.some((line) => line.includes('rank.trained kind=tfidf-logistic')));
+    expect(getRankModel(world.context.db)!.fingerprint).toBe(readTrainingFingerprint(world.context.db));
+    expect(retrainer.health()).toMatchObject({ state: 'running', restarts: 1 });
+  }, 60_000);
 });
+
+/** A logger whose lines a test can wait on. */
+function logWaiter() {
+  const lines: string[] = [];
+  const waiters: { test: (lines: string[]) => boolean; resolve: () => void }[] = [];
+  const logger = createLogger('info', (line) => {
+    lines.push(line);
+    for (const waiter of waiters.filter((w) => w.test(lines))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  });
+  return {
+    lines,
+    logger,
+    until: (test: (lines: string[]) => boolean) =>
+      new Promise<void>((resolve) => (test(lines) ? resolve() : waiters.push({ test, resolve }))),
+  };
+}

@@ -55,7 +55,7 @@ describe('createJobRunner', () => {
     expect({ runs, most }).toEqual({ runs: 2, most: 1 });
   });
 
-  it('retries a failed run after 5, 15 and 30 minutes, then succeeds and stops retrying', async () => {
+  it('retries a failed run after 5, 10 and 20 minutes, then succeeds and stops retrying', async () => {
     const time = createFakeTime('2026-04-28T12:00:00Z');
     const outcomes: RunOutcome[] = [
       { ok: false, reason: 'no network' },
@@ -66,8 +66,22 @@ describe('createJobRunner', () => {
     const runner = createJobRunner({ log: silentLogger, ...time, run: async () => outcomes.shift()! });
     runner.fire();
     await runner.idle();
-    expect(time.waits).toEqual([5 * MIN, 15 * MIN, 30 * MIN]);
+    expect(time.waits).toEqual([5 * MIN, 10 * MIN, 20 * MIN]);
     expect(runner.state()).toEqual({ running: false });
+    expect(runner.retry()).toBeUndefined();
+  });
+
+  it('doubles the wait up to an hour, and waits an hour from then on', async () => {
+    const time = createFakeTime('2026-04-28T12:00:00Z');
+    let calls = 0;
+    const runner = createJobRunner({
+      log: silentLogger,
+      ...time,
+      run: async () => (++calls > 7 ? { ok: true } : { ok: false, reason: 'no network' }),
+    });
+    runner.fire();
+    await runner.idle();
+    expect(time.waits).toEqual([5, 10, 20, 40, 60, 60, 60].map((minutes) => minutes * MIN));
   });
 
   it('counts a thrown error as a failure and reports it while waiting to retry', async () => {
@@ -77,7 +91,7 @@ describe('createJobRunner', () => {
     const runner = createJobRunner({
       log: silentLogger,
       now: time.now,
-      retryDelaysMs: [10 * MIN],
+      retryBackoff: { firstMs: 10 * MIN, capMs: 60 * MIN },
       sleep: async (ms, signal) => {
         time.waits.push(ms);
         await new Promise<void>((resolve, reject) => {
@@ -97,6 +111,12 @@ describe('createJobRunner', () => {
       retryAt: new Date('2026-04-28T12:10:00Z'),
       problem: 'connect ECONNREFUSED 127.0.0.1:9',
     });
+    expect(runner.retry()).toEqual({
+      failures: 1,
+      error: 'connect ECONNREFUSED 127.0.0.1:9',
+      failedAt: '2026-04-28T12:00:00.000Z',
+      retryAt: '2026-04-28T12:10:00.000Z',
+    });
     await runner.stop();
     expect(calls).toBe(1);
   });
@@ -108,7 +128,7 @@ describe('createJobRunner', () => {
     const runner = createJobRunner({
       log: silentLogger,
       ...time,
-      retryDelaysMs: [15 * MIN, 30 * MIN],
+      retryBackoff: { firstMs: 15 * MIN, capMs: 60 * MIN },
       run: async () => ({ ok: false, reason: `stale ${++calls}` }),
     });
     runner.fire();

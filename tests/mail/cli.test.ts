@@ -12,7 +12,12 @@ beforeEach(async () => {
   smtp = await startSmtp();
   world.addDay('2026-11-25', starredDay().slice(2));
   world.addDay('2026-11-26', starredDay());
-  env = world.env({ SMTP_URL: smtp.url, DIGEST_TO: 'reader@example.org', LOG_LEVEL: 'warn' });
+  env = world.env({
+    SMTP_URL: smtp.url,
+    DIGEST_TO: 'reader@example.org',
+    LOG_LEVEL: 'warn',
+    PUBLIC_URL: 'https://arxiv.example.org',
+  });
 });
 afterEach(async () => {
   await smtp.close();
@@ -99,10 +104,19 @@ describe('arxiv-curator send', () => {
     expect(mail.html).toContain('href="https://arxiv.example.org/curator/digest/2026-11-26"');
   });
 
-  it('links both parts to the listening address without PUBLIC_URL', async () => {
-    await runCli(['send', '--date', '2026-11-26'], { ...env, HOST: '192.0.2.7', PORT: '8081' });
+  it('links both parts to the listening address without PUBLIC_URL, and says once how to set it', async () => {
+    const { PUBLIC_URL: _public, ...local } = env;
+    const sent = await runCli(['send', '--date', '2026-11-26'], { ...local, HOST: '192.0.2.7', PORT: '8081' });
+    expect(sent.code).toBe(0);
+    expect(sent.stderr).toBe(
+      "arxiv-curator: warning: PUBLIC_URL is not set: the mail's links to the site go to http://192.0.2.7:8081, which only this computer can open (set PUBLIC_URL to the address you reach arxiv-curator at, e.g. https://arxiv.example.org)\n",
+    );
     const { mail } = smtp.received[0]!;
     expect(mail.text).toContain('http://192.0.2.7:8081/digest/2026-11-26');
     expect(mail.html).toContain('href="http://192.0.2.7:8081/digest/2026-11-26"');
+    for (const part of [mail.text!, mail.html as string])
+      expect(part.match(/set PUBLIC_URL to the address you reach arxiv-curator at/g)).toHaveLength(1);
+    // Papers link to arXiv, which opens anywhere.
+    expect(mail.html).toContain('href="https://arxiv.org/abs/2611.00001"');
   });
 });

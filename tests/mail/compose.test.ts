@@ -7,7 +7,6 @@ import {
   formatSubject,
   parseRecipients,
 } from '../../src/mail/compose.ts';
-import { renderDigestEmailHtml } from '../../src/render/email.ts';
 import type { DigestPaper, StarredMatch } from '../../src/types.ts';
 import { buildDigestView } from '../../src/views/digest.ts';
 
@@ -109,12 +108,19 @@ describe('the HTML part', () => {
       paper('2611.00003', { announceType: 'replace', categories: ['stat.ML', 'cs.LG'] }),
     ],
   };
-  const html = renderDigestEmailHtml(view(digest), { baseUrl: 'https://curator.example.org' });
+  const compose = (publicUrl: boolean) =>
+    composeDigestMail(view(digest), {
+      recipients: ['a@example.org'],
+      baseUrl: 'https://curator.example.org',
+      publicUrl,
+    });
+  const mail = compose(true);
+  const { html } = mail;
 
   it('escapes every title, author and comment', () => {
-    expect(html).not.toMatch(/<script|<img|<b>|<i>|onerror=alert\(2\)>/);
+    expect(html).not.toMatch(/<script|<img|<b>Eve|<i>|onerror=alert\(2\)>/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;');
-    expect(html).toContain('Mallory &lt;m@x&gt;');
+    expect(html).toContain('&lt;b&gt;Eve&lt;/b&gt;');
     expect(html).toContain('&quot;quoted&quot; &amp; &lt;i&gt;');
   });
 
@@ -123,25 +129,27 @@ describe('the HTML part', () => {
     expect(html).not.toMatch(/\s(src|background)="/i);
   });
 
-  it('puts the starred papers first with their names marked, then links every paper to its abs page', () => {
-    expect(html.indexOf('2611.00001')).toBeLessThan(html.indexOf('2611.00002'));
-    expect(html).toMatch(/<span style="[^"]+">★ Yoshua Bengio<\/span>/);
-    for (const p of digest.papers) expect(html).toContain(`<a href="https://arxiv.org/abs/${p.id}"`);
-    expect(html).toContain('3 papers: Starred authors 1, New submissions 1, Replacements 1');
-    // Compact rows, under the category they are listed in.
-    expect(html).toMatch(
-      /stat\.ML \(1\)<\/h3><ul[^>]*>\n<li><a href="https:\/\/arxiv\.org\/abs\/2611\.00003">Paper 2611\.00003<\/a> Ada Lovelace<\/li>/,
-    );
-    expect(html).toContain('href="https://curator.example.org/digest/2026-11-26"');
+  it('shows the starred paper with its name marked and arXiv links, and leaves the rest to the page', () => {
+    expect(html).toContain('<b>★ Yoshua Bengio</b>');
+    expect(html).toContain('<a href="https://arxiv.org/abs/2611.00001"><b>');
+    expect(html).toContain('<a href="https://arxiv.org/pdf/2611.00001v1">pdf</a>');
+    expect(html).toContain('<a href="https://curator.example.org/digest/2026-11-26#p-2611.00001">save or hide</a>');
+    // Papers nobody asked for stay on the page, which the last line links with the day's counts.
+    expect(html).not.toContain('2611.00002');
+    expect(html).toContain('3 papers today: Starred authors 1, New submissions 1, Replacements 1.');
+    expect(html).toContain('<a href="https://curator.example.org/digest/2026-11-26">The whole day on the site</a>');
+    expect(html).not.toContain('PUBLIC_URL');
   });
 
-  it('goes into the message next to the text part', () => {
-    const mail = composeDigestMail(view(digest), {
-      recipients: ['a@example.org'],
-      baseUrl: 'https://curator.example.org',
-    });
-    expect(mail.html).toBe(renderDigestEmailHtml(view(digest), { baseUrl: 'https://curator.example.org' }));
+  it('says in one line how to set PUBLIC_URL when it is not set', () => {
+    const local = compose(false);
+    for (const part of [local.html, local.text])
+      expect(part.match(/set PUBLIC_URL to the address you reach arxiv-curator at/g)).toHaveLength(1);
+  });
+
+  it('goes into the message next to the text part, which carries the same papers', () => {
     expect(mail.text).toContain(hostile);
+    expect(mail.text).not.toContain('2611.00002');
     expect(mail.messageId).toBe(createDigestMessageId('2026-11-26', ['a@example.org']));
   });
 });

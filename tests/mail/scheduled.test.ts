@@ -104,6 +104,32 @@ describe('the scheduled run mails the new day', () => {
     expect(getLastSendStatus(world.context.db)).toMatchObject({ lastSentDay: '2026-04-28', pending: [] });
   });
 
+  it('shows each wait to try the SMTP server again, then the run waiting to retry, for /healthz', async () => {
+    world = await createMailWorld(`smtp://127.0.0.1:${await findClosedPort()}`);
+    const seen: ReturnType<BackgroundJobs['retries']>[] = [];
+    let retrying!: () => void;
+    const runRetry = new Promise<void>((resolve) => (retrying = resolve));
+    const failing = startBackgroundJobs(world.context, world.http, {
+      trigger: () => ({ stop: () => {} }),
+      sleep: (ms, signal) => (retrying(), holdRetry(ms, signal)),
+      mail: { sleep: async () => void seen.push(failing.retries()), maxDays: 1 },
+    });
+    jobs = failing;
+    await runRetry;
+    const refused = expect.stringMatching(/ECONNREFUSED|refused/i);
+    const later = (failure: { failedAt: string; retryAt: string }) =>
+      Date.parse(failure.retryAt) - Date.parse(failure.failedAt);
+    expect(seen).toEqual([
+      { mail: expect.objectContaining({ failures: 1, error: refused }) },
+      { mail: expect.objectContaining({ failures: 2, error: refused }) },
+    ]);
+    expect(seen.map((retries) => later(retries['mail']!))).toEqual([5_000, 10_000]);
+    const { round } = failing.retries();
+    expect(failing.retries()).toEqual({ round: expect.objectContaining({ failures: 1 }) });
+    expect(round!.error).toMatch(/^Sending the digest of 2026-04-28 failed/);
+    expect(later(round!)).toBe(5 * 60_000);
+  });
+
   it('stops at once while waiting to retry the SMTP server (SIGTERM), before trying it again', async () => {
     const busy = await startBusySmtp();
     try {

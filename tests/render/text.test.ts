@@ -1,5 +1,5 @@
 // The email-style text digest (also the mail's text part): wrapping, order, starred papers in
-// full with their abstracts, the others in a few lines each, TeX accents decoded, URLs kept whole.
+// full with their abstracts, the others in a few lines each, TeX read as Unicode, URLs kept whole.
 import { describe, expect, it } from 'vitest';
 import { renderDigestText, wrapText } from '../../src/render/text.ts';
 import type { DigestPaper } from '../../src/types.ts';
@@ -49,9 +49,9 @@ describe('renderDigestText', () => {
     expect(text.trimEnd().endsWith('On the web: http://127.0.0.1:3000/digest/2026-09-24')).toBe(true);
   });
 
-  it('gives a starred paper every author and its abstract, wrapped, TeX accents decoded', () => {
+  it('gives a starred paper every author and its abstract, wrapped, TeX read as Unicode', () => {
     expect(text).toContain('    Number29, Y. Bengio\n');
-    expect(text).toContain("\n  We study Schölkopf's kernels in $\\mathbb{R}^d$. Sentences of the abstract go\n  on.");
+    expect(text).toContain("\n  We study Schölkopf's kernels in ℝᵈ. Sentences of the abstract go on.");
     expect(text).toContain('cs.LG, cs.AI · arXiv:2609.26820v1');
   });
 

@@ -1,15 +1,17 @@
 // serve's render threads (app/worker-queue.ts running commands/serve-renderer.ts): real worker
 // threads, each with its own read-only connection to the test's SQLite file, render what the web
 // thread's cache does not hold, searches included, behind a bounded queue.
+import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/app/log.ts';
 import { createWorkQueue, type WorkQueue } from '../../src/app/worker-queue.ts';
 import type { Rendered } from '../../src/routes/cache.ts';
 import type { RenderJob } from '../../src/routes/site.ts';
 import { createApp } from '../../src/server.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
 
-const ENTRY = new URL('../../src/commands/serve-renderer-entry.mjs', import.meta.url);
+const BODY = new URL('../../src/commands/serve-renderer.ts', import.meta.url);
 
 let world: TestWorld;
 let renders: WorkQueue<RenderJob, Rendered> | undefined;
@@ -28,7 +30,15 @@ afterEach(async () => {
 
 function appWithThreads(size: number, maxQueued: number) {
   const env = { CURATOR_DB: world.context.config.dbPath, LOG_LEVEL: 'silent' };
-  renders = createWorkQueue<RenderJob, Rendered>({ entry: ENTRY, workerData: { env }, size, maxQueued });
+  renders = createWorkQueue<RenderJob, Rendered>({
+    body: BODY,
+    name: 'render',
+    log: silentLogger,
+    backoff: { firstMs: 1, capMs: 1 },
+    workerData: { env },
+    size,
+    maxQueued,
+  });
   const queue = renders;
   return createApp({ context: world.context, holidays: new Set(), offload: (job) => queue.run(job) });
 }
@@ -57,6 +67,18 @@ describe('pages rendered on render threads', () => {
     expect(second.headers.get('cache-control')).toBe('no-store');
     const again = await app.request('/search?q=graphs');
     expect(again.status).toBe(200);
+  });
+
+  it('renders again once a killed render thread is back', async () => {
+    const app = appWithThreads(1, 4);
+    const [thread] = renders!.workers;
+    const restarted = once(thread!.events, 'start');
+    await thread!.thread!.terminate();
+    // Asked while no thread runs: it waits in the queue for the new one.
+    const page = app.request('/search?q=capsules');
+    await restarted;
+    expect((await page).status).toBe(200);
+    expect(renders!.health()['render 1']).toMatchObject({ state: 'running', restarts: 1 });
   });
 
   it.runIf(process.platform === 'linux')('runs them at a lower priority than the web thread', async () => {

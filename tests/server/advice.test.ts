@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { renderDigestEmailHtml } from '../../src/render/email.ts';
+import { composeDigestMail } from '../../src/mail/compose.ts';
 import { renderDigestText } from '../../src/render/text.ts';
 import { createApp } from '../../src/server.ts';
 import { setReadMark } from '../../src/store/write/reading.ts';
@@ -101,9 +101,9 @@ describe('From the blogs, in every output of the day', () => {
     const plain = renderDigestText(digest, { baseUrl: 'http://x' });
     expect(plain).toContain('From the blogs (2)\n-----------------');
     expect(plain).toContain('* Yes you should understand <backprop> & more\n  Andrej Karpathy blog, 2026-09-23');
-    const mail = renderDigestEmailHtml(digest);
+    const mail = composeDigestMail(digest, { recipients: ['a@example.org'], baseUrl: 'http://x' }).html;
     expect(mail).toContain('From the blogs (2)');
-    expect(mail.indexOf('From the blogs')).toBeLessThan(mail.indexOf('An ordinary paper'));
+    expect(mail).toContain('Yes you should understand &lt;backprop&gt; &amp; more');
     const json = JSON.parse(await text(`/digest/${DAY}.json`)) as { posts: { feed: string; title: string }[] };
     // Newest first: by the post's own date, else by when it was first seen.
     expect(json.posts.map((post) => post.title)).toEqual([

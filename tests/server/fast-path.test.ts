@@ -32,6 +32,9 @@ beforeEach(async () => {
     makePaper({ id: '2609.26811', title: 'Plain <script>alert(1)</script> & $\\alpha$-nets' }),
     makePaper({ id: '2609.26820', title: 'Deep things by a star', authors: ['Ada Lovelace', 'Y. Bengio'] }),
   ]);
+  // The store as it stood an hour ago: Last-Modified is sent once the second of the change is over,
+  // so it is on every answer here, the first as the next.
+  world.context.db.prepare('UPDATE data_version SET changed_at = changed_at - 3600').run();
   status = {};
   const app = createApp({ context: world.context, holidays: new Set(), status: () => status });
   const fastPath = fastPathOf(app)!;
@@ -152,6 +155,21 @@ describe('the fast path', () => {
     const busy = await get('/', { 'If-None-Match': idle.headers.etag as string });
     expect(busy.status).toBe(200);
     expect(busy.headers.etag).not.toBe(idle.headers.etag);
+  });
+
+  it("never renders a stored day's page again for the scheduler's status", async () => {
+    world.ingestDay('2026-09-25', [makePaper({ id: '2609.30002', title: 'The day of the clock' })]);
+    status = { activity: 'Checking arXiv for new announcements…', nextRunAt: '2026-09-26T04:30:00Z' };
+    const first = await get('/', { 'Accept-Encoding': 'br' });
+    expect(first.status).toBe(200);
+    const before = taken;
+    for (const activity of ['arXiv cannot be reached (ECONNREFUSED). Trying again at 08:05.', undefined]) {
+      status = activity === undefined ? {} : { activity, nextRunAt: '2026-09-25T12:05:00Z' };
+      const again = await get('/', { 'Accept-Encoding': 'br' });
+      expect(comparable(again)).toEqual(comparable(first));
+      expect((await get('/', { 'If-None-Match': first.headers.etag as string })).status).toBe(304);
+    }
+    expect(taken, 'every answer from the fast path').toBe(before + 4);
   });
 
   it('keys by the address as sent, and answers it by the parameters the page declares', async () => {

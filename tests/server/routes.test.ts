@@ -142,6 +142,8 @@ describe('HTTP behaviour', () => {
     '/feeds.opml',
     '/search?q=deep',
   ])('%s answers a conditional GET with 304 and changes its ETag after an ingest', async (path) => {
+    // The store as it stood an hour ago: Last-Modified is sent once the second of the change is over.
+    world.context.db.prepare('UPDATE data_version SET changed_at = changed_at - 3600').run();
     const site = app();
     const first = await site.request(path);
     const etag = first.headers.get('etag')!;
@@ -157,6 +159,10 @@ describe('HTTP behaviour', () => {
     const after = await site.request(path, { headers: { 'If-None-Match': etag } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
+    const sinceBefore = await site.request(path, {
+      headers: { 'If-Modified-Since': first.headers.get('last-modified')! },
+    });
+    expect(sinceBefore.status).toBe(200);
   });
 
   it('sees a commit by another connection (the CLI fetching while the server runs) within OTHERS_EVERY_MS', async () => {
@@ -240,7 +246,6 @@ describe('search and health', () => {
   });
 
   it.each([
-    '"',
     'deep"',
     'NEAR(deep star)',
     'deep*',
@@ -257,6 +262,12 @@ describe('search and health', () => {
     const response = await app().request(`/search?q=${encodeURIComponent(q)}`);
     expect(response.status).toBe(200);
     expect(await response.text()).not.toContain('<script>x');
+  });
+
+  it('an open quote is a 400 that says so, on the search page', async () => {
+    const response = await app().request(`/search?q=${encodeURIComponent('deep "open')}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('q: a quote is not closed: &quot;open');
   });
 
   it('a query over 200 characters is a 400', async () => {
@@ -278,6 +289,7 @@ describe('search and health', () => {
       activity: null,
       mail: null,
       round: {},
+      config: [],
     });
   });
 });

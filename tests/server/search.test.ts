@@ -68,6 +68,23 @@ describe('words in any form', () => {
     expect(await search.ids('learning transformers gradient')).toContain(HARD_CASES.transformers.id);
   });
 
+  it.each([
+    ['transformer', /\btransformers?\b/i],
+    ['transform', /\btransform(?:s|ed|ing)?\b/i],
+    ['robot', /\brobot(?:s|ic|ics)?\b/i],
+    ['policy', /\bpolic(?:y|ies)\b/i],
+  ])('%s finds every paper with one of its forms and no other (real records)', async (query, forms) => {
+    const all = [...search.realistic, ...Object.values(HARD_CASES)];
+    const expected = all.filter((p) => forms.test(`${p.title} ${p.abstract} ${p.authors.join(' ')}`)).map((p) => p.id);
+    expect(expected.length).toBeGreaterThan(0);
+    const { html } = await search.get(`/search?q=${query}&sort=date`);
+    const total = Number(/([\d,]+) papers? match/.exec(html)![1]!.replace(',', ''));
+    expect(total).toBe(expected.length);
+    const shown = await search.ids({ q: query, sort: 'date' });
+    expect(shown).toHaveLength(Math.min(20, expected.length));
+    expect(expected).toEqual(expect.arrayContaining(shown));
+  });
+
   it('a quoted phrase needs its words together; loose words do not', async () => {
     expect(await search.ids('"diffusion policy"')).toEqual([HARD_CASES.phrase.id]);
     expect(sorted(await search.ids('diffusion policy'))).toEqual(

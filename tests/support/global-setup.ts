@@ -5,7 +5,7 @@
 // - nothing beyond 127.0.0.1: every process the tests start loads tests/support/loopback-only.cjs
 //   (NODE_OPTIONS), which refuses other hosts' names and notes them; the run fails listing them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,24 +16,13 @@ const GUARD = fileURLToPath(new URL('./loopback-only.cjs', import.meta.url));
 /** How loopback-only.cjs names a lookup no test file made. */
 const NO_FILE = 'outside any test file';
 
-/** The newest modification time among the sources dist/ is built from. */
-function newestSource(): number {
-  const src = join(ROOT, 'src');
-  let newest = 0;
-  for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' }))
-    if (/\.(ts|mjs|js)$/.test(file)) newest = Math.max(newest, statSync(join(src, file)).mtimeMs);
-  return newest;
-}
-
-function builtAt(): number {
-  const stamp = join(ROOT, 'dist', '.built');
-  return existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-}
-
-/** Builds dist/ (scripts/build.mjs, what `npm install` runs) unless it is newer than every source. */
+/** Builds dist/ as `npm install` does (scripts/build.mjs) when a source is newer than it; a second
+ *  vitest meanwhile waits for the same build (the script's lock). */
 export function buildIfStale(): void {
-  if (builtAt() >= newestSource()) return;
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-stale'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (build.status !== 0)
     throw new Error(`the tests need dist/, and \`npm run build\` failed:\n${build.stdout}${build.stderr}`);
 }

@@ -40,7 +40,7 @@ describe('saving and hiding over HTTP', () => {
     });
     expect(back.status).toBe(303);
     expect(back.headers.get('location')).toBe('http://127.0.0.1:3000/digest/2026-09-23?sort=score#p-2609.00002');
-    // A hidden paper leaves the page: the form names the anchor after it (checked, never echoed raw).
+    // A hidden paper leaves the page: the form names the anchor after it (checked: anything else is a 400).
     const then = await app.request('/papers/2609.00001/hide', {
       method: 'POST',
       headers: { ...FORM, referer: 'http://127.0.0.1:3000/digest/2026-09-23' },
@@ -52,7 +52,8 @@ describe('saving and hiding over HTTP', () => {
       headers: { ...FORM, referer: 'http://127.0.0.1:3000/digest/2026-09-23' },
       body: 'then=%22%3E%3Cscript%3E',
     });
-    expect(odd.headers.get('location')).toBe('http://127.0.0.1:3000/digest/2026-09-23#p-2609.00001');
+    expect(odd.status).toBe(400);
+    expect(await odd.json()).toEqual({ error: 'then: expected an anchor of the page' });
     await post(app, '/papers/2609.00001/unhide');
     // Another site's address is never where a form sends the browser back to.
     const elsewhere = await post(app, '/papers/2609.00002/hide', { ...FORM, referer: 'https://evil.example/x' });

@@ -60,6 +60,8 @@ describe('starring an author from a paper', () => {
       name: 'Ada Lovelace',
       starred: true,
       reflagged: 3,
+      // The papers the new entry flags: "Ada Lovelace" and "A. Lovelace" (not all three re-flagged).
+      papers: 2,
     });
     const after = readFileSync(join(dir, 'authors.json'), 'utf8');
     const lastEntry = before.lastIndexOf('}\n  ]');
@@ -118,7 +120,7 @@ describe('starring an author from a paper', () => {
       method: 'POST',
       headers: { ...FORM, accept: 'application/json' },
     });
-    expect(await noA.json()).toEqual({ error: 'star needs a=<author number, from 0>' });
+    expect(await noA.json()).toEqual({ error: 'a: star needs a=<author number, from 0>' });
     ingestFeed(
       context.db,
       { format: 'rss', announcedOn: '2026-09-25', papers: [makePaper({ id: '2609.00009', authors: ['Plato'] })] },

@@ -1,6 +1,6 @@
 // What a search asks, from the URL: ids in every form, words, phrases, names, categories.
 import { describe, expect, it } from 'vitest';
-import { parseQueryText, parseSearchParams } from '../../src/views/search-query.ts';
+import { parseSearchParams } from '../../src/views/search-query.ts';
 
 describe('parseSearchParams', () => {
   it.each([
@@ -28,29 +28,38 @@ describe('parseSearchParams', () => {
   });
 });
 
-describe('parseQueryText', () => {
-  it('splits words, phrases, names, titles and categories', () => {
-    expect(
-      parseQueryText('deep "diffusion policy" author:"Geoffrey Hinton" au:lecun ti:capsule cs.CV cat:stat.ML'),
-    ).toEqual({
-      terms: ['deep', 'diffusion policy'],
-      titleTerms: ['capsule'],
-      authors: ['Geoffrey Hinton', 'lecun'],
-      categories: ['cs.CV', 'stat.ML'],
+describe('the query of a search', () => {
+  it('is read by the query language, with the category= parameter among its categories', () => {
+    expect(parseSearchParams({ q: 'deep -survey cs.CV', category: 'stat.ML' })).toMatchObject({
+      kind: 'query',
+      query: {
+        query: {
+          include: [{ field: 'any', text: 'deep', prefix: false }],
+          exclude: [{ field: 'any', text: 'survey', prefix: false }],
+          categories: ['cs.CV', 'stat.ML'],
+        },
+      },
       truncated: false,
     });
   });
 
-  it('decodes TeX and drops what is no word', () => {
-    expect(parseQueryText("Horv\\'ath \u0000 ((( * \uE010x")).toMatchObject({ terms: ['Horváth', 'x'] });
-    expect(parseQueryText('e.g. i.e. self-supervised')).toMatchObject({
-      terms: ['e.g.', 'i.e.', 'self-supervised'],
-      categories: [],
-    });
+  it('says what cannot be run, naming the parameter', () => {
+    expect(() => parseSearchParams({ q: 'ab*' })).toThrow('q: a prefix needs at least 3 letters before the *: ab*');
+    expect(() => parseSearchParams({ q: '"open' })).toThrow('q: a quote is not closed: "open');
+    expect(() => parseSearchParams({ q: '-survey' })).toThrow(
+      'q: "-survey" leaves papers out but names nothing to look for',
+    );
+    expect(() => parseSearchParams({ q: 'x', category: 'vision' })).toThrow(
+      'category: "vision" is not an arXiv category such as cs.CV',
+    );
   });
 
-  it('searches the first 16 pieces of a longer query', () => {
+  it('searches the first 16 pieces of a longer query, and says so', () => {
     const words = Array.from({ length: 20 }, (_, i) => `w${i}`);
-    expect(parseQueryText(words.join(' '))).toMatchObject({ terms: words.slice(0, 16), truncated: true });
+    const request = parseSearchParams({ q: words.join(' ') });
+    expect(request).toMatchObject({ kind: 'query', truncated: true });
+    expect(request.kind === 'query' && request.query.query.include.map((term) => term.text)).toEqual(
+      words.slice(0, 16),
+    );
   });
 });

@@ -60,3 +60,14 @@ export function getFetchHealth(db: Db): { lastEnded?: FetchRun; lastSuccessAt?: 
     ...(success !== null && { lastSuccessAt: success }),
   };
 }
+
+/** A reader of what identifies the last request to arXiv (its id and end): a page showing it asks per request. */
+export function prepareLastFetchMark(db: Db): () => string {
+  const last = db.prepare<[], { id: number; finishedAt: string | null }>(
+    "SELECT id, finished_at AS finishedAt FROM fetch_runs WHERE part = 'arxiv' ORDER BY id DESC LIMIT 1",
+  );
+  return () => {
+    const row = last.get();
+    return row === undefined ? '' : `${row.id}:${row.finishedAt ?? ''}`;
+  };
+}

@@ -1,11 +1,11 @@
 // Where a query matched, in the text people read. The index is contentless, so its own
-// highlight() has no text to mark: the page's papers go into a temporary FTS5 table with the
-// same tokenizer and the same expression runs there (the same stemming and folding decide what
-// matches and what is marked). Marks are private-use characters around each match; views turn
-// them into segments and render/ escapes the text before it writes <mark>.
+// highlight() has no text to mark: the same expression runs on the page's papers in a scratch
+// index (scratch-index.ts: the same tokenizer and text decide what matches and what is marked).
+// Marks are private-use characters around each match; views turn them into segments and render/
+// escapes the text before it writes <mark>.
 import type { Db } from '../db.ts';
-import { AUTHOR_SEPARATOR, foldLetters, type ReadableText } from '../search-text.ts';
-import type { MatchPlan } from './search-match.ts';
+import { AUTHOR_SEPARATOR, type ReadableText } from '../search-text.ts';
+import { withScratchIndex } from './scratch-index.ts';
 
 export const MARK_OPEN = '\uE010';
 export const MARK_CLOSE = '\uE011';
@@ -23,19 +23,19 @@ type Range = [number, number];
 type Ranges = { title: Range[]; abstract: Range[]; authors: Range[] };
 
 const SNIPPET_CHARS = 300;
-// Temporary tables live in the connection's own temp database: a read-only connection may make them.
-const TABLES = {
-  papers_fts: `CREATE VIRTUAL TABLE IF NOT EXISTS temp.hits_text USING fts5(title, abstract, authors, categories,
-    tokenize='porter unicode61 remove_diacritics 2')`,
-  names_fts: `CREATE VIRTUAL TABLE IF NOT EXISTS temp.hits_names USING fts5(authors, categories,
-    tokenize='unicode61 remove_diacritics 2')`,
-};
 
-export function markMatches(db: Db, plan: MatchPlan, papers: readonly ReadableText[]): MarkedHit[] {
+/** The papers' text with the matches of `match` (a search-match.ts expression) marked; none without one. */
+export function markMatches(db: Db, match: string | undefined, papers: readonly ReadableText[]): MarkedHit[] {
   const ranges = papers.map((): Ranges => ({ title: [], abstract: [], authors: [] }));
-  if (plan.table === 'papers_fts') addTextRanges(db, plan.match, papers, ranges);
-  const names = plan.table === 'names_fts' ? plan.match : plan.names;
-  if (names !== undefined) addNameRanges(db, names, papers, ranges);
+  if (match !== undefined && papers.length > 0) {
+    const rows = withScratchIndex(db, papers, (index) => index.highlight(match, MARK_OPEN, MARK_CLOSE));
+    for (const row of rows) {
+      const found = ranges[row.rowid]!;
+      found.title.push(...rangesOf(row.title));
+      found.abstract.push(...rangesOf(row.abstract));
+      found.authors.push(...rangesOf(row.authors));
+    }
+  }
   return papers.map((paper, i) => {
     const found = ranges[i]!;
     return {
@@ -44,45 +44,6 @@ export function markMatches(db: Db, plan: MatchPlan, papers: readonly ReadableTe
       snippet: cutSnippet(paper.abstract, found.abstract),
     };
   });
-}
-
-function addTextRanges(db: Db, match: string, papers: readonly ReadableText[], ranges: Ranges[]): void {
-  db.exec(TABLES.papers_fts);
-  const insert = db.prepare(
-    'INSERT INTO temp.hits_text (rowid, title, abstract, authors, categories) VALUES (?, ?, ?, ?, ?)',
-  );
-  papers.forEach((p, i) =>
-    insert.run(i, foldLetters(p.title), foldLetters(p.abstract), foldLetters(p.authors), p.categories),
-  );
-  const rows = db
-    .prepare(
-      `SELECT rowid, highlight(hits_text, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS title,
-        highlight(hits_text, 1, '${MARK_OPEN}', '${MARK_CLOSE}') AS abstract,
-        highlight(hits_text, 2, '${MARK_OPEN}', '${MARK_CLOSE}') AS authors
-      FROM temp.hits_text WHERE hits_text MATCH ?`,
-    )
-    .all(match) as { rowid: number; title: string; abstract: string; authors: string }[];
-  db.exec('DELETE FROM temp.hits_text');
-  for (const row of rows) {
-    const found = ranges[row.rowid]!;
-    found.title.push(...rangesOf(row.title));
-    found.abstract.push(...rangesOf(row.abstract));
-    found.authors.push(...rangesOf(row.authors));
-  }
-}
-
-function addNameRanges(db: Db, match: string, papers: readonly ReadableText[], ranges: Ranges[]): void {
-  db.exec(TABLES.names_fts);
-  const insert = db.prepare('INSERT INTO temp.hits_names (rowid, authors, categories) VALUES (?, ?, ?)');
-  papers.forEach((p, i) => insert.run(i, foldLetters(p.authors), p.categories));
-  const rows = db
-    .prepare(
-      `SELECT rowid, highlight(hits_names, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS authors
-      FROM temp.hits_names WHERE hits_names MATCH ?`,
-    )
-    .all(match) as { rowid: number; authors: string }[];
-  db.exec('DELETE FROM temp.hits_names');
-  for (const row of rows) ranges[row.rowid]!.authors.push(...rangesOf(row.authors));
 }
 
 /** Where the marks of a highlighted text are, in the text without them. */

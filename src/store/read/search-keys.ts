@@ -1,10 +1,13 @@
-// Which papers a query finds, as index keys in the order asked for, at a bounded cost. Both
-// full-text tables are keyed by date (../search-text.ts), so "newest first" and date ranges are
+// Which papers a query finds, as index keys in the order asked for, at a bounded cost. The
+// full-text table is keyed by date (../search-text.ts), so "newest first" and date ranges are
 // rowid order and rowid ranges FTS5 walks without sorting. What costs is walking many matches
 // (~0.3 us each) and ranking them (bm25, ~3 us a word each), so both stop: one walk takes the
 // newest MATCH_LIMIT matches (their count, the date order, and the range bm25 ranks), bm25 ranks
-// the newest MATCH_LIMIT / words of them, and a name's papers rank first when they are few (one
-// person's, not every Wang's).
+// the newest MATCH_LIMIT / words of them, and a name's papers rank first, however old, when the
+// words match no more papers than one walk takes. The name is looked for in the author column of
+// the same index: words in nearly every abstract ("learning gradient", "the") are in no author
+// list, but FTS5 reads their positions to find out (~10 ms at 100,000 papers), and so many
+// matches are a topic's, not a person's (a name that common still ranks its papers high by bm25).
 import type { Db } from '../db.ts';
 import { firstKeyOf, KEYS_PER_DAY } from '../search-text.ts';
 import type { MatchPlan, SearchQuery } from './search-match.ts';
@@ -14,10 +17,11 @@ import type { MatchPlan, SearchQuery } from './search-match.ts';
  * word in every abstract ("the") matches every paper; ranking 5,000 takes ~15 ms of one core.
  */
 export const MATCH_LIMIT = 5000;
-const TIER_LIMIT = 1000;
 
-// Weights per column: a word in the title counts most, then in the author list, then in the abstract.
-const BM25 = { papers_fts: 'bm25(papers_fts, 10.0, 1.0, 5.0, 0.0)', names_fts: 'bm25(names_fts, 1.0, 0.0)' };
+// Weights per column: a word in the title counts most, then in the author list, then in the
+// abstract; a name's papers are ranked by the author list alone.
+const BM25 = 'bm25(papers_fts, 10.0, 1.0, 5.0, 0.0)';
+const BM25_NAMES = 'bm25(papers_fts, 0.0, 0.0, 1.0, 0.0)';
 const KEY_OF_PAPER = `unixepoch(p.search_day) / 86400 * ${KEYS_PER_DAY} + p.rowid`;
 const STARRED_KEYS = `SELECT ${KEY_OF_PAPER} AS key FROM papers p WHERE p.id IN (SELECT paper_id FROM starred)`;
 
@@ -37,68 +41,55 @@ export interface KeyWindow {
 }
 
 interface Params {
-  match: string;
-  names?: string;
   lo: number;
   hi: number;
 }
 
 export function findKeys(db: Db, plan: MatchPlan, query: SearchQuery, window: KeyWindow): KeyPage {
-  const params: Params = { match: plan.match, lo: keyOfDay(query.from, 0), hi: keyOfDay(query.to, 1) - 1 };
-  if (plan.names !== undefined) params.names = plan.names;
-  if (plan.table === undefined) return findStarredKeys(db, params, window);
-  const { table } = plan;
-  const where = whereOf(table, '@match', plan.names, query);
-  const walk = `SELECT rowid FROM ${table} WHERE ${where} ORDER BY rowid DESC LIMIT ${MATCH_LIMIT + 1}`;
-  const newest = db.prepare(walk).pluck().all(params) as number[];
+  const params: Params = { lo: keyOfDay(query.from, 0), hi: keyOfDay(query.to, 1) - 1 };
+  if (plan.match === undefined) return findStarredKeys(db, params, window);
+  const where = whereOf(query);
+  const walk = `SELECT rowid FROM papers_fts WHERE ${where} ORDER BY rowid DESC LIMIT ${MATCH_LIMIT + 1}`;
+  const match = plan.match;
+  const newest = db
+    .prepare(walk)
+    .pluck()
+    .all({ ...params, match }) as number[];
   const total = newest.length;
   const end = window.offset + window.limit;
   if (query.sort === 'date' || total === 0) return { total, keys: newest.slice(window.offset, end) };
-  // Ranking costs per matched phrase: two words rank half as many matches as one.
-  const phrases = Math.max(1, query.terms.length + query.titleTerms.length);
-  const budget = Math.min(window.rankBudget ?? MATCH_LIMIT, Math.floor(MATCH_LIMIT / phrases));
+  // Ranking costs per matched word or phrase: two words rank half as many matches as one.
+  const budget = Math.min(window.rankBudget ?? MATCH_LIMIT, Math.floor(MATCH_LIMIT / Math.max(1, plan.weighed)));
   const capped = total > budget;
   // The newest `budget` matches are those from the budget-th newest on. One lower bound only: FTS5
   // seeks to one and would walk every match from the other.
   const ranking = capped ? { ...params, lo: newest[budget - 1]! } : params;
-  const named = plan.tier === undefined ? [] : rankName(db, plan.tier, query, params, ranking.lo, end);
-  const rank = `SELECT rowid FROM ${table} WHERE ${where} ORDER BY ${BM25[table]} LIMIT @count`;
+  const named = plan.tier === undefined || total > MATCH_LIMIT ? [] : rankName(db, plan.tier, query, params, end);
+  const rank = `SELECT rowid FROM papers_fts WHERE ${where} ORDER BY ${BM25} LIMIT @count`;
   const ranked = db
     .prepare(rank)
     .pluck()
-    .all({ ...ranking, count: end + named.length }) as number[];
+    .all({ ...ranking, match, count: end + named.length }) as number[];
   const first = new Set(named);
   const keys = [...named, ...ranked.filter((key) => !first.has(key))].slice(window.offset, end);
   return capped ? { total, keys, rankedAmong: budget } : { total, keys };
 }
 
-/**
- * The papers of a name, best first (bm25 over the author list: a short list ranks higher),
- * the newest first among equals; all of them if they are few, else those from `newest` on.
- */
-function rankName(db: Db, tier: string, query: SearchQuery, params: Params, newest: number, end: number) {
-  const where = whereOf('names_fts', '@tier', undefined, query);
-  const few = `SELECT count(*) FROM (SELECT 1 FROM names_fts WHERE ${where} LIMIT ${TIER_LIMIT + 1})`;
-  const all =
-    (db
-      .prepare(few)
-      .pluck()
-      .get({ ...params, tier }) as number) <= TIER_LIMIT;
-  const sql = `SELECT rowid FROM names_fts WHERE ${where} ORDER BY ${BM25.names_fts}, rowid DESC LIMIT @end`;
-  const window = all ? params : { ...params, lo: newest };
+/** The papers of a name in the range given, best first (bm25 over the author list: a short list ranks higher), the newest first among equals. */
+function rankName(db: Db, tier: string, query: SearchQuery, range: Params, end: number): number[] {
+  const sql = `SELECT rowid FROM papers_fts WHERE ${whereOf(query)} ORDER BY ${BM25_NAMES}, rowid DESC LIMIT @end`;
   return db
     .prepare(sql)
     .pluck()
-    .all({ ...window, tier, end }) as number[];
+    .all({ ...range, match: tier, end }) as number[];
 }
 
 /**
- * The filters besides the main expression. `+rowid` keeps an IN list away from FTS5, which would
+ * The expression and the filters beside it. `+rowid` keeps an IN list away from FTS5, which would
  * run the whole query again for each key of the list.
  */
-function whereOf(table: string, match: string, names: string | undefined, query: SearchQuery): string {
-  const parts = [`${table} MATCH ${match}`, 'rowid BETWEEN @lo AND @hi'];
-  if (names !== undefined) parts.push('+rowid IN (SELECT rowid FROM names_fts WHERE names_fts MATCH @names)');
+function whereOf(query: SearchQuery): string {
+  const parts = ['papers_fts MATCH @match', 'rowid BETWEEN @lo AND @hi'];
   if (query.starredOnly) parts.push(`+rowid IN (${STARRED_KEYS})`);
   return parts.join(' AND ');
 }

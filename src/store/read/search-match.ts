@@ -1,20 +1,19 @@
-// A parsed query as FTS5 MATCH expressions (https://sqlite.org/fts5.html#full_text_query_syntax).
-// Every piece of user text is one FTS5 string, quoted: FTS5 tokenizes it (so `self-supervised`
-// is the phrase "self supervised") and never reads it as syntax (AND, NEAR, *, ^, column names).
+// A parsed query (text/query.ts) as one FTS5 MATCH expression on `papers_fts`
+// (https://sqlite.org/fts5.html#full_text_query_syntax): the one meaning of a query, for search
+// (over the whole index) and for watches and highlights (over a window's papers, scratch-index.ts).
+// The index holds words as written (no stemmer), so a word is the OR of its forms
+// (text/word-forms.ts): "transformer" is ("transformer" OR "transformers" …), never "transform".
+// Every piece of user text is an FTS5 string, quoted: FTS5 never reads it as syntax (AND, NEAR, ^,
+// column names), and tokenizes it as it tokenized the papers.
+import { wordsOf, type Query, type QueryTerm } from '../../text/query.ts';
+import { wordForms } from '../../text/word-forms.ts';
 import { categoryToken, foldLetters } from '../search-text.ts';
 
 export type SearchSort = 'relevance' | 'date';
 
-/** What to look for; views/search-query.ts builds it from what the user typed. */
+/** What to look for and where: the query, with the search page's filters. */
 export interface SearchQuery {
-  /** Words and quoted phrases, each to be found in the title, abstract or authors. */
-  terms: string[];
-  /** `title:` words and phrases. */
-  titleTerms: string[];
-  /** `author:` names, each one or more words found close together in the author list. */
-  authors: string[];
-  /** Any of these categories (`cs.CV`). */
-  categories: string[];
+  query: Query;
   /** Days the paper is filed under (its latest announcement), `YYYY-MM-DD`, inclusive. */
   from?: string;
   to?: string;
@@ -22,16 +21,15 @@ export interface SearchQuery {
   sort: SearchSort;
 }
 
-/** Where and how one query runs: its main table and expression, and filters from the other table. */
+/** How one query runs on `papers_fts`. */
 export interface MatchPlan {
-  /** `papers_fts` when there are words, `names_fts` for names and categories alone, none for neither. */
-  table: 'papers_fts' | 'names_fts' | undefined;
-  match: string;
-  /** On `names_fts`, when the main table is `papers_fts` and the query names authors. */
-  names: string | undefined;
+  /** The expression; none when the query asks for nothing (the starred papers alone). */
+  match: string | undefined;
+  /** Words and phrases bm25 weighs (its cost is per phrase and match). */
+  weighed: number;
   /**
-   * On `names_fts`: the words as a name (with the categories asked for), whose papers rank first:
-   * a plain name finds its author. Its papers match `match` too (a name's words are in the authors).
+   * The words as a name (with the categories asked for, without what is left out), whose papers
+   * rank first: a plain name finds its author. Its papers match `match` too.
    */
   tier: string | undefined;
 }
@@ -41,47 +39,63 @@ const NAME_SPAN = 2;
 /** A longer query is not a name. */
 const MAX_NAME_WORDS = 4;
 
-export function planMatch(query: SearchQuery): MatchPlan {
-  const categories =
-    query.categories.length === 0
-      ? undefined
-      : `categories : (${query.categories.map((category) => quote(categoryToken(category))).join(' OR ')})`;
-  const names = query.authors.length === 0 ? undefined : query.authors.map(nameExpression).join(' AND ');
-  const text = [
-    // No column filter: it makes bm25 40% slower, and the one other column holds category tokens
-    // (`cscv`) no one types.
-    ...query.terms.map(quote),
-    ...query.titleTerms.map((term) => `title : ${quote(term)}`),
-  ];
-  if (text.length === 0) {
-    const parts = [names, categories].filter((part) => part !== undefined);
-    return {
-      table: parts.length > 0 ? 'names_fts' : undefined,
-      match: parts.join(' AND '),
-      names: undefined,
-      tier: undefined,
-    };
-  }
+/**
+ * The plan of a query. `known` tells whether the index holds a word: forms it lacks are left out
+ * of the expression (bm25 weighs every phrase of it for every match it ranks).
+ */
+export function planMatch(query: Query, known: (word: string) => boolean = () => true): MatchPlan {
+  const weighed = query.include.filter((term) => term.field !== 'author').length;
+  const match = compileQuery(query, known);
+  const names = query.include.every((term) => term.field === 'any' && !term.prefix);
+  const words = query.include.flatMap((term) => wordsOf(term.text));
   const tier =
-    query.authors.length === 0 && query.titleTerms.length === 0 && query.terms.length <= MAX_NAME_WORDS
-      ? [nameExpression(query.terms.join(' ')), categories].filter(Boolean).join(' AND ')
+    match !== undefined && names && words.length > 0 && words.length <= MAX_NAME_WORDS
+      ? compileQuery({ ...query, include: [{ field: 'author', text: words.join(' '), prefix: false }] })
       : undefined;
-  return { table: 'papers_fts', match: [...text, categories].filter(Boolean).join(' AND '), names, tier };
+  return { match, weighed, tier };
 }
 
-/** A name in the author column: its words close together, in any order ("Hinton, Geoffrey"). */
-function nameExpression(name: string): string {
-  const words = name.split(/\s+/).filter(hasToken);
-  if (words.length <= 1) return `authors : ${quote(words[0] ?? name)}`;
-  return `authors : NEAR(${words.map(quote).join(' ')}, ${NAME_SPAN})`;
+/**
+ * The query as one expression: all it includes, none of what it leaves out; none if it includes
+ * nothing. Forms of a word that `known` says no paper holds are left out (never the word itself).
+ */
+export function compileQuery(query: Query, known: (word: string) => boolean = () => true): string | undefined {
+  const wanted = query.include.map((term) => compileTerm(term, known)).filter((part) => part !== undefined);
+  if (query.categories.length > 0) wanted.push(categoriesOf(query.categories));
+  if (wanted.length === 0) return undefined;
+  const unwanted = query.exclude.map((term) => compileTerm(term, known)).filter((part) => part !== undefined);
+  if (query.excludedCategories.length > 0) unwanted.push(categoriesOf(query.excludedCategories));
+  const all = wanted.length === 1 ? wanted[0]! : wanted.map((part) => `(${part})`).join(' AND ');
+  return unwanted.length === 0 ? all : `(${all}) NOT (${unwanted.join(' OR ')})`;
+}
+
+function categoriesOf(categories: readonly string[]): string {
+  return `categories : (${categories.map((category) => quote(categoryToken(category))).join(' OR ')})`;
+}
+
+/**
+ * A word in any of its forms; a phrase with its last word in any of its forms ("diffusion
+ * policies"); a prefix as typed; a name's words close together in any order ("Hinton, Geoffrey"),
+ * as written (`author:graves` is not Grave).
+ */
+function compileTerm(term: QueryTerm, known: (word: string) => boolean): string | undefined {
+  const words = wordsOf(term.text);
+  const last = words.pop();
+  if (last === undefined) return undefined;
+  if (term.field === 'author') {
+    const parts = [...words.map(quote), quote(last) + (term.prefix ? ' *' : '')];
+    return parts.length === 1 ? `authors : ${parts[0]}` : `authors : NEAR(${parts.join(' ')}, ${NAME_SPAN})`;
+  }
+  const phrases = term.prefix
+    ? [`${quote([...words, last].join(' '))} *`]
+    : wordForms(last)
+        .filter((form, i) => i === 0 || known(form))
+        .map((form) => quote([...words, form].join(' ')));
+  const any = phrases.length === 1 ? phrases[0]! : `(${phrases.join(' OR ')})`;
+  return term.field === 'title' ? `title : ${any}` : any;
 }
 
 /** An FTS5 string (a `"` inside is written twice); letters folded as the index folds them. */
 function quote(text: string): string {
   return `"${foldLetters(text).replaceAll('"', '""')}"`;
-}
-
-/** True if FTS5's tokenizer will find a token in `text` (letters or digits). */
-export function hasToken(text: string): boolean {
-  return /[\p{L}\p{N}]/u.test(text);
 }

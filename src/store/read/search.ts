@@ -1,5 +1,5 @@
-// Search: a parsed query to a page of papers, each with where it matched (issue 12). The plan
-// (search-match.ts) says which full-text table answers, findKeys (search-keys.ts) which papers in
+// Search: a parsed query to a page of papers, each with where it matched. The plan
+// (search-match.ts) is the query as one full-text expression, findKeys (search-keys.ts) which papers in
 // which order at a bounded cost, and markMatches (search-highlight.ts) where the words are.
 import type { Db } from '../db.ts';
 import { AUTHOR_SEPARATOR, paperRowidOf, toReadableText } from '../search-text.ts';
@@ -57,9 +57,10 @@ const PAPER_SQL = `SELECT p.id, p.version, p.title, p.abstract, p.authors, p.cat
   FROM papers p`;
 
 export function searchPapers(db: Db, query: SearchQuery, page: KeyWindow, names: AuthorNames): SearchResult {
-  const plan = planMatch(query);
+  const known = db.prepare<[string], number>('SELECT 1 FROM papers_fts WHERE papers_fts MATCH ? LIMIT 1').pluck();
+  const plan = planMatch(query.query, (word) => known.get(`"${word}"`) !== undefined);
   // Nothing to search for (no words, names, categories or starred filter): views ask no such query.
-  if (plan.table === undefined && !query.starredOnly) return { total: 0, more: false, hits: [] };
+  if (plan.match === undefined && !query.starredOnly) return { total: 0, more: false, hits: [] };
   const found = findKeys(db, plan, query, page);
   const select = db.prepare<[number], PaperRow>(`${PAPER_SQL} WHERE p.rowid = ?`);
   const rows = found.keys.map((key) => select.get(paperRowidOf(key))!);
@@ -70,7 +71,7 @@ export function searchPapers(db: Db, query: SearchQuery, page: KeyWindow, names:
       categories: JSON.parse(row.categories) as string[],
     }),
   );
-  const marked = markMatches(db, plan, readable);
+  const marked = markMatches(db, plan.match, readable);
   const hits = rows.map((row, i) => ({
     id: row.id,
     version: row.version,

@@ -15,7 +15,7 @@ export function prepareAnnouncementStatements(db: Db) {
       version = max(coalesce(excluded.version, 0), coalesce(announcements.version, 0)),
       announce_type = CASE WHEN ${rankSql('excluded.announce_type')} < ${rankSql('announcements.announce_type')}
         THEN excluded.announce_type ELSE announcements.announce_type END
-    -- Only a real change counts (ingestFeed bumps the data generation on changes).
+    -- Only a real change writes: every write moves the data version (its triggers), and every page with it.
     WHERE coalesce(excluded.version, 0) > coalesce(announcements.version, 0)
       OR ${rankSql('excluded.announce_type')} < ${rankSql('announcements.announce_type')}`);
   return { upsert };

@@ -3,7 +3,6 @@
 import type { Db } from '../db.ts';
 import type { AnnounceType, PaperRecord, ParsedFeed, Validators } from '../../types.ts';
 import { prepareAnnouncementStatements, markDayStored, refreshDayCount } from './announcements.ts';
-import { bumpGeneration } from './meta.ts';
 import { preparePaperStatements, upsertPaper } from './papers.ts';
 import { saveValidators } from './runs.ts';
 import { alignFlags, insertFlags, prepareStarredStatements, writeFlags, type FlagList } from './starred.ts';
@@ -70,7 +69,6 @@ export function startIngest(db: Db, announcedOn: string | undefined, options: In
   const announcements = prepareAnnouncementStatements(db);
   const starred = prepareStarredStatements(db);
   const result: IngestResult = { day, papers: 0, inserted: 0, updated: 0, unchanged: 0, byType: {} };
-  let changes = 0;
   const addOne = (paper: PaperRecord) => {
     const outcome = upsertPaper(papers, paper, options.now, day);
     if (outcome === 'replaced') writeFlags(starred, paper.id, options.flags.flag(paper.authors));
@@ -80,20 +78,16 @@ export function startIngest(db: Db, announcedOn: string | undefined, options: In
     if (day === undefined) return;
     const first = options.firstSubmissions === true;
     const type = paper.announceType ?? inferAnnounceType(first ? { ...paper, version: 1 } : paper, options.categories);
-    changes += announcements.upsert.run(day, paper.id, first ? 1 : paper.version, type, options.source).changes;
+    announcements.upsert.run(day, paper.id, first ? 1 : paper.version, type, options.source);
     result.byType[type] = (result.byType[type] ?? 0) + 1;
   };
   return {
     add: (batch) => batch.forEach(addOne),
     finish: () => {
       papers.index.flush();
-      if (day !== undefined)
-        changes +=
-          options.storesDay === false
-            ? refreshDayCount(db, day, options.now)
-            : markDayStored(db, day, options.source, options.now);
+      if (day !== undefined && options.storesDay === false) refreshDayCount(db, day, options.now);
+      else if (day !== undefined) markDayStored(db, day, options.source, options.now);
       if (options.validators) saveValidators(db, options.validators.url, options.validators.validators, options.now);
-      if (changes + result.inserted + result.updated > 0) bumpGeneration(db);
       return result;
     },
   };

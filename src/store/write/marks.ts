@@ -1,18 +1,9 @@
 // Saved and hidden papers: one mark per paper id (saving a hidden paper unhides it). Each change
-// bumps the data generation (pages show marks) and the marks generation (the ranker's input).
+// moves, by the database's triggers, the data version (pages show marks) and the marks generation,
+// what the ranking learns from (the data version moves with everything, the ranking's own scores too).
 import type { Db } from '../db.ts';
-import { MARKS_GENERATION_KEY } from '../read/marks.ts';
-import { bumpGeneration } from './meta.ts';
 
 export type MarkKind = 'saved' | 'hidden';
-
-function bumpMarks(db: Db): void {
-  bumpGeneration(db);
-  db.prepare(
-    `INSERT INTO meta (key, value) VALUES (?, '1')
-    ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`,
-  ).run(MARKS_GENERATION_KEY);
-}
 
 /** Marks stored papers; the number whose mark changed. `at` keeps an imported mark's time. */
 export function markPapers(db: Db, marks: readonly { id: string; at: string }[], kind: MarkKind): number {
@@ -24,7 +15,6 @@ export function markPapers(db: Db, marks: readonly { id: string; at: string }[],
   return db.transaction(() => {
     let changed = 0;
     for (const mark of marks) changed += upsert.run(mark.id, kind, mark.at).changes;
-    if (changed > 0) bumpMarks(db);
     return changed;
   })();
 }
@@ -35,7 +25,6 @@ export function unmarkPapers(db: Db, ids: readonly string[], kind: MarkKind): nu
   return db.transaction(() => {
     let changed = 0;
     for (const id of ids) changed += remove.run(id, kind).changes;
-    if (changed > 0) bumpMarks(db);
     return changed;
   })();
 }

@@ -1,7 +1,6 @@
 // The ranking model is derived data: replaced whole after each training, and the pages that
-// show scores change with it (the data generation).
+// show scores change with it (the data version's triggers).
 import type { Db } from '../db.ts';
-import { bumpGeneration } from './meta.ts';
 
 export interface PaperScore {
   id: string;
@@ -33,6 +32,5 @@ export function storeRankModel(
        ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, fingerprint = excluded.fingerprint,
          trained_at = excluded.trained_at, model = excluded.model`,
     ).run(model.kind, model.fingerprint, now, model.model);
-    bumpGeneration(db);
   })();
 }

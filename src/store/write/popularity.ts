@@ -2,7 +2,6 @@
 // counts grow for days). Kept for papers we have not stored too: the ranking and /top join them later.
 import type { Db } from '../db.ts';
 import type { PopularityRecord } from '../../types.ts';
-import { bumpGeneration } from './meta.ts';
 
 export function storeDailyPapers(db: Db, date: string, papers: readonly PopularityRecord[], now: string): void {
   const insert = db.prepare(`
@@ -22,6 +21,5 @@ export function storeDailyPapers(db: Db, date: string, papers: readonly Populari
         githubStars: paper.githubStars ?? null,
       });
     }
-    bumpGeneration(db);
   })();
 }

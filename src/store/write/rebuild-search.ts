@@ -1,6 +1,6 @@
-// Fills the search index from the stored papers (migration 4): files each paper under its day,
-// then indexes them in key order (day, then rowid: FTS5 writes ascending rowids without
-// flushing), a batch at a time, saying how far it got every REPORT_EVERY papers.
+// Fills the search index from the stored papers (the migrations that build it): files each paper
+// under its day, then indexes them in key order (day, then rowid: FTS5 writes ascending rowids
+// without flushing), a batch at a time, saying how far it got every REPORT_EVERY papers.
 // The driver's type, not db.ts's: migrations.ts (which db.ts runs) calls this module.
 import type Database from 'better-sqlite3';
 import { prepareSearchIndex } from './search-index.ts';

@@ -2,7 +2,6 @@
 // under; later fetches only update what its feed says of it (a corrected title or summary).
 import type { Db } from '../db.ts';
 import type { FeedItemRecord } from '../../types.ts';
-import { bumpGeneration } from './meta.ts';
 
 export interface StoreItemsOptions {
   feedId: string;
@@ -25,14 +24,11 @@ export function storeSourceItems(db: Db, items: readonly FeedItemRecord[], optio
       OR source_items.feed_title IS NOT excluded.feed_title`);
   return db.transaction(() => {
     let added = 0;
-    let changed = 0;
     for (const item of items) {
       const isNew = exists.get(options.feedId, item.id) === undefined;
-      const row = { ...options, ...item, url: item.url ?? null, published: item.published ?? null };
-      changed += upsert.run(row).changes;
+      upsert.run({ ...options, ...item, url: item.url ?? null, published: item.published ?? null });
       if (isNew) added++;
     }
-    if (changed > 0) bumpGeneration(db);
     return added;
   })();
 }

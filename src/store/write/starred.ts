@@ -5,7 +5,7 @@
 import type { Db } from '../db.ts';
 import type { FlagPaper, StarredMatch } from '../../types.ts';
 import { AUTHORS_HASH_KEY, getMeta } from '../read/meta.ts';
-import { bumpGeneration, setMeta } from './meta.ts';
+import { setMeta } from './meta.ts';
 
 export function prepareStarredStatements(db: Db) {
   return {
@@ -61,7 +61,6 @@ export function alignFlags(db: Db, list: FlagList): { reflagged: number } | unde
         }
       }
       setMeta(db, AUTHORS_HASH_KEY, list.hash);
-      bumpGeneration(db);
       return { reflagged };
     })
     .immediate();

@@ -1,18 +1,14 @@
 // Keyword watches (saved searches).
 import type { Db } from '../db.ts';
-import { bumpGeneration } from './meta.ts';
 
 /** Adds a watch; false when the slug is taken. */
 export function insertWatch(db: Db, watch: { slug: string; query: string; mail: boolean }, now: string): boolean {
   const result = db
     .prepare('INSERT INTO watches (slug, query, mail, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
     .run(watch.slug, watch.query, watch.mail ? 1 : 0, now);
-  if (result.changes > 0) bumpGeneration(db);
   return result.changes > 0;
 }
 
 export function deleteWatch(db: Db, slug: string): boolean {
-  const removed = db.prepare('DELETE FROM watches WHERE slug = ?').run(slug).changes > 0;
-  if (removed) bumpGeneration(db);
-  return removed;
+  return db.prepare('DELETE FROM watches WHERE slug = ?').run(slug).changes > 0;
 }

@@ -1,0 +1,149 @@
+// What the parts of the page's script share: the papers in page order, the current one, the
+// status line, the device's settings, and sending a form with fetch. The script is loaded `async`:
+// it may run while a long page still arrives, so nothing here assumes the page is complete.
+
+/** The device's settings (localStorage), or nothing where the browser refuses storage. */
+const settings = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+})();
+
+/** @param {string} key */
+const readSetting = (key) => settings?.getItem(`arxiv-curator-${key}`) ?? undefined;
+
+/** @param {string} key @param {string} value */
+const writeSetting = (key, value) => {
+  try {
+    settings?.setItem(`arxiv-curator-${key}`, value);
+  } catch {
+    // Full or refused: the setting lasts for this page only.
+  }
+};
+
+/** Runs `start` once the page has arrived (at once if it has). @param {() => void} start */
+const whenParsed = (start) => {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+};
+
+/** @type {HTMLElement[] | undefined} */
+let paperCache;
+
+/**
+ * Every paper of the page in order, copies included (a "For you" paper is also in its section).
+ * Kept once the page is complete: the list is long, and a key press must not walk the document.
+ * @returns {HTMLElement[]}
+ */
+const listPapers = () => {
+  if (paperCache) return paperCache;
+  /** @type {HTMLElement[]} */
+  // The day's papers name themselves (data-p); a search's hits are its section's list.
+  const found = [...document.querySelectorAll('main li[data-p], main section > ol > li')].filter(
+    (e) => e instanceof HTMLElement,
+  );
+  if (document.readyState !== 'loading') paperCache = found;
+  return found;
+};
+
+/** The copies of a paper on the page (its place in its section, For you, watches). @param {string} id */
+const copiesOf = (id) => listPapers().filter((li) => li.dataset['p'] === id);
+
+/** Index of the current paper in listPapers(), -1 before the first key. */
+let currentIndex = -1;
+
+const currentPaper = () => (currentIndex >= 0 ? listPapers()[currentIndex] : undefined);
+
+/**
+ * Makes a paper the current one: aria-current on it alone, its folded section opened, scrolled
+ * into view (by default only as far as needed, so moving down a list scrolls a paper at a time).
+ * The paper left behind going forward was read: it is seen.
+ * @param {number} index @param {ScrollLogicalPosition} [block]
+ */
+const selectPaper = (index, block = 'nearest') => {
+  const all = listPapers();
+  if (all.length === 0) return;
+  const left = currentPaper();
+  left?.removeAttribute('aria-current');
+  if (left && index > currentIndex) noteSeen(left);
+  currentIndex = Math.max(0, Math.min(all.length - 1, index));
+  const paper = /** @type {HTMLElement} */ (all[currentIndex]);
+  const section = paper.closest('details.sec');
+  if (section instanceof HTMLDetailsElement) section.open = true;
+  paper.setAttribute('aria-current', 'true');
+  paper.scrollIntoView({ block });
+};
+
+/** The first paper whose top is on screen, for a first key pressed after scrolling. */
+const firstOnScreen = () => {
+  const all = listPapers();
+  // Binary search on the papers' tops: reading every box of a long page would take long.
+  let low = 0;
+  let high = all.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (/** @type {HTMLElement} */ (all[middle]).getBoundingClientRect().bottom < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+};
+
+let statusTimer = 0;
+
+/**
+ * Says what happened in the status line (role=status, fixed at the bottom of the window), with an
+ * Undo button when there is something to undo; it goes by itself after a few seconds.
+ * @param {string} text @param {(() => void) | undefined} [undo]
+ */
+const tell = (text, undo) => {
+  const region = document.getElementById('st');
+  if (!region) return;
+  region.replaceChildren(text);
+  if (undo) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Undo';
+    button.addEventListener('click', () => {
+      region.replaceChildren();
+      undo();
+    });
+    region.append(' ', button);
+  }
+  clearTimeout(statusTimer);
+  statusTimer = window.setTimeout(() => region.replaceChildren(), undo ? 8000 : 4000);
+};
+
+/**
+ * The JSON object of an answer, or an empty one.
+ * @param {Response} response @returns {Promise<Record<string, unknown>>}
+ */
+const readAnswer = (response) =>
+  response.json().then(
+    /** @param {unknown} value @returns {Record<string, unknown>} */
+    (value) => (typeof value === 'object' && value !== null ? /** @type {Record<string, unknown>} */ (value) : {}),
+    () => ({}),
+  );
+
+/**
+ * POSTs to the server asking for JSON (the browser adds Origin, which the server checks); the
+ * answer's data, or undefined after saying what went wrong.
+ * @param {string} url @param {URLSearchParams | string} body @param {boolean} [keepalive]
+ * @returns {Promise<Record<string, unknown> | undefined>}
+ */
+const post = async (url, body, keepalive = false) => {
+  try {
+    const headers = {
+      accept: 'application/json',
+      ...(typeof body === 'string' && { 'content-type': 'application/json' }),
+    };
+    const response = await fetch(url, { method: 'POST', body, headers, keepalive });
+    const data = await readAnswer(response);
+    if (response.ok) return data;
+    tell(typeof data['error'] === 'string' ? data['error'] : `That did not work (${response.status}).`);
+  } catch {
+    tell('The server cannot be reached: nothing was changed.');
+  }
+  return undefined;
+};

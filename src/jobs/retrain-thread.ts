@@ -1,0 +1,103 @@
+// The web thread's side of the ranking's thread (retrain-worker.ts), which trains and stores the
+// model: keeps it current from a running server, checking the fingerprint every `intervalMs` and
+// when poked, one training at a time; inputs that changed during a training are trained on right
+// after it. A training or a store that fails (a full disk) is tried again after a backoff, shown in
+// /healthz meanwhile; the thread itself is supervised (app/worker-thread.ts).
+import { createRetry, type Backoff, type RetryView } from '../app/backoff.ts';
+import type { Context } from '../app/context.ts';
+import { superviseWorker, type SupervisedWorker, type ThreadHealth } from '../app/worker-thread.ts';
+import { getRankModelFingerprint } from '../store/read/model.ts';
+import { readTrainingFingerprint } from '../store/read/training.ts';
+import type { RetrainReply, RetrainRequest, RetrainWorkerData } from './retrain-worker.ts';
+
+export interface Retrainer {
+  /** Checks the inputs now (after a save, a hide, a new day) rather than at the next poll. */
+  poke(): void;
+  /** A failed training or store waiting to be tried again. */
+  retry(): RetryView | undefined;
+  health(): ThreadHealth;
+  readonly worker: SupervisedWorker;
+  stop(): Promise<void>;
+}
+
+export interface RetrainerOptions {
+  intervalMs?: number;
+  /** Waits before trying a failed training or store again (default RETRAIN_BACKOFF). */
+  backoff?: Backoff;
+  /** Between restarts of the thread (default: the supervisor's). */
+  restartBackoff?: Backoff;
+}
+
+/** 10 s, 20 s, 40 s … at most 10 minutes between tries while training or storing fails. */
+export const RETRAIN_BACKOFF: Backoff = { firstMs: 10_000, capMs: 10 * 60_000 };
+
+export function startRetrainer(context: Context, options: RetrainerOptions = {}): Retrainer {
+  const { log } = context;
+  const retry = createRetry(options.backoff ?? RETRAIN_BACKOFF, context.now);
+  let busy = false;
+  let stopped = false;
+  let waiting: NodeJS.Timeout | undefined;
+
+  const failed = (step: string, error: string) => {
+    busy = false;
+    const waitMs = retry.fail(error);
+    log.error(`rank.${step}_failed`, { error, retry_in_ms: waitMs });
+    waiting = setTimeout(() => {
+      waiting = undefined;
+      check();
+    }, waitMs);
+    waiting.unref();
+  };
+  const done = (reply: RetrainReply) => {
+    if (stopped) return;
+    if (!reply.ok) return failed(reply.step, reply.error);
+    busy = false;
+    retry.succeed();
+    log.info('rank.trained', { kind: reply.kind, scored: reply.scored });
+    check();
+  };
+  const data: RetrainWorkerData = { dbPath: context.config.dbPath, logLevel: context.config.logLevel };
+  const worker = superviseWorker({
+    name: 'ranking',
+    body: new URL('./retrain-worker.ts', import.meta.url),
+    worker: { workerData: data },
+    log,
+    unref: true,
+    ...(options.restartBackoff && { backoff: options.restartBackoff }),
+    onStart: (thread) => {
+      thread.on('message', done);
+      // A new thread after a failure: whatever the old one was doing is asked again.
+      if (!busy) setImmediate(check);
+    },
+    onFailure: (error) => {
+      if (busy) failed('train', `the ranking thread failed: ${error.message}`);
+    },
+  });
+
+  function check(): void {
+    const thread = worker.thread;
+    if (busy || stopped || waiting !== undefined || thread === undefined) return;
+    try {
+      if (getRankModelFingerprint(context.db) === readTrainingFingerprint(context.db)) return;
+    } catch (error) {
+      return log.error('rank.train_failed', { error: (error as Error).message });
+    }
+    busy = true;
+    const request: RetrainRequest = { names: [...context.starred.current().names], at: context.now().toISOString() };
+    thread.postMessage(request);
+  }
+  const timer = setInterval(check, options.intervalMs ?? 5000);
+  timer.unref();
+  return {
+    poke: () => setImmediate(check),
+    retry: () => retry.view(),
+    health: () => worker.health(),
+    worker,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      clearTimeout(waiting);
+      await worker.stop();
+    },
+  };
+}

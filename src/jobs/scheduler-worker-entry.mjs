@@ -1,4 +1,0 @@
-// The worker's entry: loads its body (compiled, or TypeScript through Node or tsx: app/worker-loader.mjs).
-import { loadWorkerBody } from '../app/worker-loader.mjs';
-
-await loadWorkerBody(new URL('./scheduler-worker.ts', import.meta.url));

@@ -1,0 +1,27 @@
+// How often the write-ahead log is copied into the database (a checkpoint, https://sqlite.org/wal.html
+// §3). SQLite does it after any commit that leaves the log over 1,000 pages (4 MB), with an fsync: a
+// bulk import commits a file at a time, 5 MB or more each, so it would wait for one after every file.
+import type { Db } from '../db.ts';
+
+/** Pages of log between checkpoints while a bulk write runs: 40 MB, a few files of an import. */
+export const BULK_CHECKPOINT_PAGES = 10_000;
+
+/**
+ * Runs `work` with this connection checkpointing every `pages` pages, then restores its setting and
+ * copies what is left without waiting for readers (PASSIVE), so the next small write of another
+ * connection (a save in `serve`) does not inherit a long copy.
+ */
+export async function withBulkCheckpoints<T>(
+  db: Db,
+  work: () => Promise<T>,
+  pages = BULK_CHECKPOINT_PAGES,
+): Promise<T> {
+  const before = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma(`wal_autocheckpoint = ${pages}`);
+  try {
+    return await work();
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${before}`);
+    if (!db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
+  }
+}
