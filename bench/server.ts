@@ -142,8 +142,8 @@ async function firstSeconds(): Promise<{ rows: string[]; verdict: string }> {
       ],
       verdict:
         `first seconds of serve, arXiv unreachable: / p99 as a browser asks ${result.p99} (target < 20 ms): ` +
-        `${toMs(result.p99) < 20 ? 'met' : 'NOT met'}, a bare server ${baseline.p99}; its first answer in ${first} ms; ` +
-        `/healthz then: ${health.status} (${health.reasons.join('; ')}): ${truthful ? 'true' : 'NOT true'}`,
+        `${judge(toMs(result.p99) < 20)}, a bare server ${baseline.p99}; its first answer in ${first} ms; ` +
+        `/healthz then: ${health.status} (${health.reasons.join('; ')}), telling the truth: ${judge(truthful)}`,
     };
   } finally {
     await serve.stop();
