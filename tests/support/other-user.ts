@@ -129,3 +129,21 @@ export function skipOrFailInCi(context: TestContext, reason: string): never {
   process.stderr.write(`skipped: ${context.task.name}: ${reason}\n`);
   return context.skip(reason);
 }
+
+/**
+ * Runs `act` with this process's effective user and group nobody's when it is root (root ignores
+ * file modes, so a folder it may not write would take its file anyway); as another user, as itself.
+ * Files the process has open stay usable; the tests of one worker run one at a time, so no other
+ * test runs as nobody meanwhile.
+ */
+export async function asNobodyWhenRoot<T>(act: () => Promise<T>): Promise<T> {
+  if (!isRoot) return act();
+  process.setegid!(NOBODY.gid);
+  process.seteuid!(NOBODY.uid);
+  try {
+    return await act();
+  } finally {
+    process.seteuid!(0);
+    process.setegid!(0);
+  }
+}
