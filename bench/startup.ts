@@ -53,10 +53,7 @@ function benchNode(node: string, target: number): string {
       ? ''
       : ` (CPU ${median(runs.map((run) => run.cpuMs!)).toFixed(0)} ms, ${median(runs.map((run) => run.mb!)).toFixed(0)} MB)`;
   const met = median(check.map((run) => run.ms)) < target;
-  return (
-    `| ${version} | ${ms(check)}${mb(check)} | ${ms(bare)}${mb(bare)} | ` +
-    `< ${target} ms: ${judge(met)} |`
-  );
+  return `| ${version} | ${ms(check)}${mb(check)} | ${ms(bare)}${mb(bare)} | ` + `< ${target} ms: ${judge(met)} |`;
 }
 
 /** Node 24 from the CI's cache, or undefined with the reason printed. */
