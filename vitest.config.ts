@@ -6,6 +6,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
+    // expect.poll waits for a state (a status line shown, a row stored): as long as a busy machine
+    // takes, never vitest's default of 1 s, which is a time budget in disguise.
+    expect: { poll: { timeout: 20_000 } },
     hookTimeout: 60_000,
     pool: 'forks',
     // One test file per core: most of the suite waits on real processes, sockets and SQLite files.

@@ -48,10 +48,15 @@ function readLastRun(): unknown {
   }
 }
 
-/** What the page says the server is doing (its role=status line), as the web thread knows it now. */
-async function shownActivity(url: string): Promise<string | undefined> {
-  const page = await (await fetch(url)).text();
-  return /<div class=n role=status>([^<]*)<\/div>/.exec(page)?.[1];
+/**
+ * What /healthz says the server is doing, once it says `activity`: the web thread hears of the
+ * scheduler thread's progress in a message, and /healthz keeps an answer for 5 s, so it is asked
+ * until it tells (the state awaited, however busy the machine), then read whole.
+ */
+async function healthOnce(url: string, activity: string | null): Promise<Record<string, unknown>> {
+  const read = async () => (await (await fetch(`${url}healthz`)).json()) as Record<string, unknown>;
+  await expect.poll(async () => (await read())['activity'], { interval: 250 }).toBe(activity);
+  return read();
 }
 
 describe('arxiv-curator serve', () => {
@@ -63,11 +68,8 @@ describe('arxiv-curator serve', () => {
     const url = await server.url;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     await server.waitForLog('catchup.end');
-    // The web thread hears of the run's end in a message from the scheduler's thread, after its
-    // log; the page shows the web thread's news at once (/healthz keeps its answer for 5 s).
-    await expect.poll(() => shownActivity(url)).toBeUndefined();
-    const health = (await (await fetch(`${url}healthz`)).json()) as { activity: string | null; nextRun: string };
-    expect(health).toMatchObject({ activity: null, nextRun: '2026-04-29T04:30:00.000Z' });
+    // The web thread hears of the run's end in a message from the scheduler's thread, after its log.
+    expect(await healthOnce(url, null)).toMatchObject({ activity: null, nextRun: '2026-04-29T04:30:00.000Z' });
     server.kill('SIGTERM');
     expect((await server.exit).code).toBe(0);
     expect(readDb()).toEqual({
@@ -85,11 +87,8 @@ describe('arxiv-curator serve', () => {
     arxiv.on('/api/query', (req, res) => (stalled(), replyStall()(req, res)));
     const url = await server.url;
     await apiAsked;
-    // The request stalls for good, so the progress stays; the web thread has it once the page shows it.
-    const progress = 'Fetching the last 7 announcement days: 1/7';
-    await expect.poll(() => shownActivity(url)).toBe(progress);
-    const health = (await (await fetch(`${url}healthz`)).json()) as { activity: string | null };
-    expect(health.activity).toBe(progress);
+    // The request stalls for good, so the progress stays until the server stops.
+    await healthOnce(url, 'Fetching the last 7 announcement days: 1/7');
     server.kill('SIGTERM');
     // The request stalls for good: only cutting it short lets the process end.
     expect((await server.exit).code).toBe(0);

@@ -148,7 +148,7 @@ describe('starring from the page keeps the file as the reader wrote it', () => {
     const app = createApp({ context: open(authorsPath), holidays: new Set() });
     chmodSync(dir, 0o555);
     // As root, the request is served as nobody: root would write into the folder anyway.
-    const response = await asNobodyWhenRoot(() => star(app, '2609.00001', 0));
+    const response = await asNobodyWhenRoot(async () => await star(app, '2609.00001', 0));
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({
       error: `cannot write ${authorsPath}: its folder ${dir} does not take a new file (permission denied)`,
