@@ -29,12 +29,18 @@ export async function runAxe(page: Page, options: RunOptions): Promise<AxeResult
 }
 
 /**
- * A page `width` px wide for axe, kept for several checks (a context and axe's 0.5 MB of script
- * once, not per page): axe is in every document it loads; nothing leaves 127.0.0.1.
+ * A page `width` px wide for axe (a phone's screen and meta viewport when `phone`), kept for
+ * several checks (a context and axe's 0.5 MB of script once, not per page): axe is in every
+ * document it loads; nothing leaves 127.0.0.1.
  */
-export async function openAxePage(browser: Browser, width: number): Promise<Page> {
+export async function openAxePage(browser: Browser, width: number, phone = false): Promise<Page> {
   // bypassCSP lets axe in; the pages themselves run under their strict policy elsewhere.
-  const context = await browser.newContext({ colorScheme: 'light', viewport: { width, height: 900 }, bypassCSP: true });
+  const context = await browser.newContext({
+    colorScheme: 'light',
+    viewport: { width, height: phone ? 844 : 900 },
+    isMobile: phone,
+    bypassCSP: true,
+  });
   await context.addInitScript({ content: AXE_SOURCE });
   const page = await context.newPage();
   await keepOnLoopback(page);
