@@ -1,130 +1,105 @@
-// `npx tsx bench/rank.ts`: the ranking's two budgets (issue 11).
-// - Scoring a 1,500-paper day (real abstracts of 1,000-1,800 characters, tests/support/realistic-day.ts)
-//   with a trained model, live, as a page of an older day does it: < 200 ms.
-// - Retraining after a save with 100,000 papers stored (bench/synthetic.ts, the newest three days
-//   real-sized): what the worker does (read the training set, train, score the recent days): < 1 s;
-//   and how long the server's own thread is busy with it (storing the model and the scores).
-// BENCH_RUNS sets the repetitions.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { buildStarredList } from '../src/curate/starred-list.ts';
-import { readTrainingJob, SCORED_DAYS } from '../src/jobs/retrain.ts';
-import { createTfidfTrainer } from '../src/rank/tfidf-trainer.ts';
-import { createTfidfRanker } from '../src/rank/tfidf-ranker.ts';
-import { openDb } from '../src/store/db.ts';
-import { ingestFeed } from '../src/store/write/ingest.ts';
-import { markPapers } from '../src/store/write/marks.ts';
-import { storeRankModel } from '../src/store/write/model.ts';
-import { createExactFlag } from '../tests/support/build-db.ts';
-import { buildRealisticDay, loadOaiRecords } from '../tests/support/realistic-day.ts';
-import { BENCH_AUTHORS, fillSyntheticDb } from './synthetic.ts';
-import { judge } from './targets.ts';
+// `BENCH=rank npm run bench` (`npx tsx bench/rank.ts`): the ranking measured honestly, then its budgets.
+// 1. The protocol (bench/rank-protocol.ts) on the real arXiv days of 2025 (ARXIV_DAILY, default
+//    ../shared/fixtures/arxiv-daily/papers-2025.jsonl.xz beside the repository): four splits of 60
+//    stored days and 20 test days, BENCH_READERS readers of each kind per split (default 3), the
+//    ranking as it ships against arxiv-sanity-lite's method and random; the tables the README carries.
+// 2. Scoring a 1,500-paper day and retraining at 100,000 papers (bench/rank-timing.ts); BENCH_RUNS
+//    sets the repetitions.
+// Exits 1 when a target of "done" is missed, and says which.
+import { loadavg } from 'node:os';
+import { EXAMPLE_WEIGHTS } from '../src/rank/examples.ts';
+import { loadArxivDaily, type DailyPaper } from '../tests/support/arxiv-daily.ts';
+import {
+  createRandomMethod,
+  createSanityMethod,
+  createShippedMethod,
+  findReaders,
+  READER_ROWS,
+  runProtocol,
+} from './rank-protocol.ts';
+import {
+  checkDoneWhen,
+  renderCalibration,
+  renderCircle,
+  renderDifferences,
+  renderTable,
+  SANITY,
+  SHIPPED,
+  SHIPPED_WITHOUT_STARRED,
+  type Check,
+} from './rank-report.ts';
+import { measureTiming, RETRAIN_BUDGET_MS, SCORE_BUDGET_MS } from './rank-timing.ts';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-const OUT = fileURLToPath(new URL('./out/', import.meta.url));
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
+console.log(`load average at start: ${load()}`);
 
-function summarize(label: string, values: number[], target?: number): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)]!;
-  const verdict = target === undefined ? '' : ` (target < ${target} ms: ${judge(median < target)})`;
-  return `${label}: median ${median.toFixed(0)} ms, min ${sorted[0]!.toFixed(0)}, max ${sorted.at(-1)!.toFixed(0)} over ${values.length} runs${verdict}`;
+let corpus: DailyPaper[];
+try {
+  corpus = loadArxivDaily();
+} catch (error) {
+  console.error(`bench/rank: ${(error as Error).message}`);
+  process.exit(1);
 }
 
-// CPU time of the process beside the wall time: on a shared machine the wall time waits for a core.
-const cpuTimes = new Map<string, number[]>();
-function time(run: () => void, label = ''): number {
-  const started = performance.now();
-  const usage = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(usage);
-  if (label) cpuTimes.set(label, [...(cpuTimes.get(label) ?? []), (used.user + used.system) / 1000]);
-  return performance.now() - started;
-}
-
-// 1. Scoring: a model trained on real records (a dozen saved, the rest as background), then a
-//    1,500-paper day scored from fresh objects each run (nothing cached), with and without the whys.
-const records = loadOaiRecords();
-const ranker = createTfidfRanker();
-ranker.train({
-  examples: records.map((record, i) => ({ ...record, kind: i % 100 === 0 ? 'saved' : 'background' })),
-  circle: [],
-});
-const day = buildRealisticDay({ day: '2026-11-26', count: 1500, starred: 16 });
-const scoring: number[] = [];
-const explaining: number[] = [];
-for (let i = 0; i < RUNS + 2; i++) {
-  const fresh = day.map((paper) => ({ ...paper }));
-  const scored = time(() => ranker.score(fresh), i >= 2 ? 'score' : '');
-  const explained = time(() => fresh.forEach((paper) => ranker.explain(paper)));
-  if (i < 2) continue;
-  scoring.push(scored);
-  explaining.push(scored + explained);
-}
-console.log(summarize('scoring a 1,500-paper day', scoring, 200));
-console.log(summarize('  the same, CPU time of the process', cpuTimes.get('score')!));
-console.log(summarize('  scoring and explaining it (every why)', explaining));
-
-// 2. Retraining with 100,000 papers stored.
-mkdirSync(OUT, { recursive: true });
-const path = `${OUT}rank-100000.db`;
-if (existsSync(path)) rmSync(path);
-const db = openDb(path);
-fillSyntheticDb(db, 100_000 - 3 * 1310);
-const list = buildStarredList(BENCH_AUTHORS, 'bench');
-const flags = { ...list, flag: createExactFlag(BENCH_AUTHORS) };
-for (const [i, date] of ['2026-11-24', '2026-11-25', '2026-11-26'].entries()) {
-  const papers = buildRealisticDay({ day: date, idPrefix: `27${String(i + 10)}` });
-  ingestFeed(
-    db,
-    { format: 'rss', announcedOn: date, papers },
-    { source: 'rss', categories: ['cs.LG', 'cs.NE', 'stat.ML'], flags, now: `${date}T04:00:00Z` },
-  );
-}
-const stored = (db.prepare('SELECT count(*) FROM papers').pluck().get() as number).toLocaleString('en-US');
-const recent = db.prepare('SELECT id FROM papers ORDER BY rowid DESC LIMIT 400').pluck().all() as string[];
-const now = new Date().toISOString();
-markPapers(
-  db,
-  recent.slice(0, 20).map((id) => ({ id, at: now })),
-  'saved',
-);
-markPapers(
-  db,
-  recent.slice(20, 30).map((id) => ({ id, at: now })),
-  'hidden',
-);
-// The worker's trainer lives as long as the server: the first training fits the vocabulary and
-// vectorises everything; a training after a save reuses them.
-const trainer = createTfidfTrainer();
-const train = () => {
-  const { fingerprint, job } = readTrainingJob(db, list.names);
-  const trained = trainer.train(job);
-  return { fingerprint, trained, job };
+const options = {
+  splits: [70, 100, 130, 160],
+  readersPerSplit: Number(process.env.BENCH_READERS ?? 3),
+  storeDays: 60,
+  testDays: 20,
 };
-const cold = time(() => train());
-console.log(`first training after start (vocabulary fitted, every vector computed): ${cold.toFixed(0)} ms`);
-const retrains: number[] = [];
-const stores: number[] = [];
-let last: ReturnType<typeof train> | undefined;
-for (let i = 0; i < Math.min(RUNS, 8); i++) {
-  // A save moves one paper between classes.
-  markPapers(db, [{ id: recent[40 + i]!, at: new Date().toISOString() }], 'saved');
-  retrains.push(time(() => (last = train()), 'retrain'));
-  stores.push(
-    time(() => storeRankModel(db, { ...last!.trained, fingerprint: last!.fingerprint }, new Date().toISOString())),
-  );
-}
+const readers = findReaders(corpus, options);
 console.log(
-  summarize(
-    `retraining after a save with ${stored} papers stored (read, train, score ${SCORED_DAYS} days; the worker)`,
-    retrains,
-    1000,
-  ),
+  `${corpus.length.toLocaleString('en-US')} papers; splits at ${options.splits.length} days, ${options.storeDays} days stored, ` +
+    `${options.testDays} tested; ${readers.topic.length} topic readers, ${readers.circle.length} author-circle readers`,
 );
-console.log(summarize('  the same, CPU time of the process', cpuTimes.get('retrain')!));
-console.log(summarize("  storing the model and scores (the server's thread)", stores));
-console.log(
-  `  training set: ${last!.job.set.examples.length} papers; ${last!.job.papers.length} papers scored; model ${last!.trained.model.length} bytes`,
-);
-db.close();
-rmSync(path, { force: true });
+const started = performance.now();
+const methods = [
+  createShippedMethod(SHIPPED, { starred: true }),
+  createShippedMethod(SHIPPED_WITHOUT_STARRED, {
+    starred: true,
+    starredOnly: true,
+    weights: { ...EXAMPLE_WEIGHTS, starredShare: 0 },
+  }),
+  createSanityMethod(),
+  createRandomMethod(),
+];
+const runs = runProtocol(readers, methods, READER_ROWS, () => process.stderr.write('.'));
+process.stderr.write('\n');
+console.log(`protocol: ${runs.length} runs in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+
+const names = [SHIPPED, SHIPPED_WITHOUT_STARRED, SANITY, 'random'];
+console.log(renderTable(runs, READER_ROWS, names).join('\n'), '\n');
+console.log(renderDifferences(runs, READER_ROWS).join('\n'), '\n');
+const calibration = renderCalibration(runs);
+console.log('Calibration of the ranking on the test days (every row without starred authors):');
+console.log(calibration.lines.join('\n'), '\n');
+console.log('The second circle (readers who star):');
+console.log(renderCircle(runs).join('\n'), '\n');
+
+const timing = measureTiming(Number(process.env.BENCH_RUNS ?? 10));
+console.log(timing.lines.join('\n'), '\n');
+
+const checks: Check[] = [
+  ...checkDoneWhen(runs, READER_ROWS),
+  {
+    what: 'calibration: predicted within 0.1 of observed in every bin of 100 papers or more',
+    met: calibration.worst <= 0.1,
+    detail: `worst ${calibration.worst.toFixed(3)}`,
+  },
+  {
+    what: `scoring a 1,500-paper day < ${SCORE_BUDGET_MS} ms`,
+    met: timing.scoreMedian < SCORE_BUDGET_MS,
+    detail: `${timing.scoreMedian.toFixed(0)} ms`,
+  },
+  {
+    what: `retraining at 100,000 papers < ${RETRAIN_BUDGET_MS} ms`,
+    met: timing.retrainMedian < RETRAIN_BUDGET_MS,
+    detail: `${timing.retrainMedian.toFixed(0)} ms`,
+  },
+];
+for (const check of checks) console.log(`${check.met ? 'met   ' : 'MISSED'} ${check.what}: ${check.detail}`);
+console.log(`load average at the end: ${load()}`);
+process.exitCode = checks.every((check) => check.met) ? 0 : 1;

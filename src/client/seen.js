@@ -100,9 +100,14 @@ const resume = () => {
   watchScrolling();
   if (location.hash !== '' || !document.getElementById('sc')?.textContent?.match(/[1-9]/)) return;
   const papers = listPapers();
-  const first = papers.findIndex((li) => !li.classList.contains('sn'));
+  // The first not seen in its own place (a "For you" copy comes again in its section), where the
+  // seen line's link "on to the first not seen" leads too.
+  const first = papers.findIndex((li) => li.id !== '' && !li.classList.contains('sn'));
   if (first < 0) return;
+  // At the top of the window: the papers above it have not been laid out yet (content-visibility),
+  // and as they are they grow; the browser keeps the first paper in the window where it is
+  // (scroll anchoring), so one centred would be pushed down and out of sight.
   // With the keys off there is no current paper: the page opens there all the same.
-  if (keysOn) selectPaper(first, 'center');
-  else papers[first]?.scrollIntoView({ block: 'center' });
+  if (keysOn) selectPaper(first, 'start');
+  else papers[first]?.scrollIntoView({ block: 'start' });
 };

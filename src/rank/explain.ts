@@ -1,37 +1,26 @@
-// The one-line "why" of a score: the saved papers (or starred authors' papers) a paper is most
-// like and the terms they share ("like 3 saved papers: diffusion, policy, robot"), and the second
-// circle ("co-author of Pieter Abbeel"). Pure.
-import { AUTHOR_PREFIX, CIRCLE_TERM, authorTerm, type RankText } from './features.ts';
+// The one-line "why" of a score: the words that pushed this paper up (the model's positive weight
+// times the word's tf-idf in this paper), from the vocabulary's words (seen in at least three stored
+// papers, in at most a tenth of them, no stop words), at most three; how many saved papers it is
+// like; and one co-author where the second circle raised the score ("like 3 saved papers:
+// diffusion, policy, robot; co-author of Pieter Abbeel"). Pure.
+import { AUTHOR_PREFIX, CIRCLE_TERM, type RankText } from './features.ts';
 import type { LinearModel } from './logistic.ts';
 import type { ExampleKind, Explanation } from './ranker.ts';
 import type { SparseVector, Vocabulary } from './tfidf.ts';
 
 export interface Positive {
   id: string;
-  kind: ExampleKind;
+  kind: Extract<ExampleKind, 'saved' | 'starred' | 'watched'>;
   vector: SparseVector;
 }
 
 interface Evidence {
   vocabulary: Vocabulary;
+  /** The model that scored this paper. */
   model: LinearModel;
   positives: readonly Positive[];
-  circle: ReadonlyMap<string, string>;
-  /** Term id → [positive index, value] pairs: a paper meets only the positives it shares a term with. */
-  postings?: Map<number, [number, number][]>;
-}
-
-function indexPositives(positives: readonly Positive[]): Map<number, [number, number][]> {
-  const postings = new Map<number, [number, number][]>();
-  positives.forEach((positive, index) => {
-    const { ids, values } = positive.vector;
-    for (let k = 0; k < ids.length; k++) {
-      let list = postings.get(ids[k]!);
-      if (list === undefined) postings.set(ids[k]!, (list = []));
-      list.push([index, values[k]!]);
-    }
-  });
-  return postings;
+  /** The starred authors the circle names for this paper (empty where it did not raise the score). */
+  circle: readonly string[];
 }
 
 /** Cosine similarity from which a saved paper counts as "like" this one. */
@@ -41,80 +30,56 @@ const NOTHING_SHARED = 'little in common with your saved papers and starred auth
 
 const isWord = (term: string): boolean => !term.startsWith(AUTHOR_PREFIX) && term !== CIRCLE_TERM;
 
-/** The strongest terms by summed contribution, a word left out when a chosen bigram holds it. */
-function strongest(contributions: Map<number, number>, vocabulary: Vocabulary): string[] {
-  const ranked = [...contributions]
-    .filter(([id, value]) => value > 0 && isWord(vocabulary.terms[id]!))
-    .sort((a, b) => b[1] - a[1])
-    .map(([id]) => vocabulary.terms[id]!);
+/** The words with the largest positive contributions, a word left out when a chosen bigram holds it. */
+export function pushingWords(vector: SparseVector, evidence: Pick<Evidence, 'vocabulary' | 'model'>): string[] {
+  const { terms } = evidence.vocabulary;
+  const ranked = [...vector.ids.keys()]
+    .map((k) => ({ term: terms[vector.ids[k]!]!, value: evidence.model.weights[vector.ids[k]!]! * vector.values[k]! }))
+    .filter((entry) => entry.value > 0 && isWord(entry.term))
+    .sort((a, b) => b.value - a.value);
+  // "vision language" and "vision-language" say one thing: words are split at spaces and hyphens.
+  const partsOf = (term: string) => term.split(/[ -]/);
   const chosen: string[] = [];
-  for (const term of ranked) {
-    const words = term.split(' ');
-    if (chosen.some((other) => words.some((word) => other.split(' ').includes(word)))) continue;
+  for (const { term } of ranked) {
+    const words = partsOf(term);
+    if (chosen.some((other) => words.some((word) => partsOf(other).includes(word)))) continue;
     chosen.push(term);
     if (chosen.length === SHOWN_TERMS) break;
   }
   return chosen;
 }
 
-/** Similarity to each positive, through the postings of the paper's terms. */
-function measureLikeness(vector: SparseVector, evidence: Evidence): Map<number, number> {
-  const postings = (evidence.postings ??= indexPositives(evidence.positives));
-  const similarities = new Map<number, number>();
-  for (let k = 0; k < vector.ids.length; k++)
-    for (const [index, value] of postings.get(vector.ids[k]!) ?? [])
-      similarities.set(index, (similarities.get(index) ?? 0) + vector.values[k]! * value);
-  return similarities;
-}
-
-function describeLikeness(vector: SparseVector, evidence: Evidence, self: string): string | undefined {
+/** How many positives (saved papers, or the starred authors' papers before any save) this paper is like. */
+function countAlike(vector: SparseVector, positives: readonly Positive[], self: string): number {
   const own = new Map<number, number>();
   for (let k = 0; k < vector.ids.length; k++) own.set(vector.ids[k]!, vector.values[k]!);
-  const similarities = measureLikeness(vector, evidence);
-  for (const kind of ['saved', 'starred'] as const) {
-    const shared = new Map<number, number>();
-    let count = 0;
-    for (const [index, similarity] of similarities) {
-      const positive = evidence.positives[index]!;
-      if (positive.kind !== kind || positive.id === self || similarity < LIKE) continue;
-      const { ids, values } = positive.vector;
-      count++;
-      for (let k = 0; k < ids.length; k++) {
-        const mine = own.get(ids[k]!);
-        if (mine !== undefined) shared.set(ids[k]!, (shared.get(ids[k]!) ?? 0) + mine * values[k]!);
-      }
-    }
-    const terms = strongest(shared, evidence.vocabulary);
-    if (count === 0 || terms.length === 0) continue;
-    const what = kind === 'saved' ? 'saved paper' : 'paper by starred authors';
-    const plural = kind === 'saved' ? 'saved papers' : 'papers by starred authors';
-    return `like ${count} ${count === 1 ? what : plural}: ${terms.join(', ')}`;
-  }
-  return undefined;
+  return positives.filter((positive) => {
+    if (positive.id === self) return false;
+    let similarity = 0;
+    for (let k = 0; k < positive.vector.ids.length; k++)
+      similarity += (own.get(positive.vector.ids[k]!) ?? 0) * positive.vector.values[k]!;
+    return similarity >= LIKE;
+  }).length;
 }
 
-/** The terms that raise this paper's score most, when it is like no positive in particular. */
-function describeTerms(vector: SparseVector, evidence: Evidence): string | undefined {
-  const contributions = new Map<number, number>();
-  for (let k = 0; k < vector.ids.length; k++) {
-    const id = vector.ids[k]!;
-    contributions.set(id, evidence.model.weights[id]! * vector.values[k]!);
-  }
-  const terms = strongest(contributions, evidence.vocabulary);
-  return terms.length > 0 ? `on ${terms.join(', ')}` : undefined;
-}
-
-/** The starred authors a paper's authors wrote with (the second circle). */
-export function findCircle(paper: RankText, circle: ReadonlyMap<string, string>): string[] {
-  if (circle.size === 0) return [];
-  return [...new Set(paper.authors.map((name) => circle.get(authorTerm(name))).filter((name) => name !== undefined))];
+function describeAlike(count: number, kind: Positive['kind'] | undefined): string {
+  if (kind === 'saved') return count === 1 ? 'like 1 saved paper' : `like ${count} saved papers`;
+  if (kind === 'watched')
+    return count === 1 ? 'like 1 paper your watches found' : `like ${count} papers your watches found`;
+  return count === 1 ? 'like 1 paper by starred authors' : `like ${count} papers by starred authors`;
 }
 
 export function explainScore(paper: RankText, vector: SparseVector, evidence: Evidence): Explanation {
-  const circle = findCircle(paper, evidence.circle);
-  const parts = [
-    describeLikeness(vector, evidence, paper.id) ?? describeTerms(vector, evidence),
-    circle.length > 0 ? `co-author of ${circle.join(', ')}` : undefined,
-  ].filter((part) => part !== undefined);
-  return { circle, why: parts.length > 0 ? parts.join('; ') : NOTHING_SHARED };
+  const words = pushingWords(vector, evidence);
+  const alike = countAlike(vector, evidence.positives, paper.id);
+  const kind = evidence.positives[0]?.kind;
+  const subject =
+    words.length === 0
+      ? undefined
+      : alike > 0
+        ? `${describeAlike(alike, kind)}: ${words.join(', ')}`
+        : `on ${words.join(', ')}`;
+  const circle = evidence.circle.length > 0 ? `co-author of ${evidence.circle[0]}` : undefined;
+  const parts = [subject, circle].filter((part) => part !== undefined);
+  return { circle: [...evidence.circle], why: parts.length > 0 ? parts.join('; ') : NOTHING_SHARED };
 }

@@ -1,7 +1,10 @@
 // tf-idf as arxiv-sanity-lite uses it (scikit-learn's TfidfVectorizer with sublinear_tf=True,
-// smooth_idf=True, norm='l2'): weight = (1 + ln tf) · idf, idf = ln((1 + n) / (1 + df)) + 1, each
-// vector scaled to length 1. Pure.
-import { AUTHOR_PREFIX, visitTerms, type RankText } from './features.ts';
+// smooth_idf=True, norm='l2'): weight = (1 + ln tf) · idf, idf = ln((1 + n) / (1 + df)) + 1. A
+// paper's vector has two parts, each scaled to length 1: its words (and bigrams), and its authors
+// (with the circle fact). The model weighs each part on its own and learns, per reader, how much
+// each counts (rank/learn.ts): one term per author among 150 to 250 words would otherwise say
+// little of who wrote the paper, and how much that matters differs from one reader to the next. Pure.
+import { AUTHOR_PREFIX, CIRCLE_TERM, visitTerms, type RankText } from './features.ts';
 
 /** A sparse vector: parallel arrays of term ids and values. */
 export interface SparseVector {
@@ -9,94 +12,123 @@ export interface SparseVector {
   values: Float64Array;
 }
 
+/** A paper's words and its authors, each part of length 1 (or empty). */
+export interface PaperVector {
+  words: SparseVector;
+  authors: SparseVector;
+}
+
 /** Terms and their inverse document frequencies, fitted on a bounded sample of the store. */
 export interface Vocabulary {
   index: Map<string, number>;
   terms: string[];
   idf: Float64Array;
-  /** Bigram ids by first word, then second: scoring looks bigrams up without building their strings. */
-  bigrams?: Map<string, Map<string, number>>;
+  /** 1 for an author's term or the circle fact, 0 for a word or bigram (built on first use). */
+  sides?: Uint8Array;
+  /** How scoring reads words and bigrams without building bigram strings (built on first use). */
+  words?: WordIndex;
   /** Term counts of the paper being vectorised, zeroed after each (one allocation per vocabulary). */
   scratch?: Float64Array;
 }
 
 export interface VocabularyOptions {
-  /** Terms in fewer papers are dropped (default 2): a word of one paper teaches nothing. */
+  /** Words and bigrams in fewer papers are dropped (default 3): typos and one paper's coinages teach nothing. */
   minDf?: number;
-  /** Terms in more than this share of papers are dropped (default 0.25): they tell nothing apart. */
+  /** Words and bigrams in more than this share of papers are dropped (default 0.1): they tell nothing apart. */
   maxDfShare?: number;
+  /** Authors of fewer papers are dropped (default 2): a name on one paper only says that paper again. */
+  authorMinDf?: number;
 }
 
-export function fitVocabulary(docs: readonly Map<string, number>[], options: VocabularyOptions = {}): Vocabulary {
-  const df = new Map<string, number>();
-  for (const doc of docs) for (const term of doc.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  const n = docs.length;
-  const minDf = options.minDf ?? 2;
-  const maxDf = Math.max(minDf, (options.maxDfShare ?? 0.25) * n);
-  const terms = [...df].filter(([, count]) => count >= minDf && count <= maxDf).map(([term]) => term);
-  terms.sort();
-  const idf = Float64Array.from(terms, (term) => Math.log((1 + n) / (1 + df.get(term)!)) + 1);
-  return { index: new Map(terms.map((term, i) => [term, i])), terms, idf };
+export const VOCABULARY_DEFAULTS: Required<VocabularyOptions> = { minDf: 3, maxDfShare: 0.1, authorMinDf: 2 };
+
+export const isAuthorSide = (term: string): boolean => term.startsWith(AUTHOR_PREFIX) || term === CIRCLE_TERM;
+
+const EMPTY: SparseVector = { ids: new Int32Array(0), values: new Float64Array(0) };
+
+export function sidesOf(vocabulary: Vocabulary): Uint8Array {
+  return (vocabulary.sides ??= Uint8Array.from(vocabulary.terms, (term) => (isAuthorSide(term) ? 1 : 0)));
 }
 
-/** The l2-normalised tf-idf vector of a paper over the vocabulary; terms outside it are left out. */
-export function vectorize(counts: Map<string, number>, vocabulary: Vocabulary): SparseVector {
-  const ids: number[] = [];
-  const values: number[] = [];
-  let squares = 0;
-  for (const [term, tf] of counts) {
-    const id = vocabulary.index.get(term);
-    if (id === undefined) continue;
-    const weight = (1 + Math.log(tf)) * vocabulary.idf[id]!;
-    squares += weight * weight;
-    ids.push(id);
-    values.push(weight);
-  }
-  const norm = Math.sqrt(squares) || 1;
-  return { ids: Int32Array.from(ids), values: Float64Array.from(values, (value) => value / norm) };
-}
-
-function indexBigrams(vocabulary: Vocabulary): Map<string, Map<string, number>> {
-  const bigrams = new Map<string, Map<string, number>>();
-  vocabulary.terms.forEach((term, id) => {
-    const space = term.indexOf(' ');
-    if (space < 0 || term.startsWith(AUTHOR_PREFIX)) return;
-    const first = term.slice(0, space);
-    let seconds = bigrams.get(first);
-    if (seconds === undefined) bigrams.set(first, (seconds = new Map<string, number>()));
-    seconds.set(term.slice(space + 1), id);
+/** A paper's vector from its distinct term ids and their counts: sublinear tf-idf, each part scaled to length 1. */
+export function weighTerms(
+  ids: ArrayLike<number>,
+  countOf: (id: number) => number,
+  vocabulary: Vocabulary,
+): PaperVector {
+  const sides = sidesOf(vocabulary);
+  const parts = [0, 1].map((side) => {
+    const chosen: number[] = [];
+    for (let k = 0; k < ids.length; k++) if (sides[ids[k]!] === side) chosen.push(ids[k]!);
+    if (chosen.length === 0) return EMPTY;
+    const values = Float64Array.from(chosen, (id) => (1 + Math.log(countOf(id))) * vocabulary.idf[id]!);
+    let squares = 0;
+    for (const value of values) squares += value * value;
+    const norm = Math.sqrt(squares);
+    for (let k = 0; k < values.length; k++) values[k]! /= norm;
+    return { ids: Int32Array.from(chosen), values };
   });
-  return bigrams;
+  return { words: parts[0]!, authors: parts[1]! };
 }
 
-/** A paper's vector straight from its text (what vectorize(countTerms(…)) gives, faster: for scoring). */
-export function vectorizePaper(paper: RankText, vocabulary: Vocabulary, circle?: ReadonlySet<string>): SparseVector {
-  const bigrams = (vocabulary.bigrams ??= indexBigrams(vocabulary));
+/**
+ * Every word the vocabulary holds alone or in a bigram, numbered: a word's own term id, and its
+ * bigrams by the second word's number.
+ */
+interface WordIndex {
+  numbers: Map<string, number>;
+  /** Word number → its term id, or -1 (a word kept only inside bigrams). */
+  unigram: Int32Array;
+  /** First word's number → second word's number → the bigram's term id. */
+  bigrams: Map<number, number>[];
+}
+
+function indexWords(vocabulary: Vocabulary): WordIndex {
+  const numbers = new Map<string, number>();
+  const unigram: number[] = [];
+  const number = (word: string): number => {
+    let n = numbers.get(word);
+    if (n === undefined) {
+      numbers.set(word, (n = unigram.length));
+      unigram.push(-1);
+    }
+    return n;
+  };
+  const pairs: [number, number, number][] = [];
+  vocabulary.terms.forEach((term, id) => {
+    if (isAuthorSide(term)) return;
+    const space = term.indexOf(' ');
+    if (space < 0) unigram[number(term)] = id;
+    else pairs.push([number(term.slice(0, space)), number(term.slice(space + 1)), id]);
+  });
+  const bigrams: Map<number, number>[] = [];
+  for (const [first, second, id] of pairs) (bigrams[first] ??= new Map()).set(second, id);
+  return { numbers, unigram: Int32Array.from(unigram), bigrams };
+}
+
+/** A paper's vector straight from its text, as fitVectors gives it (scoring, and papers the fit did not read). */
+export function vectorizePaper(paper: RankText, vocabulary: Vocabulary, inCircle = false): PaperVector {
+  const words = (vocabulary.words ??= indexWords(vocabulary));
   const counts = (vocabulary.scratch ??= new Float64Array(vocabulary.terms.length));
   const touched: number[] = [];
   const add = (id: number | undefined) => {
-    if (id === undefined) return;
+    if (id === undefined || id < 0) return;
     if (counts[id] === 0) touched.push(id);
     counts[id]!++;
   };
-  visitTerms(paper, circle, {
-    word: (word) => add(vocabulary.index.get(word)),
-    bigram: (first, second) => add(bigrams.get(first)?.get(second)),
+  visitTerms(paper, inCircle, {
+    word: (word) => {
+      const n = words.numbers.get(word);
+      if (n === undefined) return -1;
+      add(words.unigram[n]);
+      return n;
+    },
+    bigram: (first, second) => add(words.bigrams[first]?.get(second)),
     term: (term) => add(vocabulary.index.get(term)),
   });
-  const ids = Int32Array.from(touched);
-  const values = new Float64Array(ids.length);
-  let squares = 0;
-  for (let k = 0; k < ids.length; k++) {
-    const id = ids[k]!;
-    const value = (1 + Math.log(counts[id]!)) * vocabulary.idf[id]!;
-    counts[id] = 0;
-    values[k] = value;
-    squares += value * value;
-  }
-  const norm = Math.sqrt(squares) || 1;
-  for (let k = 0; k < values.length; k++) values[k]! /= norm;
-  return { ids, values };
+  const vector = weighTerms(touched, (id) => counts[id]!, vocabulary);
+  for (const id of touched) counts[id] = 0;
+  return vector;
 }
 
 /** The dot product of two vectors (cosine similarity for l2-normalised ones). */

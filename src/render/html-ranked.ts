@@ -2,7 +2,7 @@
 // not by a starred author, best first, each with its announce type and its chance of a save, and
 // the cut-off line), the line saying how much of the day was seen with the way back to where the
 // reader stopped, and the lists' numbering wide enough for their numbers.
-import type { AnnounceType, DigestView, PaperView, RankedListView, SeenView } from '../views/types.ts';
+import type { AnnounceType, DigestView, PaperView, RankedListView, SectionView, SeenView } from '../views/types.ts';
 import { attr, renderPaper, type PaperOptions } from './html-paper.ts';
 
 const number = new Intl.NumberFormat('en-US');
@@ -60,13 +60,21 @@ export function renderRankedList(ranked: RankedListView, options: ListOptions): 
 }
 
 /**
+ * A section's papers as its page lists them: by category, the largest group first. The link to the
+ * first not seen must lead where the page's script resumes, and that walks the page.
+ */
+function inPageOrder(section: SectionView): readonly PaperView[] {
+  return section.groups.length > 0 ? section.groups.flatMap((group) => group.papers) : section.papers;
+}
+
+/**
  * "412 of 1,310 seen", the way back to the first paper not seen (a link: no script needed), and
  * "Mark the rest seen" (a form). The page's script keeps the count and tells the server (data-url).
  */
 export function renderSeenLine(digest: DigestView, seen: SeenView, controls: string | undefined): string {
   const shown = digest.ranked
     ? [...digest.sections[0]!.papers, ...digest.ranked.papers]
-    : digest.sections.flatMap((section) => section.papers);
+    : digest.sections.flatMap(inPageOrder);
   const url = `${controls ?? ''}/digest/${digest.date}/seen`;
   const first = seen.count > 0 ? shown.find((paper) => !seen.ids.has(paper.id)) : undefined;
   const resume = first ? ` · <a href=${attr(`#p-${first.id}`)}>on to the first not seen</a>` : '';

@@ -61,7 +61,7 @@ dialog dd{margin:0}
 #st{position:fixed;z-index:2;bottom:.75rem;left:50%;transform:translateX(-50%);width:max-content;max-width:calc(100% - 1.5rem);margin:0;padding:.45rem .9rem;border-radius:6px;background:var(--fg);color:var(--bg);box-shadow:0 2px 8px #0005}
 #st:empty{display:none}
 #st button{color:var(--fg)}
-main li[data-p]{content-visibility:auto;contain-intrinsic-size:auto 8rem}
+main li[data-p]{content-visibility:auto;contain-intrinsic-size:auto 8rem;scroll-margin-top:.5rem}
 main li[aria-current=true]{content-visibility:visible}
 .ab>summary{padding:.15rem 0}
 

@@ -8,18 +8,33 @@ import { renderTexHtml } from './tex-html.ts';
 
 const number = new Intl.NumberFormat('en-US');
 
-export const FOR_YOU_UNTRAINED = 'Star an author or save a paper to rank the day: until then it keeps arXiv’s order.';
+export const FOR_YOU_UNTRAINED =
+  'Star an author, add a watch or save a paper to rank the day: until then it keeps arXiv’s order.';
+export const FOR_YOU_NONE =
+  'Nothing above today’s cut-off: the ranking expects less than one save among the other papers.';
 
-/** "For you": the ranking's best papers with their abstracts and why, after the starred section. */
+/** What "For you" says above its papers: that the ranking is still learning, and from how many saves. */
+export function describeLearning(forYou: ForYouView): string | undefined {
+  const saves = forYou.learning?.saves;
+  if (saves === undefined) return undefined;
+  if (saves === 0)
+    return 'The ranking is still learning: no saves yet, so it follows your starred authors and watches. Save what you want to read to teach it.';
+  return `The ranking is still learning: ${saves === 1 ? '1 save' : `${saves} saves`} so far. The more you save, the better it ranks.`;
+}
+
+/** "For you": the papers above the day's cut-off with their abstracts and why, after the starred section. */
 export function renderForYou(forYou: ForYouView, options: Omit<PaperOptions, 'level' | 'abstractOpen'>): string {
   if (forYou.status === 'untrained')
     return `<section id=foryou><h2>For you</h2><p class=m>${FOR_YOU_UNTRAINED}</p></section>\n`;
   const heading = `<h2>For you (${number.format(forYou.papers.length)})</h2>`;
-  if (forYou.papers.length === 0) return '';
+  const learning = describeLearning(forYou);
+  const note = learning === undefined ? '' : `<p class=m>${escapeHtml(learning)}</p>`;
+  if (forYou.papers.length === 0)
+    return `<section id=foryou>${heading}${note}<p class=m>${FOR_YOU_NONE}</p></section>\n`;
   const papers = forYou.papers.map((paper) =>
     renderPaper(paper, { ...options, level: 3, abstractOpen: true, why: true }),
   );
-  return `<section id=foryou>${heading}<ol>${papers.join('\n')}</ol></section>\n`;
+  return `<section id=foryou>${heading}${note}<ol>${papers.join('\n')}</ol></section>\n`;
 }
 
 /**

@@ -46,6 +46,7 @@ export function loadDayDigest(
     listed: context.config.categories,
     only: options.only ?? [],
     ranked: triage.ranked,
+    saves: [...triage.marks.values()].filter((mark) => mark === 'saved').length,
     watches: triage.watches.map(({ slug, query, mail }) => ({ slug, query, mail })),
     sort,
     showHidden: options.showHidden ?? false,

@@ -1,5 +1,6 @@
 // Pure: stored papers -> the view model every output renders.
 import { DEFAULT_CATEGORIES } from '../config.ts';
+import { cutoffIndex } from '../rank/cutoff.ts';
 import { arxivLabel, arxivLinks } from '../fetcher/arxiv-links.ts';
 import type { DigestPaper } from '../types.ts';
 import { buildSections, countPapers } from './sections.ts';
@@ -28,6 +29,8 @@ export interface DigestViewOptions {
   only?: readonly string[];
   /** Papers carry scores from a trained model (else "For you" says how to get one). */
   ranked?: boolean;
+  /** The reader's saved papers: below LEARNING_SAVES, "For you" says the ranking is still learning. */
+  saves?: number;
   /** The keyword watches; papers name the ones they match. */
   watches?: readonly Omit<WatchView, 'papers'>[];
   sort?: DigestOrder['sort'];
@@ -36,8 +39,8 @@ export interface DigestViewOptions {
   posts?: readonly PostView[];
 }
 
-/** Papers in "For you". */
-export const FOR_YOU_SIZE = 10;
+/** Saves below which the ranking says it is still learning (the protocol's few-shot readers have 3 and 5). */
+export const LEARNING_SAVES = 10;
 
 function byScore(a: PaperView, b: PaperView): number {
   return (b.score ?? 0) - (a.score ?? 0);
@@ -63,17 +66,21 @@ export function buildDigestView(
   const views = showHidden ? inCategories : inCategories.filter((paper) => paper.mark !== 'hidden');
   const sort = options.sort ?? 'arxiv';
   const listedViews = sort === 'score' ? [...views].sort(byScore) : views;
-  // What the reader has in hand already (starred, saved) or put away (hidden) is not suggested.
-  const forYou = views
+  // What the reader has in hand already (starred, saved) or put away (hidden) is not suggested; the
+  // rest, best first, down to where the chances below add up to less than one save.
+  const candidates = views
     .filter((paper) => paper.starred.length === 0 && paper.mark === undefined && paper.score !== undefined)
-    .sort(byScore)
-    .slice(0, FOR_YOU_SIZE);
+    .sort(byScore);
+  const forYou = candidates.slice(0, cutoffIndex(candidates.map((paper) => paper.score!)));
+  const saves = options.saves ?? 0;
   // Under a filter, papers are grouped by the shown categories: a cs.LG paper cross-listed to
   // stat.ML is a stat.ML paper on a page showing stat.ML only.
   const sections = buildSections(listedViews, only.length > 0 ? only : listed);
   return {
     date,
-    forYou: options.ranked ? { status: 'ranked', papers: forYou } : { status: 'untrained', papers: [] },
+    forYou: options.ranked
+      ? { status: 'ranked', papers: forYou, ...(saves < LEARNING_SAVES && { learning: { saves } }) }
+      : { status: 'untrained', papers: [] },
     watches: withWatchedPapers(options.watches ?? [], views),
     order: { sort, showHidden, hidden },
     papers: views,

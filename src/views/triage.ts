@@ -43,7 +43,8 @@ export function readTriage(db: Db): Triage {
   };
 }
 
-const round = (score: number): number => Math.round(score * 1000) / 1000;
+// Four significant digits: a chance of 0.0004 still counts in the sum of the chances below the cut-off.
+const round = (score: number): number => Number(score.toPrecision(4));
 
 /** Scores of the papers: as the job stored them, else from the model (a day older than the scored ones). */
 function scorePapers(papers: readonly DigestPaper[], triage: Triage): (StoredScore | undefined)[] {

@@ -102,11 +102,16 @@ export interface DigestFilter {
   dayTotal: number;
 }
 
-/** "For you": the day's best-scored papers that are not by starred authors, or why there is no ranking. */
+/**
+ * "For you": the day's papers above the cut-off (rank/cutoff.ts) that are not by starred authors,
+ * saved or hidden, best first, however many (none is an answer too), or why there is no ranking.
+ */
 export interface ForYouView {
-  /** `untrained`: nothing to learn from yet (no saved paper, no starred author's paper stored). */
+  /** `untrained`: nothing to learn from yet (no saved paper, no starred author's paper, no watch's match stored). */
   status: 'ranked' | 'untrained';
   papers: PaperView[];
+  /** The ranking is still learning: it has fewer saves than it needs, this many (0: it ranks by starred authors and watches). */
+  learning?: { saves: number };
 }
 
 /** A keyword watch and the day's papers it matches. */

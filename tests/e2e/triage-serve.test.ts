@@ -30,7 +30,7 @@ describe('triage on a running server', () => {
       headers: { origin: new URL(url).origin, accept: 'application/json' },
     });
     expect(await saved.json()).toEqual({ id: first!.id, mark: 'saved', changed: 1 });
-    await server.waitForLog('rank.trained kind=tfidf-logistic');
+    await server.waitForLog('rank.trained kind=tfidf-calibrated');
     const ranked = await read();
     expect(ranked.papers.find((paper) => paper.id === first!.id)?.mark).toBe('saved');
     for (const paper of ranked.papers) expect(paper.score).toEqual(expect.any(Number));

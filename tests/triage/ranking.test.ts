@@ -4,7 +4,10 @@
 // with abstracts (the mail still under Gmail's clip); and the second circle on a small day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { ensureRankModel } from '../../src/jobs/retrain.ts';
+import { ensureRankModel, readTrainingJob } from '../../src/jobs/retrain.ts';
+import { buildCircle, findCircle } from '../../src/rank/circle.ts';
+import { createTfidfRanker } from '../../src/rank/tfidf-ranker.ts';
+import { cutoffIndex } from '../../src/rank/cutoff.ts';
 import { sendDigest } from '../../src/mail/send.ts';
 import { createApp } from '../../src/server.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
@@ -34,7 +37,7 @@ describe('the realistic day, ranked from the starred authors and a few saved pap
     world = createRealisticWorld({ env: { SMTP_URL: smtp.url, DIGEST_TO: 'reader@example.org' } });
     app = createApp({ context: world.context, holidays: new Set() });
     const untrained = await (await app.request(`/digest/${REALISTIC_DAY}`)).text();
-    expect(untrained).toContain('Star an author or save a paper to rank the day');
+    expect(untrained).toContain('Star an author, add a watch or save a paper to rank the day');
     expect(untrained).toContain('by score (no ranking yet)');
     const json = (await (await app.request(`/digest/${REALISTIC_DAY}.json`)).json()) as { papers: JsonPaper[] };
     // Save three papers about quantum physics: the day's quantum papers should rise.
@@ -60,29 +63,83 @@ describe('the realistic day, ranked from the starred authors and a few saved pap
     }
   });
 
-  it('shows "For you" after the starred section: the best-scored papers, with abstracts and a why', async () => {
+  it('shows "For you" after the starred section: the papers above the cut-off, with abstracts and a why', async () => {
     const html = await (await app.request(`/digest/${REALISTIC_DAY}`)).text();
+    const saved = new Set(
+      ((await (await app.request('/saved.json')).json()) as { saved: { id: string }[] }).saved.map((s) => s.id),
+    );
+    const candidates = papers
+      .filter((paper) => paper.starred.length === 0 && !saved.has(paper.id))
+      .sort((a, b) => b.score! - a.score!);
+    // The cut-off: where the chances below the line add up to less than one save.
+    const above = cutoffIndex(candidates.map((paper) => paper.score!));
+    const expected = candidates.slice(0, above);
+    const below = candidates.slice(above).reduce((sum, paper) => sum + paper.score!, 0);
+    console.info(`"For you" holds ${above} papers; ${below.toFixed(2)} saves expected below the cut-off`);
+    expect(below).toBeLessThan(1);
+    expect(above).toBeGreaterThan(0);
     const starredAt = html.indexOf('<section id=starred>');
-    const forYouAt = html.indexOf('<section id=foryou><h2>For you (10)</h2>');
+    const forYouAt = html.indexOf(`<section id=foryou><h2>For you (${above})</h2>`);
     expect(starredAt).toBeGreaterThan(0);
     expect(forYouAt).toBeGreaterThan(starredAt);
     expect(forYouAt).toBeLessThan(html.indexOf('<section id=new>'));
     const section = html.slice(forYouAt, html.indexOf('</section>', forYouAt));
-    expect(
-      section.match(/<div class=why>(like \d+ (saved papers?|papers? by starred authors):|on) [^<]+<\/div>/g),
-    ).toHaveLength(10);
-    expect(section.match(/<details class=ab open>/g)).toHaveLength(10);
-    const best = papers.filter((paper) => paper.starred.length === 0).sort((a, b) => b.score! - a.score!);
-    const saved = new Set(
-      ((await (await app.request('/saved.json')).json()) as { saved: { id: string }[] }).saved.map((s) => s.id),
+    expect(section).toContain('The ranking is still learning: 3 saves so far.');
+    expect(section.match(/<div class=why>[^<]+<\/div>/g)).toHaveLength(above);
+    expect(section).toMatch(/<div class=why>like \d+ saved papers?: [^<]+<\/div>/);
+    expect(section.match(/<details class=ab open>/g)).toHaveLength(above);
+    expect([...section.matchAll(/<li[^>]*>.*?<a href=[^>]*\/abs\/([\d.]+)>/g)].map((match) => match[1])).toEqual(
+      expected.map((paper) => paper.id),
     );
-    const expected = best.filter((paper) => !saved.has(paper.id)).slice(0, 10);
-    expect(section).toContain(`/abs/${expected[0]!.id}>`);
-    // The quantum papers rise, along with papers like the starred authors'.
+    // The quantum papers rise.
     const quantum = (paper: JsonPaper) => /quantum|qubit|entangle/i.test(`${paper.title} ${paper.abstract}`);
+    const top = expected.slice(0, 10);
     const share = papers.filter(quantum).length / papers.length;
-    console.info(`quantum papers: ${expected.filter(quantum).length} of "For you", ${share.toFixed(3)} of the day`);
-    expect(expected.filter(quantum).length / 10).toBeGreaterThanOrEqual(2 * share);
+    console.info(`quantum papers: ${top.filter(quantum).length} of the top 10, ${share.toFixed(3)} of the day`);
+    expect(top.filter(quantum).length / 10).toBeGreaterThanOrEqual(2 * share);
+  });
+
+  it('badges at most a tenth of the day, and for a reader of the circle only its papers: nobody is his own co-author', () => {
+    const { job } = readTrainingJob(world.context.db, world.context.starred.current().names);
+    const circle = buildCircle(job.set.circle);
+    const day = new Set(papers.map((paper) => paper.id));
+    const scored = job.papers.filter((paper) => day.has(paper.id));
+    expect(scored).toHaveLength(papers.length);
+    const members = scored.filter((paper) => findCircle(paper, circle).length > 0);
+    for (const paper of scored) {
+      const own = (paper.starred ?? []).map((match) => match.name);
+      for (const name of findCircle(paper, circle)) expect(own, paper.id).not.toContain(name);
+    }
+    for (const paper of papers.filter((paper) => paper.starred.length > 0)) {
+      const named = /co-author of (.+)$/.exec(paper.why ?? '')?.[1];
+      const own = (paper.starred as { name: string }[]).map((match) => match.name);
+      if (named !== undefined) expect(own, paper.id).not.toContain(named);
+      for (const name of paper.circle) expect(own, paper.id).not.toContain(name);
+    }
+    // This reader saves quantum papers.
+    expect(papers.filter((paper) => paper.circle.length > 0).length).toBeLessThanOrEqual(0.1 * papers.length);
+    // A reader who saves five papers of the circle: the badge fires, on the circle's papers only
+    // (on this day a tenth of it: three real authors of the fixture's 66, 46 and 36 papers wrote
+    // a small paper with a starred author).
+    const saved = new Set(
+      members
+        .filter((paper) => (paper.starred ?? []).length === 0)
+        .slice(0, 5)
+        .map((p) => p.id),
+    );
+    const examples = job.set.examples.map((example) =>
+      saved.has(example.id) ? { ...example, kind: 'saved' as const } : example,
+    );
+    const ranker = createTfidfRanker();
+    expect(ranker.train({ ...job.set, examples })).toBe(true);
+    const badged = scored.filter((paper) => ranker.circleOf(paper).length > 0);
+    console.info(
+      `in the second circle: ${members.length} of ${scored.length}; badged for its reader: ${badged.length}`,
+    );
+    expect(badged.length).toBeGreaterThan(0);
+    const inCircle = new Set(members.map((paper) => paper.id));
+    for (const paper of badged) expect(inCircle.has(paper.id), paper.id).toBe(true);
+    expect(members.length).toBeLessThan(0.11 * scored.length);
   });
 
   it('sorts each section by score with ?sort=score, and keeps arXiv order without', async () => {
@@ -111,13 +168,13 @@ describe('the realistic day, ranked from the starred authors and a few saved pap
     const mail = smtp.received[0]!.mail;
     const html = mail.html as string;
     expect(Buffer.byteLength(html)).toBeLessThan(GMAIL_CLIP);
-    const forYou = html.indexOf('For you (10)</h2>');
+    const forYou = html.search(/For you \(\d+\)<\/h2>/);
     expect(forYou).toBeGreaterThan(html.indexOf('Starred authors ('));
     const top = papers.find((paper) => html.slice(forYou).includes(`/abs/${paper.id}"`) && paper.starred.length === 0)!;
     expect(top).toBeDefined();
-    expect(mail.text).toContain('For you (10)');
+    expect(mail.text).toMatch(/For you \(\d+\)/);
     const feed = await (await app.request('/rss/daily.xml')).text();
-    expect(feed).toContain('&lt;h2&gt;For you (10)&lt;/h2&gt;');
+    expect(feed).toMatch(/&lt;h2&gt;For you \(\d+\)&lt;\/h2&gt;/);
   });
 
   it('finds similar papers from the same vectors', async () => {
@@ -133,24 +190,44 @@ describe('the second circle', () => {
   let world: TestWorld | undefined;
   afterAll(() => world?.close());
 
-  it('badges a paper by a co-author of a starred author and names it in the why', async () => {
+  it('badges a paper by a co-author of a starred author once the reader saves such papers, naming one', async () => {
     world = createTestWorld();
+    const filler = (day: string, count: number) =>
+      Array.from({ length: count }, (_, i) =>
+        makePaper({ title: `Filler ${day} ${i}`, authors: [`Writer ${day} ${i}`, `Helper ${day} ${i}`] }),
+      );
     world.ingestDay('2026-09-23', [
       makePaper({ id: '2609.00001', title: 'Deep nets', authors: ['Yoshua Bengio', 'Aaron Courville'] }),
+      makePaper({ id: '2609.00004', title: 'Tricks', authors: ['Aaron Courville', 'Ian Goodfellow'] }),
+      makePaper({ id: '2609.00005', title: 'More tricks', authors: ['Aaron Courville', 'Hugo Larochelle'] }),
+      ...filler('a', 30),
     ]);
     world.ingestDay('2026-09-24', [
       makePaper({ id: '2609.00002', title: 'Alone at last', authors: ['Aaron Courville', 'Ada Lovelace'] }),
       makePaper({ id: '2609.00003', title: 'Strangers', authors: ['Grace Hopper'] }),
+      makePaper({ id: '2609.00006', title: 'Together again', authors: ['Yoshua Bengio', 'Aaron Courville'] }),
+      ...filler('b', 30),
     ]);
-    ensureRankModel(world.context);
     const app = createApp({ context: world.context, holidays: new Set() });
-    const json = (await (await app.request('/digest/2026-09-24.json')).json()) as { papers: JsonPaper[] };
-    const courville = json.papers.find((paper) => paper.id === '2609.00002');
-    const hopper = json.papers.find((paper) => paper.id === '2609.00003');
+    const json = async () =>
+      ((await (await app.request('/digest/2026-09-24.json')).json()) as { papers: JsonPaper[] }).papers;
+    // Before any save the circle has shown nothing of its worth to this reader: no badge.
+    ensureRankModel(world.context);
+    expect((await json()).filter((paper) => paper.circle.length > 0)).toEqual([]);
+    for (const id of ['2609.00004', '2609.00005'])
+      await app.request(`/papers/${id}/save`, { method: 'POST', headers: { origin: 'http://127.0.0.1:3000' } });
+    ensureRankModel(world.context);
+    const papers = await json();
+    const courville = papers.find((paper) => paper.id === '2609.00002')!;
+    const hopper = papers.find((paper) => paper.id === '2609.00003')!;
+    const own = papers.find((paper) => paper.id === '2609.00006')!;
     expect(courville).toMatchObject({ id: '2609.00002', circle: ['Yoshua Bengio'] });
-    expect(courville!.why).toContain('co-author of Yoshua Bengio');
-    expect(hopper!.circle).toEqual([]);
-    expect(courville!.score!).toBeGreaterThan(hopper!.score!);
+    expect(courville.why).toContain('co-author of Yoshua Bengio');
+    expect(hopper.circle).toEqual([]);
+    // A starred author is not his own co-author.
+    expect(own.circle).toEqual([]);
+    expect(own.why ?? '').not.toContain('co-author');
+    expect(courville.score!).toBeGreaterThan(hopper.score!);
     const html = await (await app.request('/digest/2026-09-24')).text();
     expect(html).toContain('<span class=c>2nd circle: co-author of Yoshua Bengio</span>');
   });

@@ -48,6 +48,22 @@ describe('seen papers', () => {
     expect(await (await post(app, { ids: '2609.00002' })).json()).toMatchObject({ papers: 0 });
   });
 
+  it('points at the first not seen in the order the page lists them: by category, the largest group first', async () => {
+    world = createTestWorld();
+    world.ingestDay(DAY, [
+      makePaper({ id: '2609.00002', categories: ['cs.LG'] }),
+      makePaper({ id: '2609.00003', categories: ['cs.LG'] }),
+      makePaper({ id: '2609.00004', categories: ['stat.ML'] }),
+    ]);
+    const app = createApp({ context: world.context, holidays: new Set() });
+    await post(app, { ids: '2609.00003' });
+    const html = await (await app.request(`/digest/${DAY}`)).text();
+    // cs.LG (two papers) before stat.ML: the paper below the one seen is 2609.00002, not the newest.
+    const order = html.match(/(?<=<li id=p-)[\d.]+/g);
+    expect(order).toEqual(['2609.00003', '2609.00002', '2609.00004']);
+    expect(html).toContain('<span id=sc>1</span> of 3 seen · <a href=#p-2609.00002>on to the first not seen</a>');
+  });
+
   it('marks the rest seen from a plain form, landing back at the seen line', async () => {
     const app = aDay();
     const response = await app.request(`/digest/${DAY}/seen`, {
