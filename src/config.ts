@@ -1,5 +1,6 @@
 // The only reader of process.env. Validates once and returns a frozen object.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 export interface Config {
   dbPath: string;
@@ -51,7 +52,7 @@ export class ConfigError extends Error {
 const DEFAULT_CONTACT = 'https://github.com/arxiv-curator/arxiv-curator';
 /** The categories curated when CURATOR_CATEGORIES is unset. */
 export const DEFAULT_CATEGORIES: readonly string[] = ['cs.LG', 'cs.NE', 'stat.ML'];
-const DEFAULT_HOLIDAYS = new URL('../config/holidays.json', import.meta.url).pathname;
+const DEFAULT_HOLIDAYS = fileURLToPath(new URL('../config/holidays.json', import.meta.url));
 // arXiv's subject classes: archive, optional dot and subject, e.g. cs.LG, stat.ML, hep-th.
 const CATEGORY = /^[a-z-]+(\.[A-Za-z-]+)?$/;
 
