@@ -2,6 +2,7 @@
 // starred names) on 2026-11-26, and on 2026-11-27 the hard cases those tests name.
 import { createApp } from '../../src/server.ts';
 import type { PaperRecord } from '../../src/types.ts';
+import { fromSeed, keepSeed } from '../support/seeded-world.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
 import { buildRealisticDay, describeRealisticDay, type RealisticDayFacts } from '../support/realistic-day.ts';
 
@@ -65,11 +66,16 @@ export interface SearchWorld {
   ids(query: string | Record<string, string>): Promise<string[]>;
 }
 
+/** The realistic day and the hard cases the day after; the database built once per process (seeded-world.ts). */
 export function createSearchWorld(): SearchWorld {
-  const world = createTestWorld();
   const realistic = buildRealisticDay();
-  world.ingestDay('2026-11-26', realistic);
-  world.ingestDay('2026-11-27', Object.values(HARD_CASES));
+  let world = fromSeed('search-world', {});
+  if (world === undefined) {
+    world = createTestWorld();
+    world.ingestDay('2026-11-26', realistic);
+    world.ingestDay('2026-11-27', Object.values(HARD_CASES));
+    keepSeed('search-world', world);
+  }
   const app = createApp({ context: world.context, holidays: new Set() });
   const get = async (path: string) => {
     const response = await app.request(path);
