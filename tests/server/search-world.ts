@@ -59,6 +59,7 @@ export interface SearchWorld {
   world: TestWorld;
   facts: RealisticDayFacts;
   realistic: PaperRecord[];
+  app: ReturnType<typeof createApp>;
   /** GET a path; returns the status and body. */
   get(path: string): Promise<{ status: number; html: string; headers: Headers }>;
   /** The ids a search lists, in order. */
@@ -83,6 +84,7 @@ export function createSearchWorld(): SearchWorld {
   return {
     world,
     realistic,
+    app,
     facts: describeRealisticDay(realistic),
     get,
     async ids(query) {
