@@ -6,6 +6,26 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Rules of syntax for every file, and for tests (a flat config replaces a rule's options, so the
+// tests' list repeats these).
+const erasableOnly = [
+  { selector: 'TSEnumDeclaration', message: 'Use a union of string literals: enums are not erasable syntax.' },
+  {
+    selector: 'TSParameterProperty',
+    message: 'Declare the field: parameter properties are not erasable syntax.',
+  },
+  {
+    selector:
+      "MemberExpression[property.name='pathname'][object.callee.name='URL'][object.arguments.1.object.type='MetaProperty']",
+    message: 'A file path from a URL is fileURLToPath(url): .pathname keeps %20 for a space.',
+  },
+];
+const noSleepsInTests = {
+  selector: "NewExpression[callee.name='Promise'] CallExpression[callee.name='setTimeout']",
+  message:
+    'A test waits for the event (a log line, a message, tests/support/hold.ts) or advances a fake clock (vi.useFakeTimers), never for time to pass; timing budgets belong in bench/.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'bench/out/', 'tests/artifacts/', 'data/', 'tmp/'] },
   js.configs.recommended,
@@ -24,20 +44,18 @@ export default tseslint.config(
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'TSEnumDeclaration', message: 'Use a union of string literals: enums are not erasable syntax.' },
-        {
-          selector: 'TSParameterProperty',
-          message: 'Declare the field: parameter properties are not erasable syntax.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...erasableOnly],
     },
   },
   {
     // The JavaScript files are small entry points and configuration, outside the TypeScript project.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // CommonJS where it must be (a --require preload: tests/support/loopback-only.cjs).
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // The page's script: plain JavaScript for the browser, type-checked through its own project
@@ -67,6 +85,12 @@ export default tseslint.config(
       // Fakes of async interfaces (sleep, run) need no await; fake aborts pass the signal's reason on.
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/prefer-promise-reject-errors': 'off',
+      'no-restricted-syntax': ['error', ...erasableOnly, noSleepsInTests],
+      'no-restricted-imports': [
+        'error',
+        { name: 'node:timers/promises', message: noSleepsInTests.message },
+        { name: 'timers/promises', message: noSleepsInTests.message },
+      ],
     },
   },
   prettier,

@@ -9,12 +9,13 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { openDb } from '../src/store/db.ts';
 import { getRankModelFingerprint } from '../src/store/read/model.ts';
 import { readTrainingFingerprint } from '../src/store/read/training.ts';
 import { describeLoad, openBenchDb, runImport, startReadyServe, writeImportFiles } from './support.ts';
 
-const PROBE = new URL('./loop-probe.mjs', import.meta.url).pathname;
+const PROBE = fileURLToPath(new URL('./loop-probe.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'curator-loop-'));
 
 interface Delay {

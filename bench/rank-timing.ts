@@ -5,6 +5,7 @@
 //   real-sized): what the worker does (read the training set, train, score the recent days): < 2 s;
 //   and how long the server's own thread is busy with it (storing the model and the scores).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { buildStarredList } from '../src/curate/starred-list.ts';
 import { readTrainingJob, SCORED_DAYS } from '../src/jobs/retrain.ts';
 import { createTfidfRanker, type SavedTfidf } from '../src/rank/tfidf-ranker.ts';
@@ -17,7 +18,7 @@ import { createExactFlag } from '../tests/support/build-db.ts';
 import { buildRealisticDay, loadOaiRecords } from '../tests/support/realistic-day.ts';
 import { BENCH_AUTHORS, fillSyntheticDb } from './synthetic.ts';
 
-const OUT = new URL('./out/', import.meta.url).pathname;
+const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 
 export const SCORE_BUDGET_MS = 200;
 export const RETRAIN_BUDGET_MS = 2000;

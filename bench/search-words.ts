@@ -10,6 +10,7 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import stem from 'wink-porter2-stemmer';
 import { compileQuery } from '../src/store/read/search-match.ts';
 import { toIndexedText, type PaperText } from '../src/store/search-text.ts';
@@ -74,7 +75,7 @@ const METHODS: readonly Method[] = ['porter', 'porter2', 'forms'];
 function loadDaily(): PaperText[] {
   const path =
     process.env.ARXIV_DAILY ??
-    new URL('../../shared/fixtures/arxiv-daily/papers-2025.jsonl.xz', import.meta.url).pathname;
+    fileURLToPath(new URL('../../shared/fixtures/arxiv-daily/papers-2025.jsonl.xz', import.meta.url));
   if (!existsSync(path))
     throw new Error(`the real papers of 2025 are not at ${path}: set ARXIV_DAILY to papers-2025.jsonl.xz`);
   const run = spawnSync('xz', ['-dc', path], { encoding: 'utf8', maxBuffer: 512 * 2 ** 20 });

@@ -14,6 +14,7 @@ import { searchPapers } from '../src/store/read/search.ts';
 import { parseSearchParams } from '../src/views/search-query.ts';
 import { describeLoad, openBenchDb, runWrk, startReadyServe, toMs, WRK_ARGS, type WrkResult } from './support.ts';
 import { FAMILIES, NAMES, WORDS } from './synthetic.ts';
+import { judge } from './targets.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number);
 const HEAVY = ['the', 'quantum', 'learning', 'model data', 'neural network', 'graph attention', 'gra*', '"the model"'];
@@ -50,11 +51,11 @@ function percentiles(ms: number[]): string {
 }
 
 let missed = false;
-/** "p99 38.2 ms (target < 50 ms): met", remembering a miss for the exit code. */
-function judge(p99: number): string {
+/** "p99 38.2 ms (target < 50 ms): met", remembering a miss for the summary (judge sets the exit code). */
+function judgeP99(p99: number): string {
   const met = p99 < TARGET_MS;
   missed ||= !met;
-  return `p99 ${p99.toFixed(1)} ms (target < ${TARGET_MS} ms): ${met ? 'met' : 'MISSED'}`;
+  return `p99 ${p99.toFixed(1)} ms (target < ${TARGET_MS} ms): ${judge(met)}`;
 }
 
 /**
@@ -137,14 +138,14 @@ async function benchSize(size: number): Promise<string[]> {
   try {
     const one = await timeHttp(serve.url, queries.one);
     const two = await timeHttp(serve.url, queries.two);
-    console.log(`  HTTP /search, one word:  ${percentiles(one)}; ${judge(percentile(one, 99))}`);
-    console.log(`  HTTP /search, two words: ${percentiles(two)}; ${judge(percentile(two, 99))}`);
+    console.log(`  HTTP /search, one word:  ${percentiles(one)}; ${judgeP99(percentile(one, 99))}`);
+    console.log(`  HTTP /search, two words: ${percentiles(two)}; ${judgeP99(percentile(two, 99))}`);
     const alone = await runWrk(serve.url, WRK_ARGS, { headers: BROWSER });
     const loop = loopSearches(serve.url);
     const during = await runWrk(serve.url, WRK_ARGS, { headers: BROWSER });
     console.log(`  heavy searches during wrk on /: ${await loop.stop()}`);
     console.log(`  / as browsers ask, alone: p99 ${alone.p99}`);
-    console.log(`  / as browsers ask, ${LOOP_CLIENTS} clients searching: ${judge(toMs(during.p99))}`);
+    console.log(`  / as browsers ask, ${LOOP_CLIENTS} clients searching: ${judgeP99(toMs(during.p99))}`);
     return [
       row(size, '/ (br)', alone),
       row(size, `/ (br) with ${LOOP_CLIENTS} clients looping heavy searches`, during),
@@ -162,7 +163,4 @@ console.log(
   `\nwrk ${WRK_ARGS.join(' ')} -H '${BROWSER[0]}' <url>, against arxiv-curator serve; heavy searches: ${HEAVY.join(', ')}\n`,
 );
 console.log(lines.join('\n'));
-if (missed) {
-  console.log(`\nsearch bench: a p99 missed its target of ${TARGET_MS} ms`);
-  process.exitCode = 1;
-}
+if (missed) console.log(`\nsearch bench: a p99 missed its target of ${TARGET_MS} ms`);

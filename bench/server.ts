@@ -27,6 +27,7 @@ import {
   type WrkResult,
 } from './support.ts';
 import { BENCH_AUTHORS } from './synthetic.ts';
+import { judge } from './targets.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const WRK = ['-t2', '-c32', '-d10s'];
@@ -100,8 +101,8 @@ async function benchSize(size: number): Promise<{ rows: string[]; verdict: strin
         row(`${n}: bare node:http, the same bytes`, baseline),
       ],
       verdict:
-        `${n} papers: /rss.xml ${ratio.toFixed(2)}x the bare server (target >= 0.5x): ${ratio >= 0.5 ? 'met' : 'NOT met'}; ` +
-        `/ p99 as a browser asks (brotli) ${pageBr.p99} (target < 20 ms): ${toMs(pageBr.p99) < 20 ? 'met' : 'NOT met'}, ` +
+        `${n} papers: /rss.xml ${ratio.toFixed(2)}x the bare server (target >= 0.5x): ${judge(ratio >= 0.5)}; ` +
+        `/ p99 as a browser asks (brotli) ${pageBr.p99} (target < 20 ms): ${judge(toMs(pageBr.p99) < 20)}, ` +
         `a bare server sending those bytes ${pageBrBaseline.p99}; ` +
         `uncompressed ${page.p99}, where a bare server sending the same bytes has ${pageBaseline.p99}`,
     };
@@ -141,8 +142,8 @@ async function firstSeconds(): Promise<{ rows: string[]; verdict: string }> {
       ],
       verdict:
         `first seconds of serve, arXiv unreachable: / p99 as a browser asks ${result.p99} (target < 20 ms): ` +
-        `${toMs(result.p99) < 20 ? 'met' : 'NOT met'}, a bare server ${baseline.p99}; its first answer in ${first} ms; ` +
-        `/healthz then: ${health.status} (${health.reasons.join('; ')}): ${truthful ? 'true' : 'NOT true'}`,
+        `${judge(toMs(result.p99) < 20)}, a bare server ${baseline.p99}; its first answer in ${first} ms; ` +
+        `/healthz then: ${health.status} (${health.reasons.join('; ')}), telling the truth: ${judge(truthful)}`,
     };
   } finally {
     await serve.stop();
@@ -228,7 +229,7 @@ async function underImport(): Promise<{ rows: string[]; verdict: string }> {
       ],
       verdict:
         `import: exit ${imported.code} in ${imported.seconds.toFixed(1)} s${imported.code === 0 ? '' : `: ${imported.stderr.trim()}`}; ` +
-        `failed requests ${failed} (target 0): ${failed === 0 ? 'met' : 'NOT met'}`,
+        `failed requests ${failed} (target 0): ${judge(failed === 0)}`,
     };
   } finally {
     await serve.stop();

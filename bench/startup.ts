@@ -1,11 +1,12 @@
 // `npx tsx bench/startup.ts`: how fast the CLI starts, as installed (bin/arxiv-curator.js, which
-// runs dist/: built first when stale), on this Node and on Node 24 (from .ci/node24.sh's cache;
-// downloaded from the npm registry the first time), beside `node -e 0` in the same run. Target:
+// runs dist/: built first when stale), on this Node and on Node 24 (from .ci/node.sh's cache;
+// installed from the npm registry the first time), beside `node -e 0` in the same run. Target:
 // `authors check "Y. LeCun"` median under 0.2 s on both. Runs alternate, so load hits both alike;
 // the CPU time (user + system, from /usr/bin/time) says what the start costs on a busy machine.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describeLoad } from './support.ts';
+import { judge } from './targets.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const CHECK = ['bin/arxiv-curator.js', 'authors', 'check', 'Y. LeCun'];
@@ -52,15 +53,12 @@ function benchNode(node: string, target: number): string {
       ? ''
       : ` (CPU ${median(runs.map((run) => run.cpuMs!)).toFixed(0)} ms, ${median(runs.map((run) => run.mb!)).toFixed(0)} MB)`;
   const met = median(check.map((run) => run.ms)) < target;
-  return (
-    `| ${version} | ${ms(check)}${mb(check)} | ${ms(bare)}${mb(bare)} | ` +
-    `< ${target} ms: ${met ? 'met' : 'NOT met'} |`
-  );
+  return `| ${version} | ${ms(check)}${mb(check)} | ${ms(bare)}${mb(bare)} | ` + `< ${target} ms: ${judge(met)} |`;
 }
 
 /** Node 24 from the CI's cache, or undefined with the reason printed. */
 function node24(): string | undefined {
-  const result = spawnSync('bash', ['.ci/node24.sh'], { encoding: 'utf8' });
+  const result = spawnSync('bash', ['.ci/node.sh', '24'], { encoding: 'utf8' });
   const dir = result.stdout.trim().split('\n').at(-1);
   if (result.status === 0 && dir) return `${dir}/bin/node`;
   console.log(`Node 24 skipped: ${result.stderr.trim()}`);

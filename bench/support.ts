@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { openDb, type Db } from '../src/store/db.ts';
 import { getRankModelFingerprint } from '../src/store/read/model.ts';
 import { countPapers } from '../src/store/read/papers.ts';
@@ -15,7 +16,7 @@ import { findClosedPort } from '../tests/support/fake-arxiv.ts';
 import { buildRealisticDay, renderDayAsRss } from '../tests/support/realistic-day.ts';
 import { fillSyntheticDb } from './synthetic.ts';
 
-export const OUT = new URL('./out/', import.meta.url).pathname;
+export const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 
 /** wrk's usual load: 2 threads, 32 connections, 10 s. */
 export const WRK_ARGS = ['-t2', '-c32', '-d10s'];

@@ -8,6 +8,7 @@ import { markPapers } from '../src/store/write/marks.ts';
 import { createApp } from '../src/server.ts';
 import { REALISTIC_DAY, createRealisticWorld } from '../tests/support/realistic-world.ts';
 import { describeLoad } from './support.ts';
+import { judge } from './targets.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TARGET_MS = 5000;
@@ -18,7 +19,6 @@ const BROAD = ['the', 'learning', 'model*', 'pro*', 'con*', 'cs.LG', 'data', 'ne
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 console.log(`at the start: ${describeLoad()}`);
-let missed = false;
 for (const watches of [0, MAX_WATCHES]) {
   const world = createRealisticWorld();
   const { context } = world;
@@ -53,11 +53,9 @@ for (const watches of [0, MAX_WATCHES]) {
   world.close();
   const ms = median(first);
   const met = watches === 0 || (ms < TARGET_MS && bytes < TARGET_BYTES);
-  missed ||= !met;
   console.log(
     `${watches} watches: page ${bytes.toLocaleString('en')} bytes; render median ${ms.toFixed(0)} ms (max ${Math.max(...first).toFixed(0)}), ` +
-      `after a save ${median(again).toFixed(0)} ms${watches === 0 ? '' : ` (targets < ${TARGET_MS} ms, < ${TARGET_BYTES.toLocaleString('en')} bytes: ${met ? 'met' : 'MISSED'})`}`,
+      `after a save ${median(again).toFixed(0)} ms${watches === 0 ? '' : ` (targets < ${TARGET_MS} ms, < ${TARGET_BYTES.toLocaleString('en')} bytes: ${judge(met)})`}`,
   );
 }
 console.log(`at the end: ${describeLoad()}`);
-if (missed) process.exitCode = 1;

@@ -11,6 +11,7 @@ import { COMMANDS, USAGE } from './commands/table.ts';
 import type { Command, Io, OpenOptions } from './commands/types.ts';
 import type { WriteLockOptions } from './store/write/lock.ts';
 import { stripControlCharacters } from './text/control.ts';
+import { firstLineOf } from './text/first-line.ts';
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -77,7 +78,7 @@ async function describeUsageError(name: string, command: Command, error: Error &
     const flags = Object.keys(command.options).map((option) => `--${option}`);
     return `${name}: unknown option ${unknown}${didYouMean(unknown, flags)}; ${hint}`;
   }
-  return `${name}: ${error.message.split('\n')[0]!.replace(/\.?\s*To specify .*$/, '')}; ${hint}`;
+  return `${name}: ${firstLineOf(error).replace(/\.?\s*To specify .*$/, '')}; ${hint}`;
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -141,7 +142,7 @@ function fail(io: Io, reason: string, code: number): number {
 
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  return error.message.split('\n')[0]!;
+  return firstLineOf(error);
 }
 
 function exitCodeOf(error: unknown): number {

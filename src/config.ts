@@ -1,5 +1,7 @@
 // The only reader of process.env. Validates once and returns a frozen object.
 import { readFileSync } from 'node:fs';
+import { DEFAULT_HOLIDAYS_PATH } from './calendar/announcement-days.ts';
+import { isCategory } from './text/categories.ts';
 
 export interface Config {
   dbPath: string;
@@ -51,9 +53,6 @@ export class ConfigError extends Error {
 const DEFAULT_CONTACT = 'https://github.com/arxiv-curator/arxiv-curator';
 /** The categories curated when CURATOR_CATEGORIES is unset. */
 export const DEFAULT_CATEGORIES: readonly string[] = ['cs.LG', 'cs.NE', 'stat.ML'];
-const DEFAULT_HOLIDAYS = new URL('../config/holidays.json', import.meta.url).pathname;
-// arXiv's subject classes: archive, optional dot and subject, e.g. cs.LG, stat.ML, hep-th.
-const CATEGORY = /^[a-z-]+(\.[A-Za-z-]+)?$/;
 
 export function readVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -71,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     .map((c) => c.trim())
     .filter(Boolean);
   for (const category of categories) {
-    if (!CATEGORY.test(category))
+    if (!isCategory(category))
       throw new ConfigError(`CURATOR_CATEGORIES: "${category}" is not an arXiv category such as cs.LG`);
   }
   if (categories.length === 0) throw new ConfigError('CURATOR_CATEGORIES: no category given');
@@ -87,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   return Object.freeze({
     dbPath,
     authorsPath: get('CURATOR_AUTHORS') ?? 'config/authors.json',
-    holidaysPath: get('CURATOR_HOLIDAYS') ?? DEFAULT_HOLIDAYS,
+    holidaysPath: get('CURATOR_HOLIDAYS') ?? DEFAULT_HOLIDAYS_PATH,
     port: readInteger(get('PORT'), 'PORT', 3000, 0, 65535),
     host: get('HOST') ?? '127.0.0.1',
     rssBase: readUrl(get('ARXIV_RSS_BASE') ?? 'https://rss.arxiv.org/rss/', 'ARXIV_RSS_BASE'),

@@ -9,7 +9,7 @@ import { parseArxivId } from '../fetcher/ids.ts';
 import { findStoredIds } from '../store/read/papers.ts';
 import { markPapers } from '../store/write/marks.ts';
 import { addWatches, type NewWatch } from './watches.ts';
-import { writeSoon } from '../jobs/write.ts';
+import { writeSoon } from '../app/write.ts';
 import { ActionError } from './errors.ts';
 
 export interface ImportResult {

@@ -5,7 +5,7 @@ import type { Context } from '../app/context.ts';
 import { parseArxivId } from '../fetcher/ids.ts';
 import { findStoredIds } from '../store/read/papers.ts';
 import { markPapers, unmarkPapers, type MarkKind } from '../store/write/marks.ts';
-import { writeSoon } from '../jobs/write.ts';
+import { writeSoon } from '../app/write.ts';
 import { ActionError } from './errors.ts';
 
 export type MarkAction = { kind: MarkKind; undo: boolean };

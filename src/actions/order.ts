@@ -3,7 +3,7 @@
 import type { Context } from '../app/context.ts';
 import { setMeta } from '../store/write/meta.ts';
 import { DEFAULT_SORT_KEY } from '../store/read/meta.ts';
-import { writeSoon } from '../jobs/write.ts';
+import { writeSoon } from '../app/write.ts';
 import { ActionError } from './errors.ts';
 
 export function setDefaultSort(context: Context, sort: string | undefined): Promise<'arxiv' | 'score'> {

@@ -2,7 +2,7 @@
 // (after routes/writes.ts let it through) and by `arxiv-curator reading`.
 import type { Context } from '../app/context.ts';
 import { loadReadingList } from '../curate/reading-list.ts';
-import { writeSoon } from '../jobs/write.ts';
+import { writeSoon } from '../app/write.ts';
 import { setReadMark } from '../store/write/reading.ts';
 
 export class UnknownEntryError extends Error {

@@ -5,7 +5,7 @@ import type { Context } from '../app/context.ts';
 import { parseArxivId } from '../fetcher/ids.ts';
 import { isDayStored } from '../store/read/days.ts';
 import { insertSeenDay, insertSeenPapers } from '../store/write/seen.ts';
-import { writeSoon } from '../jobs/write.ts';
+import { writeSoon } from '../app/write.ts';
 import { ActionError } from './errors.ts';
 
 // A batch is what a reader passes in a few seconds; a whole day goes as `rest`.

@@ -4,7 +4,7 @@
 // ends, by signing out or after SESSION_DAYS, so signing out ends it for good, on every copy.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from '../app/context.ts';
-import { writeSoon } from '../jobs/write.ts';
+import { writeSoon } from '../app/write.ts';
 import { isSessionCurrent } from '../store/read/sessions.ts';
 import { deleteSession, insertSession } from '../store/write/sessions.ts';
 

@@ -7,7 +7,7 @@ import type { Context } from '../app/context.ts';
 import { AuthorsConfigError, readAuthorsText } from '../curate/authors-config.ts';
 import { ConfigWriteError, readForEdit, writeEdited, type ConfigSnapshot } from '../curate/config-write.ts';
 import { appendArrayItem, findArray, removeArrayItem } from '../curate/jsonc-edit.ts';
-import { foldToAscii } from '../curate/names.ts';
+import { slugify, uniqueSlug } from '../text/slug.ts';
 import { buildStarredList, type StarredList } from '../curate/starred-list.ts';
 import { syncStarredFlagsSoon } from '../jobs/reflag.ts';
 import { countStarredPapers } from '../store/read/starred.ts';
@@ -65,15 +65,7 @@ function saveAuthors(snapshot: ConfigSnapshot, edit: (text: string) => string): 
 }
 
 function slugOf(name: string, taken: ReadonlySet<string>): string {
-  const base =
-    foldToAscii(name)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'author';
-  let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-  return slug;
+  return uniqueSlug(slugify(name, 60, 'author'), taken);
 }
 
 async function finish(context: Context, result: Omit<StarResult, 'reflagged' | 'papers'>): Promise<StarResult> {

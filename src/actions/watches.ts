@@ -2,11 +2,12 @@
 // the CLI (`arxiv-curator watch add|remove`) and `marks import`. A query is read (text/query.ts)
 // before it is stored, and the watches are bounded: each runs on every day's papers.
 import type { Context } from '../app/context.ts';
-import { foldToAscii } from '../curate/names.ts';
+import { foldToAscii } from '../text/fold.ts';
+import { slugify, uniqueSlug } from '../text/slug.ts';
 import { QueryError, readWatchQuery } from '../text/query.ts';
 import { listWatches } from '../store/read/watches.ts';
 import { deleteWatch, insertWatch } from '../store/write/watches.ts';
-import { writeSoon } from '../jobs/write.ts';
+import { writeSoon } from '../app/write.ts';
 import { ActionError } from './errors.ts';
 
 /** Watches kept at most: a hundred broad ones still leave the day's page light and quick. */
@@ -62,9 +63,7 @@ export function addWatches(
       );
     const taken = new Set(existing.map((watch) => watch.slug));
     return added.map((watch) => {
-      const base = slugifyWatch(watch.query);
-      let slug = base;
-      for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+      const slug = uniqueSlug(slugifyWatch(watch.query), taken);
       taken.add(slug);
       insertWatch(context.db, { slug, query: watch.query.trim(), mail: watch.mail ?? true }, at);
       return slug;
@@ -79,11 +78,5 @@ export async function removeWatch(context: Context, slug: string): Promise<void>
 
 /** A slug for a watch: its words, lower case, hyphenated, at most 40 characters. */
 export function slugifyWatch(query: string): string {
-  const slug = foldToAscii(query)
-    .replace(/cat:/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return slug === '' ? 'watch' : slug;
+  return slugify(foldToAscii(query).replace(/cat:/g, ''), 40, 'watch');
 }

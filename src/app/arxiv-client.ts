@@ -1,8 +1,8 @@
 // The one arXiv client of a process, built from the config (User-Agent, spacing), paced together
 // with every other process on the same database (arxiv-gate.ts).
 import type { Context } from './context.ts';
-import { createHttpClient, type HttpClient, type Sleep } from '../fetcher/http.ts';
-import { sleepFor } from '../fetcher/pacing.ts';
+import { createHttpClient, type HttpClient } from '../fetcher/http.ts';
+import { sleepFor, type Sleep } from '../sleep.ts';
 import { createSharedGate } from './arxiv-gate.ts';
 
 /** Longest attempt (headers and body), and so how long a process holds the "one request at a time" lease. */

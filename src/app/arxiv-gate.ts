@@ -3,7 +3,8 @@
 // every process on the database (a `serve`, a hand-run `fetch`, a second `serve`). A lease says
 // who is talking to arXiv; the pacing record says when the last exchange ended.
 import type { Context } from './context.ts';
-import type { RequestGate, Sleep } from '../fetcher/pacing.ts';
+import type { RequestGate } from '../fetcher/pacing.ts';
+import type { Sleep } from '../sleep.ts';
 import { getLease, getPacing } from '../store/read/leases.ts';
 import { recordExchange } from '../store/write/leases.ts';
 import { writeTransactionAsync } from '../store/write/lock.ts';

@@ -3,6 +3,7 @@
 // failure that persists (a full disk, a bug at start-up) costs one try per cap rather than a busy
 // loop; and what /healthz shows of it: the failures in a row, the last error, when the next try is.
 import { backoffCeilingMs } from '../fetcher/pacing.ts';
+import { firstLineOf } from '../text/first-line.ts';
 
 export interface Backoff {
   /** The wait after the first failure; each further failure in a row doubles it... */
@@ -38,7 +39,7 @@ export function createRetry(backoff: Backoff, now: () => Date = () => new Date()
       const waitMs = backoffCeilingMs(failures, backoff.firstMs, backoff.capMs);
       const at = now();
       const retryAt = new Date(at.getTime() + waitMs).toISOString();
-      state = { failures, error: error.split('\n')[0]!, failedAt: at.toISOString(), retryAt };
+      state = { failures, error: firstLineOf(error), failedAt: at.toISOString(), retryAt };
       return waitMs;
     },
     succeed: () => (state = undefined),

@@ -1,11 +1,11 @@
-// Leases shared by the processes on one database (migration 4): one holder per name until the
-// lease expires or its holder's process ends. A lease is taken inside a write transaction, so two
-// processes can never both take it.
+// Leases shared by the processes on one database (the `leases` table of store/migrations.ts): one
+// holder per name until the lease expires or its holder's process ends. A lease is taken inside a
+// write transaction, so two processes can never both take it.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '../store/db.ts';
 import { getLease, type StoredLease } from '../store/read/leases.ts';
-import { isProcessAlive } from '../store/write/lock.ts';
+import { isProcessAlive } from './process.ts';
 import { dropLease, putLease, renewLease } from '../store/write/leases.ts';
 
 /** Who takes leases: one per process and purpose (a `serve`'s scheduler, an arXiv client). */

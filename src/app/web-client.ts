@@ -4,7 +4,8 @@
 // unhappy host costs the daily round a minute at most, never the digest.
 import type { Config } from '../config.ts';
 import type { Logger } from './log.ts';
-import { createHttpClient, type HttpClient, type HttpClientOptions, type Sleep } from '../fetcher/http.ts';
+import { createHttpClient, type HttpClient, type HttpClientOptions } from '../fetcher/http.ts';
+import type { Sleep } from '../sleep.ts';
 
 /** One request at a time, a second apart: these are personal sites and a free API. */
 export const WEB_MIN_INTERVAL_MS = 1000;

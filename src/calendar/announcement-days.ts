@@ -1,7 +1,8 @@
-// arXiv's announcement calendar (FORMATS.md §5): announcements at 20:00 US Eastern, Sunday to
+// arXiv's announcement calendar (fetcher/FORMATS.md §5): announcements at 20:00 US Eastern, Sunday to
 // Thursday; the RSS feed of the following midnight carries them, so feed days are Monday to Friday.
 // We date digests by that feed day. A holiday evening without an announcement empties the next feed.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { addDays, parseDay, weekday } from './days.ts';
 
 export type NoAnnouncementReason = 'weekend' | 'holiday';
@@ -10,7 +11,8 @@ export class HolidaysError extends Error {
   override name = 'HolidaysError';
 }
 
-export const DEFAULT_HOLIDAYS_PATH = new URL('../../config/holidays.json', import.meta.url);
+/** The shipped list of arXiv's holiday evenings (CURATOR_HOLIDAYS names another). */
+export const DEFAULT_HOLIDAYS_PATH = fileURLToPath(new URL('../../config/holidays.json', import.meta.url));
 
 /** Reads the holiday evenings file: `{"holidays": ["YYYY-MM-DD", ...]}`. */
 export function loadHolidays(path: string | URL = DEFAULT_HOLIDAYS_PATH): ReadonlySet<string> {

@@ -1,4 +1,4 @@
-// arXiv's clock: its cutoffs, announcements and feed days are US Eastern (FORMATS.md §5).
+// arXiv's clock: its cutoffs, announcements and feed days are US Eastern (fetcher/FORMATS.md §5).
 // Offsets come from Intl (America/New_York), so DST changes are handled by the zone data.
 // Every formatter is built once: building one costs far more than using it.
 

@@ -40,8 +40,9 @@ let paperCache;
 const listPapers = () => {
   if (paperCache) return paperCache;
   /** @type {HTMLElement[]} */
-  // The day's papers name themselves (data-p); a search's hits are its section's list.
-  const found = [...document.querySelectorAll('main li[data-p], main section > ol > li')].filter(
+  // The day's papers name themselves (data-p); a search's hits are its section's list. "For you" and
+  // the watches list links to papers in their places, not papers: the keys pass them by.
+  const found = [...document.querySelectorAll('main li[data-p], main section:not(#foryou, #watches) > ol > li')].filter(
     (e) => e instanceof HTMLElement,
   );
   if (document.readyState !== 'loading') paperCache = found;

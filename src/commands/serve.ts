@@ -74,7 +74,9 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
     if (links !== undefined) io.stderr(`arxiv-curator: warning: ${links}\n`);
     context.log.info('server.listening', { url: server.url, writes: readWritePolicy(context.config) });
     // The scheduler thread re-flags when authors.json changes; this thread shows the new names.
-    const authors = watchStarredAuthors(context, 1000, () => currentStarred(context));
+    const authors = watchStarredAuthors(context, 1000, () =>
+      context.log.info('authors.reread', { authors: currentStarred(context).authors.length }),
+    );
     scheduler = startSchedulerThread({ env: io.env, log: context.log, onRole: reportRole(io) });
     const signal = await waitForSignal();
     context.log.info('server.stopping', { signal });

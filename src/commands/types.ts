@@ -3,7 +3,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Context } from '../app/context.ts';
 import type { Config } from '../config.ts';
-import type { Sleep } from '../fetcher/pacing.ts';
+import type { Sleep } from '../sleep.ts';
 
 /** What a command touches of the world: the terminal, the environment, and time's waits. */
 export interface Io {

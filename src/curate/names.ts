@@ -2,6 +2,7 @@
 // accents, "Last, First", affiliations in parentheses, suffixes, all caps. Matching
 // compares whole tokens, so all of that is folded away here, once.
 import { decodeTexText } from '../text/tex.ts';
+import { foldToAscii } from '../text/fold.ts';
 
 /** A written name folded to lower-case ASCII. */
 export interface NormalizedName {
@@ -46,30 +47,6 @@ const PARTICLES = new Set([
 ]);
 // Written names put at most particle + two words in a surname ("Sohl Dickstein", "van der Maaten").
 const MAX_SURNAME_WORDS = 3;
-
-// Letters NFKD leaves whole.
-const PLAIN_LETTERS: Record<string, string> = {
-  ø: 'o',
-  ł: 'l',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-  ȷ: 'j',
-  ŋ: 'ng',
-};
-
-/** Unicode to lower-case ASCII letters: NFKD, combining marks dropped (`Gábor` -> `gabor`). */
-export function foldToAscii(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[øłßæœđðþıȷŋ]/g, (c) => PLAIN_LETTERS[c] ?? c);
-}
 
 /** Folds one written name; see `NormalizedName`. */
 export function normalizeName(raw: string): NormalizedName {

@@ -1,5 +1,6 @@
 // Reads config/reading-list.json, the "Start here" page: the papers the advice says to read, each
 // with why. Refused like authors.json when broken: file, JSON path and reason.
+import { parseArxivId } from '../fetcher/ids.ts';
 import {
   ConfigFileError,
   createFail,
@@ -36,8 +37,6 @@ export interface ReadingEntry {
 }
 
 const ENTRY_KEYS = new Set(['id', 'title', 'authors', 'year', 'why', 'arxiv', 'links']);
-// New-style (1308.0850, 2401.12345) and old-style (cs/0601001) identifiers, without a version.
-const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
 
 export function loadReadingList(path: string): ReadingEntry[] {
   const { raw, text } = readJsonFile(path, (message, place) => new ReadingListError(message, place));
@@ -70,7 +69,8 @@ function readEntry(entry: unknown, at: string, seen: Map<string, string>, fail: 
   }
   if (entry.arxiv !== undefined) {
     const id = readText(entry.arxiv, `${at}.arxiv`, fail);
-    if (!ARXIV_ID.test(id)) fail(`${at}.arxiv`, `${JSON.stringify(id)} is not an arXiv id such as 1406.2661`);
+    // New-style (1308.0850, 2401.12345) and old-style (cs/0601001) identifiers, without a version.
+    if (parseArxivId(id)?.id !== id) fail(`${at}.arxiv`, `${JSON.stringify(id)} is not an arXiv id such as 1406.2661`);
     out.arxiv = id;
   }
   if (out.arxiv === undefined && out.links.length === 0) fail(at, 'give an arXiv id or at least one link');

@@ -2,7 +2,7 @@
 // URLs (https://info.arxiv.org/help/arxiv_identifier_for_services.html), so renderers take
 // links from the view model and never build them.
 
-export const ARXIV_ABS_BASE = 'https://arxiv.org/abs/';
+import { ARXIV_ABS_BASE } from './ids.ts';
 
 /** `2611.01234v2`, or the bare id where the version is unknown (OAI metadata). */
 export function versionedId(paper: { id: string; version: number | null }): string {

@@ -5,8 +5,8 @@
 import { stripControlCharacters } from '../text/control.ts';
 import type { PopularityRecord } from '../types.ts';
 import { FeedError, toOneLine } from './errors.ts';
+import { parseArxivId } from './ids.ts';
 
-const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
 // A repository's address, printable ASCII only: it becomes a link.
 const GITHUB_REPO = /^https:\/\/github\.com\/[!-~]+$/;
 
@@ -42,7 +42,7 @@ function readEntry(entry: unknown): PopularityRecord | string {
   if (!isObject(entry) || !isObject(entry.paper)) return 'no "paper" object';
   const paper = entry.paper;
   const id = typeof paper.id === 'string' ? paper.id.trim() : '';
-  if (!NEW_STYLE_ID.test(id)) return `"${toOneLine(String(paper.id), 40)}" is not an arXiv id`;
+  if (!isBareId(id)) return `"${toOneLine(String(paper.id), 40)}" is not an arXiv id`;
   const upvotes = readCount(paper.upvotes ?? entry.upvotes);
   if (upvotes === undefined) return `${id}: no upvote count`;
   const title = [paper.title, entry.title].find((value): value is string => typeof value === 'string') ?? id;
@@ -60,6 +60,11 @@ function readEntry(entry: unknown): PopularityRecord | string {
     ...(repo !== undefined && { githubRepo: repo }),
     ...(stars !== undefined && { githubStars: stars }),
   };
+}
+
+/** An id as written, without a prefix or version: the paper's own id. */
+function isBareId(text: string): boolean {
+  return parseArxivId(text)?.id === text;
 }
 
 function readCount(value: unknown): number | undefined {

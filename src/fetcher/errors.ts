@@ -1,5 +1,5 @@
 // Errors of the fetcher layer. Every parse failure leaves parseFeed as one FeedError
-// naming the source and a one-line reason (STYLE.md: errors are sorted once, at the edge).
+// naming the source and a one-line reason (errors are sorted once, at the edge).
 
 const MAX_REASON = 300;
 

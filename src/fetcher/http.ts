@@ -18,14 +18,13 @@ import {
   createQueue,
   formatDuration,
   linkSignals,
-  sleepFor,
   type RequestGate,
-  type Sleep,
 } from './pacing.ts';
+import { sleepFor, type Sleep } from '../sleep.ts';
 import type { Validators } from '../types.ts';
 
 export type { HttpErrorKind } from './http-failure.ts';
-export type { RequestGate, Sleep } from './pacing.ts';
+export type { RequestGate } from './pacing.ts';
 
 export interface HttpResponse {
   url: string;

@@ -8,16 +8,26 @@ export interface ArxivIdParts {
   version: number | null;
 }
 
-// Prefixes: the API `<id>`/links, RSS guid and OAI identifier, and `arXiv:` as in RSS descriptions.
-const PREFIX = /^(?:oai:arxiv\.org:|arxiv:|https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/)/i;
+/** A paper's abstract page is this followed by its id (and `vN` for a version). */
+export const ARXIV_ABS_BASE = 'https://arxiv.org/abs/';
+
+// Prefixes: the API `<id>`/links, RSS guid and OAI identifier, `arXiv:` as in RSS descriptions, and
+// the paper's pages as a reader pastes them (abs, pdf, html; the scheme may be left out).
+const PREFIX = /^(?:oai:arxiv\.org:|arxiv:|(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/)/i;
+// A PDF's address ends in `.pdf`, once the only form.
+const PDF_SUFFIX = /\.pdf$/i;
 const NEW_STYLE = /^(\d\d)(\d\d)\.(\d{4,5})(?:v([1-9]\d{0,3}))?$/;
 // archive[.SUBJ]/YYMMNNN, e.g. hep-th/9901001, math.CA/0611800v2, physics.acc-ph/0601001.
 const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(?:\.[A-Za-z][A-Za-z-]*)?\/(\d\d)(\d\d)(\d{3})(?:v([1-9]\d{0,3}))?$/;
 
 /** Parses and validates an arXiv id in any of its written forms; undefined if it is not one. */
 export function parseArxivId(raw: string): ArxivIdParts | undefined {
-  const s = raw.trim().replace(PREFIX, '');
+  const s = stripPrefix(raw);
   return parseNewStyleId(s) ?? parseOldStyleId(s);
+}
+
+function stripPrefix(raw: string): string {
+  return raw.trim().replace(PREFIX, '').replace(PDF_SUFFIX, '');
 }
 
 function parseNewStyleId(s: string): ArxivIdParts | undefined {
@@ -47,7 +57,7 @@ function parseOldStyleId(s: string): ArxivIdParts | undefined {
  * `quant-ph/0202016`: February 2002); undefined for what is not an id.
  */
 export function readIdMonth(raw: string): { year: number; month: number } | undefined {
-  const s = raw.trim().replace(PREFIX, '');
+  const s = stripPrefix(raw);
   if (parseArxivId(s) === undefined) return undefined;
   // New style: YYMM.NNNNN; old style: archive/YYMMNNN.
   const [yy, mm] = (NEW_STYLE.exec(s)?.slice(1, 3) ?? OLD_STYLE.exec(s)!.slice(2, 4)) as [string, string];

@@ -1,8 +1,6 @@
-// Waiting: Retry-After parsing, exponential backoff with full jitter, an abortable sleep,
-// linked abort signals and the one-at-a-time queue. Real timers only in sleepFor() and linkSignals().
-import { setTimeout as delay } from 'node:timers/promises';
-
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+// Pacing: Retry-After parsing, exponential backoff with full jitter, linked abort signals and the
+// one-at-a-time queue. Real timers only in linkSignals() (and src/sleep.ts's sleepFor).
+import type { Sleep } from '../sleep.ts';
 
 /**
  * Retry-After (RFC 9110 §10.2.3) is either delta-seconds or an HTTP-date.
@@ -36,11 +34,6 @@ export function computeBackoffMs(
 ): number {
   return Math.floor(random() * backoffCeilingMs(retry, baseMs, capMs));
 }
-
-/** The default Sleep: a timer that rejects with the signal's reason when aborted. */
-export const sleepFor: Sleep = async (ms, signal) => {
-  await delay(ms, undefined, signal ? { signal } : undefined);
-};
 
 /** "10 s", "1.5 s", "300 ms": durations as they appear in one-line error messages. */
 export function formatDuration(ms: number): string {

@@ -11,6 +11,7 @@ import { RDF_READER } from './rdf.ts';
 import { RSS_READER } from './rss.ts';
 import { findDayProblem, findPaperProblem } from './validate.ts';
 import { attr, parseXmlDocument, type XmlDocument, type XmlNode } from './xml.ts';
+import { firstLineOf } from '../text/first-line.ts';
 
 export type { FeedHead } from './feed-reader.ts';
 
@@ -121,7 +122,7 @@ function asFeedError<T>(source: string, work: () => T): T {
     if (err instanceof FeedError) throw err;
     if (err instanceof FeedFormatError) throw new FeedError(source, err.message, { cause: err });
     // Anything else is a parser or adapter bug met on odd input: still one FeedError for the caller.
-    const why = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+    const why = firstLineOf(err);
     throw new FeedError(source, `unexpected parse failure: ${why}`, { cause: err });
   }
 }

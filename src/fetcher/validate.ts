@@ -1,13 +1,12 @@
 // What a stored paper and a feed's day must be, whatever the wire format said: one-line reasons
-// for items to leave out and for feeds to refuse (issue 15: fuzzing found empty titles, no
-// authors, no categories, the days 0000-04-27 and 1900-01-01, Saturdays). Pure.
+// for items to leave out and for feeds to refuse (fuzzing found empty titles, no authors, no
+// categories, the days 0000-04-27 and 1900-01-01, Saturdays). Pure.
 import { parseDay, weekday } from '../calendar/days.ts';
 import type { PaperRecord } from '../types.ts';
+import { isCategory } from '../text/categories.ts';
 
 /** arXiv opened on 14 August 1991; nothing it announced or dated is older. */
 export const FIRST_ARXIV_DAY = '1991-08-14';
-// arXiv's subject classes: archive, optional dot and subject, e.g. cs.LG, stat.ML, hep-th, cond-mat.stat-mech.
-const CATEGORY = /^[a-z-]+(\.[A-Za-z-]+)?$/;
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -17,7 +16,7 @@ export function findPaperProblem(paper: PaperRecord): string | undefined {
   if (paper.authors.length === 0) return 'no authors';
   if (paper.authors.some((name) => name.trim() === '')) return 'an empty author name';
   if (paper.categories.length === 0) return 'no categories';
-  const category = paper.categories.find((name) => !CATEGORY.test(name));
+  const category = paper.categories.find((name) => !isCategory(name));
   if (category !== undefined) return `"${category}" is not an arXiv category`;
   for (const [field, value] of [
     ['published', paper.published],

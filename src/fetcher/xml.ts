@@ -16,13 +16,13 @@ export interface XmlDocument {
   itemCount: number;
   /**
    * The repeated elements, parsed `size` at a time in document order. Parsing a feed whole builds
-   * a tree of 5 to 7 times its size; a batch at a time keeps that to the batch (issue 15).
+   * a tree of 5 to 7 times its size; a batch at a time keeps that to the batch.
    */
   items(size: number): Generator<XmlNode[], void>;
 }
 
 // Elements that can repeat in any arXiv format, always arrays (compact() below): otherwise one
-// <item> gives an object and none gives undefined (feedsmith's isArray habit, STYLE.md).
+// <item> gives an object and none gives undefined (feedsmith's isArray habit).
 const REPEATED = new Set(['item', 'entry', 'record', 'category', 'author', 'link', 'error']);
 
 // Long free text is taken raw (stop nodes): the parser's per-character text loop is its

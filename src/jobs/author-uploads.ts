@@ -3,7 +3,7 @@
 // recently checked first), through the one arXiv client and its pacing:
 // - with `"arxiv": "<id>"` in config/authors.json, the author's own Atom feed
 //   (https://arxiv.org/a/<id>.atom, "the same format as the arXiv API", info.arxiv.org/help/author_identifiers.html);
-// - else an API search for the configured name and variants, newest submissions first (FORMATS.md §3).
+// - else an API search for the configured name and variants, newest submissions first (fetcher/FORMATS.md §3).
 // Only papers the matcher accepts for that author are kept, and only recent ones (first version within
 // LOOKBACK_DAYS): those not stored yet join the round's announcement day as new or cross-list (by their
 // primary category) without marking the day stored. Papers the author's own feed lists confirm the
@@ -20,7 +20,7 @@ import { ingestFeed } from '../store/write/ingest.ts';
 import { setMeta } from '../store/write/meta.ts';
 import type { PaperRecord, StarredAuthor } from '../types.ts';
 import { recordFetch } from './fetch-run.ts';
-import { writeSoon } from './write.ts';
+import { writeSoon } from '../app/write.ts';
 import { currentStarred } from './reflag.ts';
 import type { PartReport } from './part-report.ts';
 
@@ -74,12 +74,12 @@ export async function fetchAuthorUploads(
       problems.push(`${author.name}: ${(error as Error).message}`);
       // arXiv unreachable or unhappy: the others would fail alike, and their requests would only wait.
       if (!isAuthorProblem(error)) {
-        setMeta(context.db, CHECKED_KEY, JSON.stringify(checked));
+        await writeSoon(context, () => setMeta(context.db, CHECKED_KEY, JSON.stringify(checked)));
         return { summary: summarize(done, authors.length, found), problems, failed: (error as Error).message };
       }
     }
   }
-  setMeta(context.db, CHECKED_KEY, JSON.stringify(checked));
+  await writeSoon(context, () => setMeta(context.db, CHECKED_KEY, JSON.stringify(checked)));
   return { summary: summarize(done, authors.length, found), problems };
 }
 

@@ -1,4 +1,4 @@
-// Filling announcement days from the arXiv API (FORMATS.md §3), one day at a time.
+// Filling announcement days from the arXiv API (fetcher/FORMATS.md §3), one day at a time.
 //
 // How exact this is. The RSS feed says what arXiv announced on a day; the API only answers
 // "what was submitted between two instants". So for each announcement day we ask for the
@@ -25,10 +25,10 @@ import { ingestFeed } from '../store/write/ingest.ts';
 import type { PaperRecord, ParsedFeed } from '../types.ts';
 import { recordFetch } from './fetch-run.ts';
 import { currentStarred } from './reflag.ts';
-import { writeSoon } from './write.ts';
+import { writeSoon } from '../app/write.ts';
 import { formatApiRange, submissionWindow, type SubmissionWindow } from './windows.ts';
 
-/** The API's largest page; it refuses to page beyond 30000 results in all (FORMATS.md §3). */
+/** The API's largest page; it refuses to page beyond 30000 results in all (fetcher/FORMATS.md §3). */
 export const API_PAGE_SIZE = 2000;
 const API_RESULT_LIMIT = 30_000;
 /**

@@ -5,7 +5,7 @@ import type { Context } from '../app/context.ts';
 import { loadHolidays } from '../calendar/announcement-days.ts';
 import { formatEasternTime } from '../calendar/eastern.ts';
 import { HttpError, type HttpClient } from '../fetcher/http.ts';
-import { sleepFor, type Sleep } from '../fetcher/pacing.ts';
+import { sleepFor, type Sleep } from '../sleep.ts';
 import { sendPendingDigests, type PendingOptions } from '../mail/send.ts';
 import { isMailConfigured } from '../mail/settings.ts';
 import type { StatusView } from '../views/types.ts';

@@ -11,7 +11,7 @@ import { saveValidators } from '../store/write/runs.ts';
 import { storeSourceItems } from '../store/write/source-items.ts';
 import type { FeedItemRecord } from '../types.ts';
 import { recordFetch } from './fetch-run.ts';
-import { writeSoon } from './write.ts';
+import { writeSoon } from '../app/write.ts';
 import type { PartReport } from './part-report.ts';
 
 /** An item published this long before we first see it is archived, not listed as the day's news. */

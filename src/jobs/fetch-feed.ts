@@ -8,13 +8,13 @@ import { ingestFeed } from '../store/write/ingest.ts';
 import type { AnnounceType } from '../types.ts';
 import { recordFetch } from './fetch-run.ts';
 import { currentStarred } from './reflag.ts';
-import { writeSoon } from './write.ts';
+import { writeSoon } from '../app/write.ts';
 
 export type FetchFeedResult =
   | { kind: 'not-modified'; url: string }
   | { kind: 'stored'; url: string; day: string; papers: number; byType: Partial<Record<AnnounceType, number>> };
 
-/** `ARXIV_RSS_BASE + "cs.LG+cs.NE+stat.ML"`: one request for all categories (FORMATS.md §1). */
+/** `ARXIV_RSS_BASE + "cs.LG+cs.NE+stat.ML"`: one request for all categories (fetcher/FORMATS.md §1). */
 export function feedUrl(context: Context): string {
   const base = context.config.rssBase.endsWith('/') ? context.config.rssBase : `${context.config.rssBase}/`;
   return base + context.config.categories.join('+');

@@ -2,7 +2,7 @@
 // page and /healthz report) and a start, end or failure line in the process log.
 import type { Context } from '../app/context.ts';
 import { finishFetchRun, startFetchRun, type FetchRunEnd } from '../store/write/runs.ts';
-import { writeSoon } from './write.ts';
+import { writeSoon } from '../app/write.ts';
 import { abortReason } from '../fetcher/pacing.ts';
 
 export interface FetchOutcome<T> {

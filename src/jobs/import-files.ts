@@ -10,7 +10,7 @@ import { withBulkCheckpoints } from '../store/write/checkpoints.ts';
 import { beginImmediate, releaseNote } from '../store/write/lock.ts';
 import type { SkippedItem } from '../types.ts';
 import { currentStarred } from './reflag.ts';
-import { writeNow } from './write.ts';
+import { writeNow } from '../app/write.ts';
 
 /** A file that contradicts what the command asked for; the message names the file. */
 export class ImportError extends Error {

@@ -1,4 +1,4 @@
-// `backfill --source oai`: a first bulk load over OAI-PMH (FORMATS.md §4), set by set, following
+// `backfill --source oai`: a first bulk load over OAI-PMH (fetcher/FORMATS.md §4), set by set, following
 // resumptionToken. OAI records carry no announcement day (datestamp is the last modification),
 // so the papers are stored UNANNOUNCED: they are searchable but in no day's digest.
 // Progress (the token of the next page) is saved in the meta table in the same transaction as
@@ -11,7 +11,7 @@ import { ingestFeed } from '../store/write/ingest.ts';
 import { setMeta } from '../store/write/meta.ts';
 import { fetchPage } from './backfill.ts';
 import { currentStarred } from './reflag.ts';
-import { writeSoon } from './write.ts';
+import { writeSoon } from '../app/write.ts';
 
 export const OAI_SETS: readonly string[] = ['cs:cs:LG', 'cs:cs:NE', 'stat:stat:ML'];
 

@@ -11,7 +11,7 @@ import { getValidators } from '../store/read/runs.ts';
 import { storeDailyPapers } from '../store/write/popularity.ts';
 import { saveValidators } from '../store/write/runs.ts';
 import { recordFetch } from './fetch-run.ts';
-import { writeSoon } from './write.ts';
+import { writeSoon } from '../app/write.ts';
 import type { PartReport } from './part-report.ts';
 
 export const POPULARITY_DAYS = 7;

@@ -1,5 +1,5 @@
 // The reading list's abstracts (/start), fetched once through the API: one `id_list` request for the
-// entries whose paper is not stored yet (FORMATS.md §3), stored as papers without an announcement day.
+// entries whose paper is not stored yet (fetcher/FORMATS.md §3), stored as papers without an announcement day.
 import type { Context } from '../app/context.ts';
 import { loadReadingList } from '../curate/reading-list.ts';
 import type { HttpClient } from '../fetcher/http.ts';
@@ -7,7 +7,7 @@ import { parseFeed } from '../fetcher/parse.ts';
 import { findStoredIds } from '../store/read/papers.ts';
 import { ingestFeed } from '../store/write/ingest.ts';
 import { recordFetch } from './fetch-run.ts';
-import { writeSoon } from './write.ts';
+import { writeSoon } from '../app/write.ts';
 import type { PartReport } from './part-report.ts';
 import { currentStarred } from './reflag.ts';
 

@@ -11,7 +11,7 @@ import { AuthorsConfigError } from '../curate/authors-config.ts';
 import type { StarredList } from '../curate/starred-list.ts';
 import { AUTHORS_HASH_KEY, getMeta } from '../store/read/meta.ts';
 import { alignFlags } from '../store/write/starred.ts';
-import { writeNow, writeSoon } from './write.ts';
+import { writeNow, writeSoon } from '../app/write.ts';
 
 /**
  * The starred authors to flag with now: the file as it is. A file broken by an edit in progress

@@ -19,7 +19,7 @@ import {
 import { matchWatches } from '../store/read/watch-matches.ts';
 import { listWatches } from '../store/read/watches.ts';
 import { storeRankModel } from '../store/write/model.ts';
-import { writeNow } from './write.ts';
+import { writeNow } from '../app/write.ts';
 
 /** Days whose papers are scored with each new model (pages read those scores; older days score live). */
 export const SCORED_DAYS = 3;

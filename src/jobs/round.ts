@@ -8,11 +8,13 @@ import { easternDay } from '../calendar/eastern.ts';
 import type { HttpClient } from '../fetcher/http.ts';
 import { listRoundParts } from '../store/read/round-parts.ts';
 import { recordRoundPart } from '../store/write/round-parts.ts';
+import { writeSoon } from '../app/write.ts';
 import { fetchAuthorUploads } from './author-uploads.ts';
 import { fetchBlogs } from './blogs.ts';
 import { fetchPopularity } from './popularity.ts';
 import type { PartReport } from './part-report.ts';
 import { fetchReadingList } from './reading-list.ts';
+import { firstLineOf } from '../text/first-line.ts';
 
 export type PartName = 'authors' | 'reading-list' | 'blogs' | 'popularity';
 
@@ -92,12 +94,13 @@ async function runPart(
   } catch (error) {
     // SIGTERM: nothing to record, the process is stopping.
     if (signal?.aborted) throw error;
-    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    const why = firstLineOf(error);
     report = { summary: 'failed', problems: [why], failed: why };
   }
   // `ok`: the part did its work, perhaps with problems (one blog feed gone); not ok: it failed as a whole.
   const outcome: PartOutcome = { part, ok: report.failed === undefined, ...report };
-  recordRoundPart(context.db, { ...outcome, finishedAt: context.now().toISOString() });
+  const finishedAt = context.now().toISOString();
+  await writeSoon(context, () => recordRoundPart(context.db, { ...outcome, finishedAt }));
   const fields = { part, summary: report.summary, problems: report.problems.length, failed: report.failed };
   if (outcome.ok && report.problems.length === 0) context.log.info('round.part', fields);
   else context.log.warn('round.part', { ...fields, first: report.problems[0] });

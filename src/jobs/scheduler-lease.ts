@@ -10,9 +10,9 @@ import {
   takeLease,
   type LeaseOwner,
 } from '../app/leases.ts';
-import { sleepFor, type Sleep } from '../fetcher/pacing.ts';
+import { sleepFor, type Sleep } from '../sleep.ts';
 import { getLease } from '../store/read/leases.ts';
-import { writeSoon } from './write.ts';
+import { writeSoon } from '../app/write.ts';
 
 const LEASE = 'scheduler';
 

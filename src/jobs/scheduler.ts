@@ -1,5 +1,5 @@
 // When the background work runs: a node-cron trigger at 00:30 US Eastern, Monday to Friday
-// (the feeds rebuild at midnight ET, FORMATS.md §5), and a runner that never runs two jobs at
+// (the feeds rebuild at midnight ET, fetcher/FORMATS.md §5), and a runner that never runs two jobs at
 // once and retries a failed or stale run with doubling waits until the next scheduled run.
 // Clock, sleep and trigger are injected, so tests drive all of it without real time passing.
 import cron from 'node-cron';
@@ -7,7 +7,8 @@ import { createRetry, type Backoff, type RetryView } from '../app/backoff.ts';
 import type { Logger } from '../app/log.ts';
 import { addDays, weekday } from '../calendar/days.ts';
 import { ARXIV_TIME_ZONE, easternDay, easternInstant } from '../calendar/eastern.ts';
-import { sleepFor, type Sleep } from '../fetcher/pacing.ts';
+import { sleepFor, type Sleep } from '../sleep.ts';
+import { firstLineOf } from '../text/first-line.ts';
 
 export const DAILY_CRON = '30 0 * * 1-5';
 const RUN_HOUR = 0;
@@ -127,5 +128,5 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
 }
 
 function describe(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  return firstLineOf(error);
 }

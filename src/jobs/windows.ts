@@ -1,4 +1,4 @@
-// Which submissions an announcement day holds, from arXiv's schedule (FORMATS.md §5): the
+// Which submissions an announcement day holds, from arXiv's schedule (fetcher/FORMATS.md §5): the
 // cutoff is 14:00 US Eastern; feed day D carries the announcement of the evening D-1; that
 // announcement holds what was submitted since the previous announcement's cutoff. A holiday
 // evening has no announcement, so its submissions roll into the next one. Pure functions.
@@ -35,7 +35,7 @@ export function submissionWindow(day: string, holidays: ReadonlySet<string>): Su
 }
 
 /**
- * The API's `submittedDate:[A TO B]` for a window: GMT to the minute (FORMATS.md §3), both ends
+ * The API's `submittedDate:[A TO B]` for a window: GMT to the minute (fetcher/FORMATS.md §3), both ends
  * inclusive, so the range stops one minute before the cutoff, else a paper sent at 14:00 exactly
  * would land in two days. (We assume the end minute covers its 60 seconds; the docs do not say.)
  */

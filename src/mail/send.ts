@@ -1,7 +1,7 @@
 // Delivery of the daily digest over SMTP (nodemailer): once per day, recorded in the database,
 // retried with backoff; a day that fails stays pending and a later run sends it. Every outcome is
 // logged here, once.
-import { setTimeout as delay } from 'node:timers/promises';
+import { sleepFor } from '../sleep.ts';
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import type { Context } from '../app/context.ts';
 import { loadHolidays } from '../calendar/announcement-days.ts';
@@ -9,10 +9,11 @@ import { siteUrl } from '../config.ts';
 import { backoffCeilingMs } from '../fetcher/pacing.ts';
 import { getPendingSends, getSend, MAX_UNATTEMPTED_DAYS } from '../store/read/sends.ts';
 import { finishSend, skipSend, startSend } from '../store/write/sends.ts';
-import { writeSoon } from '../jobs/write.ts';
+import { writeSoon } from '../app/write.ts';
 import { loadDayDigest } from '../views/day.ts';
 import { composeDigestMail, createDigestMessageId, type ComposedMail } from './compose.ts';
 import { isMailConfigured, readMailSettings, type MailSettings } from './settings.ts';
+import { firstLineOf } from '../text/first-line.ts';
 
 /** What we need of a nodemailer transporter; tests may pass one bound to a local server. */
 export interface MailTransport {
@@ -118,7 +119,7 @@ async function deliverWithRetries(
   options: SendOptions,
 ): Promise<Delivery> {
   const tries = options.tries ?? DEFAULT_TRIES;
-  const sleep = options.sleep ?? ((ms: number) => delay(ms));
+  const sleep = options.sleep ?? sleepFor;
   for (let attempt = 1; ; attempt++) {
     try {
       await transport.sendMail(message);
@@ -142,7 +143,7 @@ export function describeSmtpError(error: unknown): { error: string; permanent: b
     permanent?: boolean;
     code?: string;
   };
-  const firstLine = error.message.split('\n')[0]!;
+  const firstLine = firstLineOf(error);
   const isPermanent = permanent ?? (responseCode !== undefined && responseCode >= 500 && responseCode !== 503);
   return { error: code && !firstLine.includes(code) ? `${code}: ${firstLine}` : firstLine, permanent: isPermanent };
 }

@@ -2,7 +2,7 @@
 // arxiv-sanity-lite's TfidfVectorizer(ngram_range=(1, 2), stop_words='english')), one term per
 // author name, and the "second circle" fact (rank/circle.ts decides it). Pure.
 import { texToPlain } from '../text/tex.ts';
-import { foldToAscii } from '../curate/names.ts';
+import { foldToAscii } from '../text/fold.ts';
 import { ABSTRACT_WORDS, ENGLISH_STOP_WORDS } from './stop-words.ts';
 
 /** The text of a paper the ranker reads. */

@@ -14,6 +14,8 @@ import { splitTex } from '../text/tex.ts';
 export interface BibtexPaper {
   /** The version-less id: `2611.01234`, `math/0601001`. */
   id: string;
+  /** The paper's abstract page (the view's `links.abs`). */
+  url: string;
   /** The version saved, when known. */
   version: number | null;
   title: string;
@@ -123,7 +125,7 @@ export function renderBibtexEntry(paper: BibtexPaper): string {
       ? ([['primaryClass', `{${escapeBibtexValue(paper.categories[0])}}`]] as [string, string][])
       : []),
     ...(paper.doi ? ([['doi', `{${escapeBibtexValue(paper.doi)}}`]] as [string, string][]) : []),
-    ['url', `{https://arxiv.org/abs/${paper.id}}`],
+    ['url', `{${escapeBibtexValue(paper.url)}}`],
     ...(note ? ([['note', `{${note}}`]] as [string, string][]) : []),
   ];
   const body = fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n');

@@ -1,6 +1,5 @@
 // Escaping for HTML and XML text and attribute values. arXiv titles hold `<`, `&` and LaTeX,
 // and we assume hostile ones (`<script>`), so every piece of data goes through here.
-import { easternInstant, easternOffsetMinutes } from '../calendar/eastern.ts';
 
 // XML 1.0 §2.2 forbids most C0 controls, lone surrogates and U+FFFE/FFFF; a feed reader
 // rejects the whole document for one of them, so they are dropped rather than escaped.
@@ -20,19 +19,3 @@ export function escapeHtml(text: string): string {
 }
 
 export const escapeXml = escapeHtml;
-
-/**
- * RFC 822 date (RSS 2.0 pubDate) of an announcement day: midnight in New York, arXiv's time zone,
- * with its offset (`-0500`, `-0400` in summer), so no reader west of UTC shows it a day early.
- */
-export function formatRfc822Day(day: string): string {
-  const offset = easternOffsetMinutes(easternInstant(day, 0).getTime());
-  const sign = offset < 0 ? '-' : '+';
-  const hhmm = `${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}${String(Math.abs(offset) % 60).padStart(2, '0')}`;
-  return `${new Date(`${day}T00:00:00Z`).toUTCString().replace('GMT', sign + hhmm)}`;
-}
-
-/** RFC 822 date of an ISO timestamp. */
-export function formatRfc822(iso: string): string {
-  return new Date(iso).toUTCString().replace('GMT', '+0000');
-}

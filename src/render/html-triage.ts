@@ -3,8 +3,9 @@
 // the "mark read" form and the archive's unread days.
 import type { DigestView, ForYouView, PaperView, WatchView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
-import { attr, renderPaper, renderWatchBadges, type PaperOptions } from './html-paper.ts';
+import { attr, renderWatchBadges } from './html-paper.ts';
 import { renderTexHtml } from './tex-html.ts';
+import { texToUnicode } from '../text/tex-math.ts';
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -12,6 +13,9 @@ export const FOR_YOU_UNTRAINED =
   'Star an author, add a watch or save a paper to rank the day: until then it keeps arXiv’s order.';
 export const FOR_YOU_NONE =
   'Nothing above today’s cut-off: the ranking expects less than one save among the other papers.';
+
+/** The chance of a save as a whole percent. */
+const chance = (score: number | undefined) => `${Math.round((score ?? 0) * 100)}%`;
 
 /** What "For you" says above its papers: that the ranking is still learning, and from how many saves. */
 export function describeLearning(forYou: ForYouView): string | undefined {
@@ -22,8 +26,15 @@ export function describeLearning(forYou: ForYouView): string | undefined {
   return `The ranking is still learning: ${saves === 1 ? '1 save' : `${saves} saves`} so far. The more you save, the better it ranks.`;
 }
 
-/** "For you": the papers above the day's cut-off with their abstracts and why, after the starred section. */
-export function renderForYou(forYou: ForYouView, options: Omit<PaperOptions, 'level' | 'abstractOpen'>): string {
+/**
+ * "For you": the papers above the day's cut-off, best first, after the starred section: a line each
+ * (its chance of a save, its title linking to its place in the day's list, its why), however many,
+ * as light as a line can be (two elements; the title's TeX as plain text: the paper shows its MathML).
+ * Not copies: the cut-off follows the ranking's certainty, so an unsure ranking puts half the day
+ * above it, and copies would make the reader go through those papers twice (each paper is read,
+ * saved and hidden once, in its section; `sort=score` reads the day best first in full).
+ */
+export function renderForYou(forYou: ForYouView): string {
   if (forYou.status === 'untrained')
     return `<section id=foryou><h2>For you</h2><p class=m>${FOR_YOU_UNTRAINED}</p></section>\n`;
   const heading = `<h2>For you (${number.format(forYou.papers.length)})</h2>`;
@@ -31,10 +42,11 @@ export function renderForYou(forYou: ForYouView, options: Omit<PaperOptions, 'le
   const note = learning === undefined ? '' : `<p class=m>${escapeHtml(learning)}</p>`;
   if (forYou.papers.length === 0)
     return `<section id=foryou>${heading}${note}<p class=m>${FOR_YOU_NONE}</p></section>\n`;
-  const papers = forYou.papers.map((paper) =>
-    renderPaper(paper, { ...options, level: 3, abstractOpen: true, why: true }),
-  );
-  return `<section id=foryou>${heading}${note}<ol>${papers.join('\n')}</ol></section>\n`;
+  const lines = forYou.papers.map((paper) => {
+    const why = paper.why ? ` · ${escapeHtml(paper.why)}` : '';
+    return `<li>${chance(paper.score)} <a href=${attr(`#p-${paper.id}`)}>${escapeHtml(texToUnicode(paper.title))}</a>${why}`;
+  });
+  return `<section id=foryou>${heading}${note}<ol class=idx>${lines.join('\n')}</ol></section>\n`;
 }
 
 /**

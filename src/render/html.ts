@@ -140,7 +140,7 @@ function renderSections(digest: DigestView, options: SectionOptions): string {
   return [
     starred ?? '',
     renderPostsSection(digest.posts),
-    renderForYou(digest.forYou, options),
+    renderForYou(digest.forYou),
     renderWatches(digest.watches),
     ...rest,
   ].join('');

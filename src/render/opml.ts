@@ -1,6 +1,7 @@
 // OPML 2.0 (http://opml.org/spec2.opml) listing our feeds, for importing into a feed reader.
 import type { StarredAuthor } from '../views/types.ts';
-import { escapeXml, formatRfc822 } from './escape.ts';
+import { formatRfc822 } from '../calendar/rfc822.ts';
+import { escapeXml } from './escape.ts';
 
 /** A feed besides the fixed ones: saved papers, a keyword watch. */
 export interface OpmlFeed {

@@ -4,7 +4,8 @@
 import { formatLongDay } from '../calendar/days.ts';
 import { texToUnicode } from '../text/tex-math.ts';
 import type { AnnouncedPaperView, DigestView, PostView } from '../views/types.ts';
-import { escapeXml, formatRfc822, formatRfc822Day } from './escape.ts';
+import { formatRfc822, formatRfc822Day } from '../calendar/rfc822.ts';
+import { escapeXml } from './escape.ts';
 import { formatPapers } from './format.ts';
 import { renderDailyItemHtml } from './rss-daily.ts';
 

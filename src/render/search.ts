@@ -104,7 +104,7 @@ function renderPager(baseUrl: string, results: SearchResultsView): string {
 
 function renderFoundPaper(baseUrl: string, paper: FoundPaperView, link: (url: string) => string): string {
   const comment = paper.comment ? `<p class=m>${escapeHtml(paper.comment)}</p>` : '';
-  return `<ol><li class=s><h3><a href=${link(paper.links.abs)}>${renderTexHtml(paper.title)}</a></h3>
+  return `<ol><li class=s><h3><a href=${link(paper.links.abs)}>${renderTexHtml(paper.title)}</a>${paper.saved ? ' (saved)' : ''}</h3>
 ${renderAuthors(paper.authors, paper.starred)}<div class=m>${renderFacts(baseUrl, paper)}</div>${comment}
 <p>${renderTexHtml(paper.abstract)}</p><div class=m><a href=${link(paper.links.version)}>abs</a> <a href=${link(paper.links.pdf)}>pdf</a> <a href=${link(paper.links.html)}>html</a></div></ol>`;
 }

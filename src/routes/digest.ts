@@ -1,6 +1,7 @@
 // `/` and `/digest/YYYY-MM-DD[.txt|.json]`: the digest of a day, or a normal page saying why there is none.
 import type { Context as HonoContext, Hono } from 'hono';
 import { parseDay } from '../calendar/days.ts';
+import { isCategory } from '../text/categories.ts';
 import { getLastFetchRun } from '../store/read/runs.ts';
 import {
   findLatestDay,
@@ -35,7 +36,6 @@ function fetchNotice(site: Site, status: boolean, missing?: string): string {
 
 // `?cat=stat.ML` (repeatable, or comma-separated: `?cat=cs.LG,stat.ML`) shows only the papers
 // listed in those categories; the filter form sends one `cat` per ticked box.
-const CATEGORY = /^[a-z-]+(?:\.[A-Za-z-]+)?$/;
 const MAX_CATEGORIES = 20;
 
 /** The categories of `cat`, or a message saying what is wrong with them. */
@@ -43,7 +43,7 @@ export function readCategoryFilter(values: readonly string[]): string[] | { erro
   const categories = [...new Set(values.flatMap((value) => value.split(',')).map((value) => value.trim()))].filter(
     Boolean,
   );
-  const bad = categories.find((category) => !CATEGORY.test(category));
+  const bad = categories.find((category) => !isCategory(category));
   if (bad !== undefined || categories.length > MAX_CATEGORIES)
     return { error: 'cat takes arXiv categories such as stat.ML, separated by commas or repeated.' };
   return categories;

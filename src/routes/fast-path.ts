@@ -1,7 +1,7 @@
 // The fast path: a GET for an address that sendCached answered lately, whose body is cached in the
 // encoding asked (or whose client's copy is current), is answered straight from node:http, without
 // the router. Hono's request, context and Response objects, and the conversion back to node's
-// headers, cost about as much as the rest of a cached /rss.xml (issue 13's profile); the answer is
+// headers, cost about as much as the rest of a cached /rss.xml (as profiled); the answer is
 // the same, header for header and byte for byte (tests/server/fast-path.test.ts). The checks are
 // sendCached's own: the data version, today, the starred list, and what the route declared it
 // depends on (`/` the scheduler's status, while its day is not stored). Anything else, a miss

@@ -18,6 +18,7 @@ import { listRoundParts } from '../store/read/round-parts.ts';
 import { getLastSendStatus } from '../store/read/sends.ts';
 import { clientOf } from './hosts.ts';
 import type { Site } from './site.ts';
+import { firstLineOf } from '../text/first-line.ts';
 
 /** What the health check asks of the machine; tests give their own. */
 export interface HealthProbes {
@@ -86,7 +87,7 @@ function checkHealth(site: Site, probes: HealthProbes): Health {
     facts = readFacts(context);
   } catch (error) {
     context.log.error('healthz.database', { error: (error as Error).message });
-    const reason = `the database cannot be read (${(error as Error).message.split('\n')[0]})`;
+    const reason = `the database cannot be read (${firstLineOf(error)})`;
     return { code: 503, body: { status: 'error', reasons: [reason], database: 'error', nextRun } };
   }
   const writable = !context.db.readonly && canWriteDatabase(context, probes);

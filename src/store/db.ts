@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate, SchemaError, SCHEMA_VERSION, type MigrationReport } from './migrations.ts';
+import { firstLineOf } from '../text/first-line.ts';
 
 export type Db = Database.Database;
 
@@ -101,7 +102,7 @@ function checkSchema(db: Db): Db {
 function toDatabaseError(path: string, error: unknown): Error {
   if (error instanceof SchemaError) return new DatabaseError(path, error.message, { cause: error });
   const code = (error as { code?: string }).code ?? (error as Error).message;
-  const message = (error as Error).message.split('\n')[0] ?? '';
+  const message = firstLineOf(error);
   if (code === 'EISDIR')
     return new DatabaseError(path, 'a directory, not a database file (CURATOR_DB)', {
       cause: error,

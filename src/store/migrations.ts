@@ -93,7 +93,7 @@ const MIGRATIONS: readonly Migration[] = [
       END;
     `);
   },
-  // 2: email sends, one row per announcement day (issue 6). `sent_at` survives a failed
+  // 2: email sends, one row per announcement day. `sent_at` survives a failed
   // --force resend, so a day once delivered never turns pending again.
   (db) => {
     db.exec(`
@@ -119,7 +119,7 @@ const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE papers DROP COLUMN primary_category;
     `);
   },
-  // 4: the rest of the advice (issue 14). The fetch log says which part of the daily round a request
+  // 4: the rest of the advice. The fetch log says which part of the daily round a request
   // belongs to (arXiv's feed and API, the starred authors' uploads, the blogs, the popularity
   // counts), and each part keeps its last outcome. Items of other feeds (blogs) are not papers: a
   // table of their own, with a small full-text index (few rows, so triggers keep it). Papers an
@@ -182,7 +182,7 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX popularity_paper ON popularity (paper_id);
     `);
   },
-  // 5: what the processes sharing one database agree on (issue 15). `leases`: one holder at a time
+  // 5: what the processes sharing one database agree on. `leases`: one holder at a time
   // per name, until `expires_at` (ms since the epoch) unless renewed: `scheduler` (one `serve` runs
   // the scheduler) and `arxiv-request` (one request to arXiv at a time). `request_pacing`: when the
   // last exchange with a remote started and ended, so every process keeps ARXIV_MIN_INTERVAL_MS.
@@ -203,7 +203,7 @@ const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `);
   },
-  // 6: search finds what people type (issue 12). The index holds the text people read (TeX accents
+  // 6: search finds what people type. The index holds the text people read (TeX accents
   // decoded), stemmed (porter), with positions (phrases, NEAR, and bm25 is ten times faster than with
   // detail=column), categories as tokens; a second, unstemmed table holds names, so `author:graves`
   // is Graves and not Grave. Both are contentless (the indexed text is not the stored text) and keyed
@@ -227,7 +227,7 @@ const MIGRATIONS: readonly Migration[] = [
     `);
     rebuildSearchIndex(db, report);
   },
-  // 7: what the reader does (issue 11): saved and hidden papers (one mark per paper id, so a hidden
+  // 7: what the reader does: saved and hidden papers (one mark per paper id, so a hidden
   // paper's replacements stay hidden), keyword watches, the days opened, and the ranking model
   // trained from them (derived data, kept with the fingerprint of what it was trained on).
   (db) => {

@@ -3,39 +3,14 @@
 // "Soren" finds S{\o}ren), categories as single tokens, and a key that files each paper by date.
 // Shared by the writers (ingest, migration, bench) and the scratch index (highlights, watches),
 // which must see the same text.
+import { foldLetters } from '../text/fold.ts';
 import { texToPlain } from '../text/tex.ts';
 
 /** Authors are one column, one name per line; a line break is a token boundary for FTS5. */
 export const AUTHOR_SEPARATOR = '\n';
 
-// Letters with no Unicode decomposition, which unicode61 does not fold; each maps to one code
-// unit, so folded text lines up with the text it came from (the highlighter relies on it).
-const FOLD: Readonly<Record<string, string>> = {
-  ø: 'o',
-  Ø: 'O',
-  ł: 'l',
-  Ł: 'L',
-  đ: 'd',
-  Đ: 'D',
-  ð: 'd',
-  Ð: 'D',
-  ħ: 'h',
-  Ħ: 'H',
-  ı: 'i',
-  ŧ: 't',
-  Ŧ: 'T',
-  ȷ: 'j',
-  ŀ: 'l',
-  Ŀ: 'L',
-};
-const FOLDED = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
-// Private-use characters mark highlights (see read/search-highlight.ts): none may come from the data.
+// Private-use characters mark highlights (see views/search-highlight.ts): none may come from the data.
 const PRIVATE = /[\uE000-\uF8FF]/g;
-
-/** Folds the letters unicode61 keeps, one code unit for one. */
-export function foldLetters(text: string): string {
-  return text.replace(FOLDED, (letter) => FOLD[letter]!);
-}
 
 export interface PaperText {
   title: string;

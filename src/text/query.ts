@@ -11,6 +11,7 @@
 //
 // TeX is decoded first, so `Horv\'ath` is Horváth. Pure.
 import { texToPlain } from './tex.ts';
+import { isKnownCategory } from './categories.ts';
 
 /** Pieces read at most: each one adds a doclist to every search and every watch's evaluation. */
 export const MAX_QUERY_PIECES = 16;
@@ -46,9 +47,6 @@ export class QueryError extends Error {
   override name = 'QueryError';
 }
 
-// Archives with subject classes, and those without (https://arxiv.org/category_taxonomy).
-const CATEGORY =
-  /^(?:(?:cs|math|stat|physics|q-bio|q-fin|econ|eess|astro-ph|cond-mat|nlin)\.[A-Za-z]{2}(?:-[A-Za-z]{2,})?|quant-ph|gr-qc|hep-(?:th|ph|ex|lat)|math-ph|nucl-(?:th|ex))$/i;
 // A piece: `-` to leave out, an optional `field:`, then a quoted phrase (a `*` may close it) or a
 // run without spaces. A quote left open takes the rest of the text (and is refused, below).
 const PIECE = /(-?)(?:\b(author|au|title|ti|cat):)?(?:"([^"]*)("?\*?)|(\S+))/gi;
@@ -73,7 +71,7 @@ export function parseQuery(text: string): Query {
     if (quoted !== undefined && !closing!.startsWith('"')) throw new QueryError(`a quote is not closed: ${piece}`);
     const prefix = quoted !== undefined ? closing!.endsWith('*') || quoted.endsWith('*') : bare!.endsWith('*');
     const value = (quoted ?? bare!).replace(/\*+$/, '').trim();
-    const category = quoted === undefined && !prefix && CATEGORY.test(value);
+    const category = quoted === undefined && !prefix && isKnownCategory(value);
     if (field === 'cat' && !category) throw new QueryError(`not an arXiv category such as cs.CV: ${piece}`);
     if (!category && !hasWord(value)) continue;
     if (++count > MAX_QUERY_PIECES) {
@@ -110,7 +108,7 @@ export function asksForSomething(query: Query): boolean {
 /** A category as typed in a query, or undefined if it is none (`category=` of the search form). */
 export function readCategory(text: string): string | undefined {
   const value = text.trim();
-  return CATEGORY.test(value) ? value : undefined;
+  return isKnownCategory(value) ? value : undefined;
 }
 
 /** The longest watch: a watch runs on every day's papers, so its cost is kept small. */

@@ -1,6 +1,7 @@
 // Read models of the reader's library: saved papers (page, feed, BibTeX, JSON export), a keyword
 // watch's recent matches (its feed), similar papers, and the watches page.
 import type { Context } from '../app/context.ts';
+import { arxivLinks } from '../fetcher/arxiv-links.ts';
 import { readIdMonth } from '../fetcher/ids.ts';
 import { listRecentDays } from './day.ts';
 import { getDayPapers, getStoredPaper } from '../store/read/digest.ts';
@@ -31,6 +32,7 @@ function toMarkedView(paper: MarkedPaper): AnnouncedPaperView & { markedAt: stri
 /** A saved paper as a citation wants it: dated by its first version, with the version saved. */
 export interface SavedCitation {
   id: string;
+  url: string;
   version: number | null;
   title: string;
   authors: string[];
@@ -53,6 +55,7 @@ export function listSavedCitations(context: Context): SavedCitation[] {
     const firstVersion = readFirstVersion(paper);
     return {
       id: paper.id,
+      url: arxivLinks(paper).abs,
       version: paper.version,
       title: paper.title,
       authors: paper.authors,

@@ -25,11 +25,9 @@ export class SearchInputError extends Error {
   override name = 'SearchInputError';
 }
 
-const ARXIV_URL = /^(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\//i;
-
 export function parseSearchParams(params: SearchParams): SearchRequest {
   const text = params.q?.trim() ?? '';
-  const found = text === '' ? undefined : parseArxivId(text.replace(ARXIV_URL, '').replace(/\.pdf$/i, ''));
+  const found = text === '' ? undefined : parseArxivId(text);
   if (found !== undefined) return { kind: 'id', params, found };
   const query = readQuery(text);
   const category = params.category?.trim();

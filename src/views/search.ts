@@ -4,7 +4,8 @@
 import type { Context } from '../app/context.ts';
 import { arxivLabel, arxivLinks } from '../fetcher/arxiv-links.ts';
 import { findPaper, searchPapers, type FoundPaper, type SearchHit, type SearchResult } from '../store/read/search.ts';
-import { MARK_CLOSE, MARK_OPEN } from '../store/read/search-highlight.ts';
+import { readMarks } from '../store/read/marks.ts';
+import { MARK_CLOSE, MARK_OPEN, markMatches, type MarkedHit } from './search-highlight.ts';
 import { withSourceRef } from './digest.ts';
 import { searchPosts } from './posts.ts';
 import {
@@ -33,19 +34,30 @@ function loadOutcome(context: Context, request: SearchRequest): SearchOutcome {
   const { db } = context;
   const names = context.starred.current().names;
   if (request.kind === 'empty') return { kind: 'form' };
+  const marks = readMarks(db);
+  const isSaved = (id: string) => marks.get(id) === 'saved';
   if (request.kind === 'id') {
     const paper = findPaper(db, request.found.id, names);
     if (paper === undefined) {
       return { kind: 'missing', label: arxivLabel(request.found), link: arxivLinks(request.found).version };
     }
-    return { kind: 'paper', paper: toFoundView(paper), asked: arxivLabel(request.found) };
+    return { kind: 'paper', paper: toFoundView(paper, isSaved(paper.id)), asked: arxivLabel(request.found) };
   }
   const offset = (request.page - 1) * SEARCH_PAGE_SIZE;
   const result = searchPapers(db, request.query, { offset, limit: SEARCH_PAGE_SIZE }, names);
-  return toResultsView(request, result);
+  const marked = markMatches(
+    db,
+    result.match,
+    result.hits.map((hit) => hit.text),
+  );
+  return toResultsView(request, result, (hit, i) => toHitView(hit, marked[i]!, isSaved(hit.id)));
 }
 
-function toResultsView(request: Extract<SearchRequest, { kind: 'query' }>, result: SearchResult): SearchOutcome {
+function toResultsView(
+  request: Extract<SearchRequest, { kind: 'query' }>,
+  result: SearchResult,
+  toView: (hit: SearchHit, index: number) => SearchHitView,
+): SearchOutcome {
   const pages = Math.min(MAX_SEARCH_PAGE, Math.max(1, Math.ceil(result.total / SEARCH_PAGE_SIZE)));
   const { page, params } = request;
   const links = {
@@ -64,24 +76,24 @@ function toResultsView(request: Extract<SearchRequest, { kind: 'query' }>, resul
     page,
     pages,
     first: (page - 1) * SEARCH_PAGE_SIZE + 1,
-    hits: result.hits.map(toHitView),
+    hits: result.hits.map(toView),
     links,
   };
 }
 
-function toHitView(hit: SearchHit): SearchHitView {
+function toHitView({ text: _text, ...hit }: SearchHit, marked: MarkedHit, saved: boolean): SearchHitView {
   return {
     ...withSourceRef(hit),
-    title: toMarked(hit.title),
-    authors: hit.authors.map(toMarked),
-    snippet: toMarked(hit.snippet),
+    title: toMarked(marked.title),
+    authors: marked.authors.map(toMarked),
+    snippet: toMarked(marked.snippet),
     starred: decodeStarred(hit.starred),
-    saved: false,
+    saved,
   };
 }
 
-function toFoundView(paper: FoundPaper) {
-  return { ...withSourceRef(paper), starred: decodeStarred(paper.starred), saved: false };
+function toFoundView(paper: FoundPaper, saved: boolean) {
+  return { ...withSourceRef(paper), starred: decodeStarred(paper.starred), saved };
 }
 
 /** Names as written on the paper, TeX decoded like the author list they are marked in. */
@@ -89,7 +101,7 @@ function decodeStarred(starred: readonly StarredMatch[]): StarredMatch[] {
   return starred.map((match) => ({ ...match, as: texToPlain(match.as) }));
 }
 
-/** Text with private-use marks (store/read/search-highlight.ts) as parts. */
+/** Text with private-use marks (search-highlight.ts) as parts. */
 function toMarked(text: string): MarkedText {
   const parts: MarkedText = [];
   for (const [index, piece] of text.split(MARK_OPEN).entries()) {

@@ -228,7 +228,7 @@ export interface SearchHitView extends SourceRef {
   /** Latest announcement day of the paper, if any. */
   day: string | null;
   starred: StarredMatch[];
-  /** Saved by the user (issue 11); false until papers can be saved. */
+  /** Saved by the reader. */
   saved: boolean;
 }
 

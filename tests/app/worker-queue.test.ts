@@ -3,8 +3,9 @@ import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/app/log.ts';
 import { createWorkQueue, QueueClosedError, QueueFullError, type WorkQueue } from '../../src/app/worker-queue.ts';
+import { createHold, release, started, type Hold } from '../support/hold.ts';
 
-type Job = { ms?: number; echo?: string; fail?: string; exit?: boolean };
+type Job = { echo?: string; fail?: string; exit?: boolean; hold?: Hold };
 const BODY = new URL('../support/sleepy-worker.ts', import.meta.url);
 
 const OPTIONS = { body: BODY, name: 'sleepy', log: silentLogger, backoff: { firstMs: 1, capMs: 1 } };
@@ -15,9 +16,12 @@ afterEach(async () => await queue?.close());
 describe('the work queue', () => {
   it('runs jobs on a worker, refuses at once beyond the queue, and goes on afterwards', async () => {
     queue = createWorkQueue<Job, string>({ ...OPTIONS, size: 1, maxQueued: 1 });
-    const running = queue.run({ ms: 300, echo: 'first' });
+    const hold = createHold();
+    const running = queue.run({ hold, echo: 'first' });
     const queued = queue.run({ echo: 'second' });
+    await started(hold);
     await expect(queue.run({ echo: 'third' })).rejects.toBeInstanceOf(QueueFullError);
+    release(hold);
     expect(await Promise.all([running, queued])).toEqual(['first', 'second']);
     expect(await queue.run({ echo: 'fourth' })).toBe('fourth');
   });
@@ -26,10 +30,13 @@ describe('the work queue', () => {
     queue = createWorkQueue<Job, string>({ ...OPTIONS, size: 1, maxQueued: 4 });
     const done: string[] = [];
     const run = (echo: string, low: boolean) => queue!.run({ echo }, { low }).then((result) => done.push(result));
-    const busy = queue.run({ ms: 300, echo: 'busy' }).then((result) => done.push(result));
+    const hold = createHold();
+    const busy = queue.run({ hold, echo: 'busy' }).then((result) => done.push(result));
+    await started(hold);
     const searches = [run('search 1', true), run('search 2', true)];
     await expect(queue.run({ echo: 'search 3' }, { low: true })).rejects.toBeInstanceOf(QueueFullError);
     const pages = [run('page 1', false), run('page 2', false)];
+    release(hold);
     await Promise.all([busy, ...searches, ...pages]);
     expect(done).toEqual(['busy', 'page 1', 'page 2', 'search 1', 'search 2']);
   });
@@ -60,9 +67,10 @@ describe('the work queue', () => {
 
   it('fails the jobs in hand and those waiting as "closed" when it closes, and refuses new ones', async () => {
     const closing = createWorkQueue<Job, string>({ ...OPTIONS, size: 1, maxQueued: 4 });
-    const outcomes = Promise.allSettled([closing.run({ ms: 2000, echo: 'slow' }), closing.run({ echo: 'next' })]);
+    const hold = createHold(); // never released: only closing ends that job
+    const outcomes = Promise.allSettled([closing.run({ hold, echo: 'held' }), closing.run({ echo: 'next' })]);
     // The worker has the first job before the queue closes.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await started(hold);
     await closing.close();
     const [running, waiting] = await outcomes;
     expect(running.status === 'rejected' && running.reason).toBeInstanceOf(QueueClosedError);

@@ -2,6 +2,7 @@
 // the starred section comes first, the keys work, can be turned off and are listed by `?`, the
 // footer names keys only when they work, and screenshots (light, dark) go to tests/artifacts/.
 import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createApp } from '../../src/server.ts';
@@ -9,7 +10,7 @@ import { startServer, type RunningServer } from '../../src/routes/listen.ts';
 import { createTestWorld, makePaper, makeRealisticDay, type TestWorld } from '../support/build-db.ts';
 import { closeChromium, keepOnLoopback, serveToChromium, skipWithoutChromium } from '../support/browser.ts';
 
-const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 describe.skipIf(skipWithoutChromium)('the digest page in Chromium', () => {
   let world: TestWorld;

@@ -2,6 +2,7 @@
 // query, the filters, marks, j/k, pages, all under the strict Content-Security-Policy;
 // screenshots (light, dark) go to tests/artifacts/.
 import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createApp } from '../../src/server.ts';
@@ -10,7 +11,7 @@ import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.
 import { buildRealisticDay } from '../support/realistic-day.ts';
 import { closeChromium, serveToChromium, skipWithoutChromium } from '../support/browser.ts';
 
-const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const skip = skipWithoutChromium;
 
 describe.skipIf(skip)('search in Chromium', () => {

@@ -1,6 +1,6 @@
 // The realistic full-size day (1,310 papers) in a real Chromium: every abstract is one tap away
-// in the page, TeX titles are MathML (or math text) that renders under the strict CSP, no raw TeX accent is
-// visible, and in-page links stay on the site. Its LCP is measured alone (lcp.timing.test.ts).
+// in the page, TeX titles are MathML (or math text) that renders under the strict CSP, no raw TeX
+// accent is visible, and in-page links stay on the site. Its LCP is a budget of the bench (bench/page.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../../src/server.ts';

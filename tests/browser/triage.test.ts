@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openContext, type Context } from '../../src/app/context.ts';
@@ -18,9 +19,9 @@ import { listSeenDays } from '../../src/store/read/seen.ts';
 import { listWatches } from '../../src/store/read/watches.ts';
 import { ingestFeed } from '../../src/store/write/ingest.ts';
 import { makePaper } from '../support/build-db.ts';
-import { keepOnLoopback, launchChromium, skipWithoutChromium } from '../support/browser.ts';
+import { closeChromium, keepOnLoopback, sharedChromium, skipWithoutChromium } from '../support/browser.ts';
 
-const SHIPPED = new URL('../../config/authors.json', import.meta.url).pathname;
+const SHIPPED = fileURLToPath(new URL('../../config/authors.json', import.meta.url));
 const DAY = '2026-09-24';
 
 describe.skipIf(skipWithoutChromium)('triage in Chromium', () => {
@@ -65,12 +66,11 @@ describe.skipIf(skipWithoutChromium)('triage in Chromium', () => {
     });
     await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
     elsewhereUrl = `http://127.0.0.1:${(elsewhere.address() as { port: number }).port}/`;
-    browser = await launchChromium();
+    browser = await sharedChromium();
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeChromium({ server, browser });
     await new Promise((resolve) => elsewhere?.close(resolve));
     context?.db.close();
     rmSync(dir, { recursive: true, force: true });

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { makeTempDb, runCli, spawnCli } from '../support/cli.ts';
 import type { ParsedFeed } from '../../src/types.ts';
 import { openDb } from '../../src/store/db.ts';
 import { ingestFeed } from '../../src/store/write/ingest.ts';
 
-const CONFIG = new URL('../../config/authors.json', import.meta.url).pathname;
+const CONFIG = fileURLToPath(new URL('../../config/authors.json', import.meta.url));
 
 let temp: ReturnType<typeof makeTempDb>;
 let env: NodeJS.ProcessEnv;

@@ -109,6 +109,9 @@ describe('import is atomic per file', () => {
       const { n } = reader.prepare('SELECT count(*) AS n FROM papers').get() as { n: number };
       seen.add(n - 4);
       if (n - 4 >= 4000) break; // two files committed, the third is being written: kill it there
+      // A sampling pace, not a wait for something: the reader looks about every millisecond and
+      // leaves the cores to the import it watches.
+      // eslint-disable-next-line no-restricted-syntax
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
     child.kill('SIGKILL');

@@ -1,13 +1,12 @@
 // Messages that told the wrong story (issue 15, point 10), each as a user meets it.
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server.ts';
 import { createTestWorld, makePaper } from '../support/build-db.ts';
-import { BIN, FIXTURES, makeTempDb, runCli, spawnCli, type CliResult } from '../support/cli.ts';
+import { FIXTURES, makeTempDb, runCli, spawnCli } from '../support/cli.ts';
 import { startFakeArxiv, type FakeArxiv } from '../support/fake-arxiv.ts';
+import { runAsNobody, skipOrFailInCi } from '../support/other-user.ts';
 
 const RSS = join(FIXTURES, 'rss2-cs.LG+cs.AI+cs.CL+stat.ML-2026-09-24-trimmed-4items.xml');
 
@@ -95,45 +94,8 @@ describe('/digest/D.json', () => {
   });
 });
 
-const READER = { uid: 65534, gid: 65534 };
-
-/**
- * A node the reader may run: this one, or a copy of it when it sits where only root can reach
- * (a Node 24 unpacked under /root/.cache, say). Fails naming the checkout when the reader cannot
- * read that either.
- */
-function readerNode(): string {
-  const probe = (node: string) => spawnSync(node, ['-e', '0'], READER);
-  if (!probe(process.execPath).error) return process.execPath;
-  const copy = join(mkdtempSync(join(tmpdir(), 'reader-node-')), 'node');
-  onTestFinished(() => rmSync(join(copy, '..'), { recursive: true, force: true }));
-  copyFileSync(process.execPath, copy);
-  chmodSync(join(copy, '..'), 0o755);
-  chmodSync(copy, 0o755);
-  const error = probe(copy).error;
-  if (error) throw new Error(`user ${READER.uid} cannot run node, even copied to ${copy}: ${error.message}`);
-  return copy;
-}
-
-/** The real process as a user who may read the data directory but not write it (root ignores modes). */
-function runAsReader(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
-  const root = process.getuid?.() === 0;
-  return new Promise((resolve, reject) => {
-    const child = spawn(root ? readerNode() : process.execPath, [BIN, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-      ...(root && READER),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
 describe('digest on a read-only data directory', () => {
-  it('prints the digest with the flags as stored, warning that authors.json changed', async () => {
+  it('prints the digest with the flags as stored, warning that authors.json changed', async (context) => {
     const authors = join(temp.dir, 'authors.json');
     writeFileSync(authors, readFileSync(new URL('../../config/authors.json', import.meta.url)));
     const env = { CURATOR_DB: temp.db, CURATOR_AUTHORS: authors };
@@ -145,7 +107,10 @@ describe('digest on a read-only data directory', () => {
     chmodSync(temp.db, 0o444);
     chmodSync(authors, 0o444);
     chmodSync(temp.dir, 0o555);
-    const result = await runAsReader(['digest', '--date', '2026-09-24', '--format', 'json'], env);
+    // As root, whom modes do not stop, the reader is nobody.
+    const run = runAsNobody(['digest', '--date', '2026-09-24', '--format', 'json'], env);
+    if ('reason' in run) return skipOrFailInCi(context, run.reason);
+    const result = await run;
     expect(result.stderr).toBe(
       `arxiv-curator: warning: ${authors} changed since the flags were stored, and the database is read-only: the flags shown are the stored ones\n`,
     );

@@ -1,8 +1,9 @@
 // `reading`: the reading list of /start and its read marks from the command line.
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDb, runCli } from '../support/cli.ts';
 
-const READING_LIST = new URL('../../config/reading-list.json', import.meta.url).pathname;
+const READING_LIST = fileURLToPath(new URL('../../config/reading-list.json', import.meta.url));
 let temp: ReturnType<typeof makeTempDb>;
 beforeEach(() => (temp = makeTempDb()));
 afterEach(() => temp.cleanup());

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuthorsConfigError, loadAuthorsConfig } from '../../src/curate/authors-config.ts';
 import { FeedsConfigError, loadFeedsConfig } from '../../src/curate/feeds-config.ts';
@@ -15,7 +16,7 @@ const write = (value: unknown): string => {
   writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
   return path;
 };
-const shipped = (name: string) => new URL(`../../config/${name}`, import.meta.url).pathname;
+const shipped = (name: string) => fileURLToPath(new URL(`../../config/${name}`, import.meta.url));
 
 function messageOf(load: () => unknown): string {
   try {

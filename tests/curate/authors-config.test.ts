@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuthorsConfigError, loadAuthorsConfig, validateAuthorsConfig } from '../../src/curate/authors-config.ts';
 
@@ -30,7 +31,7 @@ const errorOf = (path: string): AuthorsConfigError => {
 
 describe('loadAuthorsConfig', () => {
   it('loads the shipped config', () => {
-    const { authors } = loadAuthorsConfig(new URL('../../config/authors.json', import.meta.url).pathname);
+    const { authors } = loadAuthorsConfig(fileURLToPath(new URL('../../config/authors.json', import.meta.url)));
     expect(authors).toHaveLength(15);
     expect(authors.map((a) => a.name)).toContain('Quoc V. Le');
     expect(authors.find((a) => a.id === 'yoshua-bengio')).toEqual({

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadAuthorsConfig } from '../../src/curate/authors-config.ts';
 import { compareGiven, createMatcher, matchAuthors } from '../../src/curate/authors.ts';
@@ -5,7 +6,7 @@ import type { StarredAuthor } from '../../src/types.ts';
 import { AUTHOR_EVAL } from '../fixtures/author-eval.ts';
 
 // The shipped config, so the table also guards config/authors.json.
-const { authors } = loadAuthorsConfig(new URL('../../config/authors.json', import.meta.url).pathname);
+const { authors } = loadAuthorsConfig(fileURLToPath(new URL('../../config/authors.json', import.meta.url)));
 const matcher = createMatcher(authors);
 
 describe('evaluation table', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldToAscii, listSplits, normalizeName } from '../../src/curate/names.ts';
+import { listSplits, normalizeName } from '../../src/curate/names.ts';
+import { foldToAscii } from '../../src/text/fold.ts';
 import { decodeTexText } from '../../src/text/tex.ts';
 
 const fold = (raw: string) => {

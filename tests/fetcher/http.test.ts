@@ -62,10 +62,6 @@ function delayed(ms: number, reply: Reply): Reply {
   return (req, res) => void setTimeout(() => reply(req, res), ms);
 }
 
-function gapsBetweenStarts(): number[] {
-  return arxiv.requests.slice(1).map((r, i) => r.at - arxiv.requests[i]!.at);
-}
-
 describe('createHttpClient against fake arXiv', () => {
   it('identifies itself with the configured User-Agent and returns the body with its validators', async () => {
     arxiv.on('/rss/cs.LG', replyFixture(RSS, { etag: ETAG, lastModified: LAST_MODIFIED }));
@@ -93,12 +89,19 @@ describe('createHttpClient against fake arXiv', () => {
   });
 
   it('spaces the starts of requests, retries included, by minIntervalMs', async () => {
-    arxiv.on('/api/query', replyStatus(503), replyStatus(503), replyFixture(RSS));
-    const client = makeClient({ minIntervalMs: 300, random: () => 0 });
+    // A clock that moves only when the client waits: each start is stamped with it on arrival.
+    let clock = 0;
+    const starts: number[] = [];
+    const stamped =
+      (reply: Reply): Reply =>
+      (req, res) => (starts.push(clock), reply(req, res));
+    arxiv.on('/api/query', stamped(replyStatus(503)), stamped(replyStatus(503)), stamped(replyFixture(RSS)));
+    const sleep = async (ms: number) => void (clock += ms);
+    const client = makeClient({ minIntervalMs: 300, random: () => 0, now: () => clock, sleep });
     await client.get(`${arxiv.url}/api/query`);
     await client.get(`${arxiv.url}/api/query`);
-    expect(arxiv.requests).toHaveLength(4);
-    for (const gap of gapsBetweenStarts()) expect(gap).toBeGreaterThanOrEqual(300 - 5);
+    expect(starts).toHaveLength(4);
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(300);
   });
 
   it('keeps the default 3 s between two requests (arXiv terms of use)', async () => {
@@ -194,13 +197,11 @@ describe('createHttpClient against fake arXiv', () => {
     expect(error).toMatchObject({ status: 400, attempts: 1, serverMessage: 'incorrect id format for abc', body });
   });
 
-  it('times out a server that never answers, naming the timeout, within a bounded time', async () => {
+  it('times out a server that never answers, naming the timeout', async () => {
     arxiv.on('/stall', replyStall());
-    const started = performance.now();
     const error = await getError(makeClient({ headersTimeoutMs: 300, maxAttempts: 1 }).get(`${arxiv.url}/stall`));
     expect(error.message).toBe(`${arxiv.url}/stall: timed out after 300 ms waiting for the response headers`);
     expect(error.kind).toBe('timeout');
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('times out a body that stalls after the headers, and retries it', async () => {
@@ -222,7 +223,6 @@ describe('createHttpClient against fake arXiv', () => {
 
   it('stops a body arriving a byte at a time after the grace period, whatever its deadline', async () => {
     arxiv.on('/drip', replyDrip('x'.repeat(100_000), { intervalMs: 20 }));
-    const started = performance.now();
     const client = makeClient({ minBytesPerSecond: 1000, rateGraceMs: 300, maxAttempts: 1 });
     const error = await getError(client.get(`${arxiv.url}/drip`));
     expect(error.message).toMatch(
@@ -231,7 +231,6 @@ describe('createHttpClient against fake arXiv', () => {
       ),
     );
     expect(error.kind).toBe('timeout');
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('lets a body that keeps the minimum rate finish', async () => {
@@ -288,13 +287,19 @@ describe('createHttpClient against fake arXiv', () => {
   it('stops waiting for a Retry-After as soon as the client signal aborts', async () => {
     arxiv.on('/oai', replyStatus(503, { retryAfter: 60 }));
     const controller = new AbortController();
-    const client = makeClient({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 200);
-    const started = performance.now();
+    const waits: number[] = [];
+    // The wait ends only through its signal: a client that did not pass it on would never return.
+    const sleep = (ms: number, signal?: AbortSignal) =>
+      new Promise<void>((_resolve, reject) => {
+        waits.push(ms);
+        signal?.addEventListener('abort', () => reject(signal.reason));
+        controller.abort();
+      });
+    const client = makeClient({ signal: controller.signal, sleep });
     const error = await getError(client.get(`${arxiv.url}/oai`));
     expect(error).toMatchObject({ kind: 'aborted', attempts: 1 });
     expect(error.message).toBe(`${arxiv.url}/oai: aborted`);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(waits).toEqual([60_000]);
   });
 });
 

@@ -49,6 +49,17 @@ describe('parseArxivId reads an id wherever arXiv writes one', () => {
   });
 });
 
+describe('parseArxivId reads the pages a reader pastes', () => {
+  it.each([
+    ['arxiv.org/abs/2401.12345v2', '2401.12345', 2],
+    ['https://arxiv.org/pdf/2401.12345v1.pdf', '2401.12345', 1],
+    ['https://arxiv.org/html/2401.12345v3', '2401.12345', 3],
+    ['https://www.arxiv.org/abs/hep-th/9901001', 'hep-th/9901001', null],
+  ])('%s', (raw, id, version) => {
+    expect(parseArxivId(raw)).toEqual({ id, version });
+  });
+});
+
 describe('isArxivUrl', () => {
   it('accepts arxiv.org and its subdomains only', () => {
     expect(isArxivUrl('http://rss.arxiv.org/rss/cs.LG')).toBe(true);

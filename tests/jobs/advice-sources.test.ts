@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWebClient } from '../../src/app/web-client.ts';
 import { runRoundParts, type PartName } from '../../src/jobs/round.ts';
@@ -182,7 +183,7 @@ describe('the popularity counts', () => {
 describe('the reading list', () => {
   it('fetches the abstracts it lacks once, in one id_list request, and never again', async () => {
     await createWorld();
-    const readingListPath = new URL('../../config/reading-list.json', import.meta.url).pathname;
+    const readingListPath = fileURLToPath(new URL('../../config/reading-list.json', import.meta.url));
     const fixture = readFixture('api-query-id_list-0808.05394_1707.08567-one-invalid-2026-04-12.xml');
     const entry = /<entry>[\s\S]*?<\/entry>/.exec(fixture)![0];
     const oldId = /abs\/([\d.]+)v/.exec(entry)![1]!;

@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toggleStar } from '../../src/actions/star.ts';
 import { openContext, type Context } from '../../src/app/context.ts';
@@ -12,7 +13,7 @@ import { loadConfig } from '../../src/config.ts';
 import { ingestFeed } from '../../src/store/write/ingest.ts';
 import { makePaper } from '../support/build-db.ts';
 
-const SHIPPED = new URL('../../config/authors.json', import.meta.url).pathname;
+const SHIPPED = fileURLToPath(new URL('../../config/authors.json', import.meta.url));
 const ADA = ['Ada Lovelace', 'Alan Turing'];
 
 let dir: string;

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openContext, type Context } from '../../src/app/context.ts';
 import { silentLogger } from '../../src/app/log.ts';
@@ -17,7 +18,7 @@ import { makePaper } from '../support/build-db.ts';
 import { findClosedPort } from '../support/fake-arxiv.ts';
 import { QUIET_ROUND_ENV } from '../support/quiet-round.ts';
 
-const SHIPPED = new URL('../../config/authors.json', import.meta.url).pathname;
+const SHIPPED = fileURLToPath(new URL('../../config/authors.json', import.meta.url));
 
 let dir: string;
 let env: NodeJS.ProcessEnv;

@@ -1,4 +1,4 @@
-// Submission windows from arXiv's schedule (FORMATS.md §5), and the API query built from them.
+// Submission windows from arXiv's schedule (src/fetcher/FORMATS.md §5), and the API query built from them.
 import { describe, expect, it } from 'vitest';
 import { loadHolidays } from '../../src/calendar/announcement-days.ts';
 import { buildApiUrl } from '../../src/jobs/backfill.ts';

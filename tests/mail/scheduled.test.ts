@@ -1,11 +1,13 @@
 // The automatic send: after a run that stores a new announcement day, the digest is mailed;
 // an SMTP outage fails the run so the runner retries, shows on /healthz, and the day is delivered then.
+import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackgroundJobs, type BackgroundJobs } from '../../src/jobs/background.ts';
 import { getLastSendStatus } from '../../src/store/read/sends.ts';
 import { createApp } from '../../src/server.ts';
 import { replyRssDay } from '../support/fake-arxiv.ts';
 import { createArxivWorld, RSS_PATH, type ArxivWorld } from '../jobs/world.ts';
+import { watchLogEvents } from '../support/log-events.ts';
 import { findClosedPort, startSmtp, type TestSmtp } from './smtp.ts';
 
 const DAYS_BEFORE = ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27'];
@@ -38,9 +40,27 @@ async function createMailWorld(smtpUrl: string): Promise<ArxivWorld> {
   return created;
 }
 
-async function waitFor(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-  expect(check()).toBe(true);
+/** The world's log, watched: `events.next(name)` resolves when the jobs log that event. */
+function watchWorldLog() {
+  const events = watchLogEvents();
+  world.context = { ...world.context, log: events.log };
+  return events;
+}
+
+/** An SMTP server that is always busy (421, RFC 5321 §4.2.2: try again later): counts who tried. */
+async function startBusySmtp(): Promise<{ url: string; connections: () => number; close(): Promise<void> }> {
+  let connections = 0;
+  const server = createServer((socket) => {
+    connections++;
+    socket.end('421 127.0.0.1 Service not available, try again later\r\n');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    connections: () => connections,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('the scheduled run mails the new day', () => {
@@ -57,8 +77,9 @@ describe('the scheduled run mails the new day', () => {
 
   it('retries a refused SMTP connection in a later run and then delivers the day', async () => {
     world = await createMailWorld(`smtp://127.0.0.1:${await findClosedPort()}`);
+    const retry = watchWorldLog().next('scheduler.retry');
     const failing = start();
-    await waitFor(() => /Sending the digest of 2026-04-28 failed/.test(failing.status().activity ?? ''));
+    await retry;
     expect(getLastSendStatus(world.context.db)).toMatchObject({
       pending: ['2026-04-28'],
       lastError: { day: '2026-04-28' },
@@ -109,13 +130,19 @@ describe('the scheduled run mails the new day', () => {
     expect(later(round!)).toBe(5 * 60_000);
   });
 
-  it('stops within a moment while waiting to retry the SMTP server (SIGTERM)', async () => {
-    world = await createMailWorld(`smtp://127.0.0.1:${await findClosedPort()}`);
-    const running = start({}); // the real waits between tries: 5 s, then 10 s
-    await waitFor(() => getLastSendStatus(world.context.db).pending.includes('2026-04-28'));
-    const started = Date.now();
-    await running.stop();
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(getLastSendStatus(world.context.db).pending).toEqual(['2026-04-28']);
+  it('stops at once while waiting to retry the SMTP server (SIGTERM), before trying it again', async () => {
+    const busy = await startBusySmtp();
+    try {
+      world = await createMailWorld(busy.url);
+      const retrying = watchWorldLog().next('mail.retry');
+      const running = start({}); // the real waits between tries: 5 s, then 10 s
+      expect((await retrying).fields).toMatchObject({ attempt: 1, waitMs: 5000 });
+      await running.stop();
+      // Had stop() waited for the wait to end, the server would have been tried again by now.
+      expect(busy.connections()).toBe(1);
+      expect(getLastSendStatus(world.context.db).pending).toEqual(['2026-04-28']);
+    } finally {
+      await busy.close();
+    }
   });
 });

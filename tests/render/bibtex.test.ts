@@ -8,6 +8,7 @@ import { escapeBibtexValue, renderBibtex, renderBibtexEntry, type BibtexPaper } 
 
 const paper = (over: Partial<BibtexPaper>): BibtexPaper => ({
   id: '2611.01234',
+  url: `https://arxiv.org/abs/${over.id ?? '2611.01234'}`,
   version: 1,
   title: 'A title',
   authors: ['Ada Lovelace'],

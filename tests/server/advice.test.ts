@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { composeDigestMail } from '../../src/mail/compose.ts';
@@ -17,7 +18,7 @@ import { loadDayDigest } from '../../src/views/day.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
 
 const DAY = '2026-09-24';
-const READING_LIST = new URL('../../config/reading-list.json', import.meta.url).pathname;
+const READING_LIST = fileURLToPath(new URL('../../config/reading-list.json', import.meta.url));
 let world: TestWorld;
 const HOLIDAYS = new Set<string>();
 

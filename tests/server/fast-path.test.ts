@@ -4,7 +4,7 @@
 // status, query parameters a page declares).
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/server.ts';
 import { startServer, type RunningServer } from '../../src/routes/listen.ts';
 import { attachFastPath, fastPathOf } from '../../src/routes/fast-path.ts';
@@ -48,6 +48,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.useRealTimers();
   await server.close();
   world.close();
 });
@@ -124,6 +125,8 @@ describe('the fast path', () => {
   });
 
   it('serves the new data once another connection commits it, never the body it kept', async () => {
+    // The version looks at other connections' commits every OTHERS_EVERY_MS of this clock.
+    vi.useFakeTimers({ toFake: ['performance'] });
     await get('/rss.xml');
     const kept = await get('/rss.xml');
     expect(kept.body.toString()).not.toContain('A paper stored by the CLI');
@@ -138,7 +141,7 @@ describe('the fast path', () => {
       { source: 'rss', categories: ['cs.LG'], flags: world.context.starred.current(), now: '2026-09-25T04:00:09Z' },
     );
     other.close();
-    await new Promise((resolve) => setTimeout(resolve, OTHERS_EVERY_MS + 1));
+    vi.advanceTimersByTime(OTHERS_EVERY_MS);
     const fresh = await get('/rss.xml', { 'If-None-Match': kept.headers.etag as string });
     expect(fresh.status).toBe(200);
     expect(fresh.body.toString()).toContain('A paper stored by the CLI');

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createArxivClient } from '../../src/app/arxiv-client.ts';
 import { createWebClient } from '../../src/app/web-client.ts';
@@ -34,7 +35,7 @@ beforeEach(async () => {
     ARXIV_AUTHOR_URL: `${closed}/a/`,
     HF_PAPERS_URL: `${closed}/api/daily_papers`,
     CURATOR_FEEDS: feeds,
-    CURATOR_READING_LIST: new URL('../../config/reading-list.json', import.meta.url).pathname,
+    CURATOR_READING_LIST: fileURLToPath(new URL('../../config/reading-list.json', import.meta.url)),
     CURATOR_AUTHOR_UPLOADS: 'on',
     CURATOR_POPULARITY: 'on',
   });

@@ -1,6 +1,6 @@
 // Route behaviour through app.request(): digest days, the no-announcement pages, formats,
 // conditional GET, security headers, errors and search with hostile text.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/server.ts';
 import type { StatusView } from '../../src/views/types.ts';
 import { renderDigestJson } from '../../src/render/json.ts';
@@ -23,7 +23,10 @@ beforeEach(() => {
     makePaper({ id: '2009.13987', version: 3, title: 'Random Polytope Descriptors', announceType: 'replace' }),
   ]);
 });
-afterEach(() => world.close());
+afterEach(() => {
+  vi.useRealTimers();
+  world.close();
+});
 
 const app = (status?: () => StatusView) =>
   createApp({ context: world.context, holidays: HOLIDAYS, ...(status && { status }) });
@@ -166,6 +169,7 @@ describe('HTTP behaviour', () => {
     const { openDb } = await import('../../src/store/db.ts');
     const { ingestFeed } = await import('../../src/store/write/ingest.ts');
     const { OTHERS_EVERY_MS } = await import('../../src/store/read/version.ts');
+    vi.useFakeTimers({ toFake: ['performance'] });
     const site = app();
     const etag = (await site.request('/rss.xml')).headers.get('etag')!;
     const other = openDb(world.context.config.dbPath);
@@ -176,7 +180,7 @@ describe('HTTP behaviour', () => {
     );
     other.close();
     // The server asks SQLite whether another connection committed at most every OTHERS_EVERY_MS.
-    await new Promise((resolve) => setTimeout(resolve, OTHERS_EVERY_MS + 1));
+    vi.advanceTimersByTime(OTHERS_EVERY_MS);
     expect((await site.request('/rss.xml', { headers: { 'If-None-Match': etag } })).status).toBe(200);
   });
 

@@ -162,6 +162,27 @@ describe('filters', () => {
   });
 });
 
+describe('a saved paper', () => {
+  it('is shown as saved in the results and on its own, as soon as it is saved', async () => {
+    const item = async () => itemsOf((await search.get('/search?q=capsules')).html)[0]!;
+    const found = async () => (await search.get('/search?q=2611.90007')).html;
+    expect(await item()).not.toContain('(saved)');
+    const post = (path: string) =>
+      search.app.request(path, {
+        method: 'POST',
+        headers: { origin: 'http://127.0.0.1:3000', 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    expect((await post('/papers/2611.90007/save')).status).toBeLessThan(400);
+    try {
+      expect(await item()).toContain('(saved)');
+      expect(await found()).toContain('(saved)');
+    } finally {
+      await post('/papers/2611.90007/unsave');
+    }
+    expect(await item()).not.toContain('(saved)');
+  });
+});
+
 describe('the cache', () => {
   it('keeps / cached however many distinct searches come', async () => {
     await search.get('/');

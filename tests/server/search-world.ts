@@ -2,6 +2,7 @@
 // starred names) on 2026-11-26, and on 2026-11-27 the hard cases those tests name.
 import { createApp } from '../../src/server.ts';
 import type { PaperRecord } from '../../src/types.ts';
+import { fromSeed, keepSeed } from '../support/seeded-world.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
 import { buildRealisticDay, describeRealisticDay, type RealisticDayFacts } from '../support/realistic-day.ts';
 
@@ -58,17 +59,23 @@ export interface SearchWorld {
   world: TestWorld;
   facts: RealisticDayFacts;
   realistic: PaperRecord[];
+  app: ReturnType<typeof createApp>;
   /** GET a path; returns the status and body. */
   get(path: string): Promise<{ status: number; html: string; headers: Headers }>;
   /** The ids a search lists, in order. */
   ids(query: string | Record<string, string>): Promise<string[]>;
 }
 
+/** The realistic day and the hard cases the day after; the database built once per process (seeded-world.ts). */
 export function createSearchWorld(): SearchWorld {
-  const world = createTestWorld();
   const realistic = buildRealisticDay();
-  world.ingestDay('2026-11-26', realistic);
-  world.ingestDay('2026-11-27', Object.values(HARD_CASES));
+  let world = fromSeed('search-world', {});
+  if (world === undefined) {
+    world = createTestWorld();
+    world.ingestDay('2026-11-26', realistic);
+    world.ingestDay('2026-11-27', Object.values(HARD_CASES));
+    keepSeed('search-world', world);
+  }
   const app = createApp({ context: world.context, holidays: new Set() });
   const get = async (path: string) => {
     const response = await app.request(path);
@@ -77,6 +84,7 @@ export function createSearchWorld(): SearchWorld {
   return {
     world,
     realistic,
+    app,
     facts: describeRealisticDay(realistic),
     get,
     async ids(query) {

@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openContext, type Context } from '../../src/app/context.ts';
 import { silentLogger } from '../../src/app/log.ts';
@@ -14,7 +15,7 @@ import { ingestFeed } from '../../src/store/write/ingest.ts';
 import { insertWatch } from '../../src/store/write/watches.ts';
 import { makePaper } from '../support/build-db.ts';
 
-const SHIPPED = new URL('../../config/authors.json', import.meta.url).pathname;
+const SHIPPED = fileURLToPath(new URL('../../config/authors.json', import.meta.url));
 const FORM = {
   origin: 'http://127.0.0.1:3000',
   'content-type': 'application/x-www-form-urlencoded',

@@ -1,7 +1,9 @@
 // The search index kept by the ingest (every paper filed under its latest day, its text as the
 // latest version says) and the bounded cost of ranking, on a real SQLite file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getDayPapers } from '../../src/store/read/digest.ts';
 import { searchPapers } from '../../src/store/read/search.ts';
+import { confirmAuthorPapers } from '../../src/store/write/confirmations.ts';
 import type { SearchQuery } from '../../src/store/read/search-match.ts';
 import { parseQuery } from '../../src/text/query.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
@@ -16,8 +18,9 @@ function find(text: string, options: Partial<SearchQuery> & { rankBudget?: numbe
   const { rankBudget, ...rest } = options;
   const query: SearchQuery = { query: parseQuery(text), starredOnly: false, sort: 'relevance', ...rest };
   const page = { offset: 0, limit: 50, ...(rankBudget !== undefined && { rankBudget }) };
-  return searchPapers(world.context.db, query, page, new Map());
+  return searchPapers(world.context.db, query, page, NAMES);
 }
+const NAMES = new Map([['geoffrey-hinton', 'Geoffrey Hinton']]);
 const ids = (result: { hits: { id: string }[] }) => result.hits.map((hit) => hit.id);
 /** FTS5's own check of the index (https://sqlite.org/fts5.html#the_integrity_check_command). */
 function checkIndexes(): void {
@@ -111,5 +114,21 @@ describe('ranking costs a bounded number of matches', () => {
     expect(result.rankedAmong).toBeUndefined();
     expect(ids(result)).toHaveLength(31);
     expect(ids(result).at(-1)).toBe('2611.09999');
+  });
+});
+
+describe('starred flags', () => {
+  it("reads a confirmed likely match as exact in search as on the day's page", () => {
+    world.ingestDay('2026-11-23', [makePaper({ id: '2611.00031', title: 'Omega', authors: ['G. Hinton'] })]);
+    const { db } = world.context;
+    db.prepare("INSERT INTO starred VALUES ('2611.00031', 'geoffrey-hinton', 'G. Hinton', 'likely')").run();
+    const confidences = () => ({
+      day: getDayPapers(db, '2026-11-23', NAMES)[0]!.starred.map((flag) => flag.confidence),
+      search: find('omega').hits[0]!.starred.map((flag) => flag.confidence),
+    });
+    expect(confidences()).toEqual({ day: ['likely'], search: ['likely'] });
+    // The author's own arXiv feed lists the paper: it is theirs, wherever it is shown.
+    confirmAuthorPapers(db, 'geoffrey-hinton', ['2611.00031']);
+    expect(confidences()).toEqual({ day: ['exact'], search: ['exact'] });
   });
 });

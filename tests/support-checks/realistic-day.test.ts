@@ -1,5 +1,6 @@
 // The realistic day other tests build on: its numbers hold, it is the same on every call,
 // and its RSS rendering reads back through the project's own parser unchanged.
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAuthorsConfig } from '../../src/curate/authors-config.ts';
 import { createMatcher, matchAuthors } from '../../src/curate/authors.ts';
@@ -109,7 +110,7 @@ describe('the default realistic day', () => {
   });
 
   it('stars exactly the starred papers under the shipped authors.json, never a namesake', () => {
-    const { authors } = loadAuthorsConfig(new URL('../../config/authors.json', import.meta.url).pathname);
+    const { authors } = loadAuthorsConfig(fileURLToPath(new URL('../../config/authors.json', import.meta.url)));
     const matcher = createMatcher(authors);
     const flagged = day.filter((p) => matchAuthors(matcher, p.authors).length > 0).map((p) => p.id);
     expect(flagged).toEqual(REALISTIC_DAY_FACTS.starredIds);

@@ -25,15 +25,41 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The app on a loopback port, and a Chromium to read it. */
-export async function serveToChromium(app: Hono): Promise<{ server: RunningServer; browser: Browser }> {
-  const server = await startServer(app, { host: '127.0.0.1', port: 0 });
-  return { server, browser: await launchChromium() };
+let shared: Promise<Browser> | undefined;
+
+/**
+ * This process's Chromium: launched at the first call and kept for the test files that come next
+ * in the same vitest worker (a launch costs a second of CPU); playwright ends it when the process
+ * exits. Tests open their own contexts in it; closeChromium closes them.
+ */
+export function sharedChromium(): Promise<Browser> {
+  shared ??= launchChromium().then(
+    (browser) => (browser.on('disconnected', () => (shared = undefined)), browser),
+    (error: unknown) => {
+      shared = undefined;
+      throw error;
+    },
+  );
+  return shared;
 }
 
-/** Ends what serveToChromium started, or what of it started. */
+/** The app on a loopback port, and this worker's Chromium to read it. */
+export async function serveToChromium(app: Hono): Promise<{ server: RunningServer; browser: Browser }> {
+  const server = await startServer(app, { host: '127.0.0.1', port: 0 });
+  return { server, browser: await sharedChromium() };
+}
+
+/**
+ * Ends what serveToChromium started, or what of it started: the server, and the contexts the test
+ * opened in the shared Chromium (it stays for the next file); a browser of launchChromium's is closed.
+ */
 export async function closeChromium(opened: { server?: RunningServer; browser?: Browser }): Promise<void> {
-  await opened.browser?.close();
+  const { browser } = opened;
+  if (browser) {
+    const isShared = shared !== undefined && (await shared.catch(() => undefined)) === browser;
+    if (isShared) await Promise.all(browser.contexts().map((context) => context.close()));
+    else await browser.close();
+  }
   await opened.server?.close();
 }
 

@@ -1,6 +1,6 @@
 // Builds a populated test world without the network or the real authors.json: a Context on a
 // temp SQLite file, papers ingested per announcement day through the real ingestFeed.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -49,15 +49,17 @@ export interface TestWorld {
   close(): void;
 }
 
-export function createTestWorld(
-  options: {
-    authors?: StarredAuthor[];
-    now?: () => Date;
-    env?: NodeJS.ProcessEnv;
-    /** Flag with the real matcher (authors.json's rules) instead of exact names and variants. */
-    realMatcher?: boolean;
-  } = {},
-): TestWorld {
+export interface TestWorldOptions {
+  authors?: StarredAuthor[];
+  now?: () => Date;
+  env?: NodeJS.ProcessEnv;
+  /** Flag with the real matcher (authors.json's rules) instead of exact names and variants. */
+  realMatcher?: boolean;
+  /** A database file to start from (a copy of it: tests/support/seeded-world.ts). */
+  seed?: string;
+}
+
+export function createTestWorld(options: TestWorldOptions = {}): TestWorld {
   const dir = mkdtempSync(join(tmpdir(), 'curator-test-'));
   const config = loadConfig({
     CURATOR_DB: join(dir, 'curator.db'),
@@ -66,6 +68,7 @@ export function createTestWorld(
     ...options.env,
   });
   const authors = options.authors ?? TEST_AUTHORS;
+  if (options.seed !== undefined) copyFileSync(options.seed, config.dbPath);
   const db = openDb(config.dbPath);
   setMeta(db, 'authors_hash', 'test');
   // The real matcher stays in the list (authors check); flags come from the simpler exact flagger.
@@ -106,6 +109,11 @@ export function createTestWorld(
 }
 
 let paperCounter = 0;
+
+/** makePaper's ids start again from 2609.10001 (each test file, as if it ran alone: setup-file.ts). */
+export function resetPaperIds(): void {
+  paperCounter = 0;
+}
 
 /** A paper with sensible defaults; ids are unique per call unless given. */
 export function makePaper(overrides: Partial<PaperRecord> = {}): PaperRecord {

@@ -1,8 +1,9 @@
 // Runs the CLI: in-process through main() for speed, or as the real `bin/arxiv-curator.js` process.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { main } from '../../src/cli.ts';
 import type { Io } from '../../src/commands/types.ts';
@@ -14,8 +15,8 @@ export interface CliResult {
   stderr: string;
 }
 
-export const BIN = new URL('../../bin/arxiv-curator.js', import.meta.url).pathname;
-export const FIXTURES = new URL('../fixtures/arxiv/', import.meta.url).pathname;
+export const BIN = fileURLToPath(new URL('../../bin/arxiv-curator.js', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../fixtures/arxiv/', import.meta.url));
 
 /** In-process; `sleep` replaces the real waits between requests and retries. */
 export async function runCli(args: string[], env: NodeJS.ProcessEnv, sleep?: Io['sleep']): Promise<CliResult> {
@@ -30,12 +31,9 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv, sleep?: Io[
   return { code, stdout, stderr };
 }
 
-/** The real process, as a user runs it. */
-export function spawnCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+/** What a child process wrote and its exit code, once it has closed. */
+export function collectOutput(child: ChildProcessWithoutNullStreams): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...QUIET_ROUND_ENV, ...env },
-    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -45,9 +43,17 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRes
   });
 }
 
+/** The real process, as a user runs it. */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  const withQuietRound = { ...process.env, LOG_LEVEL: 'warn', ...QUIET_ROUND_ENV, ...env };
+  return collectOutput(spawn(process.execPath, [BIN, ...args], { env: withQuietRound }));
+}
+
 /** The real process, watched while it runs: `stderrSaid(text)` resolves once its stderr contains `text`. */
 export function startCli(args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...QUIET_ROUND_ENV, ...env },
+  });
   let stdout = '';
   let stderr = '';
   const waiters: { text: string; resolve: () => void }[] = [];

@@ -3,8 +3,9 @@
 //   const holder = await holdWriteLock(dbPath);   // resolves once the lock is held
 //   ...; await holder.release();                   // COMMIT, then the process exits
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const SCRIPT = `
 const Database = require('better-sqlite3');

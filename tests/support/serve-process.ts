@@ -3,13 +3,14 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openDb } from '../../src/store/db.ts';
 import { markDayStored } from '../../src/store/write/announcements.ts';
 import { startFakeArxiv, type FakeArxiv } from './fake-arxiv.ts';
 import { QUIET_ROUND_ENV } from './quiet-round.ts';
 
-const BIN = new URL('../../bin/arxiv-curator.js', import.meta.url).pathname;
-const AUTHORS = new URL('../../config/authors.json', import.meta.url).pathname;
+const BIN = fileURLToPath(new URL('../../bin/arxiv-curator.js', import.meta.url));
+const AUTHORS = fileURLToPath(new URL('../../config/authors.json', import.meta.url));
 export const RSS_PATH = '/rss/cs.LG+cs.NE+stat.ML';
 
 export interface ServeProcess {
@@ -17,10 +18,12 @@ export interface ServeProcess {
   url: Promise<string>;
   /** Resolves on the first stderr line containing `text`. */
   waitForLog(text: string): Promise<string>;
+  /** Resolves on the first stderr line containing `text` written after this call. */
+  waitForNextLog(text: string): Promise<string>;
   /** Resolves on the first stdout line containing `text`. */
   waitForOutput(text: string): Promise<string>;
-  exit: Promise<{ code: number | null; ms: number; stderr: string }>;
-  kill(signal: NodeJS.Signals): number;
+  exit: Promise<{ code: number | null; stderr: string }>;
+  kill(signal: NodeJS.Signals): void;
 }
 
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -62,41 +65,42 @@ export function startServeProcess(arxiv: FakeArxiv, env: NodeJS.ProcessEnv): Ser
       if (match) resolve(match[1]!);
     }),
   );
-  let killedAt = 0;
-  const exit = new Promise<{ code: number | null; ms: number; stderr: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, ms: performance.now() - killedAt, stderr })),
+  const exit = new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stderr })),
   );
   return {
     child,
     url,
     exit,
-    waitForLog: logWaiters.wait,
+    waitForLog: (text) => logWaiters.wait(text),
+    waitForNextLog: (text) => logWaiters.wait(text, stderr.length),
     waitForOutput: outputWaiters.wait,
-    kill: (signal) => ((killedAt = performance.now()), child.kill(signal), killedAt),
+    kill: (signal) => void child.kill(signal),
   };
 }
 
-/** Promises for the first line of a growing text that contains a given string. */
+/** Promises for the first line of a growing text (from an offset in it) that contains a given string. */
 function createWaiters(read: () => string) {
-  const waiters: { text: string; resolve: (line: string) => void }[] = [];
-  const find = (text: string) =>
+  const waiters: { text: string; from: number; resolve: (line: string) => void }[] = [];
+  const find = (text: string, from: number) =>
     read()
+      .slice(from)
       .split('\n')
       .find((line) => line.includes(text));
   return {
     check() {
       for (const waiter of [...waiters]) {
-        const line = find(waiter.text);
+        const line = find(waiter.text, waiter.from);
         if (line === undefined) continue;
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.resolve(line);
       }
     },
-    wait: (text: string) =>
+    wait: (text: string, from = 0) =>
       new Promise<string>((resolve) => {
-        const line = find(text);
+        const line = find(text, from);
         if (line !== undefined) resolve(line);
-        else waiters.push({ text, resolve });
+        else waiters.push({ text, from, resolve });
       }),
   };
 }

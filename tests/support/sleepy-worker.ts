@@ -1,14 +1,17 @@
-// A worker answering jobs through answerJobs(): `{ ms, echo }` waits `ms` then returns `echo`; `{ fail }` throws;
-// `{ exit }` ends the thread in the middle of the job; `{ crash }` throws outside any job (an uncaught error).
+// A worker answering jobs through answerJobs(): `{ echo }` returns `echo`; `{ fail }` throws; `{ exit }`
+// ends the thread in the middle of the job; `{ crash }` throws outside any job (an uncaught error);
+// `{ hold }` (a Hold from createHold) says it has started the job, then keeps it until the test
+// releases it, so a test knows the job is in hand without waiting for time to pass.
 import { answerJobs } from '../../src/app/worker-queue.ts';
+import { holdHere, type Hold } from './hold.ts';
 
-answerJobs<{ ms?: number; echo?: string; fail?: string; exit?: boolean; crash?: string }, string>(async (job) => {
+answerJobs<{ echo?: string; fail?: string; exit?: boolean; crash?: string; hold?: Hold }, string>(async (job) => {
   if (job.exit) process.exit(1);
   if (job.fail !== undefined) throw new Error(job.fail);
   if (job.crash !== undefined)
     setImmediate(() => {
       throw new Error(job.crash);
     });
-  await new Promise((resolve) => setTimeout(resolve, job.ms ?? 0));
+  if (job.hold) await holdHere(job.hold);
   return job.echo ?? '';
 });

@@ -63,7 +63,7 @@ describe('the realistic day, ranked from the starred authors and a few saved pap
     }
   });
 
-  it('shows "For you" after the starred section: the papers above the cut-off, with abstracts and a why', async () => {
+  it('shows "For you" after the starred section: the papers above the cut-off, a line each with its chance, its why and a link to its place', async () => {
     const html = await (await app.request(`/digest/${REALISTIC_DAY}`)).text();
     const saved = new Set(
       ((await (await app.request('/saved.json')).json()) as { saved: { id: string }[] }).saved.map((s) => s.id),
@@ -85,12 +85,14 @@ describe('the realistic day, ranked from the starred authors and a few saved pap
     expect(forYouAt).toBeLessThan(html.indexOf('<section id=new>'));
     const section = html.slice(forYouAt, html.indexOf('</section>', forYouAt));
     expect(section).toContain('The ranking is still learning: 3 saves so far.');
-    expect(section.match(/<div class=why>[^<]+<\/div>/g)).toHaveLength(above);
-    expect(section).toMatch(/<div class=why>like \d+ saved papers?: [^<]+<\/div>/);
-    expect(section.match(/<details class=ab open>/g)).toHaveLength(above);
-    expect([...section.matchAll(/<li[^>]*>.*?<a href=[^>]*\/abs\/([\d.]+)>/g)].map((match) => match[1])).toEqual(
-      expected.map((paper) => paper.id),
-    );
+    // A line per paper, best first: its chance, its title linking to its one place in the day, its why.
+    const lines = [...section.matchAll(/<li>(\d+)% <a href=#p-([\d.]+)>[^<]+<\/a> · ([^<\n]+)/g)];
+    expect(lines).toHaveLength(above);
+    expect(lines.map((line) => Number(line[1]))).toEqual(expected.map((paper) => Math.round(paper.score! * 100)));
+    expect(section).toMatch(/ · like \d+ saved papers?: [^<]+/);
+    expect(section).not.toContain('<details class=ab');
+    expect(lines.map((line) => line[2])).toEqual(expected.map((paper) => paper.id));
+    for (const paper of expected.slice(0, 20)) expect(html).toContain(`<li id=p-${paper.id} `);
     // The quantum papers rise.
     const quantum = (paper: JsonPaper) => /quantum|qubit|entangle/i.test(`${paper.title} ${paper.abstract}`);
     const top = expected.slice(0, 10);

@@ -3,6 +3,7 @@
 // posted while another process ingests a day into the same SQLite file: nothing is lost.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { readMarks } from '../../src/store/read/marks.ts';
@@ -98,7 +99,7 @@ describe('saves while another process ingests', () => {
     writeFileSync(file, renderDayAsRss('2026-09-25', day));
     const env = {
       CURATOR_DB: world!.context.config.dbPath,
-      CURATOR_AUTHORS: new URL('../../config/authors.json', import.meta.url).pathname,
+      CURATOR_AUTHORS: fileURLToPath(new URL('../../config/authors.json', import.meta.url)),
     };
     const importing = spawnCli(['import', file], env);
     let done = false;

@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openContext, type Context } from '../../src/app/context.ts';
 import { silentLogger } from '../../src/app/log.ts';
@@ -12,7 +13,7 @@ import { createApp } from '../../src/server.ts';
 import { ingestFeed } from '../../src/store/write/ingest.ts';
 import { makePaper } from '../support/build-db.ts';
 
-const SHIPPED = new URL('../../config/authors.json', import.meta.url).pathname;
+const SHIPPED = fileURLToPath(new URL('../../config/authors.json', import.meta.url));
 const FORM = { origin: 'http://127.0.0.1:3000', 'content-type': 'application/x-www-form-urlencoded' };
 
 let dir: string;

@@ -2,6 +2,7 @@
 // getDayPapers has one caller, views/day.ts: every output gets a day's digest from there.
 import type { Db } from '../db.ts';
 import type { AnnounceType, DigestPaper, StarredMatch } from '../../types.ts';
+import { STARRED_OF_PAPER } from './starred.ts';
 
 /** A paper's stored columns as SQLite gives them: lists as JSON text, absent fields as null. */
 export interface PaperColumns {
@@ -36,18 +37,11 @@ export function readPaperColumns(row: PaperColumns): Omit<DigestPaper, 'announce
   };
 }
 
-/**
- * The columns of a DigestRow, for a query over `announcements a JOIN papers p`. A `likely` match the
- * author's own arXiv feed lists (author_confirmations) is shown as `exact`: arXiv says it is theirs.
- */
+/** The columns of a DigestRow, for a query over `announcements a JOIN papers p`. */
 export const DIGEST_COLUMNS = `p.id, a.version, p.title, p.abstract, p.authors, p.categories, p.comment, p.journal_ref, p.doi,
-  a.announce_type,
-  (SELECT json_group_array(json_object('authorId', s.author_id, 'as', s.as_written, 'confidence',
-       CASE WHEN s.confidence = 'likely' AND EXISTS (SELECT 1 FROM author_confirmations c
-         WHERE c.paper_id = s.paper_id AND c.author_id = s.author_id) THEN 'exact' ELSE s.confidence END))
-     FROM starred s WHERE s.paper_id = p.id) AS starred`;
+  a.announce_type, ${STARRED_OF_PAPER} AS starred`;
 
-// arXiv lists new, cross, replace, replace-cross, each block by id descending (FORMATS.md §1).
+// arXiv lists new, cross, replace, replace-cross, each block by id descending (fetcher/FORMATS.md §1).
 const DAY_SQL = `
   SELECT ${DIGEST_COLUMNS}
   FROM announcements a JOIN papers p ON p.id = a.paper_id

@@ -1,4 +1,5 @@
-// Leases and the pacing record shared by every process on one database (migration 4).
+// Leases and the pacing record shared by every process on one database (the `leases` and
+// `request_pacing` tables of store/migrations.ts).
 import type { Db } from '../db.ts';
 
 export interface StoredLease {

@@ -6,7 +6,8 @@
 // doclists of every word it starts). Temporary tables live in the connection's own temp
 // database: a read-only connection may make them.
 import type { Db } from '../db.ts';
-import { foldLetters, type ReadableText } from '../search-text.ts';
+import { foldLetters } from '../../text/fold.ts';
+import type { ReadableText } from '../search-text.ts';
 
 // The tokenizer of papers_fts (migrations.ts).
 const CREATE = `CREATE VIRTUAL TABLE temp.scratch_text USING fts5(title, abstract, authors, categories,

@@ -7,7 +7,8 @@
 // column names), and tokenizes it as it tokenized the papers.
 import { wordsOf, type Query, type QueryTerm } from '../../text/query.ts';
 import { wordForms } from '../../text/word-forms.ts';
-import { categoryToken, foldLetters } from '../search-text.ts';
+import { foldLetters } from '../../text/fold.ts';
+import { categoryToken } from '../search-text.ts';
 
 export type SearchSort = 'relevance' | 'date';
 

@@ -1,21 +1,19 @@
-// Search: a parsed query to a page of papers, each with where it matched. The plan
-// (search-match.ts) is the query as one full-text expression, findKeys (search-keys.ts) which papers in
-// which order at a bounded cost, and markMatches (search-highlight.ts) where the words are.
+// Search: a parsed query to a page of papers, as people read them. The plan (search-match.ts) is
+// the query as one full-text expression, findKeys (search-keys.ts) which papers in which order at a
+// bounded cost; where the words are is views/search-highlight.ts's, from the `match` returned here.
 import type { Db } from '../db.ts';
-import { AUTHOR_SEPARATOR, paperRowidOf, toReadableText } from '../search-text.ts';
+import { AUTHOR_SEPARATOR, paperRowidOf, toReadableText, type ReadableText } from '../search-text.ts';
 import type { StarredMatch } from '../../types.ts';
 import { parseStarred, type AuthorNames } from './digest.ts';
-import { markMatches } from './search-highlight.ts';
+import { STARRED_OF_PAPER } from './starred.ts';
 import { MATCH_LIMIT, findKeys, type KeyWindow } from './search-keys.ts';
 import { planMatch, type SearchQuery } from './search-match.ts';
 
 export interface SearchHit {
   id: string;
   version: number | null;
-  /** Title, authors and a snippet of the abstract with their matches marked (search-highlight.ts). */
-  title: string;
-  authors: string[];
-  snippet: string;
+  /** Title, authors (one per line) and abstract as people read them (TeX decoded). */
+  text: ReadableText;
   categories: string[];
   /** Latest announcement day of the paper, if any. */
   day: string | null;
@@ -30,10 +28,14 @@ export interface SearchResult {
   /** Set when there were more matches than bm25 ranks: the newest this many were ranked. */
   rankedAmong?: number;
   hits: SearchHit[];
+  /** The full-text expression the hits matched (what views mark in them), if the query had words. */
+  match?: string;
 }
 
 /** One stored paper as an id lookup shows it: all of it, abstract included. */
-export interface FoundPaper extends Omit<SearchHit, 'snippet'> {
+export interface FoundPaper extends Omit<SearchHit, 'text'> {
+  title: string;
+  authors: string[];
   abstract: string;
   comment: string | null;
 }
@@ -52,8 +54,7 @@ interface PaperRow {
 
 const PAPER_SQL = `SELECT p.id, p.version, p.title, p.abstract, p.authors, p.categories, p.comment,
   (SELECT max(day) FROM announcements a WHERE a.paper_id = p.id) AS day,
-  (SELECT json_group_array(json_object('authorId', s.author_id, 'as', s.as_written, 'confidence', s.confidence))
-     FROM starred s WHERE s.paper_id = p.id) AS starred
+  ${STARRED_OF_PAPER} AS starred
   FROM papers p`;
 
 export function searchPapers(db: Db, query: SearchQuery, page: KeyWindow, names: AuthorNames): SearchResult {
@@ -71,17 +72,21 @@ export function searchPapers(db: Db, query: SearchQuery, page: KeyWindow, names:
       categories: JSON.parse(row.categories) as string[],
     }),
   );
-  const marked = markMatches(db, plan.match, readable);
   const hits = rows.map((row, i) => ({
     id: row.id,
     version: row.version,
-    ...marked[i]!,
+    text: readable[i]!,
     categories: JSON.parse(row.categories) as string[],
     day: row.day,
     starred: parseStarred(row.starred, names),
   }));
   const counted = { total: Math.min(found.total, MATCH_LIMIT), more: found.total > MATCH_LIMIT };
-  return { ...counted, hits, ...(found.rankedAmong && { rankedAmong: found.rankedAmong }) };
+  return {
+    ...counted,
+    hits,
+    ...(found.rankedAmong && { rankedAmong: found.rankedAmong }),
+    ...(plan.match !== undefined && { match: plan.match }),
+  };
 }
 
 /** A stored paper by its bare id (`2611.10004`, `cs/0112017`), TeX decoded; undefined if not stored. */

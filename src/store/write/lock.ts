@@ -6,7 +6,8 @@
 // caller that must keep its event loop turning, without blocking at all) so that the caller can
 // say whom it waits for. The holder leaves a one-line note beside the database for that.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { setTimeout as delay } from 'node:timers/promises';
+import { isProcessAlive } from '../../app/process.ts';
+import { sleepFor } from '../../sleep.ts';
 import type { Db } from '../db.ts';
 
 export interface WriteLockOptions {
@@ -70,7 +71,7 @@ export function beginImmediate(db: Db, options: WriteLockOptions): void {
 
 async function beginImmediateAsync(db: Db, options: AsyncWriteLockOptions): Promise<void> {
   const wait = createWaitReport(db, options);
-  const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }));
+  const sleep = options.sleep ?? sleepFor;
   for (;;) {
     options.signal?.throwIfAborted();
     if (tryBegin(db, 0)) break;
@@ -180,15 +181,5 @@ export function readNote(db: Db): string {
     return `${note.label} (pid ${note.pid}, writing for ${seconds} s)`;
   } catch {
     return 'another process';
-  }
-}
-
-/** Whether a process of this host still runs (EPERM: it does, under another user). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

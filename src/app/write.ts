@@ -1,6 +1,6 @@
-// Every write of a job or a command goes through here: one BEGIN IMMEDIATE transaction, queued
+// Every write of a job, an action or a command goes through here: one BEGIN IMMEDIATE transaction, queued
 // for SQLite's write lock under the context's name, with its waits reported (store/write/lock.ts).
-import type { Context } from '../app/context.ts';
+import type { Context } from './context.ts';
 import { writeTransaction, writeTransactionAsync } from '../store/write/lock.ts';
 
 /** Blocks while another process writes: for synchronous steps of a command. */

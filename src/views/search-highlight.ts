@@ -1,11 +1,11 @@
 // Where a query matched, in the text people read. The index is contentless, so its own
 // highlight() has no text to mark: the same expression runs on the page's papers in a scratch
-// index (scratch-index.ts: the same tokenizer and text decide what matches and what is marked).
-// Marks are private-use characters around each match; views turn them into segments and render/
+// index (store/read/scratch-index.ts: the same tokenizer and text decide what matches and what is marked).
+// Marks are private-use characters around each match; views/search.ts turns them into segments and render/
 // escapes the text before it writes <mark>.
-import type { Db } from '../db.ts';
-import { AUTHOR_SEPARATOR, type ReadableText } from '../search-text.ts';
-import { withScratchIndex } from './scratch-index.ts';
+import type { Db } from '../store/db.ts';
+import { withScratchIndex } from '../store/read/scratch-index.ts';
+import { AUTHOR_SEPARATOR, type ReadableText } from '../store/search-text.ts';
 
 export const MARK_OPEN = '\uE010';
 export const MARK_CLOSE = '\uE011';
