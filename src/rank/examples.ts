@@ -7,7 +7,7 @@
 // starred authors never outweigh fifteen saves), which the protocol (bench/rank.ts) found to help
 // readers who star. Classes are balanced afterwards
 // (logistic.ts), so these weights set each example's share within its class. Pure.
-import { foldOf } from './folds.ts';
+import { FOLDS, foldOf, sampleUnit } from './folds.ts';
 import type { Example, ExampleKind, TrainingSet } from './ranker.ts';
 
 export interface ExampleWeights {
@@ -34,12 +34,25 @@ export const EXAMPLE_WEIGHTS: ExampleWeights = {
   passed: 0.1,
 };
 
+/**
+ * The light negatives (unmarked papers) of a half the models learn from: a sample of the half fixed
+ * by the papers' ids, each weighing as many as it stands for, so the class's weight is the same and
+ * a retrain at 100,000 papers costs what one at 8,000 does (the protocol's precision moved by less
+ * than its spread: bench/rank.ts).
+ */
+export const LIGHT_SAMPLE = 2000;
+
 export interface Row {
   /** The example's index in the training set. */
   index: number;
+  id: string;
   label: 1 | -1;
   weight: number;
   fold: number;
+  /** The linear models learn from it (a mark, a positive, or a light negative in its half's sample). */
+  trains: boolean;
+  /** How many of its half's light negatives it stands for in the sample (1 for the rest). */
+  stands: number;
   /** Counts in the calibration: a save, or a paper the reader passed over (seen, not saved). */
   calibrates: boolean;
   day?: string;
@@ -73,16 +86,25 @@ export function weighExamples(set: TrainingSet, weights: ExampleWeights = EXAMPL
         return example.seen ? weights.passed : weights.background;
     }
   };
+  const light = (example: Example): boolean => example.kind === 'background';
+  const lightCounts = new Array<number>(FOLDS).fill(0);
+  for (const example of set.examples) if (light(example) && weightOf(example) > 0) lightCounts[foldOf(example.id)]!++;
+  const share = lightCounts.map((count) => Math.min(1, LIGHT_SAMPLE / Math.max(1, count)));
   const rows: Row[] = [];
   set.examples.forEach((example, index) => {
     const weight = weightOf(example);
     if (weight <= 0) return;
     const positive = isPositive(example);
+    const fold = foldOf(example.id);
+    const sampled = !light(example) || sampleUnit(example.id) < share[fold]!;
     rows.push({
       index,
+      id: example.id,
       label: positive ? 1 : -1,
-      weight,
-      fold: foldOf(example.id),
+      weight: light(example) ? weight / share[fold]! : weight,
+      fold,
+      trains: sampled,
+      stands: light(example) ? 1 / share[fold]! : 1,
       // Without saves there is no save to measure a chance by: the positives stand in for them.
       calibrates: positive ? coldStart || (example.kind === 'saved' && example.seen === true) : example.seen === true,
       ...(example.day !== undefined && { day: example.day }),

@@ -9,7 +9,22 @@ export const FOLDS = 2;
 
 /** The half a paper belongs to: FNV-1a of its id, so the same paper always lands in the same half. */
 export function foldOf(id: string): number {
+  return fnv1a(id) % FOLDS;
+}
+
+function fnv1a(id: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % FOLDS;
+  return hash >>> 0;
+}
+
+/**
+ * A number in [0, 1) fixed by the paper's id and independent of its half (the hash mixed by
+ * MurmurHash3's finaliser): whether a sample of a half takes the paper.
+ */
+export function sampleUnit(id: string): number {
+  let hash = fnv1a(id);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return ((hash ^ (hash >>> 16)) >>> 0) / 2 ** 32;
 }

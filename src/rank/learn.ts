@@ -9,6 +9,7 @@
 import { applyCombination, fitCombination, type Combination, type CombinationPrior } from './calibration.ts';
 import type { Row } from './examples.ts';
 import { FOLDS } from './folds.ts';
+import { findWarmStart, positiveIds, type HeldOutModels } from './held-out.ts';
 import { scoreVector, trainLogistic, type LinearModel, type TrainOptions } from './logistic.ts';
 import type { PaperVector, SparseVector } from './tfidf.ts';
 
@@ -22,6 +23,8 @@ export interface LearnedModels {
   /** The positives' words summed and scaled to length 1 (term id → value). */
   centroid: ReadonlyMap<number, number>;
   combination: Combination;
+  /** The held-out groups' models of the calibration (kept by a trainer, not stored). */
+  heldOut?: HeldOutModels[];
 }
 
 /**
@@ -42,7 +45,7 @@ const MIN_NEGATIVES = 20;
 
 export interface LearnOptions {
   /** The last training's models over the same vocabulary, to start from. */
-  warm?: Pick<LearnedModels, 'words' | 'authors'>;
+  warm?: Pick<LearnedModels, 'words' | 'authors' | 'heldOut'>;
 }
 
 /** The cosine of a paper's words with a length-1 vector given as a map. */
@@ -80,13 +83,18 @@ export function learnModels(
 ): LearnedModels {
   const train = (chosen: readonly Row[], view: View, start?: LinearModel): LinearModel => {
     const settings: TrainOptions = start ? { initial: start, epochs: WARM_EPOCHS } : {};
-    const training = chosen.map((row) => ({ vector: vectors[row.index]![view], label: row.label, weight: row.weight }));
+    const training = chosen.map((row) => ({
+      vector: vectors[row.index]![view],
+      label: row.label,
+      weight: row.weight,
+      stands: row.stands,
+    }));
     return trainLogistic(training, dimensions, settings);
   };
   const [words, authors] = VIEWS.map((view) =>
     Array.from({ length: FOLDS }, (_, k) =>
       train(
-        rows.filter((row) => row.label > 0 || row.fold !== k),
+        rows.filter((row) => row.trains && (row.label > 0 || row.fold !== k)),
         view,
         options.warm?.[view][k],
       ),
@@ -95,8 +103,13 @@ export function learnModels(
   const sum = sumVectors(rows.filter((row) => row.label > 0).map((row) => vectors[row.index]!.words));
   const norm = normOf(sum) || 1;
   const centroid = new Map([...sum].map(([id, value]) => [id, value / norm]));
-  const combination = calibrate(rows, vectors, { words, authors, centroid }, sum, train);
-  return { words, authors, centroid, combination };
+  const { combination, heldOut } = calibrate(
+    rows,
+    vectors,
+    { words, authors, centroid },
+    { sum, train, kept: options.warm?.heldOut ?? [] },
+  );
+  return { words, authors, centroid, combination, heldOut };
 }
 
 /**
@@ -115,24 +128,36 @@ function groupSaves(held: readonly Row[]): { groups: number; groupOf: number[] }
   return { groups, groupOf: held.map((_, i) => i % groups) };
 }
 
+interface CalibrationInputs {
+  /** The positives' words summed. */
+  sum: ReadonlyMap<number, number>;
+  train: (rows: readonly Row[], view: View, start?: LinearModel) => LinearModel;
+  kept: readonly HeldOutModels[];
+}
+
 function calibrate(
   rows: readonly Row[],
   vectors: readonly PaperVector[],
   models: Omit<LearnedModels, 'combination'>,
-  sum: ReadonlyMap<number, number>,
-  train: (rows: readonly Row[], view: View) => LinearModel,
-): Combination {
+  { sum, train, kept }: CalibrationInputs,
+): { combination: Combination; heldOut: HeldOutModels[] } {
   let chosen = rows.filter((row) => row.calibrates);
   const saves = chosen.filter((row) => row.label > 0).length;
   if (saves < MIN_POSITIVES || chosen.length - saves < MIN_NEGATIVES) chosen = [...rows];
   const held = chosen.filter((row) => row.label > 0);
   const { groups, groupOf } = groupSaves(held);
   const heldScores = new Map<number, number[]>();
+  const heldOut: HeldOutModels[] = [];
   for (let group = 0; group < groups; group++) {
-    const left = new Set(held.filter((_, i) => groupOf[i] === group).map((row) => row.index));
+    const leftRows = held.filter((_, i) => groupOf[i] === group);
+    const left = new Set(leftRows.map((row) => row.index));
+    const half = group % FOLDS;
     // The negatives of one half, as a scoring model has them: the same scale.
-    const training = rows.filter((row) => (row.label > 0 ? !left.has(row.index) : row.fold !== group % FOLDS));
-    const [words, authors] = VIEWS.map((view) => train(training, view));
+    const training = rows.filter((row) => row.trains && (row.label > 0 ? !left.has(row.index) : row.fold !== half));
+    const leftIds = new Set(leftRows.map((row) => row.id));
+    const start = findWarmStart(kept, leftIds, half);
+    const [words, authors] = VIEWS.map((view) => train(training, view, start?.[view]));
+    heldOut.push({ left: leftIds, positives: positiveIds(training), half, words: words!, authors: authors! });
     for (const index of left) {
       const vector = vectors[index]!;
       // Its likeness to the other positives: the sum without it.
@@ -147,13 +172,14 @@ function calibrate(
       ]);
     }
   }
-  return fitCombination(
+  const combination = fitCombination(
     chosen.map((row) => ({
       scores: heldScores.get(row.index) ?? scoreViews(vectors[row.index]!, row.fold, models),
       saved: row.label > 0,
     })),
     COMBINATION_PRIOR,
   );
+  return { combination, heldOut };
 }
 
 /** A paper's chance of a save under the learned models (the models of its half). */

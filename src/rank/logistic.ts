@@ -9,6 +9,8 @@ export interface TrainingRow {
   label: 1 | -1;
   /** The row's weight before class balancing (hidden and saved 1, the unmarked rest less). */
   weight: number;
+  /** How many rows it stands for (a sample's row, rank/examples.ts); 1 by default. */
+  stands?: number;
 }
 
 export interface LinearModel {
@@ -25,14 +27,20 @@ export interface TrainOptions {
   initial?: LinearModel;
 }
 
-/** Weights per class so each class weighs half of the total. */
+/**
+ * Weights per class so each class weighs half of the total. A sample's rows weigh as many rows as
+ * they stand for, so the loss weighs as much against the regularisation as with all of them.
+ */
 function balance(rows: readonly TrainingRow[]): { pos: number; neg: number } {
   let pos = 0;
   let neg = 0;
-  for (const row of rows)
+  let represented = 0;
+  for (const row of rows) {
     if (row.label > 0) pos += row.weight;
     else neg += row.weight;
-  const total = pos + neg;
+    represented += row.stands ?? 1;
+  }
+  const total = (pos + neg) * (rows.length / Math.max(1, represented));
   return { pos: pos > 0 ? total / (2 * pos) : 0, neg: neg > 0 ? total / (2 * neg) : 0 };
 }
 

@@ -48,7 +48,7 @@ export function learnFromVectors(
   vocabulary: Vocabulary,
   vectors: readonly PaperVector[],
   circle: Circle,
-  options: TfidfOptions & { warm?: Pick<LearnedModels, 'words' | 'authors'> } = {},
+  options: TfidfOptions & { warm?: Pick<LearnedModels, 'words' | 'authors' | 'heldOut'> } = {},
 ): TfidfState | undefined {
   const rows = weighExamples(set, options.weights);
   if (!rows.some((row) => row.label > 0)) return undefined;

@@ -54,7 +54,7 @@ export function createTfidfTrainer(options: TrainerOptions = {}): Trainer {
   let vocabulary: Vocabulary | undefined;
   let circleKey = '';
   let vectors = new Map<string, PaperVector>();
-  let last: Pick<LearnedModels, 'words' | 'authors'> | undefined;
+  let last: Pick<LearnedModels, 'words' | 'authors' | 'heldOut'> | undefined;
   return {
     train(job) {
       const circle = buildCircle(job.set.circle);

@@ -12,6 +12,7 @@ import type { PaperVector } from '../../src/rank/tfidf.ts';
 import { fitVectors } from '../../src/rank/vocabulary-fit.ts';
 import { foldOf } from '../../src/rank/folds.ts';
 import { scoreVector } from '../../src/rank/logistic.ts';
+import { findWarmStart } from '../../src/rank/held-out.ts';
 import type { RankText } from '../../src/rank/features.ts';
 
 const scoresOf = (paper: RankText, vector: PaperVector, state: TfidfState) =>
@@ -70,5 +71,43 @@ describe('scores without leaks', () => {
     expect(scoreVector(hidden.models.words[other]!, vectors[i]!.words)).toBeLessThan(
       scoreVector(full.models.words[other]!, vectors[i]!.words),
     );
+  });
+});
+
+describe('held-out models kept from one training to the next', () => {
+  const model = { weights: new Float64Array(1), bias: 0 };
+  const kept = (left: string[], positives: string[], half: number) => ({
+    left: new Set(left),
+    positives: new Set(positives),
+    half,
+    words: model,
+    authors: model,
+  });
+
+  it('start a group only from models that never learned one of its saves as a positive', () => {
+    // Before: saves a, b, c; the group of a and b left out, c learned.
+    const before = [kept(['a', 'b'], ['c'], 0), kept(['c'], ['a', 'b'], 1)];
+    // Now d, just saved (an unmarked paper before), joins a and b: the first pair never learned any of them.
+    expect(findWarmStart(before, new Set(['a', 'b', 'd']), 0)).toBe(before[0]);
+    // c left out with a: both pairs learned one of them.
+    expect(findWarmStart(before, new Set(['a', 'c']), 0)).toBeUndefined();
+    expect(findWarmStart(before, new Set(['a', 'c']), 1)).toBeUndefined();
+    // The right saves but the other half's negatives: not the same scale.
+    expect(findWarmStart(before, new Set(['a', 'b']), 1)).toBeUndefined();
+  });
+
+  it('are reused by a training after a save, the calibration then costing a few epochs', () => {
+    const set = buildSet();
+    const circle = buildCircle(set.circle);
+    const { vocabulary, vectors } = fitVectors(set.examples, (paper) => inCircle(paper, circle));
+    const first = learnFromVectors(set, vocabulary, vectors, circle)!;
+    const i = set.examples.findIndex((example) => example.kind === 'background' && example.seen === true);
+    const examples = set.examples.map((example, k) => (k === i ? { ...example, kind: 'saved' as const } : example));
+    const second = learnFromVectors({ ...set, examples }, vocabulary, vectors, circle, { warm: first.models })!;
+    const groups = second.models.heldOut!;
+    expect(groups.length).toBeGreaterThan(1);
+    const reused = groups.filter((group) => findWarmStart(first.models.heldOut!, group.left, group.half));
+    expect(reused.length).toBeGreaterThan(0);
+    for (const group of groups) expect([...group.left].some((id) => group.positives.has(id))).toBe(false);
   });
 });

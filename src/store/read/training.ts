@@ -64,8 +64,8 @@ interface Row {
 export function readTrainingData(db: Db, limits: TrainingLimits = TRAINING_LIMITS): TrainingData {
   const select = (sql: string, kind: TrainingPaper['kind'], limit: number) =>
     db
-      .prepare<[number], Row>(`${sql} LIMIT ?`)
-      .all(limit)
+      .prepare<[{ limit: number }], Row>(`${sql} LIMIT @limit`)
+      .all({ limit })
       .map((row) => ({ row, kind }));
   const marked = (kind: 'saved' | 'hidden') =>
     select(
@@ -81,8 +81,10 @@ export function readTrainingData(db: Db, limits: TrainingLimits = TRAINING_LIMIT
   const rows = [
     ...marked('saved'),
     ...marked('hidden'),
+    // Found from the starred table: a scan of the papers for the few starred ones reads the whole store.
     ...select(
-      `SELECT ${COLUMNS} FROM papers p WHERE ${IS_STARRED} AND NOT ${IS_MARKED} ORDER BY p.rowid DESC`,
+      `SELECT ${COLUMNS} FROM papers p WHERE p.rowid IN (SELECT p.rowid FROM starred s CROSS JOIN papers p ON p.id = s.paper_id
+         WHERE NOT ${IS_MARKED} ORDER BY p.rowid DESC LIMIT @limit) ORDER BY p.rowid DESC`,
       'starred',
       limits.starred,
     ),
@@ -123,7 +125,7 @@ function readTriagedDays(db: Db): Set<string> {
 function readCoauthors(db: Db, maxAuthors: number): CoauthorRow[] {
   const rows = db
     .prepare<[number], { authors: string; written: string; author_id: string }>(
-      `SELECT p.authors, s.as_written AS written, s.author_id FROM starred s JOIN papers p ON p.id = s.paper_id
+      `SELECT p.authors, s.as_written AS written, s.author_id FROM starred s CROSS JOIN papers p ON p.id = s.paper_id
        WHERE json_array_length(p.authors) <= ? ORDER BY p.rowid DESC LIMIT 20000`,
     )
     .all(maxAuthors);
