@@ -46,6 +46,12 @@ function renderListItem(paper: PaperView): string {
   return `<li><a href="${escapeHtml(paper.links.abs)}">${escapeHtml(texToUnicode(paper.title))}</a> (${escapeHtml(formatFirstAuthors(paper.authors))})</li>\n`;
 }
 
+/** A "For you" paper as a line, its chance of a save and its why first: the cut-off can leave hundreds. */
+function renderRankedItem(paper: PaperView): string {
+  const why = paper.why ? ` · ${escapeHtml(paper.why)}` : '';
+  return `<li>${Math.round((paper.score ?? 0) * 100)}%${why}: ${renderListItem(paper).slice('<li>'.length)}`;
+}
+
 function renderSection(section: SectionView): string {
   if (section.papers.length === 0) return '';
   const groups = section.groups.map(
@@ -69,6 +75,6 @@ export function renderDailyItemHtml(digest: DigestView, page: string): string {
   const forYou =
     digest.forYou.papers.length === 0
       ? ''
-      : `<h2>For you (${digest.forYou.papers.length})</h2>\n${digest.forYou.papers.map(renderStarredBlock).join('')}`;
+      : `<h2>For you (${digest.forYou.papers.length})</h2>\n<ul>\n${digest.forYou.papers.map(renderRankedItem).join('')}</ul>\n`;
   return `${counts}${first}${renderPosts(digest.posts)}${forYou}${rest.map(renderSection).join('')}`;
 }

@@ -65,6 +65,12 @@ function renderFullPaper(paper: PaperView): string[] {
   ];
 }
 
+/** A "For you" paper: its chance of a save and why, then as any other paper. */
+function renderRankedPaper(paper: PaperView): string[] {
+  const chance = `${Math.round((paper.score ?? 0) * 100)}%`;
+  return [...wrapText(paper.why ? `${chance} · ${paper.why}` : chance), ...renderCompactPaper(paper)];
+}
+
 /** Any other paper in three lines or so: title, first authors, link. */
 function renderCompactPaper(paper: PaperView): string[] {
   return [
@@ -85,7 +91,9 @@ export function renderDigestText(digest: DigestView, meta: DigestTextMeta = {}):
   if (digest.posts.length > 0) lines.push(...renderPosts(digest.posts));
   if (digest.forYou.papers.length > 0) {
     lines.push(...heading(`For you (${digest.forYou.papers.length})`, '-'), '');
-    for (const paper of digest.forYou.papers) lines.push(...renderFullPaper(paper));
+    // A few lines each, as the sections list them: the line falls far down when the ranking is unsure
+    // (hundreds of papers), and the abstracts are one link away.
+    for (const paper of digest.forYou.papers) lines.push(...renderRankedPaper(paper), '');
   }
   lines.push(...wrapText(`${formatPapers(digest.counts.total)}: ${formatSectionCounts(digest.sections, ', ')}`), '');
   for (const section of rest) if (section.papers.length > 0) lines.push(...renderSection(section));
