@@ -3,7 +3,13 @@
 // watches each paper matches. Read once per page, applied to every paper of it.
 import type { Db } from '../store/db.ts';
 import { readMarks, type Mark } from '../store/read/marks.ts';
-import { getRankModel, getRankModelKind, readStoredScores, type StoredScore } from '../store/read/model.ts';
+import {
+  getRankModel,
+  getRankModelKind,
+  getRankModelStamp,
+  readStoredScores,
+  type StoredScore,
+} from '../store/read/model.ts';
 import { listWatches, type StoredWatch } from '../store/read/watches.ts';
 import type { Ranker } from '../rank/ranker.ts';
 import { createTfidfRanker, TFIDF_KIND, type SavedTfidf } from '../rank/tfidf-ranker.ts';
@@ -17,6 +23,8 @@ export interface Triage {
   ranked: boolean;
   /** The model, loaded only for papers the job has not scored (older days). */
   ranker: () => Ranker | undefined;
+  /** The model's why of a paper (call only where ranker() gives one), kept per model. */
+  explain: (paper: DigestPaper) => ReturnType<Ranker['explain']>;
   scores: (ids: readonly string[]) => Map<string, StoredScore>;
   watches: StoredWatch[];
   /** The slugs of the watches each of these papers matches, by paper id. */
@@ -30,13 +38,43 @@ export function loadRanker(db: Db): Ranker | undefined {
   return createTfidfRanker(JSON.parse(stored.model) as SavedTfidf);
 }
 
+interface LoadedModel {
+  /** The stored model it was read from: its fingerprint and when it was trained. */
+  key: string;
+  ranker: Ranker | undefined;
+  /** Each paper's why, explained once per model: "For you" can hold hundreds on every render. */
+  explained: Map<string, ReturnType<Ranker['explain']>>;
+}
+
+// The model read and parsed once per training, per database: a render of the day reads it for the
+// papers it did not score (older days) and the whys it did not store (the job explains the best only).
+const loaded = new WeakMap<Db, LoadedModel>();
+
+function loadModel(db: Db): LoadedModel {
+  const { fingerprint, trainedAt } = getRankModelStamp(db) ?? {};
+  const key = `${fingerprint}\0${trainedAt}`;
+  const kept = loaded.get(db);
+  if (kept?.key === key) return kept;
+  const model: LoadedModel = { key, ranker: loadRanker(db), explained: new Map() };
+  loaded.set(db, model);
+  return model;
+}
+
 export function readTriage(db: Db): Triage {
-  let ranker: Ranker | undefined | null = null;
+  let model: LoadedModel | undefined;
   const watches = listWatches(db);
   return {
     marks: readMarks(db),
     ranked: getRankModelKind(db) === TFIDF_KIND,
-    ranker: () => (ranker === null ? (ranker = loadRanker(db)) : ranker),
+    ranker: () => (model ??= loadModel(db)).ranker,
+    explain: (paper) => {
+      model ??= loadModel(db);
+      const kept = model.explained.get(paper.id);
+      if (kept !== undefined) return kept;
+      const explained = model.ranker!.explain(paper);
+      model.explained.set(paper.id, explained);
+      return explained;
+    },
     scores: (ids) => readStoredScores(db, ids),
     watches,
     watchesOf: (papers) => watchesByPaper(db, watches, papers),
@@ -67,7 +105,7 @@ export function explainPapers<T extends DigestPaper & TriageView>(papers: readon
   if (ranker === undefined) return [...papers];
   return papers.map((paper) => {
     if (paper.score === undefined || paper.why !== undefined) return paper;
-    const { why, circle } = ranker.explain(paper);
+    const { why, circle } = triage.explain(paper);
     return { ...paper, ...(why !== undefined && { why }), ...(circle.length > 0 && { circle }) };
   });
 }

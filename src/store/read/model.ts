@@ -22,6 +22,16 @@ export function getRankModelKind(db: Db): string | undefined {
   return db.prepare<[], { kind: string }>('SELECT kind FROM rank_model WHERE id = 1').get()?.kind;
 }
 
+/** What tells one stored model from the next (its training data and time), without reading it. */
+export function getRankModelStamp(db: Db): { fingerprint: string; trainedAt: string } | undefined {
+  const row = db
+    .prepare<[], { fingerprint: string; trained_at: string }>(
+      'SELECT fingerprint, trained_at FROM rank_model WHERE id = 1',
+    )
+    .get();
+  return row && { fingerprint: row.fingerprint, trainedAt: row.trained_at };
+}
+
 /** The fingerprint of the stored model without reading the model. */
 export function getRankModelFingerprint(db: Db): string | undefined {
   return db.prepare<[], { fingerprint: string }>('SELECT fingerprint FROM rank_model WHERE id = 1').get()?.fingerprint;
