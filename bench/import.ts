@@ -131,7 +131,7 @@ console.log(
     `peak RSS ${imported.peakMb.toFixed(0)} MB (target <= ${TARGET_PEAK_MB} MB): ${judge(memoryMet)}; at the end: ${describeLoad()}`,
 );
 
-// Memory per MB parsed (issue 15): RSS files of realistic days (the real captures' titles,
+// Memory per MB parsed: RSS files of realistic days (the real captures' titles,
 // abstracts and names, 6 copies of a 1,310-paper day: 15 MB) imported alone and five at once, and
 // one of 48 MB, near the 50 MB cap. Peak RSS above an import of a 3-item file, per MB of input.
 function buildBigRss(day: string, copies: number, offset: number): string {

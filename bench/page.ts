@@ -1,5 +1,5 @@
 // `npx tsx bench/page.ts`: the daily skim on the realistic full-size day (1,310 papers, every
-// abstract; tests/support/realistic-day.ts). Targets (issue 10): server render of an uncached
+// abstract; tests/support/realistic-day.ts). Targets: server render of an uncached
 // day < 100 ms; Largest Contentful Paint < 2.5 s in Chromium throttled like Lighthouse's mobile
 // preset; INP of the keys j, s, h, a, t < 100 ms on a desktop and < 200 ms on a phone with 4x CPU
 // throttling (bench/inp.ts). A missed target exits non-zero. Also reported: the page's bytes (raw,
@@ -41,7 +41,7 @@ function summarize(label: string, values: number[], unit: string, target?: numbe
 
 const world = createRealisticWorld();
 const { context } = world;
-// Ranked from the starred authors' papers (issue 11): "For you", scores and controls on every paper.
+// Ranked from the starred authors' papers: "For you", scores and controls on every paper.
 ensureRankModel(context);
 const holidays = new Set<string>();
 const renderDay = () =>

@@ -1,4 +1,4 @@
-// `npx tsx bench/robust.ts` (issue 15): the real `serve` process, as users run it, under hostile
+// `npx tsx bench/robust.ts`: the real `serve` process, as users run it, under hostile
 // load and contention, on the 100,000-paper synthetic database (a copy):
 //   1. a cache-busting flood (wrk -c32, a random query parameter on every request) while a probe
 //      (wrk -c4) reads / : the probe's latency, the flood's rate;

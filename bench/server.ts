@@ -1,4 +1,4 @@
-// `npx tsx bench/server.ts` (issue 13): the process users run, `arxiv-curator serve` started as a
+// `npx tsx bench/server.ts`: the process users run, `arxiv-curator serve` started as a
 // user starts it (bin/arxiv-curator.js: its scheduler thread running, a failed fetch of arXiv
 // pending retry, its render threads and the ranking's worker), on 100,000 and 1,000,000 synthetic
 // papers (BENCH_SIZES=100000 to shorten), next to a bare node:http server sending the same

@@ -1,5 +1,5 @@
 // Bodies for the daily round's other sources, played on loopback by startFakeArxiv (any path):
-//   buildApiAtom(entries)    an arXiv API answer (the real capture's head, FORMATS.md §3) with these entries
+//   buildApiAtom(entries)    an arXiv API answer (the real capture's head, fetcher/FORMATS.md §3) with these entries
 //   writtenFixture(name)     a file of tests/fixtures/written/ (see its README: written from the docs)
 //   replySlow(body, ms)      headers at once, then nothing for `ms`, then the body
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // Renders papers as one day of arXiv's RSS 2.0 feed, in the shape of the real captures
-// (tests/fixtures/arxiv/rss2-*.xml, FORMATS.md §1).
+// (tests/fixtures/arxiv/rss2-*.xml, fetcher/FORMATS.md §1).
 import type { PaperRecord } from '../../src/types.ts';
 
 /** The project's one request for all its categories (src/jobs/fetch-feed.ts). */
@@ -52,7 +52,7 @@ function renderItem(paper: PaperRecord, pubDate: string): string {
     '    <item>',
     `      <title>${escapeXml(paper.title)}</title>`,
     `      <link>https://arxiv.org/abs/${paper.id}</link>`,
-    // The space before the newline is arXiv's (FORMATS.md §1).
+    // The space before the newline is arXiv's (fetcher/FORMATS.md §1).
     `      <description>arXiv:${paper.id}v${version} Announce Type: ${type} \nAbstract: ${escapeXml(paper.abstract)}</description>`,
     `      <guid isPermaLink="false">oai:arXiv.org:${paper.id}v${version}</guid>`,
     ...paper.categories.map((c) => `      <category>${escapeXml(c)}</category>`),
