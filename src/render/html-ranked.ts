@@ -3,6 +3,7 @@
 // the cut-off line), the line saying how much of the day was seen with the way back to where the
 // reader stopped, and the lists' numbering wide enough for their numbers.
 import type { AnnounceType, DigestView, PaperView, RankedListView, SectionView, SeenView } from '../views/types.ts';
+import { formatChance } from './format.ts';
 import { attr, renderPaper, type PaperOptions } from './html-paper.ts';
 
 const number = new Intl.NumberFormat('en-US');
@@ -24,7 +25,7 @@ export function openList(last: number, start = 1): string {
 
 /** The chance of a save as a whole percent, in an element of its own. */
 export function renderScore(score: number | undefined): string {
-  return `<span class=score>${Math.round((score ?? 0) * 100)}%</span> `;
+  return `<span class=score>${formatChance(score)}</span> `;
 }
 
 type ListOptions = Pick<PaperOptions, 'controls' | 'site' | 'seenIds' | 'compact'>;

@@ -3,6 +3,7 @@
 // the "mark read" form and the archive's unread days.
 import type { DigestView, ForYouView, PaperView, WatchView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
+import { formatChance } from './format.ts';
 import { attr, renderWatchBadges } from './html-paper.ts';
 import { renderTexHtml } from './tex-html.ts';
 import { texToUnicode } from '../text/tex-math.ts';
@@ -13,9 +14,6 @@ export const FOR_YOU_UNTRAINED =
   'Star an author, add a watch or save a paper to rank the day: until then it keeps arXiv’s order.';
 export const FOR_YOU_NONE =
   'Nothing above today’s cut-off: the ranking expects less than one save among the other papers.';
-
-/** The chance of a save as a whole percent. */
-const chance = (score: number | undefined) => `${Math.round((score ?? 0) * 100)}%`;
 
 /** What "For you" says above its papers: that the ranking is still learning, and from how many saves. */
 export function describeLearning(forYou: ForYouView): string | undefined {
@@ -44,7 +42,7 @@ export function renderForYou(forYou: ForYouView): string {
     return `<section id=foryou>${heading}${note}<p class=m>${FOR_YOU_NONE}</p></section>\n`;
   const lines = forYou.papers.map((paper) => {
     const why = paper.why ? ` · ${escapeHtml(paper.why)}` : '';
-    return `<li>${chance(paper.score)} <a href=${attr(`#p-${paper.id}`)}>${escapeHtml(texToUnicode(paper.title))}</a>${why}`;
+    return `<li>${formatChance(paper.score)} <a href=${attr(`#p-${paper.id}`)}>${escapeHtml(texToUnicode(paper.title))}</a>${why}`;
   });
   return `<section id=foryou>${heading}${note}<ol class=idx>${lines.join('\n')}</ol></section>\n`;
 }

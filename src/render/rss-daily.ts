@@ -9,6 +9,7 @@ import {
   describeElsewhere,
   describeMatch,
   describePostSource,
+  formatChance,
   formatFirstAuthors,
   formatPapers,
   formatSectionCounts,
@@ -42,14 +43,19 @@ ${items.join('')}</ul>
 `;
 }
 
+/** A paper's title linking to arXiv, then its first authors. */
+function renderListLine(paper: PaperView): string {
+  return `<a href="${escapeHtml(paper.links.abs)}">${escapeHtml(texToUnicode(paper.title))}</a> (${escapeHtml(formatFirstAuthors(paper.authors))})`;
+}
+
 function renderListItem(paper: PaperView): string {
-  return `<li><a href="${escapeHtml(paper.links.abs)}">${escapeHtml(texToUnicode(paper.title))}</a> (${escapeHtml(formatFirstAuthors(paper.authors))})</li>\n`;
+  return `<li>${renderListLine(paper)}</li>\n`;
 }
 
 /** A "For you" paper as a line, its chance of a save and its why first: the cut-off can leave hundreds. */
 function renderRankedItem(paper: PaperView): string {
   const why = paper.why ? ` · ${escapeHtml(paper.why)}` : '';
-  return `<li>${Math.round((paper.score ?? 0) * 100)}%${why}: ${renderListItem(paper).slice('<li>'.length)}`;
+  return `<li>${formatChance(paper.score)}${why}: ${renderListLine(paper)}</li>\n`;
 }
 
 function renderSection(section: SectionView): string {

@@ -9,6 +9,7 @@ import {
   describeElsewhere,
   describeMatch,
   describePostSource,
+  formatChance,
   formatFirstAuthors,
   formatPapers,
   formatSectionCounts,
@@ -67,7 +68,7 @@ function renderFullPaper(paper: PaperView): string[] {
 
 /** A "For you" paper: its chance of a save and why, then as any other paper. */
 function renderRankedPaper(paper: PaperView): string[] {
-  const chance = `${Math.round((paper.score ?? 0) * 100)}%`;
+  const chance = formatChance(paper.score);
   return [...wrapText(paper.why ? `${chance} · ${paper.why}` : chance), ...renderCompactPaper(paper)];
 }
 

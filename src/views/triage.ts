@@ -31,8 +31,12 @@ export interface Triage {
   watchesOf: (papers: readonly DigestPaper[]) => ReadonlyMap<string, readonly string[]>;
 }
 
-/** The stored model as a ranker; none before the first training or with nothing to learn from. */
+/** The stored model as a ranker (parsed once per training); none before the first training or with nothing to learn from. */
 export function loadRanker(db: Db): Ranker | undefined {
+  return loadModel(db).ranker;
+}
+
+function parseRanker(db: Db): Ranker | undefined {
   const stored = getRankModel(db);
   if (stored?.kind !== TFIDF_KIND) return undefined;
   return createTfidfRanker(JSON.parse(stored.model) as SavedTfidf);
@@ -55,7 +59,7 @@ function loadModel(db: Db): LoadedModel {
   const key = `${fingerprint}\0${trainedAt}`;
   const kept = loaded.get(db);
   if (kept?.key === key) return kept;
-  const model: LoadedModel = { key, ranker: loadRanker(db), explained: new Map() };
+  const model: LoadedModel = { key, ranker: parseRanker(db), explained: new Map() };
   loaded.set(db, model);
   return model;
 }
