@@ -78,7 +78,7 @@ const jumpSection = (forward) => {
     ? headings.find((h) => h.getBoundingClientRect().top > 8)
     : headings.reverse().find((h) => h.getBoundingClientRect().top < -8);
   if (!target) return;
-  target.scrollIntoView({ block: 'start' });
+  bringIntoView(target, 'start');
   const after = listPapers().findIndex((li) => target.compareDocumentPosition(li) & Node.DOCUMENT_POSITION_FOLLOWING);
   if (after < 0) return;
   currentPaper()?.removeAttribute('aria-current');

@@ -109,5 +109,5 @@ const resume = () => {
   // (scroll anchoring), so one centred would be pushed down and out of sight.
   // With the keys off there is no current paper: the page opens there all the same.
   if (keysOn) selectPaper(first, 'start');
-  else papers[first]?.scrollIntoView({ block: 'start' });
+  else if (papers[first]) bringIntoView(papers[first], 'start');
 };

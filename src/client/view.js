@@ -27,7 +27,7 @@ const showCompact = (compact) => {
   if (compact) url.searchParams.set('view', 'titles');
   else url.searchParams.delete('view');
   history.replaceState(history.state, '', url);
-  anchor?.scrollIntoView({ block: currentPaper() ? 'center' : 'start' });
+  if (anchor) bringIntoView(anchor, currentPaper() ? 'center' : 'start');
 };
 
 /** A "Fold abstracts" button in the starred and For you headings. */

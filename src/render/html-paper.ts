@@ -144,6 +144,8 @@ export interface PaperOptions {
   seenIds?: ReadonlySet<string>;
   /** The compact view: every abstract starts folded. */
   compact?: boolean;
+  /** Its number in its list (`data-n`), drawn by the stylesheet where the list is `openList`'s. */
+  number?: number;
 }
 
 function renderClasses(paper: PaperView, seen: boolean | undefined): string {
@@ -169,6 +171,7 @@ export function renderPaper(paper: PaperView, options: PaperOptions): string {
   const base = options.controls;
   const authors = renderAuthors(paper.authors, paper.starred, paper.shownAuthors, options.site ?? base);
   const controls = base === undefined ? '' : `${renderActions(paper, base, options.then)} · `;
-  return `<li${id} data-p=${attr(paper.id)}${renderClasses(paper, options.seenIds?.has(paper.id))}>${why}${who}<${h}>${options.prefix ?? ''}<a href=${attr(paper.links.abs)}>${renderTexHtml(paper.title)}</a></${h}>
+  const number = options.number === undefined ? '' : ` data-n=${options.number}`;
+  return `<li${id} data-p=${attr(paper.id)}${number}${renderClasses(paper, options.seenIds?.has(paper.id))}>${why}${who}<${h}>${options.prefix ?? ''}<a href=${attr(paper.links.abs)}>${renderTexHtml(paper.title)}</a></${h}>
 <div class=au>${authors}</div><details class=ab${open}><summary>Abstract</summary>${renderTexHtml(paper.abstract)}</details>${renderMeta(paper, controls, options.kind)}`;
 }

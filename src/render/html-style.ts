@@ -17,8 +17,15 @@ h3{font-size:1rem;margin:1rem 0 .2rem;color:var(--mute)}
 main li h3,main li h4{font-size:1rem;line-height:1.55;margin:0;color:var(--fg);font-weight:600}
 main li h3 a,main li h4 a{text-decoration:none}
 ol{padding-left:2.1rem;margin:.2rem 0}
-.d3{padding-left:2.7rem}
-.d4{padding-left:3.3rem}
+.nb{list-style:none;padding-left:0}
+.nb>li{display:block;position:relative;padding-left:2.1rem}
+.nb>li::before{content:attr(data-n) ".";position:absolute;left:0;width:1.7rem;text-align:right;line-height:1.55;font-variant-numeric:tabular-nums}
+.d3>li{padding-left:2.7rem}
+.d3>li::before{width:2.3rem}
+.d4>li{padding-left:3.3rem}
+.d4>li::before{width:2.9rem}
+.nb>li.s{margin-left:0;padding-left:.7rem}
+.nb>li.s::before{content:none}
 li{margin:.2rem 0 .9rem}
 .toc ol{padding-left:1.2rem}
 .toc li{margin:.15rem 0}
@@ -28,7 +35,11 @@ li{margin:.2rem 0 .9rem}
 .au{font-size:.92rem}
 mark{background:none;color:inherit;font-weight:700;text-decoration:underline var(--edge) 2px}
 details{margin:.15rem 0}
-summary{cursor:pointer;color:var(--link)}
+summary{display:block;cursor:pointer;color:var(--link)}
+summary::-webkit-details-marker{display:none}
+summary::before{content:"▸ " / ""}
+details[open]>summary::before{content:"▾ " / ""}
+.more summary::before{content:none}
 .ab{margin:.1rem 0 .2rem}
 .more,.more summary{display:inline}
 .more[open]>summary{display:none}
@@ -62,7 +73,6 @@ dialog dd{margin:0}
 #st:empty{display:none}
 #st button{color:var(--fg)}
 main li[data-p]{content-visibility:auto;contain-intrinsic-size:auto 8rem;scroll-margin-top:.5rem}
-main li[aria-current=true]{content-visibility:visible}
 .ab>summary{padding:.15rem 0}
 
 .v h3 a::before,.v h4 a::before{content:"✓ "}

@@ -5,6 +5,7 @@ import type { DigestView, ForYouView, PaperView, WatchView } from '../views/type
 import { escapeHtml } from './escape.ts';
 import { formatChance } from './format.ts';
 import { attr, renderWatchBadges } from './html-paper.ts';
+import { renderNumbered } from './html-ranked.ts';
 import { renderTexHtml } from './tex-html.ts';
 import { texToUnicode } from '../text/tex-math.ts';
 
@@ -42,9 +43,9 @@ export function renderForYou(forYou: ForYouView): string {
     return `<section id=foryou>${heading}${note}<p class=m>${FOR_YOU_NONE}</p></section>\n`;
   const lines = forYou.papers.map((paper) => {
     const why = paper.why ? ` · ${escapeHtml(paper.why)}` : '';
-    return `<li>${formatChance(paper.score)} <a href=${attr(`#p-${paper.id}`)}>${escapeHtml(texToUnicode(paper.title))}</a>${why}`;
+    return `${formatChance(paper.score)} <a href=${attr(`#p-${paper.id}`)}>${escapeHtml(texToUnicode(paper.title))}</a>${why}`;
   });
-  return `<section id=foryou>${heading}${note}<ol class=idx>${lines.join('\n')}</ol></section>\n`;
+  return `<section id=foryou>${heading}${note}${renderNumbered(lines)}</section>\n`;
 }
 
 /**
@@ -62,7 +63,12 @@ export function renderWatches(watches: readonly WatchView[]): string {
   const list =
     papers.length === 0
       ? '<p class=m>Nothing today.</p>'
-      : `<ol>${papers.map((paper) => `<li><a href=${attr(`#p-${paper.id}`)}>${renderTexHtml(paper.title)}</a> <span class=m>${renderWatchBadges(paper.watches ?? [])}</span>`).join('\n')}</ol>`;
+      : renderNumbered(
+          papers.map(
+            (paper) =>
+              `<a href=${attr(`#p-${paper.id}`)}>${renderTexHtml(paper.title)}</a> <span class=m>${renderWatchBadges(paper.watches ?? [])}</span>`,
+          ),
+        );
   const heading = `<h2>Watches (${number.format(papers.length)})</h2>`;
   return `<section id=watches>${heading}<ul class=m>${lines.join('')}</ul>${list}</section>\n`;
 }

@@ -162,7 +162,9 @@ function renderSection(section: SectionView, options: SectionOptions): string {
 /** The papers in order, each knowing the anchor after it (the list's end: `after`). */
 function renderList(papers: readonly PaperView[], options: PaperOptions, after: string): string {
   return papers
-    .map((paper, i) => renderPaper(paper, { ...options, then: papers[i + 1] ? `p-${papers[i + 1]!.id}` : after }))
+    .map((paper, i) =>
+      renderPaper(paper, { ...options, number: i + 1, then: papers[i + 1] ? `p-${papers[i + 1]!.id}` : after }),
+    )
     .join('\n');
 }
 
