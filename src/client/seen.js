@@ -16,7 +16,7 @@ const countSeen = (added) => {
   const count = document.getElementById('sc');
   if (!count) return;
   const seen = Number((count.textContent ?? '0').replace(/\D/g, '')) + added;
-  count.textContent = seen.toLocaleString('en-US');
+  count.textContent = formatCount(seen);
 };
 
 /** Marks a paper seen here and, soon, on the server. @param {HTMLElement | undefined} li */

@@ -34,7 +34,7 @@ const showStar = (id, index, starred) => {
 };
 
 /** @param {number} count */
-const papersSaid = (count) => `${count.toLocaleString('en-US')} stored paper${count === 1 ? '' : 's'}`;
+const papersSaid = (count) => `${formatCount(count)} stored paper${count === 1 ? '' : 's'}`;
 
 /** Stars or unstars the paper's author `index`; says how many stored papers that name flags. */
 const toggleAuthor = async (/** @type {HTMLElement} */ li, /** @type {number} */ index, undoing = false) => {
