@@ -9,6 +9,8 @@ import type { RunningServer } from '../../src/routes/listen.ts';
 import type { TestWorld } from '../support/build-db.ts';
 import { openAxePage, runAxe } from '../support/axe.ts';
 import { closeChromium, serveToChromium, skipWithoutChromium } from '../support/browser.ts';
+import { openList } from '../../src/render/html-ranked.ts';
+import { STYLE_CSS } from '../../src/render/html-style.ts';
 import { createA11yWorld, REALISTIC_DAY } from './a11y-world.ts';
 
 const PAGES = [
@@ -65,4 +67,27 @@ describe.skipIf(skipWithoutChromium)('tap targets on a phone (axe target-size, W
     },
     120_000,
   );
+
+  it('shows the whole of four-digit paper numbers ("1310.") inside each paper, none cut at the edge', async () => {
+    const items = Array.from(
+      { length: 12 },
+      (_, i) => `<li data-p=p${i} data-n=${1299 + i}><h3><a href="#p${i}">Paper ${1299 + i}</a></h3>`,
+    );
+    await page.setContent(`<!doctype html><style>${STYLE_CSS}</style><main>${openList(1310, 1299)}${items.join('')}</ol></main>`);
+    const numbers = await page.evaluate(() => {
+      const canvas = document.createElement('canvas').getContext('2d')!;
+      return [...document.querySelectorAll('main li')].map((li) => {
+        const number = getComputedStyle(li, '::before');
+        canvas.font = `${number.fontWeight} ${number.fontSize} ${number.fontFamily}`;
+        const text = number.content.replace(/"/g, '');
+        return {
+          text,
+          fits: canvas.measureText(text).width <= parseFloat(number.width),
+          left: li.getBoundingClientRect().left,
+        };
+      });
+    });
+    expect(numbers.map((number) => number.text)).toEqual(Array.from({ length: 12 }, (_, i) => `${1299 + i}.`));
+    expect(numbers.filter((number) => !number.fits || number.left < 0)).toEqual([]);
+  });
 });
