@@ -2,6 +2,7 @@
 // before it, flagged by the real matcher under the shipped config/authors.json.
 import { fileURLToPath } from 'node:url';
 import { loadAuthorsConfig } from '../../src/curate/authors-config.ts';
+import { ensureRankModel } from '../../src/jobs/retrain.ts';
 import { createTestWorld, makePaper, type TestWorld, type TestWorldOptions } from './build-db.ts';
 import { fromSeed, keepSeed } from './seeded-world.ts';
 import { REALISTIC_DAY_FACTS, buildRealisticDay } from './realistic-day.ts';
@@ -39,5 +40,18 @@ export function createRealisticWorld(options: RealisticWorldOptions = {}): TestW
   const world = createTestWorld(worldOptions);
   world.ingestDay(DAY_BEFORE, [makePaper({ id: '2611.00001', title: 'The day before' })]);
   world.ingestDay(REALISTIC_DAY, buildRealisticDay(options.count === undefined ? {} : { count: options.count }));
+  return keepSeed(key, world);
+}
+
+/**
+ * The realistic day's world with its ranking trained (the stored model), as the day's page shows it
+ * ranked; seeded like createRealisticWorld, so the files of a worker train it once, not once each.
+ */
+export function createRankedRealisticWorld(): TestWorld {
+  const key = 'realistic-world|ranked';
+  const seeded = fromSeed(key, realisticWorldOptions());
+  if (seeded) return seeded;
+  const world = createRealisticWorld();
+  ensureRankModel(world.context);
   return keepSeed(key, world);
 }
