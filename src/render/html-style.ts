@@ -73,6 +73,7 @@ dialog dd{margin:0}
 #st:empty{display:none}
 #st button{color:var(--fg)}
 main li[data-p]{content-visibility:auto;contain-intrinsic-size:auto 8rem;scroll-margin-top:.5rem}
+main li[aria-current=true]{content-visibility:visible}
 .ab>summary{padding:.15rem 0}
 
 .v h3 a::before,.v h4 a::before{content:"✓ "}
