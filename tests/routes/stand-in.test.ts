@@ -1,0 +1,128 @@
+// While a newer version of a page renders (on serve's render threads, here an offload the test
+// holds), the page as last rendered answers those who ask after the first, with its own ETag:
+// when the scheduler's thread wrote (another connection) or its status changed. Never after the
+// reader's own save: that request waits for the page with the save.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Rendered } from '../../src/routes/cache.ts';
+import type { RenderJob } from '../../src/routes/site.ts';
+import { createApp } from '../../src/server.ts';
+import { openDb, type Db } from '../../src/store/db.ts';
+import { recordRoundPart } from '../../src/store/write/round-parts.ts';
+import type { StatusView } from '../../src/views/types.ts';
+import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
+
+const FORM = {
+  origin: 'http://127.0.0.1:3000',
+  'content-type': 'application/x-www-form-urlencoded',
+  accept: 'application/json',
+};
+
+interface HeldRender {
+  job: RenderJob;
+  release: () => void;
+}
+
+let world: TestWorld;
+let other: Db;
+let status: StatusView;
+/** Renders asked for and not yet let go, in order; `next` resolves when the next one is asked. */
+let held: HeldRender[];
+let asked: (() => void) | undefined;
+let app: ReturnType<typeof createApp>;
+
+beforeEach(() => {
+  world = createTestWorld();
+  // An older day: the day `/` stands for (25 September) is not stored, so `/` shows the status.
+  world.ingestDay('2026-09-22', [makePaper({ id: '2609.00001', title: 'Routing in graphs' })]);
+  other = openDb(world.context.config.dbPath);
+  status = {};
+  held = [];
+  const offload = (job: RenderJob) =>
+    new Promise<Rendered>((resolve) => {
+      const body = `<p>${job.version.tag}</p><p>saved: ${job.version.ownWrites ?? 0}</p><p>${job.status.activity ?? ''}</p>`;
+      held.push({ job, release: () => resolve({ status: 200, type: 'text/html; charset=utf-8', body }) });
+      asked?.();
+    });
+  app = createApp({ context: world.context, holidays: new Set(), status: () => status, offload });
+});
+afterEach(() => {
+  other.close();
+  world.close();
+});
+
+/** The next render asked for, once it is asked. */
+function nextRender(): Promise<HeldRender> {
+  const count = held.length;
+  return new Promise((resolve) => {
+    asked = () => {
+      if (held.length > count) resolve(held[count]!);
+    };
+  });
+}
+
+async function firstPage(): Promise<{ body: string; etag: string }> {
+  const rendering = nextRender();
+  const response = app.request('/');
+  (await rendering).release();
+  const page = await response;
+  return { body: await page.text(), etag: page.headers.get('etag')! };
+}
+
+describe('the page as last rendered, while the new one renders', () => {
+  it('answers after the scheduler thread wrote, with its own ETag; the first asker gets the new page', async () => {
+    const before = await firstPage();
+    recordRoundPart(other, {
+      part: 'blogs',
+      finishedAt: '2026-09-25T11:00:00Z',
+      ok: false,
+      summary: 'none read',
+      problems: ['connection refused'],
+    });
+    const rendering = nextRender();
+    const first = app.request('/');
+    const render = await rendering;
+    const meanwhile = await app.request('/');
+    expect(await meanwhile.text()).toBe(before.body);
+    expect(meanwhile.headers.get('etag')).toBe(before.etag);
+    const revalidated = await app.request('/', { headers: { 'if-none-match': before.etag } });
+    expect(revalidated.status).toBe(304);
+    render.release();
+    const fresh = await first;
+    expect(await fresh.text()).not.toBe(before.body);
+    expect(fresh.headers.get('etag')).not.toBe(before.etag);
+    const after = await app.request('/');
+    expect(after.headers.get('etag')).toBe(fresh.headers.get('etag'));
+    expect(held).toHaveLength(2);
+  });
+
+  it('answers after the scheduler status changed', async () => {
+    const before = await firstPage();
+    status = { activity: 'Checking arXiv for new announcements…' };
+    const rendering = nextRender();
+    const first = app.request('/');
+    const render = await rendering;
+    expect(await (await app.request('/')).text()).toBe(before.body);
+    render.release();
+    expect(await (await first).text()).toContain('Checking arXiv');
+  });
+
+  it('never after the reader saved: every request waits for the page with the save', async () => {
+    await firstPage();
+    const saved = await app.request('/papers/2609.00001/save', { method: 'POST', headers: FORM });
+    expect(saved.status).toBe(200);
+    const rendering = nextRender();
+    const first = app.request('/');
+    const render = await rendering;
+    // Asked while the page with the save renders: it joins that render rather than take the old page.
+    let answered = false;
+    const second = Promise.resolve(app.request('/')).then((response) => ((answered = true), response));
+    const third = await app.request('/robots.txt');
+    expect(third.status).toBeLessThan(500);
+    expect(answered).toBe(false);
+    render.release();
+    const [one, two] = await Promise.all([first, second]);
+    expect(await one.text()).toContain('saved: 1');
+    expect(await two.text()).toContain('saved: 1');
+    expect(held).toHaveLength(2);
+  });
+});
