@@ -197,6 +197,7 @@ export function createResponder(sizes = { probation: 32, kept: 96 }): Responder 
     key: string,
     version: CacheVersion,
     render: () => Rendered | Promise<Rendered>,
+    encoding: Encoding,
   ): Promise<Entry> => {
     const cacheKey = `${key}\0${version.tag}`;
     let pending = rendering.get(cacheKey);
@@ -217,12 +218,17 @@ export function createResponder(sizes = { probation: 32, kept: 96 }): Responder 
       };
       pending = Promise.resolve()
         .then(render)
-        .then((rendered) => ({
-          ...rendered,
-          raw: Buffer.from(rendered.body, 'utf8'),
-          encoded: new Map(),
-          answers: new Map(),
-        }));
+        .then((rendered) => {
+          const entry: Entry = {
+            ...rendered,
+            raw: Buffer.from(rendered.body, 'utf8'),
+            encoded: new Map(),
+            answers: new Map(),
+          };
+          // Compressed as the first asker takes it before it is the page: those asking the same meanwhile
+          // get the previous body (a 1 MB page takes brotli tens of milliseconds) rather than wait.
+          return Promise.resolve(encode(entry, encoding)).then(() => entry);
+        });
       rendering.set(cacheKey, pending);
       pending.then(
         (entry) => (rendering.delete(cacheKey), keep(entry)),
@@ -292,7 +298,9 @@ export function createResponder(sizes = { probation: 32, kept: 96 }): Responder 
       if (prepared !== undefined && !(prepared instanceof Promise)) return reply(prepared);
       return (
         prepared ??
-        renderOnce(key, version, render).then((rendered) => prepare(rendered, headers, asked.acceptEncoding))
+        renderOnce(key, version, render, chooseEncoding(asked.acceptEncoding)).then((rendered) =>
+          prepare(rendered, headers, asked.acceptEncoding),
+        )
       ).then(reply, (error: unknown) => {
         // A full render queue, or serve stopping with the render still to do: try again shortly.
         if (!(error instanceof QueueFullError || error instanceof QueueClosedError)) throw error;

@@ -3,7 +3,10 @@
 // when the scheduler's thread wrote (another connection) or its status changed. Never after the
 // reader's own save: that request waits for the page with the save.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { request as httpRequest } from 'node:http';
 import type { Rendered } from '../../src/routes/cache.ts';
+import { attachFastPath, fastPathOf } from '../../src/routes/fast-path.ts';
+import { startServer } from '../../src/routes/listen.ts';
 import type { RenderJob } from '../../src/routes/site.ts';
 import { createApp } from '../../src/server.ts';
 import { openDb, type Db } from '../../src/store/db.ts';
@@ -125,4 +128,48 @@ describe('the page as last rendered, while the new one renders', () => {
     expect(await two.text()).toContain('saved: 1');
     expect(held).toHaveLength(2);
   });
+});
+
+/** A GET over loopback: its status, ETag and body as received. */
+function get(url: string, path: string): Promise<{ status: number; etag: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const sent = httpRequest(new URL(path, url), { headers: { 'accept-encoding': 'br' } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode!,
+          etag: String(response.headers.etag),
+          body: Buffer.concat(chunks).toString('base64'),
+        }),
+      );
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
+}
+
+it('the fast path answers with the page as last rendered too, as the app would', async () => {
+  let taken = 0;
+  const fastPath = fastPathOf(app)!;
+  attachFastPath(app, (request, response) => (fastPath(request, response) ? (taken++, true) : false));
+  const server = await startServer(app, { host: '127.0.0.1', port: 0 });
+  try {
+    const rendering = nextRender();
+    const first = get(server.url, '/');
+    (await rendering).release();
+    const before = await first;
+    expect((await get(server.url, '/')).etag).toBe(before.etag);
+    expect(taken).toBe(1);
+    status = { activity: 'Checking arXiv for new announcements…' };
+    const again = nextRender();
+    const trigger = get(server.url, '/');
+    const render = await again;
+    expect(await get(server.url, '/')).toEqual(before);
+    expect(taken).toBe(2);
+    render.release();
+    expect((await trigger).etag).not.toBe(before.etag);
+  } finally {
+    await server.close();
+  }
 });
