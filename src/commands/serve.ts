@@ -17,6 +17,7 @@ import { describeWritePolicy, readWritePolicy } from '../routes/writes.ts';
 import { createApp } from '../server.ts';
 import type { CommandArgs, Io } from './types.ts';
 import { createWorkQueue, type WorkQueue } from '../app/worker-queue.ts';
+import { createLoopGauge } from '../app/loop-gauge.ts';
 import { watchConfigFiles } from '../app/config-watch.ts';
 import type { Rendered } from '../routes/cache.ts';
 import type { RenderJob } from '../routes/site.ts';
@@ -47,7 +48,8 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
     log: context.log,
   });
   // The ranking is trained and stored on its own thread whenever its inputs change (a save, a new day).
-  const retrainer = startRetrainer(context);
+  // A training nobody asked for waits while this thread is busy answering (at most a minute).
+  const retrainer = startRetrainer(context, { busy: createLoopGauge() });
   // Hand edits of the other configuration files are checked as they happen: a broken one shows on every page.
   const configFiles = watchConfigFiles(context, [
     { path: context.config.feedsPath, check: loadFeedsConfig },

@@ -58,6 +58,37 @@ describe('the retrainer', () => {
     );
   }, 60_000);
 
+  it('waits while the web thread is busy to train what nobody asked for, and trains a save at once', async () => {
+    world = createTestWorld();
+    const day = buildRealisticDay({ day: '2026-09-24', count: 200, starred: 0, idPrefix: '2609' });
+    world.ingestDay('2026-09-24', day);
+    const log = logWaiter();
+    const context = { ...world.context, log: log.logger };
+    let looks = 0;
+    let answering = true;
+    const looked: (() => void)[] = [];
+    const busy = () => (looks++, looked.splice(0).forEach((resolve) => resolve()), answering);
+    const lookedAgain = (count: number) =>
+      new Promise<void>((resolve) => {
+        const wait = () => (looks >= count ? resolve() : looked.push(wait));
+        wait();
+      });
+    retrainer = startRetrainer(context, { busy, intervalMs: 60_000, patienceMs: 600_000 });
+    // The first training after the start waits while the web thread answers, looking again each second.
+    await lookedAgain(3);
+    expect(getRankModel(world.context.db)).toBeUndefined();
+    expect(log.lines.filter((line) => line.includes('rank.trained'))).toEqual([]);
+    answering = false;
+    await log.until((lines) => lines.some((line) => line.includes('rank.trained kind=none')));
+    // A save is trained on at once, however busy the web thread is.
+    answering = true;
+    await markStoredPapers(context, [day[0]!.id], { kind: 'saved', undo: false });
+    const seen = looks;
+    retrainer.poke();
+    await log.until((lines) => lines.some((line) => line.includes(`rank.trained kind=${TFIDF_KIND}`)));
+    expect(looks).toBe(seen);
+  }, 60_000);
+
   it('tries a failed store again after a doubling wait up to its cap, and says so until one works', async () => {
     world = createTestWorld();
     const day = buildRealisticDay({ day: '2026-09-24', count: 200, starred: 0, idPrefix: '2609' });
