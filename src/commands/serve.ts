@@ -27,6 +27,10 @@ import type { RenderJob } from '../routes/site.ts';
 // Retry-After rather than slowing everyone down.
 const RENDER_THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
 const RENDER_QUEUE = 16;
+// The first asker of a page's new version waits this long for it (a render takes a tenth of a second
+// or two), then gets the page as it was, like everyone asking meanwhile, when the reader did nothing
+// since: a flood of requests starving the render threads (nice 10) never holds one client for seconds.
+const FIRST_WAIT_MS = 1000;
 
 export async function runServe({ open, io, config }: CommandArgs): Promise<number> {
   // Broken files stop start-up with exit code 2, like a broken authors.json; later edits are read each round.
@@ -67,6 +71,7 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
       offload: (job) => renders.run(job, { low: job.path.startsWith('/search') }),
       onWrite: () => retrainer.poke(),
       background: () => describeBackground(renders, scheduler, retrainer),
+      firstWaitMs: FIRST_WAIT_MS,
     });
     const server = await startServer(app, { host: context.config.host, port: context.config.port });
     io.stdout(`arxiv-curator: serving ${server.url}\n`);

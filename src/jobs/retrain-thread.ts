@@ -3,7 +3,7 @@
 // when poked, one training at a time; inputs that changed during a training are trained on right
 // after it. A training or a store that fails (a full disk) is tried again after a backoff, shown in
 // /healthz meanwhile; the thread itself is supervised (app/worker-thread.ts). A training nobody asked
-// for (the first after a start, a new day's) waits while the web thread is busy answering, at most
+// for (the first after a start, a new day's) waits for the web thread to be idle a few seconds, at most
 // RETRAIN_PATIENCE_MS: on two cores its CPU, and its garbage collector's helper threads, slowed every
 // page a fresh serve answered; a poke (the reader's save) trains at once.
 import { createRetry, type Backoff, type RetryView } from '../app/backoff.ts';
@@ -37,6 +37,11 @@ export interface RetrainerOptions {
 
 /** A minute: under a steady load the ranking still follows the data. */
 export const RETRAIN_PATIENCE_MS = 60_000;
+/**
+ * Looks in a row (a second apart) that found the web thread idle before such a training: the wait
+ * for a fresh serve's first page leaves it idle for a second or two just before the page is read.
+ */
+const IDLE_LOOKS = 3;
 
 /** 10 s, 20 s, 40 s … at most 10 minutes between tries while training or storing fails. */
 export const RETRAIN_BACKOFF: Backoff = { firstMs: 10_000, capMs: 10 * 60_000 };
@@ -50,6 +55,7 @@ export function startRetrainer(context: Context, options: RetrainerOptions = {})
   // While a training waits for the web thread to be idle: since when, and the next look.
   let deferredAt: number | undefined;
   let deferred: NodeJS.Timeout | undefined;
+  let idleLooks = 0;
   const intervalMs = options.intervalMs ?? 5000;
 
   const failed = (step: string, error: string) => {
@@ -90,7 +96,9 @@ export function startRetrainer(context: Context, options: RetrainerOptions = {})
 
   /** Whether a training nobody asked for waits (and looks again in a second). */
   const waitsForIdle = (): boolean => {
-    if (!options.busy?.()) return false;
+    if (options.busy === undefined) return false;
+    idleLooks = options.busy() ? 0 : idleLooks + 1;
+    if (idleLooks >= IDLE_LOOKS) return false;
     deferredAt ??= performance.now();
     if (performance.now() - deferredAt >= (options.patienceMs ?? RETRAIN_PATIENCE_MS)) return false;
     deferred ??= setTimeout(
@@ -114,6 +122,7 @@ export function startRetrainer(context: Context, options: RetrainerOptions = {})
     }
     if (!asked && waitsForIdle()) return;
     deferredAt = undefined;
+    idleLooks = 0;
     busy = true;
     const request: RetrainRequest = { names: [...context.starred.current().names], at: context.now().toISOString() };
     thread.postMessage(request);

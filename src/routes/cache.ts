@@ -188,7 +188,18 @@ export interface Responder {
   ): Response | Promise<Response>;
 }
 
-export function createResponder(sizes = { probation: 32, kept: 96 }): Responder {
+export interface ResponderOptions {
+  probation?: number;
+  kept?: number;
+  /**
+   * How long the first asker of a new version waits for its render before the previous body answers
+   * it too (when it may: the reader did nothing since). Unset: until the render is done.
+   */
+  firstWaitMs?: number | undefined;
+}
+
+export function createResponder(options: ResponderOptions = {}): Responder {
+  const sizes = { probation: options.probation ?? 32, kept: options.kept ?? 96 };
   const cache = createSegmentedLru<Entry>(sizes.probation, sizes.kept);
   const rendering = new Map<string, Promise<Entry>>();
   const previous = createSegmentedLru<Previous>(sizes.probation, sizes.kept);
@@ -238,10 +249,20 @@ export function createResponder(sizes = { probation: 32, kept: 96 }): Responder 
     return pending;
   };
   // While this version of the address renders, its previous body, when the reader did nothing since.
-  const standInFor = (key: string, version: CacheVersion): Previous | undefined => {
-    if (version.reader === undefined || !rendering.has(`${key}\0${version.tag}`)) return undefined;
-    const last = previous.get(key);
+  const previousOf = (key: string, version: CacheVersion): Previous | undefined => {
+    const last = version.reader === undefined ? undefined : previous.get(key);
     return last !== undefined && last.tag !== version.tag && last.reader === version.reader ? last : undefined;
+  };
+  const standInFor = (key: string, version: CacheVersion): Previous | undefined =>
+    rendering.has(`${key}\0${version.tag}`) ? previousOf(key, version) : undefined;
+  // The first asker's render, or the previous body once it took firstWaitMs (a flood starving the render).
+  const renderOrWait = (fresh: Promise<Ready>, last: Previous | undefined, asked: Asked): Promise<Ready> => {
+    if (last === undefined || options.firstWaitMs === undefined) return fresh;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<Ready>((resolve) => {
+      timer = setTimeout(() => resolve(answerStandIn(last, asked)), options.firstWaitMs);
+    });
+    return Promise.race([fresh, waited]).finally(() => clearTimeout(timer));
   };
   const answerStandIn = (last: Previous, asked: Asked): Ready | Promise<Ready> =>
     matchesEtag(asked.ifNoneMatch, last.etag)
@@ -296,11 +317,12 @@ export function createResponder(sizes = { probation: 32, kept: 96 }): Responder 
           ? prepare(entry, headers, asked.acceptEncoding)
           : undefined;
       if (prepared !== undefined && !(prepared instanceof Promise)) return reply(prepared);
+      const rendered = () =>
+        renderOnce(key, version, render, chooseEncoding(asked.acceptEncoding)).then((fresh) =>
+          prepare(fresh, headers, asked.acceptEncoding),
+        );
       return (
-        prepared ??
-        renderOnce(key, version, render, chooseEncoding(asked.acceptEncoding)).then((rendered) =>
-          prepare(rendered, headers, asked.acceptEncoding),
-        )
+        prepared ?? renderOrWait(rendered(), entry === undefined ? previousOf(key, version) : undefined, asked)
       ).then(reply, (error: unknown) => {
         // A full render queue, or serve stopping with the render still to do: try again shortly.
         if (!(error instanceof QueueFullError || error instanceof QueueClosedError)) throw error;

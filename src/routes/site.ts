@@ -64,6 +64,8 @@ export interface SiteOptions {
   job?: Site['job'];
   /** serve: the watched configuration files' problems; default authors.json's alone. */
   configProblems?: (() => readonly ConfigProblemView[]) | undefined;
+  /** serve: how long the first asker of a new version waits for it (routes/cache.ts ResponderOptions). */
+  firstWaitMs?: number | undefined;
 }
 
 export function createSite(
@@ -77,7 +79,7 @@ export function createSite(
     context,
     holidays,
     status,
-    responder: createResponder(),
+    responder: createResponder({ firstWaitMs: options.firstWaitMs }),
     readVersion: createVersionReader(context.db),
     offload: options.offload,
     job: options.job,

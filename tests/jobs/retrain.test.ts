@@ -74,7 +74,8 @@ describe('the retrainer', () => {
         wait();
       });
     retrainer = startRetrainer(context, { busy, intervalMs: 60_000, patienceMs: 600_000 });
-    // The first training after the start waits while the web thread answers, looking again each second.
+    // The first training after the start waits while the web thread answers, looking again each second,
+    // and starts once it was idle a few looks in a row.
     await lookedAgain(3);
     expect(getRankModel(world.context.db)).toBeUndefined();
     expect(log.lines.filter((line) => line.includes('rank.trained'))).toEqual([]);

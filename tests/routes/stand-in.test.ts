@@ -130,6 +130,39 @@ describe('the page as last rendered, while the new one renders', () => {
   });
 });
 
+describe('a render that takes longer than the first asker waits (serve: a second)', () => {
+  beforeEach(() => {
+    const offload = (job: RenderJob) =>
+      new Promise<Rendered>((resolve) => {
+        const body = `<p>${job.version.tag}</p><p>saved: ${job.version.ownWrites ?? 0}</p>`;
+        held.push({ job, release: () => resolve({ status: 200, type: 'text/html; charset=utf-8', body }) });
+        asked?.();
+      });
+    app = createApp({ context: world.context, holidays: new Set(), status: () => status, offload, firstWaitMs: 0 });
+  });
+
+  it('answers the first asker with the page as it was too, and the new page once rendered', async () => {
+    const before = await firstPage();
+    status = { activity: 'Checking arXiv for new announcements…' };
+    const rendering = nextRender();
+    const first = await app.request('/');
+    expect(await first.text()).toBe(before.body);
+    (await rendering).release();
+    await expect.poll(async () => (await app.request('/')).headers.get('etag')).not.toBe(before.etag);
+    expect(held).toHaveLength(2);
+  });
+
+  it('never after the reader saved: the first asker waits for the page with the save', async () => {
+    await firstPage();
+    const saved = await app.request('/papers/2609.00001/save', { method: 'POST', headers: FORM });
+    expect(saved.status).toBe(200);
+    const rendering = nextRender();
+    const first = app.request('/');
+    (await rendering).release();
+    expect(await (await first).text()).toContain('saved: 1');
+  });
+});
+
 /** A GET over loopback: its status, ETag and body as received. */
 function get(url: string, path: string): Promise<{ status: number; etag: string; body: string }> {
   return new Promise((resolve, reject) => {
