@@ -59,11 +59,7 @@ describe('the retrainer', () => {
   }, 60_000);
 
   it('waits while the web thread is busy to train what nobody asked for, and trains a save at once', async () => {
-    world = createTestWorld();
-    const day = buildRealisticDay({ day: '2026-09-24', count: 200, starred: 0, idPrefix: '2609' });
-    world.ingestDay('2026-09-24', day);
-    const log = logWaiter();
-    const context = { ...world.context, log: log.logger };
+    const { day, log, context } = worldOf200();
     let looks = 0;
     let answering = true;
     const looked: (() => void)[] = [];
@@ -77,7 +73,7 @@ describe('the retrainer', () => {
     // The first training after the start waits while the web thread answers, looking again each second,
     // and starts once it was idle a few looks in a row.
     await lookedAgain(3);
-    expect(getRankModel(world.context.db)).toBeUndefined();
+    expect(getRankModel(context.db)).toBeUndefined();
     expect(log.lines.filter((line) => line.includes('rank.trained'))).toEqual([]);
     answering = false;
     await log.until((lines) => lines.some((line) => line.includes('rank.trained kind=none')));
@@ -116,11 +112,7 @@ describe('the retrainer', () => {
   }, 60_000);
 
   it('comes back when its thread is killed, and trains on what changed meanwhile', async () => {
-    world = createTestWorld();
-    const day = buildRealisticDay({ day: '2026-09-24', count: 200, starred: 0, idPrefix: '2609' });
-    world.ingestDay('2026-09-24', day);
-    const log = logWaiter();
-    const context = { ...world.context, log: log.logger };
+    const { day, log, context } = worldOf200();
     retrainer = startRetrainer(context, { restartBackoff: { firstMs: 1, capMs: 1 } });
     await log.until((lines) => lines.some((line) => line.includes('rank.trained kind=none')));
     const restarted = once(retrainer.worker.events, 'start');
@@ -129,10 +121,19 @@ describe('the retrainer', () => {
     await markStoredPapers(context, [day[0]!.id], { kind: 'saved', undo: false });
     await restarted;
     await log.until((lines) => lines.some((line) => line.includes(`rank.trained kind=${TFIDF_KIND}`)));
-    expect(getRankModel(world.context.db)!.fingerprint).toBe(readTrainingFingerprint(world.context.db));
+    expect(getRankModel(context.db)!.fingerprint).toBe(readTrainingFingerprint(context.db));
     expect(retrainer.health()).toMatchObject({ state: 'running', restarts: 1 });
   }, 60_000);
 });
+
+/** A 200-paper day stored, and its context with a log the test can wait on. */
+function worldOf200() {
+  world = createTestWorld();
+  const day = buildRealisticDay({ day: '2026-09-24', count: 200, starred: 0, idPrefix: '2609' });
+  world.ingestDay('2026-09-24', day);
+  const log = logWaiter();
+  return { day, log, context: { ...world.context, log: log.logger } };
+}
 
 /** A logger whose lines a test can wait on. */
 function logWaiter() {

@@ -40,14 +40,23 @@ beforeEach(() => {
   other = openDb(world.context.config.dbPath);
   status = {};
   held = [];
-  const offload = (job: RenderJob) =>
-    new Promise<Rendered>((resolve) => {
-      const body = `<p>${job.version.tag}</p><p>saved: ${job.version.ownWrites ?? 0}</p><p>${job.status.activity ?? ''}</p>`;
-      held.push({ job, release: () => resolve({ status: 200, type: 'text/html; charset=utf-8', body }) });
-      asked?.();
-    });
-  app = createApp({ context: world.context, holidays: new Set(), status: () => status, offload });
+  app = createApp({ context: world.context, holidays: new Set(), status: () => status, offload: holdRender });
 });
+
+/** A render the test lets go of: the page says its version, the reader's writes and the status. */
+function holdRender(job: RenderJob): Promise<Rendered> {
+  return new Promise<Rendered>((resolve) => {
+    const body = `<p>${job.version.tag}</p><p>saved: ${job.version.ownWrites ?? 0}</p><p>${job.status.activity ?? ''}</p>`;
+    held.push({ job, release: () => resolve({ status: 200, type: 'text/html; charset=utf-8', body }) });
+    asked?.();
+  });
+}
+
+/** The reader saves a paper from the page (the web thread's own write). */
+async function saveFromThePage(): Promise<void> {
+  const saved = await app.request('/papers/2609.00001/save', { method: 'POST', headers: FORM });
+  expect(saved.status).toBe(200);
+}
 afterEach(() => {
   other.close();
   world.close();
@@ -111,8 +120,7 @@ describe('the page as last rendered, while the new one renders', () => {
 
   it('never after the reader saved: every request waits for the page with the save', async () => {
     await firstPage();
-    const saved = await app.request('/papers/2609.00001/save', { method: 'POST', headers: FORM });
-    expect(saved.status).toBe(200);
+    await saveFromThePage();
     const rendering = nextRender();
     const first = app.request('/');
     const render = await rendering;
@@ -132,13 +140,8 @@ describe('the page as last rendered, while the new one renders', () => {
 
 describe('a render that takes longer than the first asker waits (serve: a second)', () => {
   beforeEach(() => {
-    const offload = (job: RenderJob) =>
-      new Promise<Rendered>((resolve) => {
-        const body = `<p>${job.version.tag}</p><p>saved: ${job.version.ownWrites ?? 0}</p>`;
-        held.push({ job, release: () => resolve({ status: 200, type: 'text/html; charset=utf-8', body }) });
-        asked?.();
-      });
-    app = createApp({ context: world.context, holidays: new Set(), status: () => status, offload, firstWaitMs: 0 });
+    const deps = { context: world.context, holidays: new Set<string>(), status: () => status };
+    app = createApp({ ...deps, offload: holdRender, firstWaitMs: 0 });
   });
 
   it('answers the first asker with the page as it was too, and the new page once rendered', async () => {
@@ -154,8 +157,7 @@ describe('a render that takes longer than the first asker waits (serve: a second
 
   it('never after the reader saved: the first asker waits for the page with the save', async () => {
     await firstPage();
-    const saved = await app.request('/papers/2609.00001/save', { method: 'POST', headers: FORM });
-    expect(saved.status).toBe(200);
+    await saveFromThePage();
     const rendering = nextRender();
     const first = app.request('/');
     (await rendering).release();
