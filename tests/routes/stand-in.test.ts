@@ -2,7 +2,7 @@
 // holds), the page as last rendered answers those who ask after the first, with its own ETag:
 // when the scheduler's thread wrote (another connection) or its status changed. Never after the
 // reader's own save: that request waits for the page with the save.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import type { Rendered } from '../../src/routes/cache.ts';
 import { attachFastPath, fastPathOf } from '../../src/routes/fast-path.ts';
@@ -10,6 +10,7 @@ import { startServer } from '../../src/routes/listen.ts';
 import type { RenderJob } from '../../src/routes/site.ts';
 import { createApp } from '../../src/server.ts';
 import { openDb, type Db } from '../../src/store/db.ts';
+import { OTHERS_EVERY_MS } from '../../src/store/read/version.ts';
 import { recordRoundPart } from '../../src/store/write/round-parts.ts';
 import type { StatusView } from '../../src/views/types.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
@@ -58,6 +59,7 @@ async function saveFromThePage(): Promise<void> {
   expect(saved.status).toBe(200);
 }
 afterEach(() => {
+  vi.useRealTimers();
   other.close();
   world.close();
 });
@@ -82,6 +84,8 @@ async function firstPage(): Promise<{ body: string; etag: string }> {
 
 describe('the page as last rendered, while the new one renders', () => {
   it('answers after the scheduler thread wrote, with its own ETag; the first asker gets the new page', async () => {
+    // The version looks at other connections' commits every OTHERS_EVERY_MS of this clock.
+    vi.useFakeTimers({ toFake: ['performance'] });
     const before = await firstPage();
     recordRoundPart(other, {
       part: 'blogs',
@@ -90,6 +94,7 @@ describe('the page as last rendered, while the new one renders', () => {
       summary: 'none read',
       problems: ['connection refused'],
     });
+    vi.advanceTimersByTime(OTHERS_EVERY_MS);
     const rendering = nextRender();
     const first = app.request('/');
     const render = await rendering;
