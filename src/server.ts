@@ -37,6 +37,8 @@ export interface AppDeps {
   background?: () => BackgroundHealth;
   /** serve: the watched configuration files' problems (app/config-watch.ts); default authors.json's. */
   configProblems?: SiteOptions['configProblems'];
+  /** serve: how long the first asker of a page's new version waits for its render (SiteOptions). */
+  firstWaitMs?: number;
 }
 
 const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
@@ -47,6 +49,7 @@ export function createApp(deps: AppDeps): Hono {
     offload: deps.offload,
     job: deps.renderJob,
     configProblems: deps.configProblems,
+    firstWaitMs: deps.firstWaitMs,
   });
   const app = new Hono();
   // Set before the handler so Hono puts them on every response it builds (200, 304, 404, 500)

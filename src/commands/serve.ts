@@ -17,6 +17,7 @@ import { describeWritePolicy, readWritePolicy } from '../routes/writes.ts';
 import { createApp } from '../server.ts';
 import type { CommandArgs, Io } from './types.ts';
 import { createWorkQueue, type WorkQueue } from '../app/worker-queue.ts';
+import { createLoopGauge } from '../app/loop-gauge.ts';
 import { watchConfigFiles } from '../app/config-watch.ts';
 import type { Rendered } from '../routes/cache.ts';
 import type { RenderJob } from '../routes/site.ts';
@@ -26,6 +27,10 @@ import type { RenderJob } from '../routes/site.ts';
 // Retry-After rather than slowing everyone down.
 const RENDER_THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
 const RENDER_QUEUE = 16;
+// The first asker of a page's new version waits this long for it (a render takes a tenth of a second
+// or two), then gets the page as it was, like everyone asking meanwhile, when the reader did nothing
+// since: a flood of requests starving the render threads (nice 10) never holds one client for seconds.
+const FIRST_WAIT_MS = 1000;
 
 export async function runServe({ open, io, config }: CommandArgs): Promise<number> {
   // Broken files stop start-up with exit code 2, like a broken authors.json; later edits are read each round.
@@ -47,7 +52,8 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
     log: context.log,
   });
   // The ranking is trained and stored on its own thread whenever its inputs change (a save, a new day).
-  const retrainer = startRetrainer(context);
+  // A training nobody asked for waits while this thread is busy answering (at most a minute).
+  const retrainer = startRetrainer(context, { busy: createLoopGauge() });
   // Hand edits of the other configuration files are checked as they happen: a broken one shows on every page.
   const configFiles = watchConfigFiles(context, [
     { path: context.config.feedsPath, check: loadFeedsConfig },
@@ -65,6 +71,7 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
       offload: (job) => renders.run(job, { low: job.path.startsWith('/search') }),
       onWrite: () => retrainer.poke(),
       background: () => describeBackground(renders, scheduler, retrainer),
+      firstWaitMs: FIRST_WAIT_MS,
     });
     const server = await startServer(app, { host: context.config.host, port: context.config.port });
     io.stdout(`arxiv-curator: serving ${server.url}\n`);

@@ -2,7 +2,10 @@
 // model: keeps it current from a running server, checking the fingerprint every `intervalMs` and
 // when poked, one training at a time; inputs that changed during a training are trained on right
 // after it. A training or a store that fails (a full disk) is tried again after a backoff, shown in
-// /healthz meanwhile; the thread itself is supervised (app/worker-thread.ts).
+// /healthz meanwhile; the thread itself is supervised (app/worker-thread.ts). A training nobody asked
+// for (the first after a start, a new day's) waits for the web thread to be idle a few seconds, at most
+// RETRAIN_PATIENCE_MS: on two cores its CPU, and its garbage collector's helper threads, slowed every
+// page a fresh serve answered; a poke (the reader's save) trains at once.
 import { createRetry, type Backoff, type RetryView } from '../app/backoff.ts';
 import type { Context } from '../app/context.ts';
 import { superviseWorker, type SupervisedWorker, type ThreadHealth } from '../app/worker-thread.ts';
@@ -26,7 +29,19 @@ export interface RetrainerOptions {
   backoff?: Backoff;
   /** Between restarts of the thread (default: the supervisor's). */
   restartBackoff?: Backoff;
+  /** Whether the web thread is busy answering now (serve: app/loop-gauge.ts); default never. */
+  busy?: () => boolean;
+  /** How long a training nobody asked for waits for the web thread to be idle (default RETRAIN_PATIENCE_MS). */
+  patienceMs?: number;
 }
+
+/** A minute: under a steady load the ranking still follows the data. */
+export const RETRAIN_PATIENCE_MS = 60_000;
+/**
+ * Looks in a row (a second apart) that found the web thread idle before such a training: the wait
+ * for a fresh serve's first page leaves it idle for a second or two just before the page is read.
+ */
+const IDLE_LOOKS = 3;
 
 /** 10 s, 20 s, 40 s … at most 10 minutes between tries while training or storing fails. */
 export const RETRAIN_BACKOFF: Backoff = { firstMs: 10_000, capMs: 10 * 60_000 };
@@ -37,6 +52,11 @@ export function startRetrainer(context: Context, options: RetrainerOptions = {})
   let busy = false;
   let stopped = false;
   let waiting: NodeJS.Timeout | undefined;
+  // While a training waits for the web thread to be idle: since when, and the next look.
+  let deferredAt: number | undefined;
+  let deferred: NodeJS.Timeout | undefined;
+  let idleLooks = 0;
+  const intervalMs = options.intervalMs ?? 5000;
 
   const failed = (step: string, error: string) => {
     busy = false;
@@ -74,7 +94,25 @@ export function startRetrainer(context: Context, options: RetrainerOptions = {})
     },
   });
 
-  function check(): void {
+  /** Whether a training nobody asked for waits (and looks again in a second). */
+  const waitsForIdle = (): boolean => {
+    if (options.busy === undefined) return false;
+    idleLooks = options.busy() ? 0 : idleLooks + 1;
+    if (idleLooks >= IDLE_LOOKS) return false;
+    deferredAt ??= performance.now();
+    if (performance.now() - deferredAt >= (options.patienceMs ?? RETRAIN_PATIENCE_MS)) return false;
+    deferred ??= setTimeout(
+      () => {
+        deferred = undefined;
+        check();
+      },
+      Math.min(1000, intervalMs),
+    );
+    deferred.unref();
+    return true;
+  };
+
+  function check(asked = false): void {
     const thread = worker.thread;
     if (busy || stopped || waiting !== undefined || thread === undefined) return;
     try {
@@ -82,14 +120,17 @@ export function startRetrainer(context: Context, options: RetrainerOptions = {})
     } catch (error) {
       return log.error('rank.train_failed', { error: (error as Error).message });
     }
+    if (!asked && waitsForIdle()) return;
+    deferredAt = undefined;
+    idleLooks = 0;
     busy = true;
     const request: RetrainRequest = { names: [...context.starred.current().names], at: context.now().toISOString() };
     thread.postMessage(request);
   }
-  const timer = setInterval(check, options.intervalMs ?? 5000);
+  const timer = setInterval(check, intervalMs);
   timer.unref();
   return {
-    poke: () => setImmediate(check),
+    poke: () => setImmediate(check, true),
     retry: () => retry.view(),
     health: () => worker.health(),
     worker,
@@ -97,6 +138,7 @@ export function startRetrainer(context: Context, options: RetrainerOptions = {})
       stopped = true;
       clearInterval(timer);
       clearTimeout(waiting);
+      clearTimeout(deferred);
       await worker.stop();
     },
   };

@@ -2,7 +2,10 @@
 // canonical request and the data version: a 304 costs one SQL query, a hit no rendering, and each
 // body is compressed once (gzip/brotli per Accept-Encoding, on libuv's threads) rather than per
 // request. A page missing from the cache is rendered once however many ask for it at the same
-// time, and a render that cannot be queued is answered 503 with Retry-After.
+// time, and a render that cannot be queued is answered 503 with Retry-After. While it renders, the
+// address's previous body answers those who ask after the first (stale-while-revalidate), unless
+// the reader did something since (`reader` of the version): the first asker, and a reader after a
+// save, get the new page.
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -32,6 +35,27 @@ const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 /** Seconds a client is asked to wait when the render queue is full. */
 export const BUSY_RETRY_AFTER_S = 2;
+
+/**
+ * A version as the cache sees it: the data version and what else the page depends on (its tag),
+ * and what the reader did up to it (`reader`: their own writes, the starred list, the configuration
+ * files, the day). A body of another tag with the same `reader` may answer while this one renders;
+ * unset, none may.
+ */
+export interface CacheVersion extends DataVersion {
+  reader?: string;
+}
+
+/** The last body rendered for an address, the headers it was sent with, and the version it is of. */
+interface Previous {
+  tag: string;
+  reader: string | undefined;
+  /** Which render made it: a slower render of an older version never replaces a newer one. */
+  order: number;
+  entry: Entry;
+  etag: string;
+  headers: Record<string, string>;
+}
 
 export function createEtag(key: string, version: DataVersion): string {
   return `W/"${createHash('sha1').update(key).update('\0').update(version.tag).digest('base64url').slice(0, 22)}"`;
@@ -155,37 +179,95 @@ export interface Responder {
    * The response when it needs no work: a 304, or a cached body already compressed as asked.
    * Undefined when the body must be rendered or compressed first (respond does that).
    */
-  lookup(key: string, version: DataVersion, asked: Asked): Ready | undefined;
+  lookup(key: string, version: CacheVersion, asked: Asked): Ready | undefined;
   respond(
     c: HonoContext,
     key: string,
-    version: DataVersion,
+    version: CacheVersion,
     render: () => Rendered | Promise<Rendered>,
   ): Response | Promise<Response>;
 }
 
-export function createResponder(sizes = { probation: 32, kept: 96 }): Responder {
+export interface ResponderOptions {
+  probation?: number;
+  kept?: number;
+  /**
+   * How long the first asker of a new version waits for its render before the previous body answers
+   * it too (when it may: the reader did nothing since). Unset: until the render is done.
+   */
+  firstWaitMs?: number | undefined;
+}
+
+export function createResponder(options: ResponderOptions = {}): Responder {
+  const sizes = { probation: options.probation ?? 32, kept: options.kept ?? 96 };
   const cache = createSegmentedLru<Entry>(sizes.probation, sizes.kept);
   const rendering = new Map<string, Promise<Entry>>();
-  const renderOnce = (cacheKey: string, render: () => Rendered | Promise<Rendered>): Promise<Entry> => {
+  const previous = createSegmentedLru<Previous>(sizes.probation, sizes.kept);
+  let renders = 0;
+  const renderOnce = (
+    key: string,
+    version: CacheVersion,
+    render: () => Rendered | Promise<Rendered>,
+    encoding: Encoding,
+  ): Promise<Entry> => {
+    const cacheKey = `${key}\0${version.tag}`;
     let pending = rendering.get(cacheKey);
     if (pending === undefined) {
+      const order = ++renders;
+      const keep = (entry: Entry) => {
+        cache.set(cacheKey, entry);
+        if ((previous.get(key)?.order ?? 0) > order) return;
+        const etag = createEtag(key, version);
+        previous.set(key, {
+          tag: version.tag,
+          reader: version.reader,
+          order,
+          entry,
+          etag,
+          headers: headersOf(etag, version),
+        });
+      };
       pending = Promise.resolve()
         .then(render)
-        .then((rendered) => ({
-          ...rendered,
-          raw: Buffer.from(rendered.body, 'utf8'),
-          encoded: new Map(),
-          answers: new Map(),
-        }));
+        .then((rendered) => {
+          const entry: Entry = {
+            ...rendered,
+            raw: Buffer.from(rendered.body, 'utf8'),
+            encoded: new Map(),
+            answers: new Map(),
+          };
+          // Compressed as the first asker takes it before it is the page: those asking the same meanwhile
+          // get the previous body (a 1 MB page takes brotli tens of milliseconds) rather than wait.
+          return Promise.resolve(encode(entry, encoding)).then(() => entry);
+        });
       rendering.set(cacheKey, pending);
       pending.then(
-        (entry) => (rendering.delete(cacheKey), cache.set(cacheKey, entry)),
+        (entry) => (rendering.delete(cacheKey), keep(entry)),
         () => rendering.delete(cacheKey),
       );
     }
     return pending;
   };
+  // While this version of the address renders, its previous body, when the reader did nothing since.
+  const previousOf = (key: string, version: CacheVersion): Previous | undefined => {
+    const last = version.reader === undefined ? undefined : previous.get(key);
+    return last !== undefined && last.tag !== version.tag && last.reader === version.reader ? last : undefined;
+  };
+  const standInFor = (key: string, version: CacheVersion): Previous | undefined =>
+    rendering.has(`${key}\0${version.tag}`) ? previousOf(key, version) : undefined;
+  // The first asker's render, or the previous body once it took firstWaitMs (a flood starving the render).
+  const renderOrWait = (fresh: Promise<Ready>, last: Previous | undefined, asked: Asked): Promise<Ready> => {
+    if (last === undefined || options.firstWaitMs === undefined) return fresh;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<Ready>((resolve) => {
+      timer = setTimeout(() => resolve(answerStandIn(last, asked)), options.firstWaitMs);
+    });
+    return Promise.race([fresh, waited]).finally(() => clearTimeout(timer));
+  };
+  const answerStandIn = (last: Previous, asked: Asked): Ready | Promise<Ready> =>
+    matchesEtag(asked.ifNoneMatch, last.etag)
+      ? { status: 304, headers: last.headers, body: null }
+      : prepare(last.entry, last.headers, asked.acceptEncoding);
   // The validators of each address at its latest version: hashed once per change, not per request.
   // Last-Modified joins a version's validators once its second is over (store/read/version.ts).
   const validated = createSegmentedLru<{
@@ -198,9 +280,7 @@ export function createResponder(sizes = { probation: 32, kept: 96 }): Responder 
     const known = validated.get(key);
     if (known?.tag === version.tag && known.lastModified === version.lastModified) return known;
     const etag = known?.tag === version.tag ? known.etag : createEtag(key, version);
-    const headers: Record<string, string> = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
-    if (version.lastModified) headers['Last-Modified'] = version.lastModified;
-    const fresh = { tag: version.tag, lastModified: version.lastModified, etag, headers };
+    const fresh = { tag: version.tag, lastModified: version.lastModified, etag, headers: headersOf(etag, version) };
     validated.set(key, fresh);
     return fresh;
   };
@@ -212,8 +292,9 @@ export function createResponder(sizes = { probation: 32, kept: 96 }): Responder 
       const { etag, headers } = validatorsOf(key, version);
       if (notModified(etag, version, asked)) return { status: 304, headers, body: null };
       const entry = cache.get(`${key}\0${version.tag}`);
-      if (entry === undefined) return undefined;
-      const ready = prepare(entry, headers, asked.acceptEncoding);
+      const standIn = entry === undefined ? standInFor(key, version) : undefined;
+      if (entry === undefined && standIn === undefined) return undefined;
+      const ready = standIn ? answerStandIn(standIn, asked) : prepare(entry!, headers, asked.acceptEncoding);
       return ready instanceof Promise ? undefined : ready;
     },
     respond(c, key, version, render) {
@@ -224,13 +305,24 @@ export function createResponder(sizes = { probation: 32, kept: 96 }): Responder 
       };
       const { etag, headers } = validatorsOf(key, version);
       if (notModified(etag, version, asked)) return c.body(null, 304, headers);
-      const cacheKey = `${key}\0${version.tag}`;
-      const reply = (ready: Filled) => c.body(ready.body as Uint8Array<ArrayBuffer>, ready.status, ready.headers);
-      const entry = cache.get(cacheKey);
-      const prepared = entry !== undefined ? prepare(entry, headers, asked.acceptEncoding) : undefined;
+      const reply = (ready: Ready) =>
+        ready.body === null
+          ? c.body(null, 304, ready.headers)
+          : c.body(ready.body as Uint8Array<ArrayBuffer>, ready.status, ready.headers);
+      const entry = cache.get(`${key}\0${version.tag}`);
+      const standIn = entry === undefined ? standInFor(key, version) : undefined;
+      const prepared = standIn
+        ? answerStandIn(standIn, asked)
+        : entry !== undefined
+          ? prepare(entry, headers, asked.acceptEncoding)
+          : undefined;
       if (prepared !== undefined && !(prepared instanceof Promise)) return reply(prepared);
+      const rendered = () =>
+        renderOnce(key, version, render, chooseEncoding(asked.acceptEncoding)).then((fresh) =>
+          prepare(fresh, headers, asked.acceptEncoding),
+        );
       return (
-        prepared ?? renderOnce(cacheKey, render).then((rendered) => prepare(rendered, headers, asked.acceptEncoding))
+        prepared ?? renderOrWait(rendered(), entry === undefined ? previousOf(key, version) : undefined, asked)
       ).then(reply, (error: unknown) => {
         // A full render queue, or serve stopping with the render still to do: try again shortly.
         if (!(error instanceof QueueFullError || error instanceof QueueClosedError)) throw error;
@@ -242,6 +334,13 @@ export function createResponder(sizes = { probation: 32, kept: 96 }): Responder 
       });
     },
   };
+}
+
+/** The validators' headers of a body of `version`. */
+function headersOf(etag: string, version: DataVersion): Record<string, string> {
+  const headers: Record<string, string> = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+  if (version.lastModified) headers['Last-Modified'] = version.lastModified;
+  return headers;
 }
 
 /** The entry in the encoding the client takes, with its headers; a promise while it is compressed. */

@@ -123,7 +123,7 @@ function badRequest(baseUrl: string, message: string): Rendered {
 export function registerDigestRoutes(app: Hono, site: Site): void {
   const days = createDayStatus(site);
   // `/` shows the scheduler's status while the day it stands for is not stored.
-  const front = { ...DAY_PAGE, depends: (version: DataVersion) => days.dependsOf(version) };
+  const front = { ...DAY_PAGE, status: (version: DataVersion) => days.dependsOf(version) };
   app.get('/', (c) =>
     sendCached(site, c, front, (_version, baseUrl) => {
       const options = readDayOptions(c);
@@ -139,7 +139,7 @@ export function registerDigestRoutes(app: Hono, site: Site): void {
     const day = match ? parseDay(match[1]!) : undefined;
     const format = match?.[2];
     const html = day !== undefined && format !== 'txt' && format !== 'json';
-    const page = html ? { ...DAY_PAGE, depends: (version: DataVersion) => days.dependsOf(version, day) } : DAY_PAGE;
+    const page = html ? { ...DAY_PAGE, status: (version: DataVersion) => days.dependsOf(version, day) } : DAY_PAGE;
     return sendCached(site, c, page, (_version, baseUrl) => {
       if (day === undefined) return refuseAddress(file, baseUrl);
       if (!html) return renderDayData(site, day, format as 'txt' | 'json', baseUrl);

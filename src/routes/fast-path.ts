@@ -4,8 +4,9 @@
 // headers, cost about as much as the rest of a cached /rss.xml (as profiled); the answer is
 // the same, header for header and byte for byte (tests/server/fast-path.test.ts). The checks are
 // sendCached's own: the data version, today, the starred list, and what the route declared it
-// depends on (`/` the scheduler's status, while its day is not stored). Anything else, a miss
-// included, goes through Hono as before.
+// depends on (`/` the scheduler's status, while its day is not stored); while a newer version
+// renders, the previous body as the responder's `lookup` gives it. Anything else, a miss included,
+// goes through Hono as before.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Hono } from 'hono';
 import { SECURITY_HEADERS, baseUrlOfSocket, countHostFields, versionOf, type Site } from './site.ts';

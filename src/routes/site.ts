@@ -11,7 +11,14 @@ import type { ConfigProblemView, StatusView } from '../views/types.ts';
 import { STYLE_SOURCE } from '../render/html-assets.ts';
 import { createHostAllowlist, type HostAllowlist } from './hosts.ts';
 import { renderConfigBanner, withBanner } from '../render/html-layout.ts';
-import { createResponder, createSegmentedLru, type Rendered, type Responder, type SegmentedLru } from './cache.ts';
+import {
+  createResponder,
+  createSegmentedLru,
+  type CacheVersion,
+  type Rendered,
+  type Responder,
+  type SegmentedLru,
+} from './cache.ts';
 
 /** A page to render away from the thread answering HTTP: what it depends on, as plain data. */
 export interface RenderJob {
@@ -57,6 +64,8 @@ export interface SiteOptions {
   job?: Site['job'];
   /** serve: the watched configuration files' problems; default authors.json's alone. */
   configProblems?: (() => readonly ConfigProblemView[]) | undefined;
+  /** serve: how long the first asker of a new version waits for it (routes/cache.ts ResponderOptions). */
+  firstWaitMs?: number | undefined;
 }
 
 export function createSite(
@@ -70,7 +79,7 @@ export function createSite(
     context,
     holidays,
     status,
-    responder: createResponder(),
+    responder: createResponder({ firstWaitMs: options.firstWaitMs }),
     readVersion: createVersionReader(context.db),
     offload: options.offload,
     job: options.job,
@@ -113,6 +122,12 @@ export interface CacheOptions {
    * the data version. Asked on every request: memoize anything that costs more than a comparison.
    */
   depends?: (version: DataVersion) => string;
+  /**
+   * The scheduler's status as the page shows it (`/` while its day is not stored), given the data
+   * version: in the version like `depends`, but the reader did not make it change, so the page of
+   * the previous status answers while the new one renders (routes/cache.ts).
+   */
+  status?: (version: DataVersion) => string;
 }
 
 /** `?a=1&b=2` of the declared parameters present (every value, in declared order), or ''. */
@@ -143,9 +158,17 @@ export function sendCached(
   const { version, status, starredHash, problems } = versionOf(site, options);
   const { offload } = site;
   const renderPage = offload
-    ? () => offload({ path, baseUrl, status, version, starredHash, problems })
+    ? () => timed(site, path, () => offload({ path, baseUrl, status, version, starredHash, problems }))
     : () => withProblems(render(version, baseUrl), problems);
   return site.responder.respond(c, `${baseUrl}${path}`, version, renderPage);
+}
+
+/** A render on a render thread, logged with how long it took from here (LOG_LEVEL=debug): what a miss costs. */
+async function timed(site: Site, path: string, render: () => Promise<Rendered>): Promise<Rendered> {
+  const started = performance.now();
+  const rendered = await render();
+  site.context.log.debug('page.rendered', { path, ms: Math.round(performance.now() - started) });
+  return rendered;
 }
 
 /**
@@ -153,27 +176,30 @@ export function sendCached(
  * fetched yet" from "not announced yet"), the starred list in hand (it names the flags), a broken configuration file (a banner on HTML),
  * and what the route declared it depends on. Not the scheduler's status: a page that shows it declares so (`/`,
  * while its day is not stored), or every change of the status would render every page again.
+ * All but the data and the status are the reader's doing, as are the web thread's own writes: a
+ * change of those is never answered with the previous page (`reader`, routes/cache.ts).
  */
 export function versionOf(
   site: Site,
   options: CacheOptions,
-): { version: DataVersion; status: StatusView; starredHash: string; problems: readonly ConfigProblemView[] } {
+): { version: CacheVersion; status: StatusView; starredHash: string; problems: readonly ConfigProblemView[] } {
   const data = site.readVersion();
   const today = easternDay(site.context.now());
   const starredHash = site.context.starred.current().hash;
   const problems = site.problems();
-  const extra = `${today}|${starredHash}|${describeProblems(problems)}|${options.depends?.(data) ?? ''}`;
-  return { version: withExtra(site, data, extra), status: site.status(), starredHash, problems };
+  const reader = `${today}|${starredHash}|${describeProblems(problems)}|${options.depends?.(data) ?? ''}`;
+  const status = options.status?.(data) ?? '';
+  return { version: withExtra(site, data, reader, status), status: site.status(), starredHash, problems };
 }
 
 // The last version answered: the same object while neither the data nor the extra moved.
-const lastVersions = new WeakMap<Site, { data: DataVersion; extra: string; version: DataVersion }>();
+const lastVersions = new WeakMap<Site, { data: DataVersion; reader: string; status: string; version: CacheVersion }>();
 
-function withExtra(site: Site, data: DataVersion, extra: string): DataVersion {
+function withExtra(site: Site, data: DataVersion, reader: string, status: string): CacheVersion {
   const last = lastVersions.get(site);
-  if (last?.data === data && last.extra === extra) return last.version;
-  const version = { ...data, tag: `${data.tag}|${extra}` };
-  lastVersions.set(site, { data, extra, version });
+  if (last?.data === data && last.reader === reader && last.status === status) return last.version;
+  const version = { ...data, tag: `${data.tag}|${reader}|${status}`, reader: `${data.ownWrites ?? ''}|${reader}` };
+  lastVersions.set(site, { data, reader, status, version });
   return version;
 }
 

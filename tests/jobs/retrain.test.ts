@@ -58,6 +58,34 @@ describe('the retrainer', () => {
     );
   }, 60_000);
 
+  it('waits while the web thread is busy to train what nobody asked for, and trains a save at once', async () => {
+    const { day, log, context } = worldOf200();
+    let looks = 0;
+    let answering = true;
+    const looked: (() => void)[] = [];
+    const busy = () => (looks++, looked.splice(0).forEach((resolve) => resolve()), answering);
+    const lookedAgain = (count: number) =>
+      new Promise<void>((resolve) => {
+        const wait = () => (looks >= count ? resolve() : looked.push(wait));
+        wait();
+      });
+    retrainer = startRetrainer(context, { busy, intervalMs: 60_000, patienceMs: 600_000 });
+    // The first training after the start waits while the web thread answers, looking again each second,
+    // and starts once it was idle a few looks in a row.
+    await lookedAgain(3);
+    expect(getRankModel(context.db)).toBeUndefined();
+    expect(log.lines.filter((line) => line.includes('rank.trained'))).toEqual([]);
+    answering = false;
+    await log.until((lines) => lines.some((line) => line.includes('rank.trained kind=none')));
+    // A save is trained on at once, however busy the web thread is.
+    answering = true;
+    await markStoredPapers(context, [day[0]!.id], { kind: 'saved', undo: false });
+    const seen = looks;
+    retrainer.poke();
+    await log.until((lines) => lines.some((line) => line.includes(`rank.trained kind=${TFIDF_KIND}`)));
+    expect(looks).toBe(seen);
+  }, 60_000);
+
   it('tries a failed store again after a doubling wait up to its cap, and says so until one works', async () => {
     world = createTestWorld();
     const day = buildRealisticDay({ day: '2026-09-24', count: 200, starred: 0, idPrefix: '2609' });
@@ -84,11 +112,7 @@ describe('the retrainer', () => {
   }, 60_000);
 
   it('comes back when its thread is killed, and trains on what changed meanwhile', async () => {
-    world = createTestWorld();
-    const day = buildRealisticDay({ day: '2026-09-24', count: 200, starred: 0, idPrefix: '2609' });
-    world.ingestDay('2026-09-24', day);
-    const log = logWaiter();
-    const context = { ...world.context, log: log.logger };
+    const { day, log, context } = worldOf200();
     retrainer = startRetrainer(context, { restartBackoff: { firstMs: 1, capMs: 1 } });
     await log.until((lines) => lines.some((line) => line.includes('rank.trained kind=none')));
     const restarted = once(retrainer.worker.events, 'start');
@@ -97,10 +121,19 @@ describe('the retrainer', () => {
     await markStoredPapers(context, [day[0]!.id], { kind: 'saved', undo: false });
     await restarted;
     await log.until((lines) => lines.some((line) => line.includes(`rank.trained kind=${TFIDF_KIND}`)));
-    expect(getRankModel(world.context.db)!.fingerprint).toBe(readTrainingFingerprint(world.context.db));
+    expect(getRankModel(context.db)!.fingerprint).toBe(readTrainingFingerprint(context.db));
     expect(retrainer.health()).toMatchObject({ state: 'running', restarts: 1 });
   }, 60_000);
 });
+
+/** A 200-paper day stored, and its context with a log the test can wait on. */
+function worldOf200() {
+  world = createTestWorld();
+  const day = buildRealisticDay({ day: '2026-09-24', count: 200, starred: 0, idPrefix: '2609' });
+  world.ingestDay('2026-09-24', day);
+  const log = logWaiter();
+  return { day, log, context: { ...world.context, log: log.logger } };
+}
 
 /** A logger whose lines a test can wait on. */
 function logWaiter() {

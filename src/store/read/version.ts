@@ -15,6 +15,11 @@ export interface DataVersion {
    * client asking If-Modified-Since with it would be told 304 for a copy that lacks that change.
    */
   lastModified?: string;
+  /**
+   * How many times this connection had written when the version was read: the web thread's writes
+   * are the reader's own actions (a save), which routes/cache.ts never answers with an older body.
+   */
+  ownWrites?: number;
 }
 
 interface VersionRow {
@@ -63,6 +68,7 @@ export function createVersionReader(db: Db, clocks: VersionClocks = {}): () => D
   let others = -1;
   let othersAt = Number.NEGATIVE_INFINITY;
   let known: Known | undefined;
+  let ownWrites = 0;
   return () => {
     statements ??= {
       version: db.prepare(VERSION_SQL),
@@ -72,6 +78,7 @@ export function createVersionReader(db: Db, clocks: VersionClocks = {}): () => D
     const now = tick();
     const ownNow = statements.own.get()!;
     let changed = ownNow !== own;
+    if (changed && own !== -1) ownWrites++;
     own = ownNow;
     if (changed || now - othersAt >= OTHERS_EVERY_MS) {
       othersAt = now;
@@ -81,7 +88,7 @@ export function createVersionReader(db: Db, clocks: VersionClocks = {}): () => D
     }
     if (known === undefined || changed) {
       const row = statements.version.get()!;
-      if (known?.version !== row.version || known.seconds !== row.changedAt) known = describeRow(row);
+      if (known?.version !== row.version || known.seconds !== row.changedAt) known = describeRow(row, ownWrites);
     }
     // Once settled a version stays so: the clock is asked only in the second after a change.
     if (known.settled === undefined && wall() >= known.settlesAt)
@@ -90,7 +97,7 @@ export function createVersionReader(db: Db, clocks: VersionClocks = {}): () => D
   };
 }
 
-function describeRow(row: VersionRow): Known {
+function describeRow(row: VersionRow, ownWrites: number): Known {
   const ms = Math.round(row.changedAt * 1000);
   const changedAt = new Date(ms).toISOString();
   // The time too: a database restored from a backup may count the same versions again.
@@ -100,6 +107,6 @@ function describeRow(row: VersionRow): Known {
     seconds: row.changedAt,
     httpDate: new Date(ms).toUTCString(),
     settlesAt: (Math.floor(ms / 1000) + 1) * 1000,
-    pending: { tag, changedAt },
+    pending: { tag, changedAt, ownWrites },
   };
 }
