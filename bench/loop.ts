@@ -3,8 +3,10 @@
 // event-loop delay measured (bench/loop-probe.mjs: p99 and max, 1 ms resolution) over: 5 quiet
 // seconds, saves and hides (the web thread's own writes) with the retraining they cause, a star
 // and an unstar (authors.json written, 100,000 papers re-flagged, the ranking retrained), and
-// `import` storing 52,400 papers from another process with the retraining after it. Target: the
-// web thread never blocked for 5 ms (every max under 5 ms).
+// `import` storing 52,400 papers from another process with the retraining after it. Target, on an
+// idle machine: the web thread's delay under 5 ms in every phase, its p99 and its max, judged on one
+// line per phase; each row also says the garbage collector's longest pause on that thread (a stall as
+// long as it is the collector's) and its heap at the end.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { openDb } from '../src/store/db.ts';
 import { getRankModelFingerprint } from '../src/store/read/model.ts';
 import { readTrainingFingerprint } from '../src/store/read/training.ts';
 import { describeLoad, openBenchDb, runImport, startReadyServe, writeImportFiles } from './support.ts';
+import { judge } from './targets.ts';
 
 const PROBE = fileURLToPath(new URL('./loop-probe.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'curator-loop-'));
@@ -25,7 +28,23 @@ interface Delay {
   count: number;
   /** The web thread's own CPU time over the window. */
   cpuMs: number;
+  /** Its garbage collector: time paused, the longest pause and its kind (minor, major…). */
+  gcMs: number;
+  gcMaxMs: number;
+  gcMaxKind: string;
+  heapMb: number;
+  /** The probe's own 1 ms ticks less the time the thread waited for a CPU: its own work and blocking calls. */
+  ownP99: number;
+  ownMax: number;
+  /** The longest of those ticks: less its wait for a CPU (also given), its time on one, and its collections. */
+  worst: { ms: number; waitMs: number; runMs: number; gcMs: number };
 }
+
+const fixed = (ms: number) => ms.toFixed(2);
+
+/** The web thread's delay, p99 and max, below this in every phase. */
+const TARGET_MS = 5;
+const verdicts: string[] = [];
 
 const source = openBenchDb(100_000);
 source.close();
@@ -68,7 +87,15 @@ async function measure(what: string, work: () => Promise<string>): Promise<strin
   // What the work set going (a retraining) has ended by then; a last tick lets its answer land.
   await delay(200);
   const loop = await readDelay();
-  return `| ${what} | ${loop.p99} ms | ${loop.max} ms | ${loop.cpuMs} ms | ${said} |`;
+  const gc = `${loop.gcMaxMs} ms ${loop.gcMaxKind} (${loop.gcMs} ms in all), heap ${loop.heapMb} MB`;
+  const { worst } = loop;
+  const own = `${fixed(loop.ownP99)} / ${fixed(loop.ownMax)} ms`;
+  const longest = `${fixed(worst.ms)} ms (and ${fixed(worst.waitMs)} waiting): ${fixed(worst.runMs)} running, ${fixed(worst.gcMs)} collecting`;
+  verdicts.push(
+    `${what}: p99 ${loop.p99} ms ${judge(loop.p99 < TARGET_MS)}, max ${loop.max} ms ${judge(loop.max < TARGET_MS)}` +
+      ` (less the waits for a CPU: ${own})`,
+  );
+  return `| ${what} | ${loop.p99} ms | ${loop.max} ms | ${own} | ${longest} | ${loop.cpuMs} ms | ${gc} | ${said} |`;
 }
 
 async function post(path: string, body: object): Promise<number> {
@@ -90,8 +117,8 @@ const ids = (db.prepare(`SELECT id FROM papers WHERE id LIKE '2611.%' LIMIT 40`)
 try {
   console.log(`at the start: ${describeLoad()}`);
   const rows = [
-    "| during | the web thread's event-loop delay p99 | max | its CPU time | what it did |",
-    '|---|---|---|---|---|',
+    "| during | the web thread's event-loop delay p99 | max | less its waits for a CPU, p99 / max | that longest tick | its CPU time | its longest GC pause | what it did |",
+    '|---|---|---|---|---|---|---|---|',
     await measure('5 s of nothing (the monitor alone)', async () => {
       await delay(5000);
       return '';
@@ -124,6 +151,10 @@ try {
     `\nserve on 100,000 papers; the web thread's event-loop delay (monitorEventLoopDelay, 1 ms resolution)\n`,
   );
   console.log(rows.join('\n'));
+  console.log(
+    `\ntarget: the web thread's delay under ${TARGET_MS} ms, p99 and max, in each phase (on an idle machine)`,
+  );
+  for (const verdict of verdicts) console.log(`  ${verdict}`);
   console.log(`\nat the end: ${describeLoad()}`);
 } finally {
   db.close();

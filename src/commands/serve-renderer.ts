@@ -1,7 +1,7 @@
 // A render thread of `serve` (app/worker-queue.ts): the same app, on a read-only connection of its
 // own, renders the pages the web thread's cache does not hold, so the web thread never spends a
 // page's rendering time and keeps answering everyone else.
-import { setPriority } from 'node:os';
+import { runInBackground } from '../app/priority.ts';
 import { workerData } from 'node:worker_threads';
 import { openContext } from '../app/context.ts';
 import { createLogger } from '../app/log.ts';
@@ -13,10 +13,7 @@ import type { RenderJob } from '../routes/site.ts';
 import { createApp } from '../server.ts';
 
 // Rendering takes the CPU the web thread leaves: on a busy machine `/` from the cache goes first.
-// Linux keeps a nice value per thread (setpriority(2), NOTES), so this lowers this thread alone;
-// elsewhere it would lower the whole process, so it is left alone there.
-const RENDER_NICENESS = 10;
-if (process.platform === 'linux') setPriority(0, RENDER_NICENESS);
+runInBackground();
 
 const config = loadConfig((workerData as { env: NodeJS.ProcessEnv }).env);
 const context = openContext(config, { readOnly: true, log: createLogger(config.logLevel) });

@@ -10,6 +10,7 @@ import { currentStarred, syncStarredFlags, watchStarredAuthors } from '../jobs/r
 import type { SchedulerRole } from '../jobs/scheduler-lease.ts';
 import { startSchedulerThread, type SchedulerThread } from '../jobs/scheduler-thread.ts';
 import { startRetrainer, type Retrainer } from '../jobs/retrain-thread.ts';
+import { leaveCheckpointsToOthers } from '../store/write/checkpoints.ts';
 import type { BackgroundHealth } from '../routes/health.ts';
 import { describeMailWithoutPublicUrl } from '../mail/settings.ts';
 import { startServer } from '../routes/listen.ts';
@@ -62,9 +63,12 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
   try {
     // This thread answers: re-flagging after a star is the scheduler thread's (jobs/reflag.ts).
     const reflag = () => scheduler?.reflag() ?? Promise.reject(new Error('the scheduler has not started'));
+    // Its writes last a millisecond: they leave no note for other writers, and never copy the log.
+    leaveCheckpointsToOthers(context.db);
+    const writeLock = { ...context.writeLock, note: false };
     const app = createApp({
       configProblems: configFiles.problems,
-      context: { ...context, background: { reflag } },
+      context: { ...context, writeLock, background: { reflag } },
       holidays,
       status: () => scheduler?.status() ?? {},
       // A search waits behind pages (and never fills the queue): `/` stays quick while many search.

@@ -3,7 +3,7 @@
 // the recent days and stores the model with the scores, so the thread answering HTTP does none of
 // it. The trainer keeps its vectors between trainings; the store waits for the write lock without
 // blocking, so a request to stop is heard meanwhile.
-import { setPriority } from 'node:os';
+import { runInBackground } from '../app/priority.ts';
 import { parentPort, workerData } from 'node:worker_threads';
 import { logWriteWait } from '../app/context.ts';
 import { createLogger } from '../app/log.ts';
@@ -30,10 +30,9 @@ export interface RetrainWorkerData {
   logLevel: LogLevel;
 }
 
-// Training takes the CPU the web thread leaves, as rendering does (commands/serve-renderer.ts): the
-// first training after start (seconds on a big store) must not slow the pages served meanwhile.
-// Linux keeps a nice value per thread; elsewhere it would lower the whole process.
-if (process.platform === 'linux') setPriority(0, 10);
+// Training takes the CPU the web thread leaves, as rendering does: the first training after start
+// (seconds on a big store) must not slow the pages served meanwhile.
+runInBackground();
 
 const data = workerData as RetrainWorkerData;
 const log = createLogger(data.logLevel);

@@ -3,6 +3,7 @@
 // the web thread asks after a star), and waiting for another process's write lock never hold up
 // the thread that answers HTTP. It runs the jobs only while it holds the database's scheduler
 // lease, and tells the web thread its role, its status and the daily run's retry.
+import { runInBackground } from '../app/priority.ts';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createArxivClient } from '../app/arxiv-client.ts';
 import type { RetryView } from '../app/backoff.ts';
@@ -30,6 +31,9 @@ export interface SchedulerWorkerData {
 }
 
 const STATUS_EVERY_MS = 250;
+
+// Storing a day and re-flagging take the CPU the web thread leaves, as training and rendering do.
+runInBackground();
 
 const data = workerData as SchedulerWorkerData;
 const config = loadConfig(data.env);

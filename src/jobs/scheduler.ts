@@ -5,33 +5,49 @@
 import cron from 'node-cron';
 import { createRetry, type Backoff, type RetryView } from '../app/backoff.ts';
 import type { Logger } from '../app/log.ts';
-import { addDays, weekday } from '../calendar/days.ts';
-import { ARXIV_TIME_ZONE, easternDay, easternInstant } from '../calendar/eastern.ts';
+import { ARXIV_TIME_ZONE } from '../calendar/eastern.ts';
 import { sleepFor, type Sleep } from '../sleep.ts';
 import { firstLineOf } from '../text/first-line.ts';
 
 export const DAILY_CRON = '30 0 * * 1-5';
-const RUN_HOUR = 0;
-const RUN_MINUTE = 30;
+/** node-cron evaluates the expression in this zone, DST included. */
+const DAILY_OPTIONS = { timezone: ARXIV_TIME_ZONE, name: 'daily-fetch' } as const;
 /** Waits before the retries of a failed run: 5, 10, 20, 40 minutes, then every hour. */
 export const RETRY_BACKOFF: Backoff = { firstMs: 5 * 60_000, capMs: 60 * 60_000 };
 
-/** Pure: the first 00:30 New York time on a Monday to Friday strictly after `now`. */
+/**
+ * node-cron's matcher of a task: what its timer fires by, and what its `getNextRun()` answers (a
+ * day-first walk: a day's month, date and weekday, then its hours and minutes). `getNextRun()` asks it
+ * from the wall clock; we ask it from the injected clock's now, so the schedule has no second reading.
+ */
+interface CronMatcher {
+  getNextMatch(from: Date): Date;
+}
+
+let dailyMatcher: CronMatcher | undefined;
+
+function readDailyMatcher(): CronMatcher {
+  // A task made only to read its matcher: never started, and destroyed so node-cron's registry lets it go.
+  const task = cron.createTask(DAILY_CRON, () => {}, DAILY_OPTIONS);
+  const matcher = (task as unknown as { timeMatcher?: Partial<CronMatcher> }).timeMatcher;
+  void task.destroy();
+  if (typeof matcher?.getNextMatch !== 'function')
+    throw new Error('node-cron no longer keeps its matcher as timeMatcher.getNextMatch: the next run cannot be read');
+  return matcher as CronMatcher;
+}
+
+/** The daily schedule's first run strictly after `now` (to the second), as node-cron computes it. */
 export function nextRunAfter(now: Date): Date {
-  for (let day = easternDay(now); ; day = addDays(day, 1)) {
-    const dow = weekday(day);
-    if (dow === 0 || dow === 6) continue;
-    const at = easternInstant(day, RUN_HOUR, RUN_MINUTE);
-    if (at.getTime() > now.getTime()) return at;
-  }
+  dailyMatcher ??= readDailyMatcher();
+  return dailyMatcher.getNextMatch(now);
 }
 
 /** Calls `fire` on a schedule until stopped. */
 export type Trigger = (fire: () => void) => { stop(): void };
 
-/** The real trigger. node-cron evaluates the expression in the given zone, DST included. */
+/** The real trigger: node-cron's timer on the same expression and zone as `nextRunAfter`. */
 export const cronTrigger: Trigger = (fire) => {
-  const task = cron.schedule(DAILY_CRON, () => fire(), { timezone: ARXIV_TIME_ZONE, name: 'daily-fetch' });
+  const task = cron.schedule(DAILY_CRON, () => fire(), DAILY_OPTIONS);
   return { stop: () => void task.stop() };
 };
 

@@ -1,6 +1,8 @@
-// The daily run time: 00:30 New York time, Monday to Friday, whatever the UTC offset that day.
-import { describe, expect, it } from 'vitest';
-import { nextRunAfter } from '../../src/jobs/scheduler.ts';
+// The daily run time: 00:30 New York time, Monday to Friday, whatever the UTC offset that day, read
+// from node-cron itself: the next run shown is the one its timer fires at.
+import cron from 'node-cron';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DAILY_CRON, nextRunAfter } from '../../src/jobs/scheduler.ts';
 
 const localTime = new Intl.DateTimeFormat('en-US', {
   timeZone: 'America/New_York',
@@ -43,5 +45,34 @@ describe('nextRunAfter', () => {
     expect(nextRunAfter(new Date('2026-12-05T04:00:00Z')).toISOString()).toBe('2026-12-07T05:30:00.000Z');
     // Sunday 23:00 EST is Monday 04:00 UTC: the run is 90 minutes later.
     expect(nextRunAfter(new Date('2026-12-07T04:00:00Z')).toISOString()).toBe('2026-12-07T05:30:00.000Z');
+  });
+});
+
+describe('nextRunAfter and node-cron', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it("answers what node-cron's own task would, from any now (its clock set there)", () => {
+    const task = cron.createTask(DAILY_CRON, () => {}, { timezone: 'America/New_York' });
+    try {
+      // A Friday night across the spring change, a weekend in autumn, a Sunday evening, a run's own instant.
+      for (const now of [
+        '2026-03-06T05:30:00Z',
+        '2026-10-31T12:00:00Z',
+        '2026-12-07T04:00:00Z',
+        '2026-12-08T05:30:00Z',
+      ]) {
+        vi.useFakeTimers({ toFake: ['Date'], now: new Date(now) });
+        const [expected] = task.getNextRuns(1);
+        vi.useRealTimers();
+        expect(nextRunAfter(new Date(now)), now).toEqual(expected);
+      }
+    } finally {
+      void task.destroy();
+    }
+  });
+
+  it('leaves no task of its own in node-cron (nothing to keep the process up or to stop)', () => {
+    nextRunAfter(new Date('2026-03-06T05:00:00Z'));
+    expect([...cron.getTasks().values()].map((task) => task.name)).not.toContain('daily-fetch');
   });
 });

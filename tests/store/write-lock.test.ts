@@ -1,7 +1,8 @@
 // SQLite's write lock between two connections of one file: the second writer queues, learns who
-// holds the lock from the holder's note, and writes once the lock frees (store/write/lock.ts).
+// holds the lock from the holder's note, and writes once the lock frees (store/write/lock.ts); a writer of
+// millisecond transactions (serve's web thread) leaves no note and no checkpoint (store/write/checkpoints.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { openDb, type Db } from '../../src/store/db.ts';
 import { setMeta } from '../../src/store/write/meta.ts';
 import {
@@ -13,6 +14,7 @@ import {
   type WriteWait,
 } from '../../src/store/write/lock.ts';
 import { getMeta } from '../../src/store/read/meta.ts';
+import { leaveCheckpointsToOthers } from '../../src/store/write/checkpoints.ts';
 import { makeTempDb } from '../support/cli.ts';
 
 let temp: ReturnType<typeof makeTempDb>;
@@ -81,5 +83,30 @@ describe('the write lock', () => {
     expect(getMeta(second, 'half')).toBeUndefined();
     writeTransaction(second, () => setMeta(second, 'half', 'whole'), { label: 'import' });
     expect(getMeta(first, 'half')).toBe('whole');
+  });
+
+  it('leaves no note for a writer that asks for none (the web thread), and still writes', async () => {
+    let noted: boolean | undefined;
+    await writeTransactionAsync(
+      first,
+      () => ((noted = existsSync(`${temp.db}-writer`)), setMeta(first, 'who', 'web')),
+      { label: 'serve', note: false },
+    );
+    expect(noted).toBe(false);
+    expect(getMeta(second, 'who')).toBe('web');
+    writeTransaction(first, () => (noted = existsSync(`${temp.db}-writer`)), { label: 'serve' });
+    expect(noted).toBe(true);
+  });
+
+  it("leaves the log for other connections to copy: its commits never checkpoint, the next other writer's does", () => {
+    leaveCheckpointsToOthers(first);
+    const fileSize = () => statSync(temp.db).size;
+    const before = fileSize();
+    // Well over SQLite's threshold of 1,000 pages of log: 300 commits of 16 KB (4 pages and more each).
+    for (let i = 0; i < 300; i++)
+      writeTransaction(first, () => setMeta(first, `k${i}`, 'x'.repeat(16_000)), { label: 'serve', note: false });
+    expect(fileSize()).toBe(before);
+    writeTransaction(second, () => setMeta(second, 'other', 'writer'), { label: 'scheduler' });
+    expect(fileSize()).toBeGreaterThan(before + 300 * 16_000);
   });
 });

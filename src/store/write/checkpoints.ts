@@ -25,3 +25,13 @@ export async function withBulkCheckpoints<T>(
     if (!db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
   }
 }
+
+/**
+ * This connection never copies the log (serve's web thread): a commit that leaves it over 1,000 pages
+ * would copy it and fsync on the thread that answers HTTP, 100 ms and more on a busy disk. The
+ * connections that write on a clock or in bulk copy it instead: serve's scheduler thread (its lease
+ * renewed every 10 s) and ranking thread (after each store), and other processes.
+ */
+export function leaveCheckpointsToOthers(db: Db): void {
+  db.pragma('wal_autocheckpoint = 0');
+}

@@ -18,6 +18,12 @@ export interface WriteLockOptions {
   /** Give up after this long (default 10 minutes). */
   maxWaitMs?: number;
   now?: () => number;
+  /**
+   * Leave the note beside the database that names us to other writers (default true). A writer whose
+   * transactions last a millisecond (serve's web thread) leaves none: it would be read almost never,
+   * and creating and removing a file each time waits on the file system's journal.
+   */
+  note?: boolean;
 }
 
 export interface WriteWait {
@@ -48,14 +54,14 @@ const POLL_MS = 50;
 export function writeTransaction<T>(db: Db, fn: () => T, options: WriteLockOptions): T {
   if (db.inTransaction) return fn();
   beginImmediate(db, options);
-  return finishTransaction(db, fn);
+  return finishTransaction(db, fn, options);
 }
 
 /** The same without blocking: between tries the event loop runs (the server, a worker that must hear "stop"). */
 export async function writeTransactionAsync<T>(db: Db, fn: () => T, options: AsyncWriteLockOptions): Promise<T> {
   if (db.inTransaction) return fn();
   await beginImmediateAsync(db, options);
-  return finishTransaction(db, fn);
+  return finishTransaction(db, fn, options);
 }
 
 /** BEGIN IMMEDIATE once the lock is free (blocking); the caller commits or rolls back, then calls releaseNote. */
@@ -66,7 +72,7 @@ export function beginImmediate(db: Db, options: WriteLockOptions): void {
     wait.tick();
   }
   wait.done();
-  leaveNote(db, options.label);
+  if (options.note !== false) leaveNote(db, options.label);
 }
 
 async function beginImmediateAsync(db: Db, options: AsyncWriteLockOptions): Promise<void> {
@@ -79,10 +85,10 @@ async function beginImmediateAsync(db: Db, options: AsyncWriteLockOptions): Prom
     await sleep(POLL_MS, options.signal);
   }
   wait.done();
-  leaveNote(db, options.label);
+  if (options.note !== false) leaveNote(db, options.label);
 }
 
-function finishTransaction<T>(db: Db, fn: () => T): T {
+function finishTransaction<T>(db: Db, fn: () => T, options: WriteLockOptions): T {
   try {
     const value = fn();
     db.exec('COMMIT');
@@ -91,7 +97,7 @@ function finishTransaction<T>(db: Db, fn: () => T): T {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   } finally {
-    releaseNote(db);
+    if (options.note !== false) releaseNote(db);
   }
 }
 
