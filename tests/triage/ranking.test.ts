@@ -86,7 +86,7 @@ describe('the realistic day, ranked from the starred authors and a few saved pap
     const section = html.slice(forYouAt, html.indexOf('</section>', forYouAt));
     expect(section).toContain('The ranking is still learning: 3 saves so far.');
     // A line per paper, best first: its chance, its title linking to its one place in the day, its why.
-    const lines = [...section.matchAll(/<li>(\d+)% <a href=#p-([\d.]+)>[^<]+<\/a> · ([^<\n]+)/g)];
+    const lines = [...section.matchAll(/<li data-n=\d+>(\d+)% <a href=#p-([\d.]+)>[^<]+<\/a> · ([^<\n]+)/g)];
     expect(lines).toHaveLength(above);
     expect(lines.map((line) => Number(line[1]))).toEqual(expected.map((paper) => Math.round(paper.score! * 100)));
     expect(section).toMatch(/ · like \d+ saved papers?: [^<]+/);

@@ -42,8 +42,8 @@ describe('seen papers', () => {
     expect(listSeenDays(db).has(DAY)).toBe(true);
     const html = await (await app.request(`/digest/${DAY}`)).text();
     expect(html).toContain('<span id=sc>2</span> of 3 seen · <a href=#p-2609.00004>on to the first not seen</a>');
-    expect(html).toMatch(/<li id=p-2609\.00002 data-p=2609\.00002 class=sn>/);
-    expect(html).toMatch(/<li id=p-2609\.00004 data-p=2609\.00004>/);
+    expect(html).toMatch(/<li id=p-2609\.00002 data-p=2609\.00002 data-n=\d+ class=sn>/);
+    expect(html).toMatch(/<li id=p-2609\.00004 data-p=2609\.00004 data-n=\d+>/);
     // Sent again (a retried batch): nothing new.
     expect(await (await post(app, { ids: '2609.00002' })).json()).toMatchObject({ papers: 0 });
   });
