@@ -49,8 +49,28 @@ const listPapers = () => {
   return found;
 };
 
-/** The copies of a paper on the page (its place in its section, For you, watches). @param {string} id */
-const copiesOf = (id) => listPapers().filter((li) => li.dataset['p'] === id);
+/** @type {Map<string, HTMLElement[]> | undefined} */
+let copiesCache;
+
+/**
+ * The copies of a paper on the page (its place in its section, a search's hit). Indexed once the
+ * page is complete: a save reads them three times, and a key press must not walk the list.
+ * @param {string} id
+ */
+const copiesOf = (id) => {
+  const all = listPapers();
+  if (all !== paperCache) return all.filter((li) => li.dataset['p'] === id);
+  if (!copiesCache) {
+    copiesCache = new Map();
+    for (const li of all) {
+      const key = li.dataset['p'] ?? '';
+      const copies = copiesCache.get(key);
+      if (copies) copies.push(li);
+      else copiesCache.set(key, [li]);
+    }
+  }
+  return copiesCache.get(id) ?? [];
+};
 
 /** Index of the current paper in listPapers(), -1 before the first key. */
 let currentIndex = -1;
