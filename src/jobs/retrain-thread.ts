@@ -33,6 +33,8 @@ export interface RetrainerOptions {
   busy?: () => boolean;
   /** How long a training nobody asked for waits for the web thread to be idle (default RETRAIN_PATIENCE_MS). */
   patienceMs?: number;
+  /** Between looks at the web thread while such a training waits (default a second). */
+  lookMs?: number;
 }
 
 /** A minute: under a steady load the ranking still follows the data. */
@@ -106,7 +108,7 @@ export function startRetrainer(context: Context, options: RetrainerOptions = {})
         deferred = undefined;
         check();
       },
-      Math.min(1000, intervalMs),
+      Math.min(options.lookMs ?? 1000, intervalMs),
     );
     deferred.unref();
     return true;

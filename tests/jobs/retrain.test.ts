@@ -69,8 +69,9 @@ describe('the retrainer', () => {
         const wait = () => (looks >= count ? resolve() : looked.push(wait));
         wait();
       });
-    retrainer = startRetrainer(context, { busy, intervalMs: 60_000, patienceMs: 600_000 });
-    // The first training after the start waits while the web thread answers, looking again each second,
+    // Looks 10 ms apart rather than serve's second: the test waits on the looks, not on the clock.
+    retrainer = startRetrainer(context, { busy, intervalMs: 60_000, patienceMs: 600_000, lookMs: 10 });
+    // The first training after the start waits while the web thread answers, looking again each time,
     // and starts once it was idle a few looks in a row.
     await lookedAgain(3);
     expect(getRankModel(context.db)).toBeUndefined();
