@@ -73,7 +73,9 @@ describe.skipIf(skipWithoutChromium)('tap targets on a phone (axe target-size, W
       { length: 12 },
       (_, i) => `<li data-p=p${i} data-n=${1299 + i}><h3><a href="#p${i}">Paper ${1299 + i}</a></h3>`,
     );
-    await page.setContent(`<!doctype html><style>${STYLE_CSS}</style><main>${openList(1310, 1299)}${items.join('')}</ol></main>`);
+    await page.setContent(
+      `<!doctype html><style>${STYLE_CSS}</style><main>${openList(1310, 1299)}${items.join('')}</ol></main>`,
+    );
     const numbers = await page.evaluate(() => {
       const canvas = document.createElement('canvas').getContext('2d')!;
       return [...document.querySelectorAll('main li')].map((li) => {
