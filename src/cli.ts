@@ -2,6 +2,7 @@
 // failures print one line `arxiv-curator: <reason>` and exit non-zero (2 for a broken configuration).
 import { parseArgs } from 'node:util';
 import { openContext, type Context } from './app/context.ts';
+import { runInBackground } from './app/priority.ts';
 import { ConfigError, loadConfig, readVersion } from './config.ts';
 import { HolidaysError } from './calendar/announcement-days.ts';
 import { ConfigFileError } from './curate/json-file.ts';
@@ -17,6 +18,7 @@ const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
+  background: () => runInBackground('command'),
 };
 
 /**

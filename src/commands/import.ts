@@ -1,5 +1,4 @@
 // `import <file>... [--announced D]`: local files of any of arXiv's formats, one transaction each.
-import { runInBackground } from '../app/priority.ts';
 import { importFiles } from '../jobs/import-files.ts';
 import type { IngestResult } from '../store/write/ingest.ts';
 import type { SkippedItem } from '../types.ts';
@@ -15,7 +14,7 @@ export async function runImport({ values, positionals, io, open }: CommandArgs):
   if (positionals.length === 0) throw new CommandError('import: name at least one file');
   const announced = readDayOption(values.announced, '--announced');
   // Beside a running serve, its web thread goes first; alone, the import runs as fast (its parse thread inherits this).
-  runInBackground('command');
+  io.background?.();
   const report = (file: string, result: IngestResult, skipped: readonly SkippedItem[]) => {
     io.stdout(`${describeImport(file, result, skipped.length)}\n`);
     warnSkipped(io, file, skipped);

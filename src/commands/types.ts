@@ -12,6 +12,12 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Waits between HTTP requests and retries; tests pass one that returns at once. */
   sleep?: Sleep;
+  /**
+   * Lowers the process's priority for work that can wait (`import` beside a serve). The CLI's own
+   * process only: a test running a command in its worker leaves it out (a lowered thread cannot be
+   * raised again without privileges, and the worker's next files would run lowered).
+   */
+  background?: () => void;
 }
 
 export interface CommandArgs {

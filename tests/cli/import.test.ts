@@ -22,6 +22,18 @@ beforeEach(() => {
 afterEach(() => temp.cleanup());
 
 describe('import', () => {
+  it.runIf(process.platform === 'linux')(
+    'run in a test worker, leaves the worker at its priority (the CLI process alone lowers itself)',
+    async () => {
+      const niceOfMain = () =>
+        Number(readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+      const before = niceOfMain();
+      const run = await runCli(['import', join(FIXTURES, RSS)], env);
+      expect(run.code).toBe(0);
+      expect(niceOfMain()).toBe(before);
+    },
+  );
+
   it("ingests every shared fixture and refuses the API error with arXiv's message", async () => {
     const files = xmlFixtures.filter((name) => name !== API_ERROR).map((name) => join(FIXTURES, name));
     expect(files.length).toBe(14);
