@@ -81,7 +81,7 @@ const currentPaper = () => (currentIndex >= 0 ? listPapers()[currentIndex] : und
  * Makes a paper the current one: aria-current on it alone, its folded section opened, scrolled
  * into view (by default only as far as needed, so moving down a list scrolls a paper at a time).
  * The paper left behind going forward was read: it is seen.
- * @param {number} index @param {ScrollLogicalPosition} [block]
+ * @param {number} index @param {'nearest' | 'start' | 'center'} [block]
  */
 const selectPaper = (index, block = 'nearest') => {
   const all = listPapers();
@@ -116,7 +116,7 @@ const scrollMargin = (element) => {
  * `content-visibility: auto`: scrollIntoView lays out the page around a paper not drawn yet (20
  * to 45 ms a key on a desktop), where its box is known at once. The top keeps the papers'
  * scroll-margin-top; a paper taller than the window shows its top.
- * @param {Element} element @param {ScrollLogicalPosition} [block]
+ * @param {Element} element @param {'nearest' | 'start' | 'center'} [block]
  */
 const bringIntoView = (element, block = 'nearest') => {
   const box = element.getBoundingClientRect();
@@ -125,7 +125,6 @@ const bringIntoView = (element, block = 'nearest') => {
   let delta = 0;
   if (block === 'start') delta = top;
   else if (block === 'center') delta = box.top - (innerHeight - box.height) / 2;
-  else if (block === 'end') delta = box.bottom - innerHeight;
   else if (top < 0) delta = top;
   else if (box.bottom > innerHeight) delta = Math.min(box.bottom - innerHeight, top);
   if (delta !== 0) window.scrollBy({ top: delta, behavior: 'instant' });

@@ -9,12 +9,12 @@ export function describeMatch(match: StarredMatch): string {
   return `${match.name} (${as}${match.confidence})`;
 }
 
-/** "1 paper", "1,310 papers". */
 /** The ranking's chance that the reader saves a paper, as a whole percent ("37%"). */
 export function formatChance(score: number | undefined): string {
   return `${Math.round((score ?? 0) * 100)}%`;
 }
 
+/** "1 paper", "1,310 papers". */
 export function formatPapers(count: number): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? 'paper' : 'papers'}`;
 }

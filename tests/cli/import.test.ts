@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { buildFullRssDay } from '../support/big-feed.ts';
 import { BIN, dumpData, FIXTURES, makeTempDb, runCli, spawnCli } from '../support/cli.ts';
+import { niceOf } from '../support/niceness.ts';
 
 const xmlFixtures = readdirSync(FIXTURES)
   .filter((name) => name.endsWith('.xml'))
@@ -25,12 +26,10 @@ describe('import', () => {
   it.runIf(process.platform === 'linux')(
     'run in a test worker, leaves the worker at its priority (the CLI process alone lowers itself)',
     async () => {
-      const niceOfMain = () =>
-        Number(readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
-      const before = niceOfMain();
+      const before = niceOf(process.pid);
       const run = await runCli(['import', join(FIXTURES, RSS)], env);
       expect(run.code).toBe(0);
-      expect(niceOfMain()).toBe(before);
+      expect(niceOf(process.pid)).toBe(before);
     },
   );
 

@@ -2,7 +2,7 @@
 // threads, each with its own read-only connection to the test's SQLite file, render what the web
 // thread's cache does not hold, searches included, behind a bounded queue.
 import { once } from 'node:events';
-import { readdirSync, readFileSync } from 'node:fs';
+import { threadNiceness, niceOf } from '../support/niceness.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/app/log.ts';
 import { createWorkQueue, type WorkQueue } from '../../src/app/worker-queue.ts';
@@ -82,19 +82,16 @@ describe('pages rendered on render threads', () => {
   });
 
   it.runIf(process.platform === 'linux')('runs them at a lower priority than the web thread', async () => {
-    const niceOf = (task: string) =>
-      Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
-    const niceness = () => new Map(readdirSync('/proc/self/task').map((task) => [task, niceOf(task)]));
     // Threads of the files before this one in the same worker come and go: the render threads are
     // among the threads that are new (with the thread pool's, should they start it), the others keep theirs.
-    const before = niceness();
+    const before = threadNiceness();
     const app = appWithThreads(2, 4);
     await Promise.all([app.request('/search?q=routing'), app.request('/search?q=capsules')]);
-    const after = [...niceness()];
+    const after = [...threadNiceness()];
     const added = after.filter(([task]) => !before.has(task)).map(([, nice]) => nice);
     expect(added.filter((nice) => nice === 10).length).toBeGreaterThanOrEqual(2);
     expect(after.filter(([task, nice]) => before.has(task) && nice !== before.get(task))).toEqual([]);
     // The main thread's id is the process id (the first task listed only while ids have not wrapped).
-    expect(niceOf(String(process.pid))).toBe(0);
+    expect(niceOf(process.pid)).toBe(0);
   });
 });
