@@ -113,6 +113,16 @@ describe('watches are bounded', () => {
     expect(await short.json()).toMatchObject({
       error: 'watch "robot a*": a prefix needs at least 3 letters before the *: a*',
     });
+    // A watch runs on every day's papers: its length and its pieces are bounded, not cut.
+    const pieces = Array.from({ length: 17 }, (_, i) => `word${i}`).join(' ');
+    const crowded = await post(app, pieces);
+    expect(crowded.status).toBe(400);
+    expect(((await crowded.json()) as { error: string }).error).toMatch(
+      /^watch "word0 word1 .*": a watch has at most 16 words, phrases, names and categories$/,
+    );
+    const long = await post(app, `robot ${'x'.repeat(195)}`);
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as { error: string }).error).toMatch(/: a watch is at most 200 characters$/);
     expect(listWatches(world.context.db)).toHaveLength(100);
   });
 
