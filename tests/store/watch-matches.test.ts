@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDayPapers } from '../../src/store/read/digest.ts';
 import { searchPapers } from '../../src/store/read/search.ts';
 import { matchWatches } from '../../src/store/read/watch-matches.ts';
+import { findWatchMatches } from '../../src/views/watches.ts';
 import { parseQuery } from '../../src/text/query.ts';
 import type { PaperRecord } from '../../src/types.ts';
 import { createTestWorld, makePaper, type TestWorld } from '../support/build-db.ts';
@@ -103,5 +104,23 @@ describe('a watch', () => {
     );
     expect(found.get('old')).toEqual([]);
     expect([...found.get('robot')!].sort()).toEqual(ids(1, 3, 7));
+  });
+});
+
+describe("a window's matches", () => {
+  it('are computed once for the same watches and papers, and again when either changes', () => {
+    const { db } = small.context;
+    const papers = getDayPapers(db, DAY, new Map());
+    const watches = [{ slug: 'robot', query: 'robot' }];
+    const first = findWatchMatches(db, watches, papers);
+    // Every page and feed of the window gets the answer already found, not a new search.
+    expect(findWatchMatches(db, [...watches], [...papers])).toBe(first);
+    const edited = papers.map((p) => (p.id === '2611.00002' ? { ...p, title: `${p.title} for robots` } : p));
+    const again = findWatchMatches(db, watches, edited);
+    expect(again).not.toBe(first);
+    expect([...again.get('robot')!].sort()).toEqual(ids(1, 2, 3, 7));
+    expect(findWatchMatches(db, [{ slug: 'robot', query: 'robot -legged' }], papers).get('robot')).toEqual(
+      first.get('robot')!.filter((id) => id !== '2611.00007'),
+    );
   });
 });
