@@ -146,6 +146,11 @@ describe('filters', () => {
     expect(html).toContain('<title>&lt;b&gt;x · search · arxiv-curator</title>');
   });
 
+  it('names the search in the <title> with its TeX read as text, as no tab can show MathML', async () => {
+    const { html } = await search.get(`/search?q=${encodeURIComponent('$\\ell_1$ {\\em sparse} $\\mathbb{R}^d$')}`);
+    expect(html).toContain('<title>ℓ₁ sparse ℝᵈ · search · arxiv-curator</title>');
+  });
+
   it.each([
     ['page=0', 'page: "0" is not a page number from 1 to 250'],
     ['page=x', 'page: "x" is not a page number from 1 to 250'],
