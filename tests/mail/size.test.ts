@@ -137,6 +137,22 @@ describe('the mail of the realistic day', () => {
     expect(mail.text).toContain(first.why!);
   });
 
+  it('links papers to arXiv, and to the site only for the day and a paper’s save or hide', () => {
+    for (const [name, part] of [
+      ['html', [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!.replace(/&amp;/g, '&'))],
+      ['text', mail.text!.match(/https?:\/\/\S+/g)!],
+    ] as const) {
+      const site = part.filter((url) => url.startsWith('https://curator.example.org'));
+      expect(site.length, name).toBeGreaterThan(view.sections[0]!.papers.length);
+      for (const url of site)
+        expect(url, name).toMatch(new RegExp(`^${PAGE.replace(/\./g, '\\.')}(#p-\\d{4}\\.\\d{5})?$`));
+      const papers = part.filter(
+        (url) => !url.startsWith('https://curator.example.org') && !url.includes('blog.example'),
+      );
+      for (const url of papers) expect(url, name).toMatch(/^https:\/\/arxiv\.org\/(abs|pdf)\//);
+    }
+  });
+
   it('wraps the text part at 78 columns, URLs whole', () => {
     for (const line of mail.text!.split('\n'))
       if (!/https?:\/\//.test(line)) expect(line.length).toBeLessThanOrEqual(78);
