@@ -50,13 +50,13 @@ function openAuthors(context: Context): { snapshot: ConfigSnapshot; list: Starre
 }
 
 /** Checks the new text as the server will read it, then writes it unless the file changed meanwhile. */
-function saveAuthors(snapshot: ConfigSnapshot, edit: (text: string) => string): void {
+function saveAuthors(context: Context, snapshot: ConfigSnapshot, edit: (text: string) => string): void {
   const array = findArray(snapshot.text, ['authors']);
   if (array === undefined) throw new ActionError(409, `${snapshot.path} has no "authors" list to change`);
   const text = edit(snapshot.text);
   try {
     readAuthorsText(snapshot.path, text);
-    writeEdited(snapshot, text);
+    writeEdited(snapshot, text, () => context.beforeConfigCheck?.(snapshot.path));
   } catch (error) {
     if (error instanceof AuthorsConfigError) throw new ActionError(400, error.message);
     if (error instanceof ConfigWriteError) throw new ActionError(error.reason === 'changed' ? 409 : 500, error.message);
@@ -87,7 +87,7 @@ function starWith(context: Context, opened: ReturnType<typeof openAuthors>, writ
   if (already !== undefined) throw new ActionError(409, `"${name}" is already starred, as ${already.name}`);
   const authorId = slugOf(name, new Set(list.authors.map((author) => author.id)));
   const entry = formatEntry({ id: authorId, name });
-  saveAuthors(snapshot, (text) => appendArrayItem(text, findArray(text, ['authors'])!, entry));
+  saveAuthors(context, snapshot, (text) => appendArrayItem(text, findArray(text, ['authors'])!, entry));
   return finish(context, { authorId, name, starred: true });
 }
 
@@ -100,7 +100,7 @@ function unstarWith(context: Context, opened: ReturnType<typeof openAuthors>, au
   const { snapshot, list } = opened;
   const index = list.authors.findIndex((author) => author.id === authorId);
   if (index < 0) throw new ActionError(404, `no starred author has the id "${authorId.slice(0, 80)}"`);
-  saveAuthors(snapshot, (text) => removeArrayItem(text, findArray(text, ['authors'])!, index));
+  saveAuthors(context, snapshot, (text) => removeArrayItem(text, findArray(text, ['authors'])!, index));
   return finish(context, { authorId, name: list.authors[index]!.name, starred: false });
 }
 

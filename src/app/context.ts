@@ -17,6 +17,12 @@ export interface Context {
   writeLock: WriteLockOptions;
   /** serve's web thread: heavy writes it hands to another thread (jobs/reflag.ts); unset, they run here. */
   background?: BackgroundWrites;
+  /**
+   * Runs between an edit's read of a config file and its check that the file did not change
+   * meanwhile (curate/config-write.ts), with the file's path: unset in the app; a test makes the
+   * reader's hand edit land there, which no timing can do deterministically.
+   */
+  beforeConfigCheck?: (path: string) => void;
 }
 
 /** Writes too heavy for a thread that answers HTTP, done elsewhere on its behalf. */

@@ -63,8 +63,11 @@ function writeTemp(temp: string, text: string, mode: number): void {
   }
 }
 
-/** Replaces the file with `text`, unless it changed since `snapshot` was read. */
-export function writeEdited(snapshot: ConfigSnapshot, text: string): void {
+/**
+ * Replaces the file with `text`, unless it changed since `snapshot` was read. `beforeCheck` runs
+ * in the last moment a hand edit can land unseen: the new text beside the file, not yet compared.
+ */
+export function writeEdited(snapshot: ConfigSnapshot, text: string, beforeCheck?: () => void): void {
   const { path, target } = snapshot;
   const stats = statSync(target);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
@@ -82,6 +85,7 @@ export function writeEdited(snapshot: ConfigSnapshot, text: string): void {
         `cannot write ${path}: its folder ${dirname(target)} does not take a new file (${describeFsError(error)})`,
       );
     }
+    beforeCheck?.();
     if (readFileSync(target, 'utf8') !== snapshot.text)
       throw new ConfigWriteError(
         'changed',
