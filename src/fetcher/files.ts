@@ -4,7 +4,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { FeedError } from './errors.ts';
 import { formatBytes } from './http-body.ts';
-import { checkUtf8Strict, decodeUtf8Strict, Utf8Error } from './utf8.ts';
+import { decodeUtf8Strict, Utf8Error } from './utf8.ts';
 
 /**
  * The largest file `import` reads: ten times the largest response arXiv sends (an API page of
@@ -14,14 +14,6 @@ import { checkUtf8Strict, decodeUtf8Strict, Utf8Error } from './utf8.ts';
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export function readFeedFile(file: string): string {
-  return decodeUtf8Strict(readFeedBytes(file));
-}
-
-/**
- * The file's bytes, checked to be UTF-8 but not decoded: the parser decodes a feed a batch of items
- * at a time (fetcher/xml.ts), cheaper than one string of the whole file.
- */
-export function readFeedBytes(file: string): Buffer {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever.
@@ -37,9 +29,7 @@ export function readFeedBytes(file: string): Buffer {
         file,
         `${formatBytes(stat.size)}, larger than the ${formatBytes(MAX_FILE_BYTES)} a file may be`,
       );
-    const bytes = readAll(fd, stat.size);
-    checkUtf8Strict(bytes);
-    return bytes;
+    return decodeUtf8Strict(readAll(fd, stat.size));
   } catch (error) {
     if (error instanceof Utf8Error) throw new FeedError(file, error.message);
     if (error instanceof FeedError) throw error;

@@ -3,7 +3,7 @@
 // main thread acknowledges each batch it has stored, so neither thread's memory grows with the
 // file (a batch's parsed tree and papers die young; the text of one file is the largest thing held).
 import { parentPort } from 'node:worker_threads';
-import { readFeedBytes } from './files.ts';
+import { readFeedFile } from './files.ts';
 import { parseFeedStream, type FeedHead } from './parse.ts';
 import type { PaperRecord, SkippedItem } from '../types.ts';
 
@@ -67,7 +67,7 @@ function pump(): void {
 function open(file: string): Current | undefined {
   post({ kind: 'start', file });
   try {
-    const stream = parseFeedStream(readFeedBytes(file), file);
+    const stream = parseFeedStream(readFeedFile(file), file);
     post({ kind: 'head', file, head: stream.head });
     return { file, skipped: stream.skipped, batches: stream.chunks() };
   } catch (error) {

@@ -41,14 +41,14 @@ export interface FeedStream {
  * `source` (a URL or file name) only labels errors. Every failure is a FeedError whose
  * message is `<source>: <reason>` on one line.
  */
-export function parseFeed(xml: string | Buffer, source: string): ParsedFeed {
+export function parseFeed(xml: string, source: string): ParsedFeed {
   const stream = parseFeedStream(xml, source);
   const papers = [...stream.chunks()].flat();
   return { ...stream.head, papers, ...(stream.skipped.length > 0 && { skipped: stream.skipped }) };
 }
 
-/** The same, a batch of papers at a time; bytes must be UTF-8 already checked (files.ts readFeedBytes). */
-export function parseFeedStream(xml: string | Buffer, source: string): FeedStream {
+/** The same, a batch of papers at a time. */
+export function parseFeedStream(xml: string, source: string): FeedStream {
   return asFeedError(source, () => {
     const doc = parseXmlDocument(xml);
     const format = detectFeedFormat(doc.rootName, doc.root);

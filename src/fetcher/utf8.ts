@@ -1,7 +1,6 @@
 // arXiv serves UTF-8. A body or file that is not valid UTF-8 is refused with where it goes wrong,
 // rather than decoded with U+FFFD in place of what was there (TextDecoder's default, which
 // stored titles silently changed).
-import { isUtf8 } from 'node:buffer';
 
 /** Not UTF-8; `message` says at which byte and line. */
 export class Utf8Error extends Error {
@@ -15,20 +14,11 @@ export function decodeUtf8Strict(bytes: Uint8Array): string {
   try {
     return strict.decode(bytes);
   } catch {
-    throw describeInvalidUtf8(bytes);
+    const at = findInvalidUtf8(bytes);
+    let line = 1;
+    for (let k = bytes.indexOf(10); k !== -1 && k < at; k = bytes.indexOf(10, k + 1)) line += 1;
+    throw new Utf8Error(`not valid UTF-8 at byte ${at} (line ${line}): arXiv serves UTF-8`);
   }
-}
-
-/** Throws Utf8Error, as decodeUtf8Strict would, unless `bytes` are UTF-8; decodes nothing. */
-export function checkUtf8Strict(bytes: Uint8Array): void {
-  if (!isUtf8(bytes)) throw describeInvalidUtf8(bytes);
-}
-
-function describeInvalidUtf8(bytes: Uint8Array): Utf8Error {
-  const at = findInvalidUtf8(bytes);
-  let line = 1;
-  for (let k = bytes.indexOf(10); k !== -1 && k < at; k = bytes.indexOf(10, k + 1)) line += 1;
-  return new Utf8Error(`not valid UTF-8 at byte ${at} (line ${line}): arXiv serves UTF-8`);
 }
 
 /** Offset of the first byte that starts no valid UTF-8 sequence (RFC 3629 §4), or bytes.length. */

@@ -84,7 +84,7 @@ function compact(list: readonly Ordered[]): XmlNode {
       text = text === undefined ? (entry[name] as string) : text + (entry[name] as string);
       continue;
     }
-    const value = fold(entry[name] as Ordered[], entry[':@'] as Record<string, string> | undefined);
+    const value = fold(compact(entry[name] as Ordered[]), entry[':@'] as Record<string, string> | undefined);
     const known: unknown = Object.hasOwn(node, name) ? node[name] : undefined;
     if (known === undefined) node[name] = REPEATED.has(name) ? [value] : value;
     else if (Array.isArray(known)) known.push(value);
@@ -94,14 +94,7 @@ function compact(list: readonly Ordered[]): XmlNode {
   return node;
 }
 
-function fold(list: readonly Ordered[], attributes: Record<string, string> | undefined): XmlNode | string {
-  // Most elements hold text only (every stop node): their text, without a node built to be dropped.
-  if (attributes === undefined && list.length <= 1) {
-    const only = list[0]?.['#text'];
-    if (list.length === 0) return '';
-    if (typeof only === 'string') return only;
-  }
-  const inner = compact(list);
+function fold(inner: XmlNode, attributes: Record<string, string> | undefined): XmlNode | string {
   if (attributes !== undefined) return Object.assign(inner, attributes);
   let keys = 0;
   for (const key in inner) if (++keys > 1 || key !== '#text') return inner;
@@ -117,19 +110,12 @@ const REPEATED_BY_ROOT: Record<string, RepeatedElement> = {
   'OAI-PMH': { name: 'record', depth: 2 },
 };
 
-/**
- * Runs the pre-checks, validates well-formedness and parses all but the items. Throws FeedFormatError.
- * Bytes must be UTF-8 already checked (files.ts readFeedBytes): they are decoded a batch at a time.
- */
-export function parseXmlDocument(xml: string | Buffer): XmlDocument {
-  const body = typeof xml === 'string' ? textSource(xml) : bytesSource(xml);
-  const repeated = REPEATED_BY_ROOT[refuseNonFeedBody(body.scan)];
-  const scan = scanXml(body.scan, repeated);
-  // The message quotes tag names: say it from the decoded text, where they read as written.
-  if (scan.problem !== undefined)
-    throw new FeedFormatError(
-      body.scan === body.text() ? scan.problem : (scanXml(body.text()).problem ?? scan.problem),
-    );
+/** Runs the pre-checks, validates well-formedness and parses all but the items. Throws FeedFormatError. */
+export function parseXmlDocument(xml: string): XmlDocument {
+  const body = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+  const repeated = REPEATED_BY_ROOT[refuseNonFeedBody(body)];
+  const scan = scanXml(body, repeated);
+  if (scan.problem !== undefined) throw new FeedFormatError(scan.problem);
   const { ranges } = scan;
   const parsed = parseWithLibrary(cutOut(body, ranges));
   const names = Object.keys(parsed);
@@ -145,47 +131,16 @@ export function parseXmlDocument(xml: string | Buffer): XmlDocument {
       // items (white space, or another element of their parent) is parsed too, and left out.
       for (let first = 0; first < ranges.length; first += size * 2) {
         const end = ranges[Math.min(ranges.length, first + size * 2) - 1];
-        const batch = parseWithLibrary(`<batch>${body.slice(ranges[first]!, end)}</batch>`)['batch'];
+        const batch = parseWithLibrary(`<batch>${body.slice(ranges[first], end)}</batch>`)['batch'];
         yield isNode(batch) ? children(batch[repeated!.name]) : [];
       }
     },
   };
 }
 
-/**
- * A document to scan and slice. `scan` has one character per code unit of the source: the text
- * itself, or for bytes their Latin-1 reading (a byte a character), where the markup the scan looks
- * for (ASCII) sits at its byte offsets and no byte of a multi-byte character can pass for it.
- * Decoding a feed whole made one two-byte string of twice its size, its cost a tenth of the parse.
- */
-interface Source {
-  scan: string;
-  /** The text from `from` to `to` (offsets into `scan`). */
-  slice(from: number, to?: number): string;
-  /** All of it, decoded. */
-  text(): string;
-}
-
-function textSource(xml: string): Source {
-  const body = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
-  return { scan: body, slice: (from, to) => body.slice(from, to), text: () => body };
-}
-
-const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
-function bytesSource(xml: Buffer): Source {
-  const bom = xml[0] === 0xef && xml[1] === 0xbb && xml[2] === 0xbf;
-  const bytes = bom ? xml.subarray(3) : xml;
-  return {
-    scan: bytes.toString('latin1'),
-    slice: (from, to) => UTF8.decode(bytes.subarray(from, to)),
-    text: () => UTF8.decode(bytes),
-  };
-}
-
 /** The document without the given ranges. */
-function cutOut(body: Source, ranges: readonly number[]): string {
-  if (ranges.length === 0) return body.text();
+function cutOut(body: string, ranges: readonly number[]): string {
+  if (ranges.length === 0) return body;
   const kept: string[] = [];
   let from = 0;
   for (let k = 0; k < ranges.length; k += 2) {

@@ -2,7 +2,7 @@
 // file is read a batch of items at a time (fetcher/parse.ts), so memory holds its text and a batch,
 // never its whole parsed tree; several files are parsed on a worker thread, one ahead.
 import type { Context } from '../app/context.ts';
-import { readFeedBytes } from '../fetcher/files.ts';
+import { readFeedFile } from '../fetcher/files.ts';
 import { parseFeedStream, type FeedHead } from '../fetcher/parse.ts';
 import { streamParsedFiles } from './parse-thread.ts';
 import { startIngest, type Ingest, type IngestOptions, type IngestResult } from '../store/write/ingest.ts';
@@ -72,7 +72,7 @@ export async function importFiles(
 
 /** One file on this thread: no worker to start for the common case. */
 function importHere(context: Context, file: string, options: ImportOptions, onFile: OnFile): void {
-  const stream = parseFeedStream(readFeedBytes(file), file);
+  const stream = parseFeedStream(readFeedFile(file), file);
   const settings = ingestOptions(context, file, stream.head, options);
   const result = writeNow(context, () => {
     const ingest = startIngest(context.db, stream.head.announcedOn, settings);

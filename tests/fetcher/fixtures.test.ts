@@ -119,19 +119,6 @@ describe('every arXiv capture in tests/fixtures/arxiv', () => {
   });
 });
 
-describe('a capture read as bytes (as import reads files)', () => {
-  const outcome = (xml: string | Buffer, name: string) => {
-    try {
-      return parseFeed(xml, name);
-    } catch (error) {
-      return (error as Error).message;
-    }
-  };
-  it.each(fixtureNames)('%s reads as from its text', (name) => {
-    expect(outcome(readFileSync(join(FIXTURES, name)), name)).toEqual(outcome(read(name), name));
-  });
-});
-
 const GOLDEN_FIXTURES = [
   'rss2-cs.LG-2026-04-27-trimmed-3items.xml',
   'rss2-cs.LG+cs.AI+cs.CL+stat.ML-2026-09-24-trimmed-4items.xml',

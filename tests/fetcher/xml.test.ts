@@ -50,27 +50,6 @@ describe('parseXmlDocument', () => {
   });
 });
 
-describe('parseXmlDocument on bytes', () => {
-  const both = (xml: string) => [xml, Buffer.from(xml, 'utf8')] as const;
-
-  it('drops the byte-order mark and decodes each part, head and items, as the text would read', () => {
-    const xml = '\ufeff<feed><title>Café</title><entry><id>é1</id></entry><entry><id>ü2</id></entry></feed>';
-    const [fromText, fromBytes] = both(xml).map((input) => {
-      const doc = parseXmlDocument(input);
-      return { rootName: doc.rootName, root: doc.root, items: [...doc.items(1)] };
-    });
-    expect(fromBytes).toEqual(fromText);
-    expect(fromBytes!.root['title']).toBe('Café');
-    expect(fromBytes!.items.flat().map((entry) => entry['id'])).toEqual(['é1', 'ü2']);
-  });
-
-  it('names a mismatched tag as written, not as its bytes', () => {
-    const xml = '<feed>\n<entry><tïtle></títle></entry></feed>';
-    for (const input of both(xml))
-      expect(() => parseXmlDocument(input)).toThrow('malformed XML at line 2: </títle> where </tïtle> was expected');
-  });
-});
-
 describe('findTagImbalance', () => {
   it.each([
     ['<a><b/></a>', undefined],
