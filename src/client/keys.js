@@ -127,6 +127,7 @@ whenParsed(() => {
   const footer = document.getElementById('keys');
   if (footer) footer.append(' · ', footerButton);
   showKeysState();
+  estimateLinkLists();
   addFoldButtons();
   resume();
 });

@@ -30,6 +30,18 @@ const showCompact = (compact) => {
   if (anchor) bringIntoView(anchor, currentPaper() ? 'center' : 'start');
 };
 
+/**
+ * For you and the watches are lists of links to the day's papers, hundreds of lines on a day the
+ * ranking is unsure of. The browser lays them out and paints them only near the window (the
+ * stylesheet's content-visibility): every key that changes the page otherwise walked all their
+ * lines again (a quarter of what `t` and `j` cost). Until first drawn, a list's height is
+ * estimated from its number of lines, so the scroll bar and the papers below sit about right.
+ */
+const estimateLinkLists = () => {
+  for (const list of document.querySelectorAll('#foryou > ol, #watches > ol'))
+    if (list instanceof HTMLElement) list.style.containIntrinsicSize = `auto ${list.childElementCount * 3.4}rem`;
+};
+
 /** A "Fold abstracts" button in the starred and For you headings. */
 const addFoldButtons = () => {
   for (const heading of document.querySelectorAll('#starred > h2, #foryou > h2')) {

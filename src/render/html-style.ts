@@ -74,6 +74,7 @@ dialog dd{margin:0}
 #st button{color:var(--fg)}
 main li[data-p]{content-visibility:auto;contain-intrinsic-size:auto 8rem;scroll-margin-top:.5rem}
 main li[aria-current=true]{content-visibility:visible}
+#foryou>ol,#watches>ol{content-visibility:auto;contain-intrinsic-size:auto 40rem}
 .ab>summary{padding:.15rem 0}
 
 .v h3 a::before,.v h4 a::before{content:"✓ "}
