@@ -127,8 +127,13 @@ describe.skipIf(skipWithoutChromium)('triage in Chromium', () => {
     );
     // Without the script nothing marks the day read; the button does.
     expect(listSeenDays(context.db).has(DAY)).toBe(false);
-    await page.getByRole('button', { name: 'Mark this day read' }).click();
-    await page.waitForURL(/#archive$/);
+    // The form's answer is awaited (the browser has the 303 and asks for the day again), not the
+    // load event of the page it lands on, which this step does not test: one full suite run waited
+    // 30 s for it here and failed, and its cause was not found (it never came back in 9 runs of the file).
+    await Promise.all([
+      page.waitForURL(/#archive$/, { waitUntil: 'commit' }),
+      page.getByRole('button', { name: 'Mark this day read' }).click(),
+    ]);
     expect(listSeenDays(context.db).has(DAY)).toBe(true);
     expect([...readMarks(context.db)].sort()).toEqual([
       ['2609.10029', 'hidden'],
