@@ -14,31 +14,6 @@ import { DAY_PATH, WAIT, click, current, dimmed, inWindow, leave, settled, useMo
 describe.skipIf(skipWithoutChromium)('triage and seen papers with the keys in Chromium', { timeout: 120_000 }, () => {
   const morning = useMorningPage();
 
-  it('marks every paper scrolled past as seen, a hundred and more of them, and none still below', async () => {
-    // The ranked day with titles only, as a reader skims it on a phone: a paper every few lines.
-    const page = await morning.open(`${DAY_PATH}?sort=score&view=titles`);
-    // Down the day a wheel step at a time, far past the papers watched at first.
-    for (let step = 0; step < 40; step++) {
-      await page.mouse.wheel(0, 600);
-      await settled(page);
-    }
-    const above = await page.locator('main li[data-p]').evaluateAll((items) => [
-      ...new Set(
-        items
-          .filter((li) => {
-            const box = li.getBoundingClientRect();
-            return box.height > 0 && box.bottom <= 0;
-          })
-          .map((li) => (li as HTMLElement).dataset['p']!),
-      ),
-    ]);
-    expect(above.length).toBeGreaterThan(100);
-    await expect.poll(async () => (await dimmed(page)).sort(), WAIT).toEqual([...above].sort());
-    expect((await leave(morning, page)).length).toBe(above.length);
-    // The next tests start from a day nobody has read.
-    morning.world.context.db.prepare('DELETE FROM seen_papers').run();
-  });
-
   it('saves with s and hides with h, each moving on; u undoes; one current paper, in view; the result said in the window', async () => {
     const page = await morning.open(DAY_PATH, { clock: true });
     await page.keyboard.press('j');
