@@ -1,5 +1,5 @@
-// Save and Hide, with and without the keys. The buttons belong to the page's one action form
-// (`form=f`, each naming its address in formaction): without this script they are plain POSTs
+// Save and Hide, with and without the keys. The buttons are in their list's form (`form.pl`, each
+// naming its address in formaction): without this script they are plain POSTs
 // answered by a 303 back to the paper; with it they are sent with fetch and the page changes in
 // place at once (the server's answer confirms it, or the change is taken back and the reason said).
 
@@ -11,7 +11,7 @@ const markOf = (li) => (li.classList.contains('v') ? 'saved' : li.classList.cont
 
 /** The paper's address under /papers/, from its Save button. @param {Element} li */
 const paperBase = (li) => {
-  const save = li.querySelector('button[form=f]');
+  const save = li.querySelector('.m>button');
   return save instanceof HTMLButtonElement ? save.formAction.replace(/\/(?:un)?save$/, '') : undefined;
 };
 
@@ -23,7 +23,7 @@ const showMark = (id, base, mark) => {
   for (const li of copiesOf(id)) {
     li.classList.toggle('v', mark === 'saved');
     li.classList.toggle('h', mark === 'hidden');
-    const [save, hide] = li.querySelectorAll('button[form=f]');
+    const [save, hide] = li.querySelectorAll('.m>button');
     if (!(save instanceof HTMLButtonElement) || !(hide instanceof HTMLButtonElement)) continue;
     setButton(
       save,
@@ -107,7 +107,7 @@ const markCurrent = (mark) => {
 document.addEventListener('submit', (event) => {
   const form = event.target;
   const button = event.submitter;
-  if (!(form instanceof HTMLFormElement) || form.id !== 'f' || !(button instanceof HTMLButtonElement)) return;
+  if (!(form instanceof HTMLFormElement) || !form.matches('form.pl') || !(button instanceof HTMLButtonElement)) return;
   const action = /\/(save|unsave|hide|unhide)$/.exec(button.formAction)?.[1];
   const li = button.closest('li[data-p]');
   if (action === undefined || !(li instanceof HTMLElement)) return;

@@ -21,7 +21,7 @@ export interface PageOptions {
 
 // Paper links are absolute URLs from the view; fragments (#new) stay on this page. The footer
 // names no key: the script says which keys work, once it runs and if they are on. Every page has
-// the one form its papers' Save and Hide buttons belong to (html-paper.ts ACTION_FORM), and the
+// the form its page-wide buttons belong to (html-paper.ts ACTION_FORM), and the
 // status line where the script says what an action did: role=status, fixed at the bottom of the
 // window, so it is read out and seen wherever the reader is (not the scheduler's status, above).
 export function renderPage(options: PageOptions): string {

@@ -3,7 +3,7 @@
 import type { AnnouncedPaperView, PaperView } from '../views/types.ts';
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
-import { attr, renderPaper } from './html-paper.ts';
+import { attr, renderPaper, renderPaperList } from './html-paper.ts';
 
 export interface LibraryPageMeta {
   baseUrl: string;
@@ -19,7 +19,8 @@ function renderList(papers: readonly PaperView[], meta: LibraryPageMeta, empty: 
     anchor: true,
     ...(meta.controls && { controls: meta.baseUrl }),
   };
-  return `<ol>${papers.map((paper) => renderPaper(paper, options)).join('\n')}</ol>`;
+  const items = papers.map((paper) => renderPaper(paper, options));
+  return renderPaperList(items, (start) => (start > 1 ? `<ol start=${start}>` : '<ol>'), meta.controls);
 }
 
 export function renderSavedHtml(papers: readonly AnnouncedPaperView[], meta: LibraryPageMeta): string {

@@ -4,7 +4,7 @@
 // reader stopped, and the lists' numbering wide enough for their numbers.
 import type { AnnounceType, DigestView, PaperView, RankedListView, SectionView, SeenView } from '../views/types.ts';
 import { formatChance } from './format.ts';
-import { attr, renderPaper, type PaperOptions } from './html-paper.ts';
+import { attr, renderPaper, renderPaperList, type PaperOptions } from './html-paper.ts';
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -54,7 +54,11 @@ function renderRanked(papers: readonly PaperView[], from: number, options: ListO
       number: from + i + 1,
     }),
   );
-  return `${openList(from + papers.length, from + 1)}${items.join('\n')}`;
+  return renderPaperList(
+    items,
+    (start) => openList(from + papers.length, from + start),
+    options.controls !== undefined,
+  );
 }
 
 /** The ranked list, the cut-off line between the papers above it and the rest. */
@@ -67,8 +71,8 @@ export function renderRankedList(ranked: RankedListView, options: ListOptions): 
       ? 'The ranking expects less than one save among today’s papers.'
       : `Cut-off: below this line the ranking expects less than one save (${number.format(below.length)} papers).`
   }</p>`;
-  const first = above.length > 0 ? `${renderRanked(above, 0, options, 'cutoff')}</ol>` : '';
-  const rest = below.length > 0 ? `${renderRanked(below, above.length, options, 'ranked')}</ol>` : '';
+  const first = above.length > 0 ? renderRanked(above, 0, options, 'cutoff') : '';
+  const rest = below.length > 0 ? renderRanked(below, above.length, options, 'ranked') : '';
   return `<section id=ranked>${heading}${first}${line}${rest}</section>\n`;
 }
 

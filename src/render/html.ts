@@ -6,7 +6,7 @@ import type { DigestFilter, DigestView, GroupView, PaperView, SectionView } from
 import { escapeHtml } from './escape.ts';
 import { renderPage } from './html-layout.ts';
 import { formatPapers, POSTS_HEADING } from './format.ts';
-import { attr, renderPaper, type PaperOptions } from './html-paper.ts';
+import { attr, renderPaper, renderPaperList, type PaperOptions } from './html-paper.ts';
 import {
   renderArchive,
   renderForYou,
@@ -152,23 +152,21 @@ function renderSection(section: SectionView, options: SectionOptions): string {
   const shared = { ...options, abstractOpen: section.abstractsOpen, anchor: true };
   let list: string;
   if (section.papers.length === 0) list = `<p class=m>${escapeHtml(section.empty!)}</p>`;
-  else if (section.groups.length === 0)
-    list = `${openList(section.papers.length)}${renderList(section.papers, { ...shared, level: 3 }, section.id)}</ol>`;
+  else if (section.groups.length === 0) list = renderList(section.papers, { ...shared, level: 3 }, section.id);
   else list = section.groups.map((group) => renderGroup(group, { ...shared, level: 4 })).join('');
   if (section.collapsed) return `<details id=${section.id} class=sec><summary>${heading}</summary>${list}</details>\n`;
   return `<section id=${section.id}>${heading}${list}</section>\n`;
 }
 
-/** The papers in order, each knowing the anchor after it (the list's end: `after`). */
+/** The papers as a numbered list, each knowing the anchor after it (the list's end: `after`). */
 function renderList(papers: readonly PaperView[], options: PaperOptions, after: string): string {
-  return papers
-    .map((paper, i) =>
-      renderPaper(paper, { ...options, number: i + 1, then: papers[i + 1] ? `p-${papers[i + 1]!.id}` : after }),
-    )
-    .join('\n');
+  const items = papers.map((paper, i) =>
+    renderPaper(paper, { ...options, number: i + 1, then: papers[i + 1] ? `p-${papers[i + 1]!.id}` : after }),
+  );
+  return renderPaperList(items, (start) => openList(papers.length, start), options.controls !== undefined);
 }
 
 function renderGroup(group: GroupView, options: PaperOptions): string {
   const papers = renderList(group.papers, options, group.id);
-  return `<h3 id=${attr(group.id)}>${escapeHtml(group.category)} (${number.format(group.papers.length)})</h3>${openList(group.papers.length)}${papers}</ol>\n`;
+  return `<h3 id=${attr(group.id)}>${escapeHtml(group.category)} (${number.format(group.papers.length)})</h3>${papers}\n`;
 }
