@@ -10,7 +10,7 @@ import { insertSeenPapers } from '../../src/store/write/seen.ts';
 import { DAY_PATH, REALISTIC_DAY, current, paperIds, pressKeys, useMorningPage } from './morning-page.ts';
 
 /** The parts the day is read in (one a file). */
-export const DAY_PARTS = 4;
+export const DAY_PARTS = 2;
 /** Keys pressed between two looks at the current paper. */
 const RUN = 120;
 
