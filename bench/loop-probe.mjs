@@ -6,7 +6,7 @@
 // as a GC pause is the collector's. With BENCH_LOOP_PROFILE set to a folder, each window's CPU
 // profile (V8's sampler, every 100 µs) is written there too, to see what ran during a stall
 // (bench/loop-stalls.mjs reads them). Worker threads load it and do nothing.
-import { appendFileSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { createHistogram, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -86,6 +86,8 @@ function startOwnDelay() {
 
 /** The window's CPU profiles, one file each, when asked for. */
 function startProfiler(dir) {
+  // Made here: a window's profile that cannot be written would end the server, and the bench wait for it.
+  mkdirSync(dir, { recursive: true });
   const session = new Session();
   session.connect();
   const post = (method, params) =>
