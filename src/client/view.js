@@ -5,17 +5,47 @@
 
 const isCompact = () => document.documentElement.classList.contains('t');
 
-/** The abstracts that start open: the starred papers' and For you's. */
-const openingAbstracts = () => [...document.querySelectorAll('#starred details.ab, #foryou details.ab')];
+/** @type {HTMLDetailsElement[] | undefined} */
+let openingCache;
+
+/**
+ * The abstracts that start open: the starred papers' and For you's. Found within their sections
+ * and kept once the page is complete: `t` must not walk the whole document.
+ */
+const openingAbstracts = () => {
+  if (openingCache) return openingCache;
+  const found = ['starred', 'foryou'].flatMap((id) => [
+    ...(document.getElementById(id)?.querySelectorAll('details.ab') ?? []),
+  ]);
+  const abstracts = found.filter((details) => details instanceof HTMLDetailsElement);
+  if (document.readyState !== 'loading') openingCache = abstracts;
+  return abstracts;
+};
+
+/** @type {HTMLButtonElement[]} */
+const foldButtons = [];
 
 /** Folds or opens the starred and For you abstracts. @param {boolean} folded */
 const foldOpening = (folded) => {
-  for (const details of openingAbstracts()) if (details instanceof HTMLDetailsElement) details.open = !folded;
-  for (const button of document.querySelectorAll('button.fold'))
-    button.textContent = folded ? 'Open abstracts' : 'Fold abstracts';
+  for (const details of openingAbstracts()) if (details.open === folded) details.open = !folded;
+  for (const button of foldButtons) button.textContent = folded ? 'Open abstracts' : 'Fold abstracts';
 };
 
 const isFolded = () => isCompact() || readSetting('fold') === 'on';
+
+/**
+ * The address follows the view, after the next paint: a new address makes the browser revisit the
+ * links of a long page (15 ms of a slow phone's key press), which the reader does not see.
+ */
+const followAddress = () =>
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      const url = new URL(location.href);
+      if (isCompact()) url.searchParams.set('view', 'titles');
+      else url.searchParams.delete('view');
+      if (url.href !== location.href) history.replaceState(history.state, '', url);
+    }),
+  );
 
 /** Switches the compact view, keeping the current paper (or the one at the top) in sight. @param {boolean} compact */
 const showCompact = (compact) => {
@@ -23,11 +53,8 @@ const showCompact = (compact) => {
   document.documentElement.classList.toggle('t', compact);
   writeSetting('view', compact ? 'titles' : 'full');
   foldOpening(isFolded());
-  const url = new URL(location.href);
-  if (compact) url.searchParams.set('view', 'titles');
-  else url.searchParams.delete('view');
-  history.replaceState(history.state, '', url);
   if (anchor) bringIntoView(anchor, currentPaper() ? 'center' : 'start');
+  followAddress();
 };
 
 /**
@@ -54,6 +81,7 @@ const addFoldButtons = () => {
       foldOpening(folded || isCompact());
     });
     heading.after(button);
+    foldButtons.push(button);
   }
   foldOpening(isFolded());
 };
