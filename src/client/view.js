@@ -33,28 +33,33 @@ const foldOpening = (folded) => {
 
 const isFolded = () => isCompact() || readSetting('fold') === 'on';
 
+/** Runs `then` after the next paint. @param {() => void} then */
+const afterPaint = (then) => requestAnimationFrame(() => setTimeout(then));
+
 /**
- * The address follows the view, after the next paint: a new address makes the browser revisit the
- * links of a long page (15 ms of a slow phone's key press), which the reader does not see.
+ * What follows the view after its first paint: the address (a new one makes the browser revisit
+ * the links of a long page, 15 ms of a slow phone's key press) and, back from the compact view,
+ * the starred and For you abstracts opening again (their formulas laid out while the reader waits
+ * to see the view change, on a phone).
  */
-const followAddress = () =>
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      const url = new URL(location.href);
-      if (isCompact()) url.searchParams.set('view', 'titles');
-      else url.searchParams.delete('view');
-      if (url.href !== location.href) history.replaceState(history.state, '', url);
-    }),
-  );
+const followView = () =>
+  afterPaint(() => {
+    foldOpening(isFolded());
+    const url = new URL(location.href);
+    if (isCompact()) url.searchParams.set('view', 'titles');
+    else url.searchParams.delete('view');
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+  });
 
 /** Switches the compact view, keeping the current paper (or the one at the top) in sight. @param {boolean} compact */
 const showCompact = (compact) => {
   const anchor = currentPaper() ?? listPapers()[firstOnScreen()];
   document.documentElement.classList.toggle('t', compact);
   writeSetting('view', compact ? 'titles' : 'full');
-  foldOpening(isFolded());
+  // Folding shrinks the page: at once. Opening waits for the paint (followView).
+  if (compact) foldOpening(true);
   if (anchor) bringIntoView(anchor, currentPaper() ? 'center' : 'start');
-  followAddress();
+  followView();
 };
 
 /**
