@@ -74,6 +74,8 @@ dialog dd{margin:0}
 #st button{color:var(--fg)}
 main li[data-p]{content-visibility:auto;contain-intrinsic-size:auto 8rem;scroll-margin-top:.5rem;margin-bottom:.3rem}
 main li[data-p]>.m{padding-bottom:.6rem}
+main li.s{margin-bottom:.9rem}
+main li.s>.m{padding-bottom:0}
 main li[aria-current=true]{content-visibility:visible}
 #foryou>ol,#watches>ol{content-visibility:auto;contain-intrinsic-size:auto 40rem}
 .ab>summary{padding:.15rem 0}
@@ -92,6 +94,7 @@ main li[aria-current=true]{content-visibility:visible}
 .t .ab{margin:0}
 .t .ab:not([open])>summary{position:absolute;right:0;top:0;font-size:.88rem}
 .t .s{padding:.2rem .6rem}
+.t main li.s{margin-bottom:.3rem}
 `;
 
 // MathML from temml: the rules of its Temml-Local.css (0.13.5) that the formulas in arXiv titles
