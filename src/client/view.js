@@ -5,29 +5,61 @@
 
 const isCompact = () => document.documentElement.classList.contains('t');
 
-/** The abstracts that start open: the starred papers' and For you's. */
-const openingAbstracts = () => [...document.querySelectorAll('#starred details.ab, #foryou details.ab')];
+/** @type {HTMLDetailsElement[] | undefined} */
+let openingCache;
+
+/**
+ * The abstracts that start open: the starred papers' and For you's. Found within their sections
+ * and kept once the page is complete: `t` must not walk the whole document.
+ */
+const openingAbstracts = () => {
+  if (openingCache) return openingCache;
+  const found = ['starred', 'foryou'].flatMap((id) => [
+    ...(document.getElementById(id)?.querySelectorAll('details.ab') ?? []),
+  ]);
+  const abstracts = found.filter((details) => details instanceof HTMLDetailsElement);
+  if (document.readyState !== 'loading') openingCache = abstracts;
+  return abstracts;
+};
+
+/** @type {HTMLButtonElement[]} */
+const foldButtons = [];
 
 /** Folds or opens the starred and For you abstracts. @param {boolean} folded */
 const foldOpening = (folded) => {
-  for (const details of openingAbstracts()) if (details instanceof HTMLDetailsElement) details.open = !folded;
-  for (const button of document.querySelectorAll('button.fold'))
-    button.textContent = folded ? 'Open abstracts' : 'Fold abstracts';
+  for (const details of openingAbstracts()) if (details.open === folded) details.open = !folded;
+  for (const button of foldButtons) button.textContent = folded ? 'Open abstracts' : 'Fold abstracts';
 };
 
 const isFolded = () => isCompact() || readSetting('fold') === 'on';
+
+/** Runs `then` after the next paint. @param {() => void} then */
+const afterPaint = (then) => requestAnimationFrame(() => setTimeout(then));
+
+/**
+ * What follows the view after its first paint: the address (a new one makes the browser revisit
+ * the links of a long page, 15 ms of a slow phone's key press) and, back from the compact view,
+ * the starred and For you abstracts opening again (their formulas laid out while the reader waits
+ * to see the view change, on a phone).
+ */
+const followView = () =>
+  afterPaint(() => {
+    foldOpening(isFolded());
+    const url = new URL(location.href);
+    if (isCompact()) url.searchParams.set('view', 'titles');
+    else url.searchParams.delete('view');
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+  });
 
 /** Switches the compact view, keeping the current paper (or the one at the top) in sight. @param {boolean} compact */
 const showCompact = (compact) => {
   const anchor = currentPaper() ?? listPapers()[firstOnScreen()];
   document.documentElement.classList.toggle('t', compact);
   writeSetting('view', compact ? 'titles' : 'full');
-  foldOpening(isFolded());
-  const url = new URL(location.href);
-  if (compact) url.searchParams.set('view', 'titles');
-  else url.searchParams.delete('view');
-  history.replaceState(history.state, '', url);
+  // Folding shrinks the page: at once. Opening waits for the paint (followView).
+  if (compact) foldOpening(true);
   if (anchor) bringIntoView(anchor, currentPaper() ? 'center' : 'start');
+  followView();
 };
 
 /**
@@ -54,6 +86,7 @@ const addFoldButtons = () => {
       foldOpening(folded || isCompact());
     });
     heading.after(button);
+    foldButtons.push(button);
   }
   foldOpening(isFolded());
 };

@@ -15,6 +15,8 @@ export interface PageOptions {
   notice?: string;
   /** `t`: the compact view (titles and authors only), which the stylesheet keys on `<html class=t>`. */
   htmlClass?: string;
+  /** A page of titles to skim (the day): as wide in both views, so that switching them lays out no list again. */
+  wide?: boolean;
   /** Seconds after which the browser loads the page again (with or without JavaScript). */
   refresh?: number;
 }
@@ -32,7 +34,7 @@ ${options.refresh === undefined ? '' : `<meta http-equiv=refresh content=${Math.
 <link rel=alternate type=application/rss+xml title="Starred authors" href="${base}/rss.xml">
 <link rel=alternate type=application/rss+xml title="Daily digest" href="${base}/rss/daily.xml">
 <link rel=alternate type=application/rss+xml title="From the blogs" href="${base}/blogs.xml">
-<script src="${base}${SCRIPT_PATH}" async></script></head><body>
+<script src="${base}${SCRIPT_PATH}" async></script></head><body${options.wide ? ' class=w' : ''}>
 <header><a href="${base}/">Latest</a><a href="${base}/top">Top</a><a href="${base}/start">Start here</a><a href="${base}/search">Search</a><a href="${base}/rss.xml">RSS</a><a href="${base}/feeds.opml">OPML</a></header>
 ${options.notice ?? ''}<main>${options.body}</main>${ACTION_FORM}<div id=st role=status></div>
 <footer>arxiv-curator · data from arXiv.org<span id=keys></span></footer></body></html>

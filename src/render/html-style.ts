@@ -75,7 +75,10 @@ dialog dd{margin:0}
 #st{position:fixed;z-index:2;bottom:.75rem;left:50%;transform:translateX(-50%);width:max-content;max-width:calc(100% - 1.5rem);margin:0;padding:.45rem .9rem;border-radius:6px;background:var(--fg);color:var(--bg);box-shadow:0 2px 8px #0005}
 #st:empty{display:none}
 #st button{color:var(--fg)}
-main li[data-p]{content-visibility:auto;contain-intrinsic-size:auto 8rem;scroll-margin-top:.5rem}
+main li[data-p]{content-visibility:auto;contain-intrinsic-size:auto 8rem;scroll-margin-top:.5rem;margin-bottom:.3rem}
+main li[data-p]>.m{padding-bottom:.6rem}
+main li.s{margin-bottom:.9rem}
+main li.s>.m{padding-bottom:0}
 main li[aria-current=true]{content-visibility:visible}
 #foryou>ol,#watches>ol{content-visibility:auto;contain-intrinsic-size:auto 40rem}
 .ab>summary{padding:.15rem 0}
@@ -84,15 +87,17 @@ main li[aria-current=true]{content-visibility:visible}
 .why{color:var(--accent);font-size:.9rem}
 .c{color:var(--accent)}
 .inline{display:inline}
-.t body{max-width:72rem}
-.t main li[data-p]{position:relative;margin:.1rem 0 .3rem;padding-right:5.5rem;contain-intrinsic-size:auto 3rem}
+.w,.t body{max-width:72rem}
+.w .ab{max-width:45rem}
+.t main li>h3,.t main li>h4,.t main li>.au{margin-right:5.5rem}
 .t main li>.why,.t main li>.who{display:none}
-.t main li>.m{height:0;overflow:hidden}
+.t main li>.m{height:0;overflow:hidden;padding-bottom:0}
 .t main li[aria-current=true]>.m,.t main .ab[open]+.m,.t main li>.m:focus-within{height:auto}
 .t .au{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .t .ab{margin:0}
 .t .ab:not([open])>summary{position:absolute;right:0;top:0;font-size:.88rem}
 .t .s{padding:.2rem .6rem}
+.t main li.s{margin-bottom:.3rem}
 `;
 
 // MathML from temml: the rules of its Temml-Local.css (0.13.5) that the formulas in arXiv titles

@@ -66,6 +66,7 @@ ${seen}${renderSections(digest, options)}${meta.controls ? renderSeenForm(base, 
     baseUrl: base,
     body,
     ...(meta.notice && { notice: meta.notice }),
+    wide: true,
     ...(compact && { htmlClass: 't' }),
   });
 }

@@ -74,9 +74,10 @@ describe.skipIf(skipWithoutChromium)('the ranked list and the compact view in Ch
     expect(await current(page).locator('details.ab').getAttribute('open')).toBe('');
     await page.keyboard.press('t');
     expect(await page.evaluate(() => document.documentElement.className)).toBe('');
-    expect(page.url()).toBe(`${morning.server.url}${DAY_PATH}`);
+    // The address follows after the view is painted.
+    await page.waitForURL(`${morning.server.url}${DAY_PATH}`);
     await page.keyboard.press('t');
-    expect(page.url()).toBe(`${morning.server.url}${DAY_PATH}?view=titles`);
+    await page.waitForURL(`${morning.server.url}${DAY_PATH}?view=titles`);
     await page.goto(`${morning.server.url}${DAY_PATH}`);
     await page.waitForFunction(() => document.documentElement.classList.contains('t'));
     await page.keyboard.press('t');
