@@ -54,6 +54,29 @@ describe('the page of the realistic day', () => {
     }
   });
 
+  it('puts each paper’s Save and Hide in a form of at most a hundred papers, numbered on across them', () => {
+    // One form for all of a day's buttons costs Chromium a second of parsing (bench/page.ts measures
+    // the load): each form here holds one list of at most 100 papers, whose buttons post without
+    // the page's script, and the lists of a section number on from each other.
+    const page = renderDigestHtml(buildDigestView(REALISTIC_DAY_FACTS.day, papers), { ...meta, controls: true });
+    const main = page.slice(page.indexOf('<main>'), page.indexOf('</main>'));
+    const forms = [...main.matchAll(/<form class=pl method=post>(<ol[^>]*>)([\s\S]*?)<\/ol><\/form>/g)];
+    const buttons = (text: string) => text.match(/<button formaction="?[^\s">]+\/(?:save|hide)"?[\s>]/g)?.length ?? 0;
+    expect(forms.reduce((sum, form) => sum + buttons(form[2]!), 0)).toBe(2 * 1310);
+    expect(buttons(main)).toBe(2 * 1310);
+    expect(main).not.toContain('form=f formaction=http://127.0.0.1:3000/papers/');
+    for (const [, open, items] of forms) {
+      const numbers = [...items!.matchAll(/<li [^>]*data-n=(\d+)/g)].map((match) => Number(match[1]));
+      expect(numbers.length).toBeGreaterThan(0);
+      expect(numbers.length).toBeLessThanOrEqual(100);
+      expect(buttons(items!)).toBe(2 * numbers.length);
+      // The list starts where its first paper's number says.
+      expect(Number(/ start=(\d+)/.exec(open!)?.[1] ?? 1)).toBe(numbers[0]);
+      expect(numbers).toEqual(numbers.map((_n, i) => numbers[0]! + i));
+    }
+    expect(forms.length).toBeGreaterThan(13);
+  });
+
   it('links every paper absolutely, without <base>, and keeps in-page links on the page', () => {
     expect(html).not.toContain('<base');
     const hrefs = [...html.matchAll(/href=("[^"]*"|[^\s>]+)/g)].map((match) => match[1]!.replace(/^"|"$/g, ''));
