@@ -1,4 +1,4 @@
-// Messages that told the wrong story (issue 15, point 10), each as a user meets it.
+// Messages that told the wrong story, each as a user meets it.
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

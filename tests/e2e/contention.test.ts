@@ -1,4 +1,4 @@
-// Real processes sharing one database file (issue 15, points 1 and 3): `serve` keeps answering
+// Real processes sharing one database file: `serve` keeps answering
 // while another process holds SQLite's write lock and stores what it fetched once the lock frees;
 // two `serve`s run one scheduler; arXiv's spacing holds across every process.
 import { join } from 'node:path';

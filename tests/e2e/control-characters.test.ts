@@ -1,5 +1,5 @@
 // Control characters stored by an older version (or written in by hand) never reach a terminal,
-// a text digest, a mail or a log line (issue 15, point 6): every text output strips them at its edge.
+// a text digest, a mail or a log line: every text output strips them at its edge.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/app/log.ts';
 import { composeDigestMail } from '../../src/mail/compose.ts';

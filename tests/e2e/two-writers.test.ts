@@ -1,5 +1,5 @@
 // Two processes writing one database file: the second writer queues for SQLite's write lock,
-// says whom it waits for, and succeeds once the first is done (issue 15, point 1).
+// says whom it waits for, and succeeds once the first is done.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db.ts';

@@ -1,4 +1,4 @@
-// A small deterministic fuzz corpus (issue 15, point 6): seeded mutations of the real captures
+// A small deterministic fuzz corpus: seeded mutations of the real captures
 // (hostile references and control characters, emptied fields, impossible dates, cut and doubled
 // slices, bytes that are not UTF-8). Whatever a mutant is, it is refused with one line naming its
 // source, or every paper it yields is valid and clean, stores, and renders without a control character.

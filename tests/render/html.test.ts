@@ -1,7 +1,7 @@
 // The digest page as a string, on the realistic full-size day: every paper with its abstract,
 // sections and counts that agree, TeX rendered, absolute links and no <base>, escaping of hostile
-// text. (The 60 KB budget of a 500-paper day that listed titles only is gone with issue 10: the
-// budget is now measured in a browser, tests/browser/budget.test.ts.)
+// text, the forms of its Save and Hide. (The page's weight and load are measured in a browser:
+// bench/page.ts.)
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDigestHtml } from '../../src/render/html.ts';
 import { renderPaper } from '../../src/render/html-paper.ts';

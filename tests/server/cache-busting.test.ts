@@ -1,4 +1,4 @@
-// The render cache against hostile traffic (issue 15, point 2): unknown query parameters cannot
+// The render cache against hostile traffic: unknown query parameters cannot
 // make the server render afresh, a page is rendered once however many ask for it at once, a flood
 // of one-off addresses does not push out the pages people keep reading, and a full render queue
 // is a 503 with Retry-After. Renders are counted where serve sends them: the offload function.

@@ -1,4 +1,4 @@
-// /healthz as a monitor uses it (issue 15, point 8): 200 ok, 200 degraded with the reasons, 503
+// /healthz as a monitor uses it: 200 ok, 200 degraded with the reasons, 503
 // when pages cannot be served; computed at most every few seconds; the SMTP error whole only for
 // a client on this machine.
 import { openSync, statSync, writeSync, closeSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// What /search shows (issue 12, point 3): where each hit matched, marked and escaped; all the
+// What /search shows: where each hit matched, marked and escaped; all the
 // authors, the day, the categories, the stars; pages; relevance or date; filters; bookmarkable
 // URLs; and one clear line for a parameter that cannot be used.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// /search finds what people type (issue 12, points 1 and 2): names however they are written
+// /search finds what people type: names however they are written
 // (TeX accents, Unicode, plain ASCII), any form of a word, names as names, ids in any form,
 // categories. On the realistic day's real records plus the hard cases of search-world.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// What issue 10 added to the routes: the category filter (`cat`), the strict CSP without a
+// What the routes add for skimming: the category filter (`cat`), the strict CSP without a
 // <base>, robots.txt and the icon, and TeX shown as people read it on every HTML page.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server.ts';

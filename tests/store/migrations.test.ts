@@ -136,7 +136,7 @@ describe('a database at schema version 3 (before the rest of the advice)', () =>
 });
 
 /**
- * A database as schema version 3 wrote it (the index before issue 12: stored text, unstemmed,
+ * A database as schema version 3 wrote it (the search index of then: stored text, unstemmed,
  * no positions): the realistic day's real records, TeX names included, announced on
  * 2026-11-26, one of them again on 2026-11-27, an OAI paper never announced, and `filler`
  * more plain papers for size.
