@@ -142,8 +142,8 @@ describe.skipIf(skipWithoutChromium)('the digest page in Chromium', () => {
     await page.reload();
     await page.keyboard.press('j');
     expect(await page.locator('[aria-current=true]').count()).toBe(0);
-    // From the keyboard: a click aimed at the footer, below papers laid out only as they come into
-    // view, can land where it no longer is.
+    // From the keyboard: a click on the footer, below papers laid out only as they come into view,
+    // once waited 30 s in a suite run (the button likely moved as the papers above it were drawn).
     await page.locator('footer button').focus();
     await page.keyboard.press('Enter');
     await page.locator('dialog[open]').getByLabel('Shortcuts on').check();

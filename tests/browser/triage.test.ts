@@ -128,9 +128,9 @@ describe.skipIf(skipWithoutChromium)('triage in Chromium', () => {
     // Without the script nothing marks the day read; the button does.
     expect(listSeenDays(context.db).has(DAY)).toBe(false);
     // Pressed from the keyboard: the button is at the end of a long page whose papers are laid out
-    // only as they come into view, so a click aimed where it was can land where it no longer is
-    // (two full suite runs waited 30 s here). The form's answer is awaited (the 303 asks for the
-    // day again), not the load event of the page it lands on.
+    // only as they come into view, and a click there waited 30 s in two full suite runs (the button
+    // likely moved as the papers above it were drawn). The form's answer is awaited (the 303 asks
+    // for the day again), not the load event of the page it lands on.
     await page.getByRole('button', { name: 'Mark this day read' }).focus();
     await Promise.all([page.waitForURL(/#archive$/, { waitUntil: 'commit' }), page.keyboard.press('Enter')]);
     expect(listSeenDays(context.db).has(DAY)).toBe(true);
