@@ -133,3 +133,14 @@ export interface PopularityRecord {
   githubRepo?: string;
   githubStars?: number;
 }
+
+/** What starring (or unstarring) an author did: the answer of `POST /papers/<id>/star`. */
+export interface StarResult {
+  authorId: string;
+  name: string;
+  starred: boolean;
+  /** Papers flagged after the change (all stored papers are re-flagged). */
+  reflagged: number;
+  /** Stored papers this author's entry flags: after starring, or before unstarring. */
+  papers: number;
+}

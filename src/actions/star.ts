@@ -10,19 +10,11 @@ import { appendArrayItem, findArray, removeArrayItem } from '../curate/jsonc-edi
 import { slugify, uniqueSlug } from '../text/slug.ts';
 import { buildStarredList, type StarredList } from '../curate/starred-list.ts';
 import { syncStarredFlagsSoon } from '../jobs/reflag.ts';
+import { getPaperAuthors } from '../store/read/papers.ts';
 import { countStarredPapers } from '../store/read/starred.ts';
 import { texToPlain } from '../text/tex.ts';
+import type { StarResult } from '../types.ts';
 import { ActionError } from './errors.ts';
-
-export interface StarResult {
-  authorId: string;
-  name: string;
-  starred: boolean;
-  /** Papers flagged after the change (all stored papers are re-flagged). */
-  reflagged: number;
-  /** Stored papers this author's entry flags: after starring, or before unstarring. */
-  papers: number;
-}
 
 /** `{ "id": "ada-lovelace", "name": "Ada Lovelace" }`, as the shipped file writes an entry. */
 function formatEntry(entry: Record<string, string>): string {
@@ -102,6 +94,25 @@ function unstarWith(context: Context, opened: ReturnType<typeof openAuthors>, au
   if (index < 0) throw new ActionError(404, `no starred author has the id "${authorId.slice(0, 80)}"`);
   saveAuthors(context, snapshot, (text) => removeArrayItem(text, findArray(text, ['authors'])!, index));
   return finish(context, { authorId, name: list.authors[index]!.name, starred: false });
+}
+
+/**
+ * The page's star of a stored paper's author: in serve, done on the scheduler thread (the file's
+ * edit and the re-flag are disk and seconds of work, and this thread answers everyone); where that
+ * thread is missing or failed, here.
+ */
+export async function starFromPage(context: Context, paperId: string, index: number): Promise<StarResult> {
+  if (context.background !== undefined) {
+    try {
+      return await context.background.star(paperId, index);
+    } catch (error) {
+      if (error instanceof ActionError) throw error;
+      context.log.warn('authors.star_here', { reason: (error as Error).message });
+    }
+  }
+  const authors = getPaperAuthors(context.db, paperId);
+  if (authors === undefined) throw new ActionError(404, `no stored paper has the id ${paperId}`);
+  return toggleStar(context, authors, index);
 }
 
 /** The page's toggle: the paper's author at `index` is starred if not yet, else unstarred. */

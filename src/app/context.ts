@@ -5,6 +5,7 @@ import { openDb, type Db } from '../store/db.ts';
 import type { WriteLockOptions } from '../store/write/lock.ts';
 import { ConfigFileError } from '../curate/json-file.ts';
 import { loadStarredList, type StarredList } from '../curate/starred-list.ts';
+import type { StarResult } from '../types.ts';
 import { createLogger, type Logger } from './log.ts';
 
 export interface Context {
@@ -15,7 +16,7 @@ export interface Context {
   now: () => Date;
   /** How this process queues for SQLite's write lock: its name for other writers, and who hears about waits. */
   writeLock: WriteLockOptions;
-  /** serve's web thread: heavy writes it hands to another thread (jobs/reflag.ts); unset, they run here. */
+  /** serve's web thread: heavy writes it hands to another thread (a star: actions/star.ts); unset, they run here. */
   background?: BackgroundWrites;
   /**
    * Runs between an edit's read of a config file and its check that the file did not change
@@ -27,8 +28,11 @@ export interface Context {
 
 /** Writes too heavy for a thread that answers HTTP, done elsewhere on its behalf. */
 export interface BackgroundWrites {
-  /** Re-flags every stored paper from authors.json as it is now (after a star); undefined when the flags agreed. */
-  reflag(): Promise<{ reflagged: number } | undefined>;
+  /**
+   * Stars or unstars the stored paper's author `index` (actions/star.ts `toggleStar`: authors.json
+   * edited, the papers re-flagged); a refusal rejects with the action's error, a failed thread with another.
+   */
+  star(paperId: string, index: number): Promise<StarResult>;
 }
 
 /**

@@ -3,6 +3,7 @@
 // This thread answers: it reads, and makes only the reader's own small writes without blocking, so
 // a page is answered while any writer, here or in another process, holds SQLite's write lock.
 import { availableParallelism } from 'node:os';
+import { ActionError } from '../actions/errors.ts';
 import { loadHolidays } from '../calendar/announcement-days.ts';
 import { loadFeedsConfig } from '../curate/feeds-config.ts';
 import { loadReadingList } from '../curate/reading-list.ts';
@@ -61,14 +62,19 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
     { path: context.config.readingListPath, check: loadReadingList },
   ]);
   try {
-    // This thread answers: re-flagging after a star is the scheduler thread's (jobs/reflag.ts).
-    const reflag = () => scheduler?.reflag() ?? Promise.reject(new Error('the scheduler has not started'));
+    // This thread answers: a star from the page (authors.json and the re-flag) is the scheduler thread's.
+    const star = async (paperId: string, index: number) => {
+      if (scheduler === undefined) throw new Error('the scheduler has not started');
+      const answer = await scheduler.star(paperId, index);
+      if ('result' in answer) return answer.result;
+      throw new ActionError(answer.refused.status as ActionError['status'], answer.refused.message);
+    };
     // Its writes last a millisecond: they leave no note for other writers, and never copy the log.
     leaveCheckpointsToOthers(context.db);
     const writeLock = { ...context.writeLock, note: false };
     const app = createApp({
       configProblems: configFiles.problems,
-      context: { ...context, writeLock, background: { reflag } },
+      context: { ...context, writeLock, background: { star } },
       holidays,
       status: () => scheduler?.status() ?? {},
       // A search waits behind pages (and never fills the queue): `/` stays quick while many search.

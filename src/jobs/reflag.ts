@@ -3,8 +3,9 @@
 //   from another version of the file are redone in the same transaction (store/write/starred.ts),
 //   so a process holding an old list can never store flags that disagree with the file.
 // - `serve` re-flags at start and whenever the file changes (watchStarredAuthors), so a hand edit
-//   shows without a restart; the commands that show flags (digest, authors, send) and
-//   `arxiv-curator reflag` call syncStarredFlags first. Opening a context never does.
+//   shows without a restart; a star from the page re-flags at once, on serve's scheduler thread; the
+//   commands that show flags (digest, authors, send) and `arxiv-curator reflag` call
+//   syncStarredFlags first. Opening a context never does.
 import { unwatchFile, watchFile } from 'node:fs';
 import type { Context } from '../app/context.ts';
 import { AuthorsConfigError } from '../curate/authors-config.ts';
@@ -60,20 +61,10 @@ export function syncStarredFlags(context: Context): Reflagged {
 }
 
 /**
- * The same without blocking the event loop while another writer holds the lock (a star from the
- * page). In serve the web thread hands it to the scheduler thread (context.background): re-flagging
- * 100,000 papers is seconds of work; the answer waits for it there, the other requests do not.
+ * The same without blocking the event loop while another writer holds the lock (a star; in serve
+ * it runs on the scheduler thread, where re-flagging 100,000 papers holds up no request).
  */
 export async function syncStarredFlagsSoon(context: Context): Promise<Reflagged> {
-  if (context.background === undefined) return syncStarredFlagsHere(context);
-  return context.background.reflag().catch((error: unknown) => {
-    // The scheduler thread failed or is restarting: the reader's star must not wait for it.
-    context.log.warn('authors.reflag_here', { reason: (error as Error).message });
-    return syncStarredFlagsHere(context);
-  });
-}
-
-async function syncStarredFlagsHere(context: Context): Promise<Reflagged> {
   const list = staleList(context);
   return list && logReflag(context, list, await writeSoon(context, () => alignFlags(context.db, list)));
 }

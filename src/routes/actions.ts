@@ -9,11 +9,10 @@ import { ActionError } from '../actions/errors.ts';
 import { markStoredPapers, readPaperIds, type MarkAction } from '../actions/marks.ts';
 import { setDefaultSort } from '../actions/order.ts';
 import { markDaySeen, markPapersSeen, readSeenIds } from '../actions/seen.ts';
-import { toggleStar } from '../actions/star.ts';
+import { starFromPage } from '../actions/star.ts';
 import { addWatch, removeWatch } from '../actions/watches.ts';
 import { parseDay } from '../calendar/days.ts';
 import { renderErrorPage } from '../render/html-layout.ts';
-import { getPaperAuthors } from '../store/read/papers.ts';
 import { flag, NO_FIELDS, registerPost, text, wholeNumber } from './posts.ts';
 import { baseUrlOf, type Site } from './site.ts';
 
@@ -101,7 +100,7 @@ async function runPaperAction(
   const back = () => goBack(site, c, '/', `p-${id}`);
   if (match[2] === 'star') {
     if (body.a === undefined) throw new ActionError(400, 'a: star needs a=<author number, from 0>');
-    const result = await toggleStar(context, getPaperAuthors(context.db, id!)!, body.a);
+    const result = await starFromPage(context, id!, body.a);
     onWrite();
     // From the paper's authors page: back to the paper on its day's page.
     const page = body.back;

@@ -1,6 +1,6 @@
 // The real `arxiv-curator serve` process against a fake arXiv on loopback: it stores the current
 // day by itself, keeps arXiv's spacing and User-Agent, and exits 0 on SIGTERM with the database intact.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -76,6 +76,42 @@ describe('arxiv-curator serve', () => {
       integrity: 'ok',
       days: ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-27', '2026-04-28'],
     });
+  }, 60_000);
+
+  it('stars a paper’s author from the page on its scheduler thread, and answers a refusal with its status', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'curator-e2e-'));
+    const authors = join(dir, 'authors.json');
+    copyFileSync(new URL('../../config/authors.json', import.meta.url), authors);
+    const server = await startServe({ ARXIV_MIN_INTERVAL_MS: '20', CURATOR_AUTHORS: authors });
+    arxiv.on(RSS_PATH, replyRssDay('2026-04-28'));
+    arxiv.on('/api/query', createFakeApi().reply);
+    const url = await server.url;
+    await server.waitForLog('catchup.end');
+    const db = new Database(join(dir, 'curator.db'), { readonly: true });
+    const paper = db.prepare(`SELECT id, authors FROM papers ORDER BY id LIMIT 1`).get() as {
+      id: string;
+      authors: string;
+    };
+    db.close();
+    const star = (a: number) =>
+      fetch(`${url}papers/${paper.id}/star`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ a }),
+      });
+    const starred = await star(0);
+    const name = (JSON.parse(paper.authors) as string[])[0]!;
+    expect(await starred.json()).toMatchObject({ name, starred: true, papers: expect.any(Number) });
+    expect(readFileSync(authors, 'utf8')).toContain(`"name": ${JSON.stringify(name)}`);
+    const refused = await star(999);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: 'the paper has no author number 1000' });
+    server.kill('SIGTERM');
+    const { code, stderr } = await server.exit;
+    expect(code).toBe(0);
+    // Done on the scheduler thread: the web thread never fell back to doing it itself.
+    expect(stderr).toContain('authors.reflagged');
+    expect(stderr).not.toContain('authors.star_here');
   }, 60_000);
 
   it('exits 0 on SIGTERM in the middle of a request, cutting it short, showing progress until then', async () => {

@@ -1,7 +1,8 @@
 // serve's scheduler thread (jobs/scheduler-thread.ts), a real worker thread on a SQLite file: killed,
 // it is started again after its backoff, says so in the status and its health meanwhile, and takes
-// the scheduler lease back at once (the same owner, not "another serve"); it re-flags the stored
-// papers when the web thread asks after a star. arXiv is a closed port on 127.0.0.1.
+// the scheduler lease back at once (the same owner, not "another serve"); it stars (and unstars) an
+// author when the web thread asks, editing authors.json and re-flagging the stored papers there, and
+// sends a refusal back with its status. arXiv is a closed port on 127.0.0.1.
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,23 +87,29 @@ describe('the scheduler thread', () => {
     await scheduler.worker.thread!.terminate();
     expect(scheduler.health()).toMatchObject({ state: 'restarting', lastError: expect.stringMatching(/ended/) });
     expect(scheduler.status().activity).toMatch(/^The scheduler stopped \(the thread ended unasked/);
-    await expect(scheduler.reflag()).rejects.toThrow('the scheduler thread is not running');
+    await expect(scheduler.star('2609.00001', 0)).rejects.toThrow('the scheduler thread is not running');
     await restarted;
     // The lease's owner is the web thread's: the new thread is not kept waiting for the old one's lease to expire.
     expect(await again).toEqual({ role: 'active' });
     expect(scheduler.health()).toMatchObject({ state: 'running', restarts: 1 });
   }, 60_000);
 
-  it('re-flags every stored paper when asked after a star', async () => {
+  it('stars and unstars a paper’s author when asked, the file edited and every stored paper re-flagged there', async () => {
     scheduler = startSchedulerThread({ env, log: silentLogger, onRole: () => undefined });
     expect(flagged()).toEqual([]);
-    const authors = JSON.parse(readFileSync(env['CURATOR_AUTHORS']!, 'utf8')) as { authors: object[] };
-    authors.authors.push({ id: 'ada-lovelace', name: 'Ada Lovelace' });
-    writeFileSync(env['CURATOR_AUTHORS']!, JSON.stringify(authors));
-    expect(await scheduler.reflag()).toEqual({ reflagged: expect.any(Number) });
+    expect(await scheduler.star('2609.00001', 0)).toEqual({
+      result: { authorId: 'ada-lovelace', name: 'Ada Lovelace', starred: true, reflagged: 2, papers: 2 },
+    });
+    expect(readFileSync(env['CURATOR_AUTHORS']!, 'utf8')).toContain('{ "id": "ada-lovelace", "name": "Ada Lovelace" }');
     expect(flagged()).toEqual([
       { paper_id: '2609.00001', author_id: 'ada-lovelace' },
       { paper_id: '2609.00002', author_id: 'ada-lovelace' },
     ]);
+    expect(await scheduler.star('2609.00002', 0)).toMatchObject({ result: { starred: false, papers: 2 } });
+    expect(readFileSync(env['CURATOR_AUTHORS']!, 'utf8')).not.toContain('ada-lovelace');
+    expect(flagged()).toEqual([]);
+    expect(await scheduler.star('2609.00001', 7)).toEqual({
+      refused: { status: 400, message: 'the paper has no author number 8' },
+    });
   }, 60_000);
 });

@@ -1,34 +1,21 @@
-// The scheduler thread of `serve` (scheduler-thread.ts starts it): its own database connection and
-// arXiv client, so that parsing and storing a day, re-flagging (when authors.json changes, and when
-// the web thread asks after a star), and waiting for another process's write lock never hold up
-// the thread that answers HTTP. It runs the jobs only while it holds the database's scheduler
-// lease, and tells the web thread its role, its status and the daily run's retry.
+// The scheduler thread of `serve` (jobs/scheduler-thread.ts starts it): its own database connection
+// and arXiv client, so that parsing and storing a day, starring an author from the page (editing
+// authors.json and re-flagging every stored paper), re-flagging when authors.json changes, and
+// waiting for another process's write lock never hold up the thread that answers HTTP. It runs the
+// jobs only while it holds the database's scheduler lease, and tells the web thread its role, its
+// status and the daily run's retry.
 import { runInBackground } from '../app/priority.ts';
 import { parentPort, workerData } from 'node:worker_threads';
+import { ActionError } from '../actions/errors.ts';
+import { starFromPage } from '../actions/star.ts';
 import { createArxivClient } from '../app/arxiv-client.ts';
-import type { RetryView } from '../app/backoff.ts';
 import { logWriteWait, openContext } from '../app/context.ts';
-import type { LeaseOwner } from '../app/leases.ts';
 import { createLogger } from '../app/log.ts';
 import { loadConfig } from '../config.ts';
-import type { StatusView } from '../views/types.ts';
-import { startBackgroundJobs, type BackgroundJobs } from './background.ts';
-import { syncStarredFlagsSoon, watchStarredAuthors } from './reflag.ts';
-import { runWithSchedulerLease, type SchedulerRole } from './scheduler-lease.ts';
-
-export type SchedulerMessage =
-  | { kind: 'status'; status: StatusView; retries: Record<string, RetryView> }
-  | { kind: 'role'; role: SchedulerRole }
-  | { kind: 'reflagged'; id: number; reflagged: number; error?: string };
-
-/** From the web thread: stop (a signal reached it), or re-flag now (a star changed authors.json). */
-export type SchedulerRequest = { kind: 'stop'; why: string } | { kind: 'reflag'; id: number };
-
-/** What the web thread passes: its environment, and the lease's owner, the same for every thread it starts. */
-export interface SchedulerWorkerData {
-  env: NodeJS.ProcessEnv;
-  owner: LeaseOwner;
-}
+import { startBackgroundJobs, type BackgroundJobs } from '../jobs/background.ts';
+import { syncStarredFlagsSoon, watchStarredAuthors } from '../jobs/reflag.ts';
+import { runWithSchedulerLease } from '../jobs/scheduler-lease.ts';
+import type { SchedulerMessage, SchedulerRequest, SchedulerWorkerData } from '../jobs/scheduler-thread.ts';
 
 const STATUS_EVERY_MS = 250;
 
@@ -57,14 +44,25 @@ const postStatus = () => {
 };
 const statusTimer = setInterval(postStatus, STATUS_EVERY_MS);
 
-/** Re-flags every stored paper if authors.json changed, without blocking this thread's own waits. */
-const reflag = (id: number) =>
-  syncStarredFlagsSoon(context).then(
-    (result) => post({ kind: 'reflagged', id, reflagged: result?.reflagged ?? 0 }),
-    (error: unknown) => post({ kind: 'reflagged', id, reflagged: 0, error: (error as Error).message }),
-  );
 // A thread started again after a failure may have missed a change of the file.
-void reflag(-1);
+syncStarredFlagsSoon(context).catch((error: unknown) =>
+  log.error('authors.reflag_failed', { error: (error as Error).message }),
+);
+
+/** The page's star, done here: the file's edit and the re-flag; a refusal goes back with its status. */
+const star = (id: number, paperId: string, index: number) =>
+  Promise.resolve()
+    .then(() => starFromPage(context, paperId, index))
+    .then(
+      (result) => post({ kind: 'starred', id, result }),
+      (error: unknown) =>
+        post({
+          kind: 'starred',
+          id,
+          error: (error as Error).message,
+          ...(error instanceof ActionError && { status: error.status }),
+        }),
+    );
 
 const leaseRun = runWithSchedulerLease(context, {
   owner: data.owner,
@@ -84,7 +82,7 @@ const leaseRun = runWithSchedulerLease(context, {
 });
 
 parentPort!.on('message', (request: SchedulerRequest) => {
-  if (request.kind === 'reflag') return void reflag(request.id);
+  if (request.kind === 'star') return void star(request.id, request.paperId, request.index);
   // SIGTERM (or SIGINT) reached the web thread. A run in progress is aborted; its transaction has
   // committed or rolled back, and its fetch is recorded as interrupted.
   stopReason = new Error(`${request.why} received; the server is stopping`);
