@@ -15,6 +15,7 @@ import { leaveCheckpointsToOthers } from '../store/write/checkpoints.ts';
 import type { BackgroundHealth } from '../routes/health.ts';
 import { describeMailWithoutPublicUrl } from '../mail/settings.ts';
 import { startServer } from '../routes/listen.ts';
+import { warmUp } from '../routes/warm-up.ts';
 import { describeWritePolicy, readWritePolicy } from '../routes/writes.ts';
 import { createApp } from '../server.ts';
 import type { CommandArgs, Io } from './types.ts';
@@ -84,6 +85,7 @@ export async function runServe({ open, io, config }: CommandArgs): Promise<numbe
       firstWaitMs: FIRST_WAIT_MS,
     });
     const server = await startServer(app, { host: context.config.host, port: context.config.port });
+    await warmUp(server.url);
     io.stdout(`arxiv-curator: serving ${server.url}\n`);
     const writes = describeWritePolicy(context.config);
     if (writes !== undefined) io.stdout(`arxiv-curator: ${writes}\n`);
