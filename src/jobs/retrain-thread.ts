@@ -1,6 +1,6 @@
 // The web thread's side of the ranking's thread (retrain-worker.ts), which trains and stores the
-// model: keeps it current from a running server, checking the fingerprint every `intervalMs` and
-// when poked, one training at a time; inputs that changed during a training are trained on right
+// model: keeps it current from a running server, having that thread check the fingerprint every
+// `intervalMs` and when poked (a read this thread never makes), one training at a time; inputs that changed during a training are trained on right
 // after it. A training or a store that fails (a full disk) is tried again after a backoff, shown in
 // /healthz meanwhile; the thread itself is supervised (app/worker-thread.ts). A training nobody asked
 // for (the first after a start, a new day's) waits for the web thread to be idle a few seconds, at most
@@ -9,9 +9,7 @@
 import { createRetry, type Backoff, type RetryView } from '../app/backoff.ts';
 import type { Context } from '../app/context.ts';
 import { superviseWorker, type SupervisedWorker, type ThreadHealth } from '../app/worker-thread.ts';
-import { getRankModelFingerprint } from '../store/read/model.ts';
-import { readTrainingFingerprint } from '../store/read/training.ts';
-import type { RetrainReply, RetrainRequest, RetrainWorkerData } from './retrain-worker.ts';
+import type { CheckReply, RetrainReply, RetrainRequest, RetrainWorkerData } from './retrain-worker.ts';
 
 export interface Retrainer {
   /** Checks the inputs now (after a save, a hide, a new day) rather than at the next poll. */
@@ -52,6 +50,8 @@ export function startRetrainer(context: Context, options: RetrainerOptions = {})
   const { log } = context;
   const retry = createRetry(options.backoff ?? RETRAIN_BACKOFF, context.now);
   let busy = false;
+  // A check sent to the thread and not answered yet, and whether a save asked for it.
+  let checking: { asked: boolean } | undefined;
   let stopped = false;
   let waiting: NodeJS.Timeout | undefined;
   // While a training waits for the web thread to be idle: since when, and the next look.
@@ -70,8 +70,9 @@ export function startRetrainer(context: Context, options: RetrainerOptions = {})
     }, waitMs);
     waiting.unref();
   };
-  const done = (reply: RetrainReply) => {
+  const done = (reply: RetrainReply | CheckReply) => {
     if (stopped) return;
+    if ('changed' in reply) return checked(reply);
     if (!reply.ok) return failed(reply.step, reply.error);
     busy = false;
     retry.succeed();
@@ -92,6 +93,7 @@ export function startRetrainer(context: Context, options: RetrainerOptions = {})
       if (!busy) setImmediate(check);
     },
     onFailure: (error) => {
+      checking = undefined;
       if (busy) failed('train', `the ranking thread failed: ${error.message}`);
     },
   });
@@ -114,14 +116,27 @@ export function startRetrainer(context: Context, options: RetrainerOptions = {})
     return true;
   };
 
+  /** Asks the thread whether the model is behind its inputs; `asked`: a save, trained on at once. */
   function check(asked = false): void {
+    if (checking !== undefined) {
+      checking.asked ||= asked;
+      return;
+    }
+    if (busy || stopped || waiting !== undefined || worker.thread === undefined) return;
+    checking = { asked };
+    worker.thread.postMessage({ check: true } satisfies RetrainRequest);
+  }
+
+  function checked(reply: CheckReply): void {
+    const asked = checking?.asked ?? false;
+    checking = undefined;
+    if (reply.error !== undefined) return log.error('rank.train_failed', { error: reply.error });
+    if (reply.changed) train(asked);
+  }
+
+  function train(asked: boolean): void {
     const thread = worker.thread;
     if (busy || stopped || waiting !== undefined || thread === undefined) return;
-    try {
-      if (getRankModelFingerprint(context.db) === readTrainingFingerprint(context.db)) return;
-    } catch (error) {
-      return log.error('rank.train_failed', { error: (error as Error).message });
-    }
     if (!asked && waitsForIdle()) return;
     deferredAt = undefined;
     idleLooks = 0;

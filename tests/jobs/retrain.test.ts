@@ -112,6 +112,25 @@ describe('the retrainer', () => {
     expect(getRankModel(db)?.kind).toBe('none');
   }, 60_000);
 
+  it('makes no read on the web thread to know when to train: the ranking thread checks on its own connection', async () => {
+    const { day, log, context } = worldOf200();
+    // During another process's big import a read can wait milliseconds: none may be the web thread's.
+    const db = new Proxy(context.db, {
+      get: (target, key) =>
+        key === 'prepare'
+          ? () => {
+              throw new Error('the web thread read the database');
+            }
+          : Reflect.get(target, key),
+    });
+    retrainer = startRetrainer({ ...context, db }, { intervalMs: 60_000 });
+    await log.until((lines) => lines.some((line) => line.includes('rank.trained kind=none')));
+    await markStoredPapers(context, [day[0]!.id], { kind: 'saved', undo: false });
+    retrainer.poke();
+    await log.until((lines) => lines.some((line) => line.includes(`rank.trained kind=${TFIDF_KIND}`)));
+    expect(log.lines.filter((line) => line.includes('the web thread read'))).toEqual([]);
+  }, 60_000);
+
   it('comes back when its thread is killed, and trains on what changed meanwhile', async () => {
     const { day, log, context } = worldOf200();
     retrainer = startRetrainer(context, { restartBackoff: { firstMs: 1, capMs: 1 } });
