@@ -121,7 +121,7 @@ describe('the retrainer', () => {
           ? () => {
               throw new Error('the web thread read the database');
             }
-          : Reflect.get(target, key),
+          : (Reflect.get(target, key) as unknown),
     });
     retrainer = startRetrainer({ ...context, db }, { intervalMs: 60_000 });
     await log.until((lines) => lines.some((line) => line.includes('rank.trained kind=none')));
