@@ -4,7 +4,8 @@
 // and started afresh at every SIGUSR2, so the bench reads them over a window of its choosing: a long
 // delay with little CPU is the machine's other work, with much CPU the thread's own, and one as long
 // as a GC pause is the collector's. With BENCH_LOOP_PROFILE set to a folder, each window's CPU
-// profile (V8's sampler, every 100 µs) is written there too, to see what ran during a stall
+// profile (V8's sampler, every 100 µs or BENCH_LOOP_PROFILE_US: the sampling slows the thread, less at
+// 250 or 500) is written there too, to see what ran during a stall
 // (bench/loop-stalls.mjs reads them). Worker threads load it and do nothing.
 import { appendFileSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -95,7 +96,10 @@ function startProfiler(dir) {
       session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
     );
   let window = 0;
-  const start = () => post('Profiler.setSamplingInterval', { interval: 100 }).then(() => post('Profiler.start'));
+  const start = () =>
+    post('Profiler.setSamplingInterval', { interval: Number(process.env.BENCH_LOOP_PROFILE_US ?? 100) }).then(() =>
+      post('Profiler.start'),
+    );
   void post('Profiler.enable').then(start);
   return () => {
     const name = join(dir, `window-${++window}.cpuprofile`);

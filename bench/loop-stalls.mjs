@@ -1,14 +1,14 @@
 // `node bench/loop-stalls.mjs <dir>/window-N.cpuprofile [minMs]`: what serve's web thread ran during a
 // window of bench/loop.ts run with BENCH_LOOP_PROFILE=<dir>. Its busy stretches (samples with no idle
 // one between), longest first, each with the functions on top of the stack and the app's frames
-// under them. A stretch's length counts samples (100 µs each), so it is the thread's own time: a
-// stall with a short stretch was the machine's other work.
+// under them. A stretch's length counts samples (100 µs each, or BENCH_LOOP_PROFILE_US as the run
+// had), so it is the thread's own time: a stall with a short stretch was the machine's other work.
 import { readFileSync } from 'node:fs';
 
 const [file, min = '2'] = process.argv.slice(2);
 if (file === undefined) throw new Error('usage: node bench/loop-stalls.mjs <file.cpuprofile> [minMs]');
 const profile = JSON.parse(readFileSync(file, 'utf8'));
-const SAMPLE_MS = 0.1;
+const SAMPLE_MS = Number(process.env.BENCH_LOOP_PROFILE_US ?? 100) / 1000;
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const parents = new Map();
 for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
