@@ -1,7 +1,7 @@
 // The web thread's side of the scheduler thread (commands/serve-scheduler.ts): starts it
 // (supervised: a thread that fails is started again after a backoff, app/worker-thread.ts), mirrors
-// its status and its retry for the pages and /healthz, hands it the page's stars, and
-// stops it on SIGTERM.
+// its status and its retry for the pages and /healthz, hands it the page's stars, and stops it on
+// SIGTERM.
 import type { RetryView } from '../app/backoff.ts';
 import { createLeaseOwner, type LeaseOwner } from '../app/leases.ts';
 import type { Logger } from '../app/log.ts';
