@@ -4,8 +4,9 @@
 // that changed during a training are trained on right after it. A training or a store that fails
 // (a full disk) is tried again after a backoff, shown in /healthz meanwhile; the thread itself is
 // supervised (app/worker-thread.ts). A training nobody asked for (the first after a start, a new
-// day's) waits for the web thread to be idle a few seconds, at most RETRAIN_PATIENCE_MS: on two cores its CPU, and its garbage collector's helper threads, slowed every
-// page a fresh serve answered; a poke (the reader's save) trains at once.
+// day's) waits for the web thread to be idle a few seconds, at most RETRAIN_PATIENCE_MS: on two
+// cores its CPU, and its garbage collector's helper threads, slowed every page a fresh serve
+// answered; a poke (the reader's save) trains at once.
 import { createRetry, type Backoff, type RetryView } from '../app/backoff.ts';
 import type { Context } from '../app/context.ts';
 import { superviseWorker, type SupervisedWorker, type ThreadHealth } from '../app/worker-thread.ts';
