@@ -15,6 +15,7 @@ import { countStarredPapers } from '../store/read/starred.ts';
 import { texToPlain } from '../text/tex.ts';
 import type { StarResult } from '../types.ts';
 import { ActionError } from './errors.ts';
+import { readPaperIds } from './marks.ts';
 
 /** `{ "id": "ada-lovelace", "name": "Ada Lovelace" }`, as the shipped file writes an entry. */
 function formatEntry(entry: Record<string, string>): string {
@@ -110,9 +111,8 @@ export async function starFromPage(context: Context, paperId: string, index: num
       context.log.warn('authors.star_here', { reason: (error as Error).message });
     }
   }
-  const authors = getPaperAuthors(context.db, paperId);
-  if (authors === undefined) throw new ActionError(404, `no stored paper has the id ${paperId}`);
-  return toggleStar(context, authors, index);
+  const [id] = readPaperIds(context, [paperId]);
+  return toggleStar(context, getPaperAuthors(context.db, id!)!, index);
 }
 
 /** The page's toggle: the paper's author at `index` is starred if not yet, else unstarred. */

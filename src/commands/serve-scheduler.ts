@@ -51,18 +51,16 @@ syncStarredFlagsSoon(context).catch((error: unknown) =>
 
 /** The page's star, done here: the file's edit and the re-flag; a refusal goes back with its status. */
 const star = (id: number, paperId: string, index: number) =>
-  Promise.resolve()
-    .then(() => starFromPage(context, paperId, index))
-    .then(
-      (result) => post({ kind: 'starred', id, result }),
-      (error: unknown) =>
-        post({
-          kind: 'starred',
-          id,
-          error: (error as Error).message,
-          ...(error instanceof ActionError && { status: error.status }),
-        }),
-    );
+  starFromPage(context, paperId, index).then(
+    (result) => post({ kind: 'starred', id, result }),
+    (error: unknown) =>
+      post({
+        kind: 'starred',
+        id,
+        error: (error as Error).message,
+        ...(error instanceof ActionError && { status: error.status }),
+      }),
+  );
 
 const leaseRun = runWithSchedulerLease(context, {
   owner: data.owner,
